@@ -1,0 +1,398 @@
+//! Step 1 of the pipeline: `book.toml` -> [`Config`].
+//!
+//! Reads and validates the project's configuration. Unknown or mistyped keys are an error
+//! at `book.toml:line:col` that lists the valid keys. This module reads one file and
+//! nothing else.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::error::{Error, Result};
+
+/// The name of the configuration file at the project root.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// A language code such as `id` or `en`; only [`Config`] constructs one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Lang(String);
+
+impl Lang {
+    /// The code as written in `book.toml`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One language of the book.
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: Lang,
+    /// The language's own name, shown in the language switch (`Bahasa Indonesia`).
+    pub name: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The type of a kind's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    /// One line of text.
+    String,
+    /// Longer text; Markdown inline syntax allowed.
+    Text,
+    /// A list of strings.
+    List,
+    /// A whole number.
+    Integer,
+    /// `true` or `false`.
+    Bool,
+}
+
+impl fmt::Display for FieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FieldType::String => "string",
+            FieldType::Text => "text",
+            FieldType::List => "list",
+            FieldType::Integer => "integer",
+            FieldType::Bool => "bool",
+        })
+    }
+}
+
+/// A field of a kind, as declared in `book.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    #[serde(default)]
+    pub required: bool,
+    /// Label per language code; the field name is used where a label is missing.
+    #[serde(default)]
+    pub label: IndexMap<String, String>,
+}
+
+/// A kind of structured page (e.g. `group-type`), as declared in `book.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindDef {
+    /// Name of the kind per language code.
+    #[serde(default)]
+    pub label: IndexMap<String, String>,
+    /// The fields in the order they are shown.
+    #[serde(default)]
+    pub fields: IndexMap<String, FieldDef>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The project root (the folder holding `book.toml`).
+    pub root: PathBuf,
+    /// Languages in the order of `book.toml`; the default language first.
+    pub languages: Vec<Language>,
+    /// Output directory, absolute.
+    pub output: PathBuf,
+    /// `https://example.org/handbook/` with a final `/`, if set.
+    pub base_url: Option<String>,
+    /// Theme directory, absolute, if the project names one.
+    pub theme: Option<PathBuf>,
+    pub kinds: IndexMap<String, KindDef>,
+}
+
+impl Config {
+    /// The default language (the first one).
+    pub fn default_lang(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code.as_str() == code)
+    }
+
+    /// The content directory.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    book: RawBook,
+    languages: IndexMap<String, RawLanguage>,
+    #[serde(default)]
+    kinds: IndexMap<String, KindDef>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    output: Option<String>,
+    base_url: Option<String>,
+    theme: Option<String>,
+    default_language: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    name: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+}
+
+/// Overrides from the command line, applied on top of `book.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// Reads `<root>/book.toml`.
+pub fn read(root: &Path, overrides: &Overrides) -> Result<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
+    })?;
+    parse(root, &text, overrides)
+}
+
+/// Parses and validates the text of `book.toml` for the project at `root`.
+pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
+    let config_error = |offset: usize, message: String, help: Option<String>| {
+        let (line, col) = LineIndex::new(text).line_col(text, offset);
+        let mut d = Diagnostic::error(Span::new(CONFIG_FILE, line, col), message);
+        d.help = help;
+        Error::Config(Box::new(d))
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let (message, help) = split_toml_message(e.message());
+        config_error(offset, message, help)
+    })?;
+    // Locate a key for validation errors: `[languages.xx]` or the first `key =` line.
+    let find = |needle: &str| text.find(needle).unwrap_or(0);
+
+    if raw.languages.is_empty() {
+        return Err(config_error(
+            find("languages"),
+            "no languages are declared".into(),
+            Some("add a `[languages.id]` table with `name` and `title`".into()),
+        ));
+    }
+    let mut languages = Vec::new();
+    for (code, lang) in raw.languages {
+        if !is_valid_lang_code(&code) {
+            return Err(config_error(
+                find(&format!("languages.{code}")),
+                format!("`{code}` is not a language code"),
+                Some("use a lowercase code such as `id`, `en` or `pt-br`".into()),
+            ));
+        }
+        languages.push(Language {
+            code: Lang(code),
+            name: lang.name,
+            title: lang.title,
+            description: lang.description,
+        });
+    }
+    if let Some(default) = &raw.book.default_language {
+        match languages.iter().position(|l| l.code.as_str() == default) {
+            Some(i) => {
+                let lang = languages.remove(i);
+                languages.insert(0, lang);
+            }
+            None => {
+                return Err(config_error(
+                    find("default_language"),
+                    format!(
+                        "`default_language = \"{default}\"` is not one of the declared languages"
+                    ),
+                    Some(format!(
+                        "declared languages: {}",
+                        languages
+                            .iter()
+                            .map(|l| format!("`{}`", l.code))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                ));
+            }
+        }
+    }
+
+    let base_url = match overrides.base_url.as_ref().or(raw.book.base_url.as_ref()) {
+        None => None,
+        Some(url) if url.is_empty() => None,
+        Some(url) => {
+            if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace)
+            {
+                return Err(config_error(
+                    find("base_url"),
+                    format!("`base_url = \"{url}\"` is not an http(s) URL"),
+                    Some("write it in full, e.g. `https://example.org/handbook/`".into()),
+                ));
+            }
+            Some(if url.ends_with('/') {
+                url.clone()
+            } else {
+                format!("{url}/")
+            })
+        }
+    };
+
+    for (name, kind) in &raw.kinds {
+        if !is_valid_name(name) {
+            return Err(config_error(
+                find(&format!("kinds.{name}")),
+                format!("`{name}` is not a valid kind name"),
+                Some("use lowercase letters, digits and `-`".into()),
+            ));
+        }
+        for field in kind.fields.keys() {
+            if !is_valid_name(&field.replace('_', "-"))
+                || crate::load::RESERVED_KEYS.contains(&field.as_str())
+            {
+                return Err(config_error(
+                    find(&format!("fields.{field}")),
+                    format!("`{field}` cannot be the name of a field of kind `{name}`"),
+                    Some(format!(
+                        "use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: {}",
+                        crate::load::RESERVED_KEYS.join(", ")
+                    )),
+                ));
+            }
+        }
+    }
+
+    let output = overrides
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(raw.book.output.as_deref().unwrap_or("book")));
+    let output = if output.is_absolute() {
+        output
+    } else {
+        root.join(output)
+    };
+    let theme = raw.book.theme.map(|t| root.join(t));
+
+    Ok(Config {
+        root: root.to_path_buf(),
+        languages,
+        output,
+        base_url,
+        theme,
+        kinds: raw.kinds,
+    })
+}
+
+/// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
+/// as the message and turn the list into a help line.
+fn split_toml_message(message: &str) -> (String, Option<String>) {
+    let message = message.trim();
+    match message.split_once(", expected ") {
+        Some((head, tail)) if head.starts_with("unknown field") => (
+            head.replace("unknown field", "unknown key"),
+            Some(format!(
+                "valid keys here: {}",
+                tail.trim_start_matches("one of ")
+            )),
+        ),
+        _ => (message.to_string(), None),
+    }
+}
+
+fn is_valid_lang_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[book]
+base_url = "https://example.org/handbook"
+
+[languages.id]
+name = "Bahasa Indonesia"
+title = "Panduan"
+
+[languages.en]
+name = "English"
+title = "Handbook"
+"#;
+
+    fn err(text: &str) -> String {
+        match parse(Path::new("/p"), text, &Overrides::default()) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("expected an error"),
+        }
+    }
+
+    #[test]
+    fn reads_languages_in_order_and_normalises_base_url() {
+        let c = parse(Path::new("/p"), GOOD, &Overrides::default()).expect("valid");
+        assert_eq!(c.default_lang().code.as_str(), "id");
+        assert_eq!(c.languages[1].code.as_str(), "en");
+        assert_eq!(c.base_url.as_deref(), Some("https://example.org/handbook/"));
+        assert_eq!(c.output, Path::new("/p/book"));
+    }
+
+    #[test]
+    fn default_language_moves_first() {
+        let text = GOOD.replace("[book]", "[book]\ndefault_language = \"en\"");
+        let c = parse(Path::new("/p"), &text, &Overrides::default()).expect("valid");
+        assert_eq!(c.default_lang().code.as_str(), "en");
+    }
+
+    #[test]
+    fn unknown_key_is_located_and_lists_valid_keys() {
+        let text = GOOD.replace("title = \"Handbook\"", "titel = \"Handbook\"");
+        let e = err(&text);
+        assert!(
+            e.starts_with("book.toml:11:1: error: unknown key `titel`"),
+            "{e}"
+        );
+        assert!(
+            e.contains("help: valid keys here: `name`, `title`, `description`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_base_url_is_an_error() {
+        let e = err(&GOOD.replace("https://example.org/handbook", "example.org"));
+        assert!(e.contains("not an http(s) URL"), "{e}");
+    }
+}

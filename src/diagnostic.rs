@@ -1,0 +1,234 @@
+//! Diagnostics: a problem in the author's content, with the place it comes from.
+//!
+//! Every content problem the pipeline finds becomes a [`Diagnostic`]; they are collected
+//! and printed together as `path:line:col: level: message` with an optional `help:` line.
+//! This module imports nothing else of ours.
+
+use std::fmt;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+
+/// A place in a source file, 1-based, displayed as `content/id/install.md:14:3`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Path relative to the project root, as the author sees it.
+    pub path: PathBuf,
+    pub line: NonZeroU32,
+    pub col: NonZeroU32,
+}
+
+impl Span {
+    /// A span at `line:col` of `path`; zero values are clamped to 1.
+    pub fn new(path: impl Into<PathBuf>, line: u32, col: u32) -> Self {
+        Span {
+            path: path.into(),
+            line: NonZeroU32::new(line).unwrap_or(NonZeroU32::MIN),
+            col: NonZeroU32::new(col).unwrap_or(NonZeroU32::MIN),
+        }
+    }
+
+    /// The start of a file (used when a problem concerns the file as a whole).
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Span::new(path, 1, 1)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", display_path(&self.path), self.line, self.col)
+    }
+}
+
+/// Paths are printed with `/` on every platform so messages and tests read the same.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        })
+    }
+}
+
+/// One problem in the content, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Error,
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Warning,
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a `help:` line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic fails the build.
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.span, self.level, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by place, then level and message, for reproducible output.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.span, a.level, &a.message).cmp(&(&b.span, b.level, &b.message)));
+}
+
+/// Maps byte offsets of one text to 1-based line and column (columns count characters).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based (line, column) of byte `offset` in `text` (the text this index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.starts[line];
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (to_u32(line + 1), to_u32(col + 1))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The closest candidates to `wanted` by edit distance, best first (at most `limit`).
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let max = (wanted.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let d = edit_distance(&wanted_lower, &lower);
+            let contains = !wanted_lower.is_empty()
+                && (lower.ends_with(&wanted_lower) || wanted_lower.ends_with(&lower));
+            (d <= max || contains).then_some((if contains { d.min(max) } else { d }, c))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_maps_offsets_to_lines_and_char_columns() {
+        let text = "ab\ncé d\n\nlast";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        // `d` is after a two-byte `é`: byte 7, char column 4
+        assert_eq!(idx.line_col(text, 7), (2, 4));
+        assert_eq!(idx.line_col(text, 9), (3, 1));
+        assert_eq!(idx.line_col(text, 10), (4, 1));
+        assert_eq!(idx.line_col(text, 999), (4, 5));
+    }
+
+    #[test]
+    fn did_you_mean_finds_near_names() {
+        let c = ["group-types/therapy", "concepts/empowerment", "home"];
+        assert_eq!(
+            did_you_mean("group-types/theraphy", c, 3),
+            vec!["group-types/therapy"]
+        );
+        assert_eq!(did_you_mean("therapy", c, 3), vec!["group-types/therapy"]);
+        assert!(did_you_mean("zzzzzzzzzz", c, 3).is_empty());
+    }
+
+    #[test]
+    fn diagnostic_displays_location_level_message_and_help() {
+        let d = Diagnostic::error(Span::new("content/id/a.md", 3, 7), "bad link")
+            .with_help("try `b.md`");
+        assert_eq!(
+            d.to_string(),
+            "content/id/a.md:3:7: error: bad link\n  = help: try `b.md`"
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! Panduan turns a bilingual handbook (Markdown pages with YAML front matter in
+//! `content/<lang>/`) into a cross-linked static site that works online and from
+//! `file://`.
+//!
+//! The pipeline runs one way; each step takes the previous step's type:
+//!
+//! 1. [`config`]: `book.toml` -> [`config::Config`]
+//! 2. [`load`]: `content/` on disk -> [`load::Loaded`] (pages with typed front matter)
+//! 3. [`model`]: -> [`model::Site`] (ids, titles, URLs, navigation, translations, links)
+//! 4. [`render`]: -> `Vec<`[`render::OutputFile`]`>` through the Tera theme
+//! 5. [`output`]: -> the output folder, swapped in atomically
+//!
+//! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
+//! The binary (`src/main.rs`) only parses arguments and prints.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostic::Diagnostic;
+pub use error::{Error, Result};
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The project root (the folder with `book.toml`).
+    pub root: PathBuf,
+    pub overrides: config::Overrides,
+    pub drafts: bool,
+    pub render: render::RenderOptions,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    /// Pages per language code, in the order of `book.toml`.
+    pub pages: Vec<(String, usize)>,
+    pub warnings: Vec<Diagnostic>,
+    pub output: PathBuf,
+    /// The output folder as shown to the user.
+    pub output_shown: String,
+    pub written: output::Written,
+    pub elapsed: Duration,
+}
+
+/// Runs steps 1 to 3: configuration, content and model, with every diagnostic found.
+/// Fails only when Panduan cannot run at all (unreadable config, missing folder).
+pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>)> {
+    let config = config::read(&options.root, &options.overrides)?;
+    let loaded = load::content(&config)?;
+    Ok(model::site(
+        config,
+        loaded,
+        model::ModelOptions {
+            drafts: options.drafts,
+        },
+    ))
+}
+
+/// Builds the handbook at `options.root` into its output folder. Content errors fail
+/// the build with every diagnostic; the previous output stays untouched.
+pub fn build(options: &BuildOptions) -> Result<Report> {
+    let started = Instant::now();
+    let (site, mut diagnostics) = load_site(options)?;
+    let theme = render::theme::load(&site.config, &mut diagnostics)?;
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diagnostics));
+    }
+    let files = render::site(&site, &theme, &options.render)?;
+    render::check_unique_paths(&files)?;
+    let out = site.config.output.clone();
+    let written = output::write(&site.config, &files, &out)?;
+    let pages = site
+        .config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, lang)| {
+            (
+                lang.code.to_string(),
+                site.pages.iter().filter(|p| p.lang_index == l).count(),
+            )
+        })
+        .collect();
+    Ok(Report {
+        pages,
+        warnings: diagnostics,
+        output_shown: output::shown(&site.config, &out),
+        output: out,
+        written,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Finds the project root: `start` or the nearest folder above it with a `book.toml`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(config::CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}

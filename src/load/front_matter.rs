@@ -1,0 +1,425 @@
+//! Front matter: split the YAML block off a page and turn it into typed [`FrontMatter`].
+//!
+//! All YAML parsing in Panduan goes through [`parse_yaml_map`]. Positions in diagnostics
+//! are lines of the `.md` file, not of the YAML block. Pure: no I/O.
+
+use std::ops::Range;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+use crate::config::{Config, FieldType};
+use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+
+/// Front-matter keys every page may use (kind fields come on top).
+pub const RESERVED_KEYS: &[&str] = &[
+    "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind",
+];
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// The value of a kind's field, as typed by its declaration.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(String),
+    List(Vec<String>),
+    Integer(i64),
+    Bool(bool),
+}
+
+/// Typed front matter of one page.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: Option<Located<String>>,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    pub slug: Option<Located<String>>,
+    pub tags: Vec<String>,
+    pub related: Vec<Located<String>>,
+    pub draft: bool,
+    pub key: Option<Located<String>>,
+    pub kind: Option<Located<String>>,
+    /// The kind's fields in declaration order.
+    pub fields: IndexMap<String, FieldValue>,
+}
+
+/// Where the front matter and the body are in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the `---` lines, if the file has front matter.
+    pub yaml: Option<Range<usize>>,
+    /// The Markdown after the front matter.
+    pub body: Range<usize>,
+    /// 1-based line of the first YAML line (the line after the opening `---`).
+    pub yaml_first_line: u32,
+}
+
+/// Splits `text` into front matter and body. The front matter starts with a `---` line
+/// at the very top and ends with the next `---` (or `...`) line.
+pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    if text[start..first_line_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: None,
+            body: start..text.len(),
+            yaml_first_line: 1,
+        });
+    }
+    let mut pos = first_line_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: Some(first_line_end..pos),
+                body: end..text.len(),
+                yaml_first_line: 2,
+            });
+        }
+        pos = end;
+    }
+    Err(
+        Diagnostic::error(Span::file(path), "the front matter is never closed")
+            .with_help("end the YAML block with a line that holds only `---`"),
+    )
+}
+
+/// Parses a YAML mapping, keeping where each value was written. Errors are located in
+/// the file: `first_line` is the file line of the YAML's first line.
+pub fn parse_yaml_map(
+    yaml: &str,
+    path: &Path,
+    first_line: u32,
+) -> Result<IndexMap<String, (Value, Span)>, Diagnostic> {
+    let at = |line: u64, col: u64| {
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        Span::new(
+            path,
+            first_line.saturating_add(line.saturating_sub(1)),
+            u32::try_from(col).unwrap_or(u32::MAX),
+        )
+    };
+    let options = serde_saphyr::options! { with_snippet: false };
+    let parsed: Result<IndexMap<String, Spanned<Value>>, _> =
+        serde_saphyr::from_str_with_options(yaml, options);
+    match parsed {
+        Ok(map) => Ok(map
+            .into_iter()
+            .map(|(k, v)| {
+                let span = at(v.referenced.line(), v.referenced.column());
+                (k, (v.value, span))
+            })
+            .collect()),
+        Err(e) => {
+            let span = e
+                .location()
+                .map_or_else(|| at(1, 1), |l| at(l.line(), l.column()));
+            let text = e.to_string();
+            let message = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(m, _)| m)
+                .to_string();
+            let (message, help) = if message.starts_with("expected mapping start") {
+                (
+                    "the front matter is not a map of keys".to_string(),
+                    "write one `key: value` per line, e.g. `title: Kelompok terapi`".to_string(),
+                )
+            } else {
+                (
+                    format!("invalid YAML in the front matter: {message}"),
+                    "check the quoting and indentation on this line".to_string(),
+                )
+            };
+            Err(Diagnostic::error(span, message).with_help(help))
+        }
+    }
+}
+
+/// Turns the parsed YAML map into typed front matter, checking every key against the
+/// reserved keys and the fields of the page's kind.
+pub(super) fn to_front_matter(
+    map: IndexMap<String, (Value, Span)>,
+    config: &Config,
+    file_text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let kind_span = map.get("kind").map(|(_, s)| s.clone());
+    let kind_name = match map.get("kind") {
+        Some((Value::String(k), _)) => Some(k.clone()),
+        _ => None,
+    };
+    let kind: Option<(&str, &crate::config::KindDef)> =
+        match (kind_name.as_deref(), map.get("kind")) {
+            (Some(k), Some((_, span))) => match config.kinds.get(k) {
+                Some(def) => Some((k, def)),
+                None => {
+                    let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
+                    let help = match did_you_mean(k, known.iter().copied(), 1).first() {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None if known.is_empty() => {
+                            "declare kinds under `[kinds.NAME]` in book.toml".into()
+                        }
+                        None => format!("the kinds in book.toml: {}", backticked(&known)),
+                    };
+                    diagnostics.push(
+                        Diagnostic::error(span.clone(), format!("unknown kind `{k}`"))
+                            .with_help(help),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+    for (key, (value, span)) in map {
+        let key_span = key_span(file_text, &span, &key);
+        let mut bad_type = |expected: &str| {
+            diagnostics.push(Diagnostic::error(
+                span.clone(),
+                format!("`{key}` must be {expected}, found {}", describe(&value)),
+            ));
+        };
+        match key.as_str() {
+            "title" => match as_text(&value) {
+                Some(t) => {
+                    fm.title = Some(Located {
+                        value: t,
+                        span: span.clone(),
+                    })
+                }
+                None => bad_type("text"),
+            },
+            "summary" => match as_text(&value) {
+                Some(t) => fm.summary = Some(t),
+                None => bad_type("text"),
+            },
+            "order" => match value.as_i64() {
+                Some(n) => fm.order = Some(n),
+                None => bad_type("a whole number"),
+            },
+            "slug" => match as_text(&value) {
+                Some(s) => {
+                    fm.slug = Some(Located {
+                        value: s,
+                        span: span.clone(),
+                    })
+                }
+                None => bad_type("text"),
+            },
+            "key" => match as_text(&value) {
+                Some(s) => {
+                    fm.key = Some(Located {
+                        value: s,
+                        span: span.clone(),
+                    })
+                }
+                None => bad_type("text"),
+            },
+            "kind" => match &value {
+                Value::String(s) => {
+                    fm.kind = Some(Located {
+                        value: s.clone(),
+                        span: span.clone(),
+                    })
+                }
+                _ => bad_type("the name of a kind"),
+            },
+            "draft" => match value.as_bool() {
+                Some(b) => fm.draft = b,
+                None => bad_type("`true` or `false`"),
+            },
+            "tags" => match as_list(&value) {
+                Some(list) => fm.tags = list,
+                None => bad_type("a list of text"),
+            },
+            "related" => match as_list(&value) {
+                Some(list) => {
+                    fm.related = list
+                        .into_iter()
+                        .map(|value| Located {
+                            value,
+                            span: span.clone(),
+                        })
+                        .collect();
+                }
+                None => bad_type("a list of page ids"),
+            },
+            _ => match kind.and_then(|(_, def)| def.fields.get(&key)) {
+                Some(field) => {
+                    let typed = match field.ty {
+                        FieldType::String | FieldType::Text => {
+                            as_text(&value).map(FieldValue::Text)
+                        }
+                        FieldType::List => as_list(&value).map(FieldValue::List),
+                        FieldType::Integer => value.as_i64().map(FieldValue::Integer),
+                        FieldType::Bool => value.as_bool().map(FieldValue::Bool),
+                    };
+                    match typed {
+                        Some(v) => {
+                            fm.fields.insert(key.clone(), v);
+                        }
+                        None => bad_type(match field.ty {
+                            FieldType::String | FieldType::Text => "text",
+                            FieldType::List => "a list of text",
+                            FieldType::Integer => "a whole number",
+                            FieldType::Bool => "`true` or `false`",
+                        }),
+                    }
+                }
+                None => {
+                    let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
+                    if let Some((_, def)) = kind {
+                        valid.extend(def.fields.keys().map(String::as_str));
+                    }
+                    let mut help = format!("valid keys: {}", backticked(&valid));
+                    if let Some(best) = did_you_mean(&key, valid.iter().copied(), 1).first() {
+                        help = format!("did you mean `{best}`? {help}");
+                    }
+                    let what = match kind {
+                        Some((name, _)) => {
+                            format!("unknown front-matter key `{key}` for a page of kind `{name}`")
+                        }
+                        None => format!("unknown front-matter key `{key}`"),
+                    };
+                    diagnostics.push(Diagnostic::error(key_span, what).with_help(help));
+                }
+            },
+        }
+    }
+
+    if let (Some((name, def)), Some(span)) = (kind, kind_span) {
+        let missing: Vec<&str> = def
+            .fields
+            .iter()
+            .filter(|(k, f)| f.required && !fm.fields.contains_key(*k))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let expected: Vec<String> = def
+                .fields
+                .iter()
+                .map(|(k, f)| {
+                    format!(
+                        "`{k}` ({}{})",
+                        f.ty,
+                        if f.required { ", required" } else { "" }
+                    )
+                })
+                .collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "a page of kind `{name}` is missing {}",
+                        backticked(&missing)
+                    ),
+                )
+                .with_help(format!("fields of `{name}`: {}", expected.join(", "))),
+            );
+        }
+    }
+    fm
+}
+
+/// The span of `key` itself on the line where its value was found (keys precede values).
+fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
+    let line_no = value_span.line.get() as usize;
+    let line = text.lines().nth(line_no.saturating_sub(1)).unwrap_or("");
+    match line.find(key) {
+        Some(byte) => Span::new(
+            value_span.path.clone(),
+            value_span.line.get(),
+            u32::try_from(line[..byte].chars().count() + 1).unwrap_or(1),
+        ),
+        None => value_span.clone(),
+    }
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn as_list(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Array(items) => items.iter().map(as_text).collect(),
+        Value::Null => Some(Vec::new()),
+        other => as_text(other).map(|s| vec![s]),
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "`true`/`false`",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+pub(crate) fn backticked(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("content/id/a.md")
+    }
+
+    #[test]
+    fn split_finds_yaml_and_body() {
+        let text = "---\ntitle: A\n---\n# Body\n";
+        let s = split(text, p()).expect("closed");
+        assert_eq!(&text[s.yaml.clone().expect("yaml")], "title: A\n");
+        assert_eq!(&text[s.body], "# Body\n");
+    }
+
+    #[test]
+    fn split_handles_bom_crlf_and_no_front_matter() {
+        let text = "\u{feff}---\r\ntitle: A\r\n---\r\nbody";
+        let s = split(text, p()).expect("closed");
+        assert_eq!(&text[s.yaml.expect("yaml")], "title: A\r\n");
+        assert_eq!(&text[s.body], "body");
+        let plain = split("# Just a page\n---\nnot yaml", p()).expect("plain");
+        assert_eq!(plain.yaml, None);
+        assert_eq!(plain.body, 0..26);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let e = split("---\ntitle: A\n# Body\n", p()).expect_err("unclosed");
+        assert!(e.message.contains("never closed"));
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let e = parse_yaml_map("title: A\nsummary: [oops\n", p(), 2).expect_err("bad yaml");
+        assert_eq!(e.span.line.get(), 3, "{e}");
+        let list = parse_yaml_map("- a\n- b\n", p(), 2).expect_err("list");
+        assert!(list.message.contains("not a map"), "{list}");
+    }
+}

@@ -1,0 +1,243 @@
+//! Step 2 of the pipeline: disk -> [`Loaded`] (source pages and static files).
+//!
+//! Walks `content/`, reads every file, splits and parses front matter. This is the only
+//! stage besides `output` that touches the disk; it interprets nothing beyond the file
+//! layout and the front matter.
+
+mod front_matter;
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub(crate) use front_matter::backticked;
+pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS};
+pub use front_matter::{Split, parse_yaml_map, split};
+
+use crate::config::{Config, Lang};
+use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::error::{Error, Result};
+
+/// One Markdown file of `content/<lang>/`.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    pub lang: Lang,
+    /// Path relative to the project root (`content/id/group-types/therapy.md`).
+    pub path: PathBuf,
+    /// Path below `content/<lang>/`, with `/` separators and without `.md`
+    /// (`group-types/therapy`, `group-types/_index`).
+    pub rel: String,
+    /// The whole file, so spans are real file lines.
+    pub source: String,
+    /// The Markdown after the front matter.
+    pub body: std::ops::Range<usize>,
+    pub front: FrontMatter,
+    /// Whether the file had front matter at all.
+    pub has_front_matter: bool,
+}
+
+/// A non-Markdown file under `content/`, copied to the same path in the output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    /// Path below `content/`, with `/` separators (`id/images/circle.png`).
+    pub rel: String,
+    /// Absolute path on disk.
+    pub source: PathBuf,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Sorted by (lang, rel).
+    pub pages: Vec<SourcePage>,
+    /// Sorted by rel.
+    pub statics: Vec<StaticFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `content/` of the project described by `config`.
+pub fn content(config: &Config) -> Result<Loaded> {
+    let content_dir = config.content_dir();
+    if !content_dir.is_dir() {
+        return Err(Error::Other(format!(
+            "there is no `content/` folder in `{}`\n  = help: run `panduan init` to start a handbook",
+            crate::diagnostic::display_path(&config.root)
+        )));
+    }
+    let mut diagnostics = Vec::new();
+    let mut md_files = Vec::new();
+    let mut statics = Vec::new();
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative_to(p, &config.root))
+                    .unwrap_or_default();
+                let message = if e.loop_ancestor().is_some() {
+                    "this symbolic link points back into a folder above it (a loop); it is skipped"
+                        .to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                diagnostics.push(Diagnostic::warning(Span::file(path), message));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(below) = entry.path().strip_prefix(&content_dir) else {
+            continue;
+        };
+        let Some(rel) = slash_path(below) else {
+            diagnostics.push(
+                Diagnostic::error(
+                    Span::file(relative_to(entry.path(), &config.root)),
+                    "this file name is not valid Unicode",
+                )
+                .with_help("rename the file using letters, digits, `-` and `_`"),
+            );
+            continue;
+        };
+        if rel.ends_with(".md") {
+            md_files.push((entry.path().to_path_buf(), rel));
+        } else {
+            statics.push(StaticFile {
+                rel,
+                source: entry.path().to_path_buf(),
+            });
+        }
+    }
+
+    let results: Vec<std::result::Result<SourcePage, Vec<Diagnostic>>> = md_files
+        .par_iter()
+        .map(|(abs, rel)| read_page(config, abs, rel))
+        .collect();
+    let mut pages = Vec::new();
+    for r in results {
+        match r {
+            Ok(page) => pages.push(page),
+            Err(mut ds) => diagnostics.append(&mut ds),
+        }
+    }
+    // Diagnostics found while parsing valid pages travel in the page's own list; here we
+    // only keep pages. Sorting makes the output independent of the file-system order.
+    pages.sort_by(|a, b| (&a.lang, &a.rel).cmp(&(&b.lang, &b.rel)));
+    statics.sort();
+    Ok(Loaded {
+        pages,
+        statics,
+        diagnostics,
+    })
+}
+
+/// Reads and parses one page; a page with errors yields only its diagnostics,
+/// a page with only warnings is kept.
+fn read_page(
+    config: &Config,
+    abs: &Path,
+    rel: &str,
+) -> std::result::Result<SourcePage, Vec<Diagnostic>> {
+    let path = relative_to(abs, &config.root);
+    let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
+    let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        return Err(vec![
+            Diagnostic::error(
+                Span::file(&path),
+                "this page is not inside a language folder",
+            )
+            .with_help(format!(
+                "put pages under `content/<language>/`; the languages in book.toml: {}",
+                backticked(&codes)
+            )),
+        ]);
+    };
+    let bytes = std::fs::read(abs).map_err(|e| {
+        vec![Diagnostic::error(
+            Span::file(&path),
+            format!("cannot read this file: {e}"),
+        )]
+    })?;
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let text = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, col) = LineIndex::new(&text).line_col(&text, valid);
+            return Err(vec![
+                Diagnostic::error(
+                    Span::new(&path, line, col),
+                    "this file is not valid UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 in your editor"),
+            ]);
+        }
+    };
+    let split = split(&source, &path).map_err(|d| vec![d])?;
+    let mut diagnostics = Vec::new();
+    let front = match &split.yaml {
+        Some(range) => {
+            let yaml = &source[range.clone()];
+            let map = parse_yaml_map(yaml, &path, split.yaml_first_line).map_err(|d| vec![d])?;
+            front_matter::to_front_matter(map, config, &source, &mut diagnostics)
+        }
+        None => FrontMatter::default(),
+    };
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let rel = below.strip_suffix(".md").unwrap_or(below).to_string();
+    Ok(SourcePage {
+        lang,
+        path,
+        rel,
+        has_front_matter: split.yaml.is_some(),
+        source,
+        body: split.body,
+        front,
+    })
+}
+
+/// Hidden files, editor backups and swap files are not content.
+pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+/// `path` relative to `root` when it lies inside it.
+pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
+
+/// A relative path as a `/`-separated string; `None` if not valid Unicode.
+fn slash_path(path: &Path) -> Option<String> {
+    let mut out = String::new();
+    for c in path.components() {
+        if let Component::Normal(part) = c {
+            if !out.is_empty() {
+                out.push('/');
+            }
+            out.push_str(part.to_str()?);
+        }
+    }
+    Some(out)
+}

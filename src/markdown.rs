@@ -1,0 +1,608 @@
+//! Markdown as pulldown-cmark events: analysis (headings, links) and HTML.
+//!
+//! Two passes over the same text with the same options see the same events in the same
+//! order: [`analyse`] collects headings and links so the model can resolve them, and
+//! [`to_html`] renders with the resolved links substituted in order. Content is never
+//! run as a template, and HTML is never rewritten with regexes. Pure: no I/O.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+
+/// The Markdown extensions every page is parsed with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_WIKILINKS
+}
+
+/// A heading of a page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    /// Unique within the page; `{#id}` if given, else from the text.
+    pub id: String,
+    pub text: String,
+    /// Byte range in the body.
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// How a link was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[text](dest)` and its reference forms.
+    Markdown,
+    /// `[[page-id#anchor|label]]`; `labelled` when it has a `|label`.
+    Wiki { labelled: bool },
+    /// `![alt](src)`.
+    Image,
+}
+
+/// A link or image as written in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLink {
+    pub kind: LinkKind,
+    pub dest: String,
+    /// Byte range of the whole link in the body.
+    pub range: Range<usize>,
+    /// The text inside (the alt text of an image).
+    pub text: String,
+}
+
+/// What [`analyse`] finds in a body.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub headings: Vec<Heading>,
+    pub links: Vec<RawLink>,
+    /// The text of a level-1 heading that opens the body, if any.
+    pub leading_h1: Option<String>,
+    /// Whether the body has any text at all.
+    pub is_empty: bool,
+}
+
+/// Finds the headings (with their final ids) and the links of a body.
+pub fn analyse(body: &str) -> Analysis {
+    let mut out = Analysis {
+        is_empty: true,
+        ..Analysis::default()
+    };
+    let mut ids = IdAllocator::default();
+    let mut heading: Option<(u8, Option<String>, Range<usize>, String)> = None;
+    let mut link_stack: Vec<RawLink> = Vec::new();
+    let mut first_block = true;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((
+                    heading_level(*level),
+                    id.as_ref().map(|s| s.to_string()),
+                    range,
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, range, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    let id = ids.allocate(explicit.as_deref(), &text);
+                    if level == 1 && first_block && out.headings.is_empty() {
+                        out.leading_h1 = Some(text.clone());
+                    }
+                    out.headings.push(Heading {
+                        level,
+                        id,
+                        text,
+                        range,
+                    });
+                }
+                first_block = false;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let kind = match link_type {
+                    LinkType::WikiLink { has_pothole } => LinkKind::Wiki {
+                        labelled: *has_pothole,
+                    },
+                    _ => LinkKind::Markdown,
+                };
+                link_stack.push(RawLink {
+                    kind,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                link_stack.push(RawLink {
+                    kind: LinkKind::Image,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(link) = link_stack.pop() {
+                    if let Some(outer) = link_stack.last_mut() {
+                        outer.text.push_str(&link.text);
+                    }
+                    out.links.push(link);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                out.is_empty &= t.trim().is_empty();
+                if let Some(h) = heading.as_mut() {
+                    h.3.push_str(t);
+                }
+                if let Some(l) = link_stack.last_mut() {
+                    l.text.push_str(t);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => out.is_empty = false,
+            Event::End(_) if first_block && heading.is_none() && link_stack.is_empty() => {
+                // The first block that is not a heading ends the chance of a leading h1.
+                first_block = false;
+            }
+            _ => {}
+        }
+    }
+    // Links are reported in source order of their start (nested images end first).
+    out.links.sort_by_key(|l| l.range.start);
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Hands out unique heading ids: the first `Setting up` is `setting-up`, the next
+/// `setting-up-1`. Explicit `{#id}`s are used as written.
+#[derive(Default)]
+struct IdAllocator {
+    used: HashSet<String>,
+}
+
+impl IdAllocator {
+    fn allocate(&mut self, explicit: Option<&str>, text: &str) -> String {
+        if let Some(id) = explicit {
+            self.used.insert(id.to_string());
+            return id.to_string();
+        }
+        let base = match slugify(text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// A URL- and id-friendly form of `text`: lowercase letters and digits joined by `-`.
+/// Letters outside ASCII are kept (`ç`), punctuation and spaces become one `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// What a link becomes in the output, decided by the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkOutput {
+    /// Leave the destination as written (external links, mail).
+    Keep,
+    /// Point at `href`; for a `[[wikilink]]` without a label, show `title`;
+    /// `badge` marks a page in another language (its language code and name).
+    Href {
+        href: String,
+        title: Option<String>,
+        badge: Option<(String, String)>,
+    },
+}
+
+/// Labels the renderer needs in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    pub note: String,
+    pub tip: String,
+    pub important: String,
+    pub warning: String,
+    pub caution: String,
+    /// `aria-label` of the `#` link beside each heading.
+    pub anchor: String,
+}
+
+/// Renders `body` to HTML. `links` holds one entry per link/image in the order of
+/// [`analyse`]; `headings` the ids from the same analysis. A leading `# Title` is left
+/// out (the theme shows the title).
+pub fn to_html(
+    body: &str,
+    headings: &[Heading],
+    links: &[LinkOutput],
+    labels: &Labels,
+    drop_leading_h1: bool,
+) -> String {
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(64);
+    let mut heading_no = 0usize;
+    let mut in_heading: Option<(u8, bool)> = None; // (level, dropped)
+    // Links are in source order; events arrive with nested images inside links, so
+    // index by start offset.
+    let mut link_iter = 0usize;
+    let mut link_ends: Vec<Option<(String, String)>> = Vec::new(); // badge to emit at end
+    let mut replacing_text: Vec<bool> = Vec::new();
+    let mut ordered: Vec<(usize, &LinkOutput)> = Vec::with_capacity(links.len());
+    let mut pending_starts: Vec<usize> = Vec::new();
+    let _ = &mut pending_starts;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, classes, .. }) => {
+                let lvl = heading_level(level);
+                let h = headings.get(heading_no);
+                heading_no += 1;
+                let dropped = drop_leading_h1
+                    && heading_no == 1
+                    && lvl == 1
+                    && range.start == first_block_start(body);
+                in_heading = Some((lvl, dropped));
+                if dropped {
+                    continue;
+                }
+                let id = h.map_or("", |h| h.id.as_str());
+                let mut open = format!("<h{lvl} id=\"");
+                escape_attr(&mut open, id);
+                open.push('"');
+                if !classes.is_empty() {
+                    open.push_str(" class=\"");
+                    escape_attr(
+                        &mut open,
+                        &classes
+                            .iter()
+                            .map(|c| c.as_ref())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                    open.push('"');
+                }
+                open.push('>');
+                events.push(Event::Html(open.into()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((lvl, dropped)) = in_heading.take() {
+                    if dropped {
+                        continue;
+                    }
+                    let id = headings
+                        .get(heading_no.wrapping_sub(1))
+                        .map_or("", |h| h.id.as_str());
+                    let mut close = String::from(" <a class=\"anchor\" href=\"#");
+                    escape_attr(&mut close, id);
+                    close.push_str("\" aria-label=\"");
+                    escape_attr(&mut close, &labels.anchor);
+                    let _ = write!(close, "\">#</a></h{lvl}>\n");
+                    events.push(Event::Html(close.into()));
+                }
+            }
+            _ if matches!(in_heading, Some((_, true))) => {}
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = admonition(kind, labels);
+                let mut open = format!(
+                    "<aside class=\"admonition {class}\" role=\"note\">\n<p class=\"admonition-title\">"
+                );
+                escape_text(&mut open, label);
+                open.push_str("</p>\n");
+                events.push(Event::Html(open.into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html("</aside>\n".into()));
+            }
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">\n".into()));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let out = links.get(link_iter);
+                link_iter += 1;
+                let (dest, badge, replace) = match out {
+                    Some(LinkOutput::Href {
+                        href,
+                        title: t,
+                        badge,
+                    }) => {
+                        let replace =
+                            matches!(link_type, LinkType::WikiLink { has_pothole: false })
+                                && t.is_some();
+                        if replace {
+                            let mut text = String::new();
+                            escape_text(&mut text, t.as_deref().unwrap_or(""));
+                            events.push(Event::Start(Tag::Link {
+                                link_type,
+                                dest_url: href.clone().into(),
+                                title,
+                                id,
+                            }));
+                            events.push(Event::Html(text.into()));
+                        } else {
+                            events.push(Event::Start(Tag::Link {
+                                link_type,
+                                dest_url: href.clone().into(),
+                                title,
+                                id,
+                            }));
+                        }
+                        (String::new(), badge.clone(), replace)
+                    }
+                    _ => {
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }));
+                        (String::new(), None, false)
+                    }
+                };
+                let _ = dest;
+                link_ends.push(badge);
+                replacing_text.push(replace);
+            }
+            Event::End(TagEnd::Link) => {
+                replacing_text.pop();
+                if let Some(Some((code, name))) = link_ends.pop() {
+                    let mut badge = String::from(" <span class=\"lang-badge\" lang=\"");
+                    escape_attr(&mut badge, &code);
+                    badge.push_str("\" title=\"");
+                    escape_attr(&mut badge, &name);
+                    badge.push_str("\">");
+                    escape_text(&mut badge, &code.to_uppercase());
+                    badge.push_str("</span>");
+                    events.push(Event::Html(badge.into()));
+                }
+                events.push(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let out = links.get(link_iter);
+                link_iter += 1;
+                let dest_url = match out {
+                    Some(LinkOutput::Href { href, .. }) => CowStr::from(href.clone()),
+                    _ => dest_url,
+                };
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(_) | Event::Code(_) if replacing_text.last() == Some(&true) => {}
+            other => events.push(other),
+        }
+        if events.len() >= 64 {
+            pulldown_cmark::html::push_html(&mut html, events.drain(..));
+        }
+    }
+    let _ = &mut ordered;
+    pulldown_cmark::html::push_html(&mut html, events.drain(..));
+    html
+}
+
+/// Byte offset where the first block of `body` starts (after blank lines).
+fn first_block_start(body: &str) -> usize {
+    body.len() - body.trim_start().len()
+}
+
+fn admonition<'a>(kind: BlockQuoteKind, labels: &'a Labels) -> (&'static str, &'a str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", &labels.note),
+        BlockQuoteKind::Tip => ("tip", &labels.tip),
+        BlockQuoteKind::Important => ("important", &labels.important),
+        BlockQuoteKind::Warning => ("warning", &labels.warning),
+        BlockQuoteKind::Caution => ("caution", &labels.caution),
+    }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escapes text for HTML element content.
+pub fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Labels {
+        Labels {
+            note: "Catatan".into(),
+            tip: "Tip".into(),
+            important: "Penting".into(),
+            warning: "Peringatan".into(),
+            caution: "Hati-hati".into(),
+            anchor: "Tautan ke bagian ini".into(),
+        }
+    }
+
+    fn html(body: &str) -> String {
+        let a = analyse(body);
+        let links = vec![LinkOutput::Keep; a.links.len()];
+        to_html(body, &a.headings, &links, &labels(), true)
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_explicit_ids_win() {
+        let a = analyse("## Tujuan\n\n## Tujuan\n\n## Lain {#khusus}\n\n### Ça va?\n");
+        let ids: Vec<&str> = a.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["tujuan", "tujuan-1", "khusus", "ça-va"]);
+    }
+
+    #[test]
+    fn leading_h1_is_found_and_dropped_from_html() {
+        let a = analyse("\n# Kelompok terapi\n\nTeks.\n");
+        assert_eq!(a.leading_h1.as_deref(), Some("Kelompok terapi"));
+        let out = html("# Kelompok terapi\n\nTeks.\n");
+        assert!(!out.contains("<h1"), "{out}");
+        let later = analyse("Teks.\n\n# Judul\n");
+        assert_eq!(later.leading_h1, None);
+    }
+
+    #[test]
+    fn alerts_become_translated_admonitions() {
+        let out = html("> [!WARNING]\n> Hati-hati.\n");
+        assert!(
+            out.contains("<aside class=\"admonition warning\" role=\"note\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<p class=\"admonition-title\">Peringatan</p>"),
+            "{out}"
+        );
+        assert!(!out.contains("<blockquote"), "{out}");
+    }
+
+    #[test]
+    fn template_syntax_in_content_is_literal() {
+        let out = html("Nilai {{ name }} dan {% if x %}.\n");
+        assert!(
+            out.contains("{{ name }}") && out.contains("{% if x %}"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn links_and_images_are_found_in_order_with_text() {
+        let a = analyse("See [the *page*](a.md#x) and [[b#y|label]] and [[c]] ![alt](i.png).\n");
+        let found: Vec<(&str, &str)> = a
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a.md#x", "the page"),
+                ("b#y", "label"),
+                ("c", "c"),
+                ("i.png", "alt")
+            ]
+        );
+        assert_eq!(a.links[1].kind, LinkKind::Wiki { labelled: true });
+        assert_eq!(a.links[3].kind, LinkKind::Image);
+    }
+
+    #[test]
+    fn resolved_links_replace_destinations_and_unlabelled_wikilinks_show_titles() {
+        let body = "[x](a.md) [[b]]\n";
+        let a = analyse(body);
+        let links = vec![
+            LinkOutput::Href {
+                href: "../a/index.html".into(),
+                title: None,
+                badge: None,
+            },
+            LinkOutput::Href {
+                href: "../../en/b/index.html".into(),
+                title: Some("Bee <page>".into()),
+                badge: Some(("en".into(), "English".into())),
+            },
+        ];
+        let out = to_html(body, &a.headings, &links, &labels(), true);
+        assert!(out.contains("<a href=\"../a/index.html\">x</a>"), "{out}");
+        assert!(out.contains("<a href=\"../../en/b/index.html\">Bee &lt;page&gt; <span class=\"lang-badge\" lang=\"en\" title=\"English\">EN</span></a>"), "{out}");
+    }
+
+    #[test]
+    fn extensions_render() {
+        let out = html(
+            "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~\n\nTerm\n: Definition\n\nNote[^1].\n\n[^1]: Foot.\n",
+        );
+        for needle in [
+            "<div class=\"table-wrap\">",
+            "<table>",
+            "checkbox",
+            "<del>old</del>",
+            "<dl>",
+            "footnote",
+        ] {
+            assert!(out.contains(needle), "missing {needle} in {out}");
+        }
+    }
+
+    #[test]
+    fn slugify_keeps_letters_and_joins_words() {
+        assert_eq!(
+            slugify("Kelompok Swabantu (Self-help)"),
+            "kelompok-swabantu-self-help"
+        );
+        assert_eq!(slugify("  Apa itu  kelompok? "), "apa-itu-kelompok");
+        assert_eq!(slugify("Member's role"), "members-role");
+    }
+}

@@ -1,0 +1,529 @@
+//! Step 3 of the pipeline: [`Loaded`] -> [`Site`], the validated model.
+//!
+//! Gives every page its identity ([`PageId`]), title, URL, place in the navigation and
+//! translations, and resolves every link. Nothing here does I/O; problems become
+//! [`Diagnostic`]s collected for the caller.
+
+mod links;
+pub mod url;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::config::{Config, Lang};
+use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::load::{FrontMatter, Loaded, SourcePage, StaticFile};
+use crate::markdown::{self, Analysis, LinkOutput};
+
+/// The language-free identity of a page: its path below `content/<lang>/` without `.md`
+/// (`group-types/therapy`; a section is its folder, the home page is empty), or the
+/// `key:` of its front matter.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct PageId(String);
+
+impl PageId {
+    /// The id as a string (`""` for the home page).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for PageId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PageId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("/")
+        } else {
+            f.write_str(&self.0)
+        }
+    }
+}
+
+/// Options that change what the model contains.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ModelOptions {
+    /// Keep pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// A page, ready to render.
+#[derive(Debug)]
+pub struct Page {
+    pub id: PageId,
+    pub lang: Lang,
+    /// Index of `lang` in `config.languages`.
+    pub lang_index: usize,
+    /// Path relative to the project root; `None` for a home page Panduan made up.
+    pub path: Option<PathBuf>,
+    /// Path below `content/<lang>/` without `.md`.
+    pub rel: String,
+    pub source: String,
+    pub body: std::ops::Range<usize>,
+    pub front: FrontMatter,
+    pub title: String,
+    pub is_section: bool,
+    /// Output path below the output root (`id/jenis-kelompok/terapi/index.html`).
+    pub url: String,
+    /// The section this page belongs to (`None` for a home page).
+    pub parent: Option<usize>,
+    /// For sections: child pages and sections, in navigation order.
+    pub children: Vec<usize>,
+    pub analysis: Analysis,
+    /// One per `analysis.links`, in the same order.
+    pub links: Vec<LinkOutput>,
+    /// Resolved `related:` pages (indexes into `Site::pages`).
+    pub related: Vec<usize>,
+    /// Whether the body's leading `# Title` is the page title (and so not repeated).
+    pub drop_leading_h1: bool,
+}
+
+impl Page {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.source[self.body.clone()]
+    }
+}
+
+/// The whole handbook, validated.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by (lang, reading order).
+    pub pages: Vec<Page>,
+    /// Per language (index as in `config.languages`): pages in reading order.
+    pub reading_order: Vec<Vec<usize>>,
+    /// Per language: index of the home page.
+    pub homes: Vec<usize>,
+    /// PageId -> per language (index as in `config.languages`) -> page.
+    pub translations: BTreeMap<PageId, Vec<Option<usize>>>,
+    /// Non-Markdown files under `content/`, copied as they are.
+    pub statics: Vec<StaticFile>,
+}
+
+impl Site {
+    /// The page with the same id in language `lang_index`, if translated.
+    pub fn translation(&self, page: usize, lang_index: usize) -> Option<usize> {
+        self.translations
+            .get(&self.pages[page].id)
+            .and_then(|t| t.get(lang_index).copied().flatten())
+    }
+
+    /// Position of a page in its language's reading order.
+    pub fn position(&self, page: usize) -> Option<usize> {
+        let p = &self.pages[page];
+        self.reading_order[p.lang_index]
+            .iter()
+            .position(|&i| i == page)
+    }
+}
+
+/// Builds the model from what was loaded. Returns the site (even with errors, so that
+/// `check` can report everything) and all diagnostics found.
+pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec<Diagnostic>) {
+    let mut diagnostics = loaded.diagnostics;
+    let mut pages: Vec<Page> = Vec::new();
+
+    // 1. Identity and title of each page, in parallel (the Markdown analysis is the cost).
+    let built: Vec<(Option<Page>, Vec<Diagnostic>)> = loaded
+        .pages
+        .into_par_iter()
+        .filter(|p| options.drafts || !p.front.draft)
+        .map(|p| page_from_source(&config, p))
+        .collect();
+    for (page, mut ds) in built {
+        diagnostics.append(&mut ds);
+        pages.extend(page);
+    }
+
+    // 2. A home page for each language that has none.
+    for (lang_index, language) in config.languages.iter().enumerate() {
+        if !pages
+            .iter()
+            .any(|p| p.lang_index == lang_index && p.is_section && p.rel == "_index")
+        {
+            pages.push(Page {
+                id: PageId(String::new()),
+                lang: language.code.clone(),
+                lang_index,
+                path: None,
+                rel: "_index".into(),
+                source: String::new(),
+                body: 0..0,
+                front: FrontMatter::default(),
+                title: language.title.clone(),
+                is_section: true,
+                url: String::new(),
+                parent: None,
+                children: Vec::new(),
+                analysis: Analysis::default(),
+                links: Vec::new(),
+                related: Vec::new(),
+                drop_leading_h1: false,
+            });
+        }
+    }
+    pages.sort_by(|a, b| (a.lang_index, &a.rel).cmp(&(b.lang_index, &b.rel)));
+
+    // 3. Sections, URLs and navigation, per language.
+    let langs = config.languages.len();
+    let mut homes = vec![0; langs];
+    let mut reading_order = vec![Vec::new(); langs];
+    for lang_index in 0..langs {
+        let members: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].lang_index == lang_index)
+            .collect();
+        homes[lang_index] = structure_language(&mut pages, &members, &mut diagnostics);
+        reading_order[lang_index] = reading(&pages, homes[lang_index]);
+    }
+
+    // 4. Unique ids and URLs.
+    let mut translations: BTreeMap<PageId, Vec<Option<usize>>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        let slot = translations
+            .entry(page.id.clone())
+            .or_insert_with(|| vec![None; langs]);
+        match slot[page.lang_index] {
+            None => slot[page.lang_index] = Some(i),
+            Some(other) => {
+                let first = &pages[other];
+                diagnostics.push(
+                    Diagnostic::error(
+                        page_span(page),
+                        format!("two `{}` pages have the id `{}`", page.lang, page.id),
+                    )
+                    .with_help(format!(
+                        "`{}` has it too; give one of them another `key:`",
+                        first
+                            .path
+                            .as_ref()
+                            .map(|p| crate::diagnostic::display_path(p))
+                            .unwrap_or_default()
+                    )),
+                );
+            }
+        }
+    }
+    let mut seen_urls: HashMap<String, usize> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(&other) = seen_urls.get(&page.url.to_lowercase()) {
+            let first = &pages[other];
+            let same = first.url == page.url;
+            diagnostics.push(
+                Diagnostic::error(
+                    page_span(page),
+                    if same {
+                        format!("two pages would be written to `{}`", page.url)
+                    } else {
+                        format!(
+                            "`{}` and `{}` differ only by upper/lower case",
+                            page.url, first.url
+                        )
+                    },
+                )
+                .with_help(format!(
+                    "`{}` has the same output path; change the `slug:` of one of them",
+                    first
+                        .path
+                        .as_ref()
+                        .map(|p| crate::diagnostic::display_path(p))
+                        .unwrap_or_default()
+                )),
+            );
+        } else {
+            seen_urls.insert(page.url.to_lowercase(), i);
+        }
+    }
+
+    let mut site = Site {
+        config,
+        pages,
+        reading_order,
+        homes,
+        translations,
+        statics: loaded.statics,
+    };
+
+    // 5. Links and related pages.
+    let resolved = links::resolve_all(&site);
+    for (i, r) in resolved.into_iter().enumerate() {
+        site.pages[i].links = r.links;
+        site.pages[i].related = r.related;
+        diagnostics.extend(r.diagnostics);
+    }
+    crate::diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    (site, diagnostics)
+}
+
+/// The place to report a problem with a page as a whole.
+pub fn page_span(page: &Page) -> Span {
+    page.path
+        .as_ref()
+        .map_or_else(|| Span::file("content"), Span::file)
+}
+
+/// Identity, title and Markdown analysis of one page.
+fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let lang_index = config
+        .languages
+        .iter()
+        .position(|l| l.code == p.lang)
+        .unwrap_or(0);
+    let analysis = markdown::analyse(&p.source[p.body.clone()]);
+    let is_section = p.rel == "_index" || p.rel.ends_with("/_index");
+    let path_id = if is_section {
+        p.rel
+            .strip_suffix("_index")
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string()
+    } else {
+        p.rel.clone()
+    };
+    let id = match &p.front.key {
+        Some(key) => {
+            let k = key.value.trim().trim_matches('/');
+            if k.is_empty() || k.contains(['#', '|', '\\']) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        key.span.clone(),
+                        format!("`{}` cannot be a page key", key.value),
+                    )
+                    .with_help("a key is a path-like name such as `group-types/therapy`"),
+                );
+                path_id
+            } else {
+                k.to_string()
+            }
+        }
+        None => path_id,
+    };
+    let h1 = analysis.leading_h1.clone();
+    let (title, drop_leading_h1) = match (&p.front.title, h1) {
+        (Some(t), h1) if !t.value.trim().is_empty() => {
+            let same = h1.as_deref().is_some_and(|h| h.trim() == t.value.trim());
+            (t.value.trim().to_string(), same)
+        }
+        (_, Some(h1)) if !h1.is_empty() => (h1, true),
+        (t, _) => {
+            let span = t
+                .as_ref()
+                .map_or_else(|| Span::file(&p.path), |t| t.span.clone());
+            diagnostics.push(Diagnostic::error(span, "this page has no title").with_help(
+                "add `title: ...` to the front matter, or start the page with a `# Heading`",
+            ));
+            return (None, diagnostics);
+        }
+    };
+    if let Some(slug) = &p.front.slug {
+        let clean = markdown::slugify(&slug.value);
+        if clean != slug.value || clean.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    slug.span.clone(),
+                    format!("`{}` is not a valid slug", slug.value),
+                )
+                .with_help(if clean.is_empty() {
+                    "a slug uses lowercase letters, digits and `-`".to_string()
+                } else {
+                    format!("a slug uses lowercase letters, digits and `-`: try `{clean}`")
+                }),
+            );
+        }
+    }
+    let page = Page {
+        id: PageId(id),
+        lang: p.lang,
+        lang_index,
+        path: Some(p.path),
+        rel: p.rel,
+        source: p.source,
+        body: p.body,
+        front: p.front,
+        title,
+        is_section,
+        url: String::new(),
+        parent: None,
+        children: Vec::new(),
+        analysis,
+        links: Vec::new(),
+        related: Vec::new(),
+        drop_leading_h1,
+    };
+    (Some(page), diagnostics)
+}
+
+/// The folder of a page below `content/<lang>/`: a section's own folder, or the folder
+/// holding a page's file.
+pub(crate) fn folder_of(page: &Page) -> &str {
+    if page.is_section {
+        page.rel
+            .strip_suffix("_index")
+            .unwrap_or("")
+            .trim_end_matches('/')
+    } else {
+        page.rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+}
+
+/// Gives every page of one language its URL, parent and ordered children; returns the
+/// home page's index.
+fn structure_language(
+    pages: &mut [Page],
+    members: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
+    let lang = pages[members[0]].lang.as_str().to_string();
+    // folder -> section page
+    let sections: HashMap<String, usize> = members
+        .iter()
+        .filter(|&&i| pages[i].is_section)
+        .map(|&i| (folder_of(&pages[i]).to_string(), i))
+        .collect();
+    let home = sections.get("").copied().unwrap_or(members[0]);
+
+    // URL of each folder: the slugs of its sections, or folder names.
+    let mut folder_urls: HashMap<String, String> = HashMap::new();
+    let url_of_folder = |folder: &str, folder_urls: &mut HashMap<String, String>| -> String {
+        let mut acc = String::new();
+        let mut path = String::new();
+        for part in folder.split('/').filter(|p| !p.is_empty()) {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(part);
+            let seg = match folder_urls.get(&path) {
+                Some(u) => u.rsplit('/').next().unwrap_or(part).to_string(),
+                None => {
+                    let seg = sections
+                        .get(&path)
+                        .and_then(|&s| pages[s].front.slug.as_ref().map(|s| s.value.clone()))
+                        .unwrap_or_else(|| default_slug(part));
+                    let full = if acc.is_empty() {
+                        seg.clone()
+                    } else {
+                        format!("{acc}/{seg}")
+                    };
+                    folder_urls.insert(path.clone(), full);
+                    seg
+                }
+            };
+            if !acc.is_empty() {
+                acc.push('/');
+            }
+            acc.push_str(&seg);
+        }
+        acc
+    };
+    let mut urls = Vec::with_capacity(members.len());
+    for &i in members {
+        let page = &pages[i];
+        let url = if page.is_section {
+            let dir = url_of_folder(folder_of(page), &mut folder_urls);
+            join_url(&lang, &dir, "")
+        } else {
+            let (folder, stem) = page.rel.rsplit_once('/').unwrap_or(("", page.rel.as_str()));
+            let dir = url_of_folder(folder, &mut folder_urls);
+            let slug = page
+                .front
+                .slug
+                .as_ref()
+                .map_or_else(|| default_slug(stem), |s| s.value.clone());
+            join_url(&lang, &dir, &slug)
+        };
+        urls.push(url);
+    }
+    for (&i, url) in members.iter().zip(urls) {
+        pages[i].url = url;
+    }
+
+    // Parents: the nearest folder above with a section.
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in members {
+        if i == home {
+            continue;
+        }
+        let mut folder = if pages[i].is_section {
+            folder_of(&pages[i])
+                .rsplit_once('/')
+                .map_or("", |(d, _)| d)
+                .to_string()
+        } else {
+            folder_of(&pages[i]).to_string()
+        };
+        let parent = loop {
+            if let Some(&s) = sections.get(&folder) {
+                break s;
+            }
+            match folder.rsplit_once('/') {
+                Some((up, _)) => folder = up.to_string(),
+                None if folder.is_empty() => break home,
+                None => folder.clear(),
+            }
+        };
+        pages[i].parent = Some(parent);
+        children.entry(parent).or_default().push(i);
+    }
+    for (parent, mut kids) in children {
+        kids.sort_by(|&a, &b| nav_key(&pages[a]).cmp(&nav_key(&pages[b])));
+        pages[parent].children = kids;
+    }
+    let _ = diagnostics;
+    home
+}
+
+/// Navigation order: `order` first (pages without one after), then title, then path.
+fn nav_key(page: &Page) -> (i64, String, &str) {
+    (
+        page.front.order.unwrap_or(i64::MAX),
+        page.title.to_lowercase(),
+        &page.rel,
+    )
+}
+
+fn join_url(lang: &str, dir: &str, slug: &str) -> String {
+    let mut url = String::from(lang);
+    for part in [dir, slug] {
+        if !part.is_empty() {
+            url.push('/');
+            url.push_str(part);
+        }
+    }
+    url.push_str("/index.html");
+    url
+}
+
+/// The URL segment for a file or folder name without a `slug:`.
+fn default_slug(name: &str) -> String {
+    match markdown::slugify(name) {
+        s if s.is_empty() => name.to_string(),
+        s => s,
+    }
+}
+
+/// Depth-first reading order from `home`.
+fn reading(pages: &[Page], home: usize) -> Vec<usize> {
+    let mut order = Vec::new();
+    let mut stack = vec![home];
+    while let Some(i) = stack.pop() {
+        order.push(i);
+        stack.extend(pages[i].children.iter().rev());
+    }
+    order
+}
+
+/// The span of byte `offset` of a page's body.
+pub fn body_span(page: &Page, index: &LineIndex, offset: usize) -> Span {
+    let (line, col) = index.line_col(&page.source, page.body.start + offset);
+    Span::new(page.path.clone().unwrap_or_default(), line, col)
+}

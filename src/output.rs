@@ -1,0 +1,262 @@
+//! Step 5 of the pipeline: rendered files -> the output directory, atomically.
+//!
+//! The only writer of the output directory. Files are written into a temporary sibling
+//! folder, which then replaces the old output in one rename; a failed or interrupted
+//! build leaves the previous output untouched. Panduan only ever replaces a folder it
+//! created (it carries a marker file), and refuses output paths that are, or contain,
+//! the project, its content or theme, the home folder or `/`.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::display_path;
+use crate::error::{Error, Result};
+use crate::render::{Contents, OutputFile};
+
+/// The marker file in every output folder Panduan writes.
+pub const MARKER: &str = ".panduan-output";
+
+const MARKER_TEXT: &str = "This folder was written by Panduan and is replaced on every build.\n";
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Written {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Resolves `path` as far as it exists (symlinks, `..`), keeping the part that does not
+/// exist yet as written.
+fn resolve(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
+    for part in rest.into_iter().rev() {
+        out.push(part);
+    }
+    out
+}
+
+/// Refuses output folders that are, or contain, something precious, and output folders
+/// Panduan did not create.
+pub fn check_target(config: &Config, out: &Path) -> Result<()> {
+    let out = resolve(out);
+    let refuse = |reason: String| {
+        Err(Error::RefusedOutput {
+            path: out.clone(),
+            reason,
+        })
+    };
+    let root = resolve(&config.root);
+    let mut precious: Vec<(PathBuf, &str)> = vec![
+        (root.clone(), "the project folder"),
+        (resolve(&config.content_dir()), "the `content/` folder"),
+        (resolve(&config.root.join("themes")), "the `themes/` folder"),
+    ];
+    if let Some(theme) = &config.theme {
+        precious.push((resolve(theme), "the theme folder"));
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        precious.push((resolve(Path::new(&home)), "your home folder"));
+    }
+    if out.parent().is_none() {
+        return refuse("it is the root of the file system".into());
+    }
+    for (path, what) in &precious {
+        if &out == path {
+            return refuse(format!("it is {what}"));
+        }
+        if path.starts_with(&out) {
+            return refuse(format!("it contains {what}"));
+        }
+    }
+    for (path, what) in &precious[1..3] {
+        if out.starts_with(path) {
+            return refuse(format!("it is inside {what}"));
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it is a file, not a folder".into());
+        }
+        let is_ours = out.join(MARKER).is_file();
+        let is_empty = fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !is_ours && !is_empty {
+            return refuse(format!(
+                "it is not empty and was not created by Panduan (no `{MARKER}` file in it); choose another folder or empty it yourself"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` to `out`, replacing its previous contents atomically.
+pub fn write(config: &Config, files: &[OutputFile], out: &Path) -> Result<Written> {
+    check_target(config, out)?;
+    let parent = out
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let parent = if parent.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        parent
+    };
+    fs::create_dir_all(&parent).map_err(|source| Error::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into());
+    remove_stale(&parent, &name);
+
+    let tmp = parent.join(format!(".{name}.panduan-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(|source| Error::Write {
+            path: tmp.clone(),
+            source,
+        })?;
+    }
+    let result = write_tree(files, &tmp).and_then(|w| swap(&tmp, out, &parent, &name).map(|()| w));
+    if result.is_err() && tmp.exists() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn write_tree(files: &[OutputFile], tmp: &Path) -> Result<Written> {
+    fs::create_dir_all(tmp).map_err(|source| Error::Write {
+        path: tmp.to_path_buf(),
+        source,
+    })?;
+    // The marker first: a half-written folder left by a killed build is recognisably ours.
+    let marker = tmp.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(|source| Error::Write {
+        path: marker,
+        source,
+    })?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let sizes: Vec<Result<u64>> = files
+        .par_iter()
+        .map(|f| {
+            let path = tmp.join(&f.path);
+            let err = |source| Error::Write {
+                path: path.clone(),
+                source,
+            };
+            match &f.contents {
+                Contents::Bytes(bytes) => {
+                    let mut file = fs::File::create(&path).map_err(err)?;
+                    file.write_all(bytes).map_err(err)?;
+                    Ok(bytes.len() as u64)
+                }
+                Contents::Copy(source) => fs::copy(source, &path).map_err(|e| Error::Read {
+                    path: source.clone(),
+                    source: e,
+                }),
+            }
+        })
+        .collect();
+    let mut written = Written::default();
+    for s in sizes {
+        written.bytes += s?;
+        written.files += 1;
+    }
+    Ok(written)
+}
+
+/// Moves the finished folder into place; the old output is removed only afterwards.
+fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
+    if !out.exists() {
+        return fs::rename(tmp, out).map_err(|source| Error::Write {
+            path: out.to_path_buf(),
+            source,
+        });
+    }
+    let old = parent.join(format!(".{name}.panduan-old-{}", std::process::id()));
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|source| Error::Write {
+            path: old.clone(),
+            source,
+        })?;
+    }
+    fs::rename(out, &old).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    if let Err(source) = fs::rename(tmp, out) {
+        // Put the previous output back.
+        let _ = fs::rename(&old, out);
+        return Err(Error::Write {
+            path: out.to_path_buf(),
+            source,
+        });
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Removes temporary folders left by builds that were killed, if they are ours.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{name}.panduan-tmp-"),
+        format!(".{name}.panduan-old-"),
+    ];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && entry.path().join(MARKER).is_file()
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Removes the output folder, if it is one Panduan wrote.
+pub fn clean(config: &Config, out: &Path) -> Result<bool> {
+    if !out.exists() {
+        return Ok(false);
+    }
+    check_target(config, out)?;
+    fs::remove_dir_all(out).map_err(|source| Error::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(true)
+}
+
+/// `out` for messages: relative to the project root when inside it.
+pub fn shown(config: &Config, out: &Path) -> String {
+    display_path(&crate::load::relative_to(out, &config.root))
+}

@@ -1,0 +1,726 @@
+//! Step 4 of the pipeline: [`Site`] -> rendered files (`Vec<OutputFile>`).
+//!
+//! 1. per language, the navigation is rendered once (`assets/nav-<lang>.js`), so a
+//!    page's size does not grow with the size of the book;
+//! 2. every page is rendered in parallel: Markdown with resolved links, then the
+//!    page template with a typed context;
+//! 3. pages for untranslated pages, the language chooser, `404.html`, `sitemap.xml`
+//!    and the theme's static files complete the site.
+//!
+//! Nothing here writes to disk; `output` does.
+
+pub mod theme;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::markdown::{self, Labels};
+use crate::model::url::{encode_path, relative, root_prefix};
+use crate::model::{Page, Site};
+pub use theme::Theme;
+
+/// The body of an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copy this file from the project as it is.
+    Copy(PathBuf),
+}
+
+/// One file of the output, at a `/`-separated path below the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+}
+
+/// Options for rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// HTML inserted before `</body>` of every page (the live-reload client of `serve`).
+    pub live_reload: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LangLink<'a> {
+    code: &'a str,
+    name: &'a str,
+    href: String,
+    current: bool,
+    translated: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    href: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Field<'a> {
+    name: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    ty: crate::config::FieldType,
+    value: String,
+    items: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: Option<&'a str>,
+    content: String,
+    toc: Vec<&'a markdown::Heading>,
+    breadcrumbs: Vec<Link>,
+    prev: Option<Link>,
+    next: Option<Link>,
+    children: Vec<Link>,
+    related: Vec<Link>,
+    tags: &'a [String],
+    kind: Option<&'a str>,
+    kind_label: Option<&'a str>,
+    fields: Vec<Field<'a>>,
+    is_section: bool,
+    is_home: bool,
+}
+
+/// What every page template receives.
+#[derive(Serialize)]
+struct Ctx<'a, P: Serialize> {
+    site: SiteCtx<'a>,
+    lang: &'a str,
+    lang_name: &'a str,
+    /// From this file back to the output root (`../../`).
+    root: String,
+    /// This file's path below the output root.
+    url: &'a str,
+    t: &'a std::collections::BTreeMap<String, String>,
+    languages: Vec<LangLink<'a>>,
+    alternates: Vec<Alternate>,
+    canonical: Option<String>,
+    live_reload: Option<&'a str>,
+    page: P,
+}
+
+/// Renders the whole site.
+pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>> {
+    let mut files: Vec<OutputFile> = Vec::new();
+
+    for (lang_index, language) in site.config.languages.iter().enumerate() {
+        files.push(navigation(site, theme, lang_index, language.code.as_str())?);
+    }
+
+    let pages: Vec<Result<OutputFile>> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, _)| page(site, theme, options, i))
+        .collect();
+    for p in pages {
+        files.push(p?);
+    }
+    files.extend(untranslated(site, theme, options)?);
+    files.push(chooser(site, theme, "index.html", "index.html")?);
+    files.push(chooser(site, theme, "404.html", "404.html")?);
+    if let Some(base) = &site.config.base_url {
+        files.push(OutputFile::bytes("sitemap.xml", sitemap(site, base)));
+    }
+    for (path, bytes) in &theme.statics {
+        files.push(OutputFile::bytes(format!("assets/{path}"), bytes.clone()));
+    }
+    for s in &site.statics {
+        files.push(OutputFile {
+            path: s.rel.clone(),
+            contents: Contents::Copy(s.source.clone()),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t std::collections::BTreeMap<String, String> {
+    static EMPTY: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
+        std::sync::OnceLock::new();
+    theme
+        .strings
+        .get(lang)
+        .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+}
+
+fn label(strings: &std::collections::BTreeMap<String, String>, key: &str) -> String {
+    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+fn render_template<C: Serialize>(
+    theme: &Theme,
+    template: &str,
+    ctx: &C,
+    what: &str,
+) -> Result<String> {
+    let context = tera::Context::from_serialize(ctx).map_err(|e| {
+        theme::template_error(&format!("cannot prepare `{template}` for {what}"), &e)
+    })?;
+    theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| theme::template_error(&format!("template `{template}` failed for {what}"), &e))
+}
+
+#[derive(Serialize)]
+struct NavItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    href: &'a str,
+    depth: usize,
+    is_section: bool,
+    opens: bool,
+    closes: usize,
+}
+
+/// `assets/nav-<lang>.js`: the sidebar of one language, rendered once.
+fn navigation(site: &Site, theme: &Theme, lang_index: usize, lang: &str) -> Result<OutputFile> {
+    let home = site.homes[lang_index];
+    // Depth-first with explicit depth; the home page itself is the first item.
+    let mut items: Vec<NavItem<'_>> = Vec::new();
+    let mut stack: Vec<(usize, usize)> = vec![(home, 0)];
+    while let Some((i, depth)) = stack.pop() {
+        let page = &site.pages[i];
+        items.push(NavItem {
+            title: &page.title,
+            url: &page.url,
+            href: &page.url,
+            depth,
+            is_section: page.is_section,
+            opens: depth > 0 && !page.children.is_empty(),
+            closes: 0,
+        });
+        if i != home {
+            stack.extend(page.children.iter().rev().map(|&c| (c, depth + 1)));
+        } else {
+            stack.extend(page.children.iter().rev().map(|&c| (c, 1)));
+        }
+    }
+    // How many nested lists close after each item: the drop in depth to the next one.
+    for k in 0..items.len() {
+        let here = items[k].depth;
+        let next = items.get(k + 1).map_or(1, |n| n.depth);
+        let effective = if items[k].opens { here + 1 } else { here };
+        items[k].closes = effective.saturating_sub(next.max(1));
+        if k == 0 {
+            items[k].closes = 0;
+        }
+    }
+    #[derive(Serialize)]
+    struct NavCtx<'a> {
+        lang: &'a str,
+        items: Vec<NavItem<'a>>,
+    }
+    let html = render_template(
+        theme,
+        "nav.html",
+        &NavCtx { lang, items },
+        &format!("the `{lang}` navigation"),
+    )?;
+    let js = format!("window.panduanNav = {};\n", js_string(&html));
+    Ok(OutputFile::bytes(format!("assets/nav-{lang}.js"), js))
+}
+
+/// A JavaScript string literal that is also safe inside an HTML `<script>`.
+pub fn js_string(s: &str) -> String {
+    let mut out = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    out = out
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    out.replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Link {
+    Link {
+        title: page.title.clone(),
+        href: relative(from, &page.url),
+        summary: if with_summary {
+            page.front.summary.clone()
+        } else {
+            None
+        },
+        lang: other_lang.then(|| page.lang.as_str().to_string()),
+    }
+}
+
+/// Where the stub for a page missing in `lang_index` lives: the original's path in the
+/// other language's folder.
+fn stub_url(site: &Site, page: &Page, lang_index: usize) -> String {
+    let code = site.config.languages[lang_index].code.as_str();
+    let rest = page
+        .url
+        .split_once('/')
+        .map_or(page.url.as_str(), |(_, r)| r);
+    format!("{code}/{rest}")
+}
+
+fn absolute(base: &str, path: &str) -> String {
+    format!(
+        "{base}{}",
+        encode_path(path.strip_suffix("index.html").unwrap_or(path))
+    )
+}
+
+fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Result<OutputFile> {
+    let page = &site.pages[index];
+    let language = &site.config.languages[page.lang_index];
+    let lang = language.code.as_str();
+    let t = strings(theme, lang);
+    let labels = Labels {
+        note: label(t, "note"),
+        tip: label(t, "tip"),
+        important: label(t, "important"),
+        warning: label(t, "warning"),
+        caution: label(t, "caution"),
+        anchor: label(t, "anchor_label"),
+    };
+    let content = markdown::to_html(
+        page.body(),
+        &page.analysis.headings,
+        &page.links,
+        &labels,
+        page.drop_leading_h1,
+    );
+    let from = page.url.as_str();
+
+    let mut breadcrumbs = Vec::new();
+    let mut up = page.parent;
+    while let Some(p) = up {
+        breadcrumbs.push(link_to(from, &site.pages[p], false, false));
+        up = site.pages[p].parent;
+    }
+    breadcrumbs.reverse();
+    let order = &site.reading_order[page.lang_index];
+    let pos = site.position(index);
+    let prev = pos
+        .and_then(|p| p.checked_sub(1))
+        .map(|p| link_to(from, &site.pages[order[p]], false, false));
+    let next = pos
+        .and_then(|p| order.get(p + 1))
+        .map(|&n| link_to(from, &site.pages[n], false, false));
+
+    let kind_def = page
+        .front
+        .kind
+        .as_ref()
+        .and_then(|k| site.config.kinds.get(&k.value));
+    let fields = kind_def
+        .map(|def| {
+            def.fields
+                .iter()
+                .filter_map(|(name, fd)| {
+                    let value = page.front.fields.get(name)?;
+                    let (value, items) = match value {
+                        crate::load::FieldValue::Text(s) => (s.clone(), Vec::new()),
+                        crate::load::FieldValue::List(l) => (l.join(", "), l.clone()),
+                        crate::load::FieldValue::Integer(n) => (n.to_string(), Vec::new()),
+                        crate::load::FieldValue::Bool(b) => (b.to_string(), Vec::new()),
+                    };
+                    Some(Field {
+                        name,
+                        label: fd.label.get(lang).map_or(name.as_str(), String::as_str),
+                        ty: fd.ty,
+                        value,
+                        items,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let ctx = Ctx {
+        site: site_ctx(site, page.lang_index),
+        lang,
+        lang_name: &language.name,
+        root: root_prefix(from),
+        url: from,
+        t,
+        languages: language_links(site, index),
+        alternates: alternates(site, index),
+        canonical: site.config.base_url.as_deref().map(|b| absolute(b, from)),
+        live_reload: options.live_reload.as_deref(),
+        page: PageCtx {
+            id: page.id.as_str(),
+            title: &page.title,
+            summary: page.front.summary.as_deref(),
+            content,
+            toc: page
+                .analysis
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
+            breadcrumbs,
+            prev,
+            next,
+            children: page
+                .children
+                .iter()
+                .map(|&c| link_to(from, &site.pages[c], true, false))
+                .collect(),
+            related: page
+                .related
+                .iter()
+                .map(|&r| {
+                    link_to(
+                        from,
+                        &site.pages[r],
+                        false,
+                        site.pages[r].lang_index != page.lang_index,
+                    )
+                })
+                .collect(),
+            tags: &page.front.tags,
+            kind: page.front.kind.as_ref().map(|k| k.value.as_str()),
+            kind_label: page
+                .front
+                .kind
+                .as_ref()
+                .and_then(|k| site.config.kinds.get(&k.value))
+                .and_then(|d| d.label.get(lang))
+                .map(String::as_str),
+            fields,
+            is_section: page.is_section,
+            is_home: page.parent.is_none(),
+        },
+    };
+    let what = page.path.as_ref().map_or_else(
+        || format!("the `{lang}` home page"),
+        |p| format!("`{}`", crate::diagnostic::display_path(p)),
+    );
+    let html = render_template(theme, "page.html", &ctx, &what)?;
+    Ok(OutputFile::bytes(page.url.clone(), html))
+}
+
+fn site_ctx(site: &Site, lang_index: usize) -> SiteCtx<'_> {
+    let l = &site.config.languages[lang_index];
+    SiteCtx {
+        title: &l.title,
+        description: &l.description,
+        base_url: site.config.base_url.as_deref(),
+    }
+}
+
+/// The language switch of a page: the same page in each language, or its stub.
+fn language_links(site: &Site, index: usize) -> Vec<LangLink<'_>> {
+    let page = &site.pages[index];
+    site.config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, language)| {
+            let target = site.translation(index, l);
+            let href = match target {
+                Some(t) => relative(&page.url, &site.pages[t].url),
+                None => relative(&page.url, &stub_url(site, page, l)),
+            };
+            LangLink {
+                code: language.code.as_str(),
+                name: &language.name,
+                href,
+                current: l == page.lang_index,
+                translated: target.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// `<link rel=alternate hreflang>` for every translation plus `x-default`.
+fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
+    let page = &site.pages[index];
+    let href = |target: &str| match &site.config.base_url {
+        Some(base) => absolute(base, target),
+        None => relative(&page.url, target),
+    };
+    let mut out = Vec::new();
+    for (l, language) in site.config.languages.iter().enumerate() {
+        if let Some(t) = site.translation(index, l) {
+            out.push(Alternate {
+                hreflang: language.code.as_str().to_string(),
+                href: href(&site.pages[t].url),
+            });
+        }
+    }
+    let default = site
+        .translation(index, 0)
+        .map_or(page.url.as_str(), |t| site.pages[t].url.as_str());
+    out.push(Alternate {
+        hreflang: "x-default".into(),
+        href: href(default),
+    });
+    out
+}
+
+#[derive(Serialize)]
+struct Original<'a> {
+    code: &'a str,
+    name: &'a str,
+    title: &'a str,
+    href: String,
+}
+
+/// A notice page in every language where a page is missing, linking to the original.
+fn untranslated(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>> {
+    let taken: std::collections::HashSet<String> =
+        site.pages.iter().map(|p| p.url.to_lowercase()).collect();
+    let mut jobs = Vec::new();
+    for slots in site.translations.values() {
+        let Some(original) = slots.iter().flatten().next().copied() else {
+            continue;
+        };
+        for (l, slot) in slots.iter().enumerate() {
+            if slot.is_none() {
+                let url = stub_url(site, &site.pages[original], l);
+                if !taken.contains(&url.to_lowercase()) {
+                    jobs.push((original, l, url));
+                }
+            }
+        }
+    }
+    jobs.par_iter()
+        .map(|(original, l, url)| {
+            let language = &site.config.languages[*l];
+            let lang = language.code.as_str();
+            let slots = &site.translations[&site.pages[*original].id];
+            let originals: Vec<Original<'_>> = slots
+                .iter()
+                .flatten()
+                .map(|&o| {
+                    let p = &site.pages[o];
+                    let ol = &site.config.languages[p.lang_index];
+                    Original {
+                        code: ol.code.as_str(),
+                        name: &ol.name,
+                        title: &p.title,
+                        href: relative(url, &p.url),
+                    }
+                })
+                .collect();
+            #[derive(Serialize)]
+            struct StubCtx<'a> {
+                #[serde(flatten)]
+                base: Ctx<'a, ()>,
+                originals: Vec<Original<'a>>,
+            }
+            let languages = site
+                .config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(k, lg)| {
+                    let target = slots.get(k).copied().flatten();
+                    LangLink {
+                        code: lg.code.as_str(),
+                        name: &lg.name,
+                        href: target.map_or_else(
+                            || relative(url, &stub_url(site, &site.pages[*original], k)),
+                            |t| relative(url, &site.pages[t].url),
+                        ),
+                        current: k == *l,
+                        translated: target.is_some(),
+                    }
+                })
+                .collect();
+            let ctx = StubCtx {
+                base: Ctx {
+                    site: site_ctx(site, *l),
+                    lang,
+                    lang_name: &language.name,
+                    root: root_prefix(url),
+                    url,
+                    t: strings(theme, lang),
+                    languages,
+                    alternates: Vec::new(),
+                    canonical: None,
+                    live_reload: options.live_reload.as_deref(),
+                    page: (),
+                },
+                originals,
+            };
+            let html = render_template(
+                theme,
+                "untranslated.html",
+                &ctx,
+                &format!("the untranslated notice `{url}`"),
+            )?;
+            Ok(OutputFile::bytes(url.clone(), html))
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Choice<'a> {
+    code: &'a str,
+    name: &'a str,
+    title: &'a str,
+    description: &'a str,
+    href: String,
+    choose: String,
+    not_found_title: String,
+    not_found_body: String,
+}
+
+/// The root `index.html` (choose a language) and `404.html`.
+fn chooser(site: &Site, theme: &Theme, template: &str, path: &str) -> Result<OutputFile> {
+    let is_404 = template == "404.html";
+    // A 404 page is served at any depth, so its links are absolute when a base URL is known.
+    let root = match (&site.config.base_url, is_404) {
+        (Some(base), true) => base.clone(),
+        _ => root_prefix(path),
+    };
+    let languages: Vec<Choice<'_>> = site
+        .config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, language)| {
+            let t = strings(theme, language.code.as_str());
+            Choice {
+                code: language.code.as_str(),
+                name: &language.name,
+                title: &language.title,
+                description: &language.description,
+                href: format!("{root}{}", encode_path(&site.pages[site.homes[l]].url)),
+                choose: label(t, "choose_language"),
+                not_found_title: label(t, "not_found_title"),
+                not_found_body: label(t, "not_found_body"),
+            }
+        })
+        .collect();
+    let alternates = if is_404 {
+        Vec::new()
+    } else {
+        let mut alts: Vec<Alternate> = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(l, language)| {
+                let url = &site.pages[site.homes[l]].url;
+                Alternate {
+                    hreflang: language.code.as_str().to_string(),
+                    href: site
+                        .config
+                        .base_url
+                        .as_deref()
+                        .map_or_else(|| relative(path, url), |b| absolute(b, url)),
+                }
+            })
+            .collect();
+        alts.push(Alternate {
+            hreflang: "x-default".into(),
+            href: site
+                .config
+                .base_url
+                .clone()
+                .unwrap_or_else(|| "index.html".into()),
+        });
+        alts
+    };
+    #[derive(Serialize)]
+    struct ChooserCtx<'a> {
+        lang: &'a str,
+        root: String,
+        languages: Vec<Choice<'a>>,
+        alternates: Vec<Alternate>,
+        canonical: Option<String>,
+    }
+    let ctx = ChooserCtx {
+        lang: site.config.default_lang().code.as_str(),
+        root,
+        languages,
+        alternates,
+        canonical: if is_404 {
+            None
+        } else {
+            site.config.base_url.clone()
+        },
+    };
+    let html = render_template(theme, template, &ctx, &format!("`{path}`"))?;
+    Ok(OutputFile::bytes(path, html))
+}
+
+/// `sitemap.xml` with hreflang alternates, for a site published at `base`.
+fn sitemap(site: &Site, base: &str) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    for page in pages {
+        xml.push_str("  <url>\n    <loc>");
+        markdown::escape_text(&mut xml, &absolute(base, &page.url));
+        xml.push_str("</loc>\n");
+        if let Some(slots) = site.translations.get(&page.id) {
+            for (l, slot) in slots.iter().enumerate() {
+                if let Some(t) = slot {
+                    xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+                    xml.push_str(site.config.languages[l].code.as_str());
+                    xml.push_str("\" href=\"");
+                    markdown::escape_attr(&mut xml, &absolute(base, &site.pages[*t].url));
+                    xml.push_str("\"/>\n");
+                }
+            }
+            if let Some(Some(d)) = slots.first() {
+                xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"");
+                markdown::escape_attr(&mut xml, &absolute(base, &site.pages[*d].url));
+                xml.push_str("\"/>\n");
+            }
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Checks that no two output files share a path (case-insensitively, which breaks on
+/// Windows and macOS).
+pub fn check_unique_paths(files: &[OutputFile]) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for f in files {
+        if let Some(other) = seen.insert(f.path.to_lowercase(), &f.path) {
+            return Err(Error::Other(format!(
+                "two output files would be written to `{}` (and `{other}`)\n  = help: a file in `content/` has the same path as a generated page; rename it",
+                f.path
+            )));
+        }
+    }
+    Ok(())
+}

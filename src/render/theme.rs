@@ -1,0 +1,200 @@
+//! The theme: Tera templates, static files and UI strings per language.
+//!
+//! The default theme (`themes/default/`) is compiled into the binary, so an installed
+//! `panduan` needs no files beside it. A project theme (`theme = "..."` in book.toml)
+//! overrides it file by file: its templates win by name (the embedded ones stay
+//! reachable through Tera's fallback prefix), its static files by path and its
+//! strings by key.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Span, display_path};
+use crate::error::{Error, Result};
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $name)))),*]
+    };
+}
+
+/// Templates shipped in the binary. `tests/theme.rs` compares this list with `themes/default/`.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
+    "templates/base.html",
+    "templates/page.html",
+    "templates/untranslated.html",
+    "templates/index.html",
+    "templates/404.html",
+    "templates/nav.html",
+];
+
+/// Static files shipped in the binary, written below `assets/`.
+pub const DEFAULT_STATIC: &[(&str, &str)] = embed!["static/style.css", "static/panduan.js"];
+
+/// UI strings shipped in the binary, one file per language.
+pub const DEFAULT_I18N: &[(&str, &str)] = embed!["i18n/id.toml", "i18n/en.toml"];
+
+/// The prefix under which the embedded templates are registered.
+const EMBEDDED_PREFIX: &str = "default/";
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Static files by path below `static/` (written to `assets/`).
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// UI strings per language code.
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Loads the embedded theme and the project's overrides. Problems with the project's
+/// strings become warnings in `diagnostics`.
+pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme> {
+    let mut tera = tera::Tera::new();
+    tera.set_fallback_prefixes([EMBEDDED_PREFIX])
+        .map_err(|e| template_error("cannot set up templates", &e))?;
+    let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(path, text)| {
+            (
+                format!("{EMBEDDED_PREFIX}{}", strip_dir(path)),
+                (*text).to_string(),
+            )
+        })
+        .collect();
+    let mut statics: BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+        .iter()
+        .map(|(path, text)| (strip_dir(path).to_string(), text.as_bytes().to_vec()))
+        .collect();
+    let mut strings: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (path, text) in DEFAULT_I18N {
+        let lang = strip_dir(path).trim_end_matches(".toml").to_string();
+        let table: BTreeMap<String, String> = toml::from_str(text)
+            .map_err(|e| Error::Other(format!("the embedded `{path}` is invalid: {e}")))?;
+        strings.insert(lang, table);
+    }
+
+    if let Some(dir) = &config.theme {
+        if !dir.is_dir() {
+            return Err(Error::Other(format!(
+                "the theme folder `{}` does not exist\n  = help: fix `theme` in book.toml, or remove it to use the built-in theme",
+                display_path(&crate::load::relative_to(dir, &config.root))
+            )));
+        }
+        for (rel, abs) in files_below(&dir.join("templates"))? {
+            let text = read_text(&abs)?;
+            templates.push((rel, text));
+        }
+        for (rel, abs) in files_below(&dir.join("static"))? {
+            let bytes = std::fs::read(&abs).map_err(|source| Error::Read {
+                path: abs.clone(),
+                source,
+            })?;
+            statics.insert(rel, bytes);
+        }
+        for (rel, abs) in files_below(&dir.join("i18n"))? {
+            let Some(lang) = rel.strip_suffix(".toml") else {
+                continue;
+            };
+            let text = read_text(&abs)?;
+            let shown = crate::load::relative_to(&abs, &config.root);
+            match toml::from_str::<BTreeMap<String, String>>(&text) {
+                Ok(table) => strings.entry(lang.to_string()).or_default().extend(table),
+                Err(e) => {
+                    return Err(Error::Config(Box::new(Diagnostic::error(
+                        Span::file(shown),
+                        format!("invalid UI strings: {}", e.message().trim()),
+                    ))));
+                }
+            }
+        }
+    }
+    for (name, text) in &templates {
+        tera.add_raw_template(name, text)
+            .map_err(|e| template_error(&format!("template `{name}` is invalid"), &e))?;
+    }
+    // Every language needs strings; fall back to English keys where a language has none.
+    let fallback = strings.get("en").cloned().unwrap_or_default();
+    for lang in &config.languages {
+        let code = lang.code.as_str();
+        let table = strings.entry(code.to_string()).or_default();
+        let missing: Vec<String> = fallback
+            .keys()
+            .filter(|k| !table.contains_key(*k))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Span::file("book.toml"),
+                    format!(
+                        "the theme has no UI strings in `{code}` for {}; English is used",
+                        missing.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "add `i18n/{code}.toml` to your theme with these keys"
+                )),
+            );
+            for k in missing {
+                table.insert(k.clone(), fallback[&k].clone());
+            }
+        }
+    }
+    Ok(Theme {
+        tera,
+        statics,
+        strings,
+    })
+}
+
+/// A Tera error with every cause, as Tera's own messages carry the template position.
+pub fn template_error(what: &str, e: &tera::Error) -> Error {
+    let mut message = format!("{what}: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    Error::Template { message }
+}
+
+fn strip_dir(path: &str) -> &str {
+    path.split_once('/').map_or(path, |(_, rest)| rest)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Files below `dir` as (`/`-separated relative path, absolute path), sorted; none if
+/// the folder does not exist.
+fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Read {
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf()),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("cannot walk the theme")),
+        })?;
+        if entry.file_type().is_file() && !crate::load::is_ignored(entry.file_name()) {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            out.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    Ok(out)
+}
