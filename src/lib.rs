@@ -73,6 +73,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let (site, mut diagnostics) = load_site(options)?;
     let theme = render::theme::load(&site.config, &mut diagnostics)?;
+    diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 
 /// Front-matter keys every page may use (kind fields come on top).
 pub const RESERVED_KEYS: &[&str] = &[
-    "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind",
+    "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind", "template",
 ];
 
 /// A value with the place it was written.
@@ -47,6 +47,8 @@ pub struct FrontMatter {
     pub draft: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
+    /// The theme template that renders this page instead of `page.html`.
+    pub template: Option<Located<String>>,
     /// The kind's fields in declaration order.
     pub fields: IndexMap<String, FieldValue>,
 }
@@ -234,6 +236,10 @@ pub(super) fn to_front_matter(
                     })
                 }
                 _ => bad_type("the name of a kind"),
+            },
+            "template" => match as_text(&value) {
+                Some(s) => fm.template = Some(Located { value: s, span: span.clone() }),
+                None => bad_type("the name of a template, e.g. `comparison.html`"),
             },
             "draft" => match value.as_bool() {
                 Some(b) => fm.draft = b,

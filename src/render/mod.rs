@@ -425,7 +425,8 @@ fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Re
         || format!("the `{lang}` home page"),
         |p| format!("`{}`", crate::diagnostic::display_path(p)),
     );
-    let html = render_template(theme, "page.html", &ctx, &what)?;
+    let template = page.front.template.as_ref().map_or("page.html", |t| t.value.as_str());
+    let html = render_template(theme, template, &ctx, &what)?;
     Ok(OutputFile::bytes(page.url.clone(), html))
 }
 

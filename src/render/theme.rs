@@ -198,3 +198,24 @@ fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
     }
     Ok(out)
 }
+
+/// Every `template:` named in front matter must exist in the theme.
+pub fn check_page_templates(site: &crate::model::Site, theme: &Theme) -> Vec<Diagnostic> {
+    site.pages
+        .iter()
+        .filter_map(|p| p.front.template.as_ref())
+        .filter(|t| !theme.tera.contains_template(&t.value))
+        .map(|t| {
+            let mut names: Vec<&str> = theme
+                .tera
+                .get_template_names()
+                .map(|n| n.strip_prefix(EMBEDDED_PREFIX).unwrap_or(n))
+                .filter(|n| !matches!(*n, "base.html" | "nav.html" | "index.html" | "404.html"))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            Diagnostic::error(t.span.clone(), format!("the theme has no template `{}`", t.value))
+                .with_help(format!("templates for pages: {}", crate::load::backticked(&names)))
+        })
+        .collect()
+}
