@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 /// Front-matter keys every page may use (kind fields come on top).
 pub const RESERVED_KEYS: &[&str] = &[
     "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind", "template",
+    "extra",
 ];
 
 /// A value with the place it was written.
@@ -47,6 +48,8 @@ pub struct FrontMatter {
     pub draft: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
+    /// Free-form values for the theme (`page.extra` in templates).
+    pub extra: Option<Value>,
     /// The theme template that renders this page instead of `page.html`.
     pub template: Option<Located<String>>,
     /// The kind's fields in declaration order.
@@ -236,6 +239,10 @@ pub(super) fn to_front_matter(
                     })
                 }
                 _ => bad_type("the name of a kind"),
+            },
+            "extra" => match &value {
+                Value::Object(_) => fm.extra = Some(value.clone()),
+                _ => bad_type("a map of keys, e.g. `extra: { kind: group-type }`"),
             },
             "template" => match as_text(&value) {
                 Some(s) => fm.template = Some(Located { value: s, span: span.clone() }),

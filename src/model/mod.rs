@@ -82,6 +82,10 @@ pub struct Page {
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
     pub related: Vec<usize>,
+    /// Pages this page links to, sorted.
+    pub links_to: Vec<usize>,
+    /// Pages that link to this page, in reading order.
+    pub backlinks: Vec<usize>,
     /// Whether the body's leading `# Title` is the page title (and so not repeated).
     pub drop_leading_h1: bool,
 }
@@ -167,6 +171,8 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
                 analysis: Analysis::default(),
                 links: Vec::new(),
                 related: Vec::new(),
+                links_to: Vec::new(),
+                backlinks: Vec::new(),
                 drop_leading_h1: false,
             });
         }
@@ -257,7 +263,19 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
     for (i, r) in resolved.into_iter().enumerate() {
         site.pages[i].links = r.links;
         site.pages[i].related = r.related;
+        site.pages[i].links_to = r.targets;
         diagnostics.extend(r.diagnostics);
+    }
+    // Backlinks: the inverse of `links_to`, in reading order of the linking pages.
+    for order in &site.reading_order {
+        for &from in order {
+            for k in 0..site.pages[from].links_to.len() {
+                let to = site.pages[from].links_to[k];
+                if to != from {
+                    site.pages[to].backlinks.push(from);
+                }
+            }
+        }
     }
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
@@ -358,6 +376,8 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
         analysis,
         links: Vec::new(),
         related: Vec::new(),
+        links_to: Vec::new(),
+        backlinks: Vec::new(),
         drop_leading_h1,
     };
     (Some(page), diagnostics)
