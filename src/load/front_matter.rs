@@ -187,6 +187,7 @@ pub(super) fn to_front_matter(
             },
             _ => None,
         };
+    let present: Vec<String> = map.keys().cloned().collect();
     for (key, (value, span)) in map {
         let key_span = key_span(file_text, &span, &key);
         let mut bad_type = |expected: &str| {
@@ -315,7 +316,7 @@ pub(super) fn to_front_matter(
         let missing: Vec<&str> = def
             .fields
             .iter()
-            .filter(|(k, f)| f.required && !fm.fields.contains_key(*k))
+            .filter(|(k, f)| f.required && !present.contains(k))
             .map(|(k, _)| k.as_str())
             .collect();
         if !missing.is_empty() {
