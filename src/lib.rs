@@ -13,6 +13,7 @@
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -21,8 +22,10 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
+pub mod translation;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -265,9 +265,6 @@ pub fn to_html(
     let mut link_iter = 0usize;
     let mut link_ends: Vec<Option<(String, String)>> = Vec::new(); // badge to emit at end
     let mut replacing_text: Vec<bool> = Vec::new();
-    let mut ordered: Vec<(usize, &LinkOutput)> = Vec::with_capacity(links.len());
-    let mut pending_starts: Vec<usize> = Vec::new();
-    let _ = &mut pending_starts;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
@@ -314,7 +311,7 @@ pub fn to_html(
                     escape_attr(&mut close, id);
                     close.push_str("\" aria-label=\"");
                     escape_attr(&mut close, &labels.anchor);
-                    let _ = write!(close, "\">#</a></h{lvl}>\n");
+                    let _ = writeln!(close, "\">#</a></h{lvl}>");
                     events.push(Event::Html(close.into()));
                 }
             }
@@ -347,46 +344,32 @@ pub fn to_html(
             }) => {
                 let out = links.get(link_iter);
                 link_iter += 1;
-                let (dest, badge, replace) = match out {
+                let unlabelled_wiki =
+                    matches!(link_type, LinkType::WikiLink { has_pothole: false });
+                let (dest_url, badge, shown_title) = match out {
                     Some(LinkOutput::Href {
                         href,
                         title: t,
                         badge,
-                    }) => {
-                        let replace =
-                            matches!(link_type, LinkType::WikiLink { has_pothole: false })
-                                && t.is_some();
-                        if replace {
-                            let mut text = String::new();
-                            escape_text(&mut text, t.as_deref().unwrap_or(""));
-                            events.push(Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: href.clone().into(),
-                                title,
-                                id,
-                            }));
-                            events.push(Event::Html(text.into()));
-                        } else {
-                            events.push(Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: href.clone().into(),
-                                title,
-                                id,
-                            }));
-                        }
-                        (String::new(), badge.clone(), replace)
-                    }
-                    _ => {
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }));
-                        (String::new(), None, false)
-                    }
+                    }) => (
+                        CowStr::from(href.clone()),
+                        badge.clone(),
+                        t.as_ref().filter(|_| unlabelled_wiki),
+                    ),
+                    _ => (dest_url, None, None),
                 };
-                let _ = dest;
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+                let replace = shown_title.is_some();
+                if let Some(t) = shown_title {
+                    let mut text = String::new();
+                    escape_text(&mut text, t);
+                    events.push(Event::Html(text.into()));
+                }
                 link_ends.push(badge);
                 replacing_text.push(replace);
             }
@@ -430,7 +413,6 @@ pub fn to_html(
             pulldown_cmark::html::push_html(&mut html, events.drain(..));
         }
     }
-    let _ = &mut ordered;
     pulldown_cmark::html::push_html(&mut html, events.drain(..));
     html
 }
@@ -440,7 +422,7 @@ fn first_block_start(body: &str) -> usize {
     body.len() - body.trim_start().len()
 }
 
-fn admonition<'a>(kind: BlockQuoteKind, labels: &'a Labels) -> (&'static str, &'a str) {
+fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
     match kind {
         BlockQuoteKind::Note => ("note", &labels.note),
         BlockQuoteKind::Tip => ("tip", &labels.tip),

@@ -32,7 +32,10 @@ fn resolves(from: &str, href: &str) -> String {
 fn bilingual_fixture_builds_pages_at_slugged_urls() {
     let site = TestSite::copy("bilingual");
     let run = build(&site);
-    assert!(run.stdout.contains("built 9 pages (id 5, en 4) into book/"), "{run}");
+    assert!(
+        run.stdout.contains("built 9 pages (id 5, en 4) into book/"),
+        "{run}"
+    );
     for path in [
         "book/index.html",
         "book/404.html",
@@ -75,19 +78,31 @@ fn markdown_extensions_headings_and_admonitions_render() {
     assert_eq!(text(&html, "h1"), "Pemasangan");
     let ids = attrs(&html, ".content h2, .content h3", "id");
     assert_eq!(ids, ["persiapan", "persiapan-1", "khusus"]);
-    assert_eq!(attrs(&html, ".content h2 a.anchor", "href"), ["#persiapan", "#persiapan-1"]);
+    assert_eq!(
+        attrs(&html, ".content h2 a.anchor", "href"),
+        ["#persiapan", "#persiapan-1"]
+    );
     assert_eq!(select(&html, ".content table").len(), 1);
     assert_eq!(select(&html, ".content input[type=checkbox]").len(), 2);
     assert_eq!(select(&html, ".content del").len(), 1);
     assert_eq!(select(&html, ".content dl dt").len(), 1);
     assert!(!select(&html, ".content .footnote-definition").is_empty());
-    assert_eq!(text(&html, ".admonition.warning .admonition-title"), "Peringatan");
+    assert_eq!(
+        text(&html, ".admonition.warning .admonition-title"),
+        "Peringatan"
+    );
     assert_eq!(text(&html, ".admonition.note .admonition-title"), "Catatan");
     // The TOC lists the h2/h3 headings.
-    assert_eq!(attrs(&html, ".toc a", "href"), ["#persiapan", "#persiapan-1", "#khusus"]);
+    assert_eq!(
+        attrs(&html, ".toc a", "href"),
+        ["#persiapan", "#persiapan-1", "#khusus"]
+    );
     // English labels on the English page.
     let en = site.html("book/en/guide/install/index.html");
-    assert_eq!(text(&en, ".admonition.warning .admonition-title"), "Warning");
+    assert_eq!(
+        text(&en, ".admonition.warning .admonition-title"),
+        "Warning"
+    );
 }
 
 #[test]
@@ -95,7 +110,10 @@ fn template_syntax_in_content_is_shown_literally() {
     let site = TestSite::copy("bilingual");
     build(&site);
     let raw = site.read("book/id/panduan/pasang/index.html");
-    assert!(raw.contains("{{ name }}") && raw.contains("{% raw %}"), "content must not run as a template");
+    assert!(
+        raw.contains("{{ name }}") && raw.contains("{% raw %}"),
+        "content must not run as a template"
+    );
 }
 
 #[test]
@@ -104,15 +122,35 @@ fn links_resolve_to_relative_file_urls() {
     build(&site);
     let from = "id/panduan/pasang/index.html";
     let html = site.html(&format!("book/{from}"));
-    let hrefs = attrs(&html, ".content a:not(.anchor):not(.footnote-backref)", "href");
+    let hrefs = attrs(
+        &html,
+        ".content a:not(.anchor):not(.footnote-backref)",
+        "href",
+    );
     assert!(hrefs.contains(&"#khusus".to_string()), "{hrefs:?}");
-    assert!(hrefs.contains(&"../zebra/index.html#langkah".to_string()), "{hrefs:?}");
-    assert!(hrefs.contains(&"../only-id/index.html".to_string()), "{hrefs:?}");
-    assert_eq!(attrs(&html, ".content img", "src"), ["../../images/circle.svg"]);
+    assert!(
+        hrefs.contains(&"../zebra/index.html#langkah".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"../only-id/index.html".to_string()),
+        "{hrefs:?}"
+    );
+    assert_eq!(
+        attrs(&html, ".content img", "src"),
+        ["../../images/circle.svg"]
+    );
     // Every internal link of every page names a file that exists.
     for entry in walkdir::WalkDir::new(site.path().join("book")) {
         let entry = entry.expect("walk");
-        let Some(rel) = entry.path().strip_prefix(site.path().join("book")).ok().and_then(|p| p.to_str()) else { continue };
+        let Some(rel) = entry
+            .path()
+            .strip_prefix(site.path().join("book"))
+            .ok()
+            .and_then(|p| p.to_str())
+        else {
+            continue;
+        };
         if !rel.ends_with(".html") {
             continue;
         }
@@ -126,7 +164,10 @@ fn links_resolve_to_relative_file_urls() {
             }
             assert!(!href.ends_with('/'), "{rel}: link to a directory: {href}");
             let target = resolves(rel, &href);
-            assert!(site.exists(&format!("book/{target}")), "{rel}: broken link {href} -> {target}");
+            assert!(
+                site.exists(&format!("book/{target}")),
+                "{rel}: broken link {href} -> {target}"
+            );
         }
     }
 }
@@ -150,8 +191,15 @@ fn link_to_a_page_only_in_the_other_language_is_marked_and_warned() {
         "{run}"
     );
     let html = site.html("book/en/guide/install/index.html");
-    let badge = select(&html, ".content a[href='../../../id/panduan/only-id/index.html'] .lang-badge");
-    assert_eq!(badge.len(), 1, "the cross-language link carries a language badge");
+    let badge = select(
+        &html,
+        ".content a[href='../../../id/panduan/only-id/index.html'] .lang-badge",
+    );
+    assert_eq!(
+        badge.len(),
+        1,
+        "the cross-language link carries a language badge"
+    );
     assert_eq!(badge[0].value().attr("lang"), Some("id"));
 }
 
@@ -161,16 +209,27 @@ fn language_switch_hreflang_and_html_lang() {
     build(&site);
     let id = site.html("book/id/panduan/pasang/index.html");
     assert_eq!(attrs(&id, "html", "lang"), ["id"]);
-    assert_eq!(attrs(&id, ".language-switch a", "href"), ["../../../en/guide/install/index.html"]);
+    assert_eq!(
+        attrs(&id, ".language-switch a", "href"),
+        ["../../../en/guide/install/index.html"]
+    );
     let alternates: Vec<(String, String)> = select(&id, "link[rel=alternate]")
         .iter()
-        .map(|l| (l.value().attr("hreflang").unwrap_or("").to_string(), l.value().attr("href").unwrap_or("").to_string()))
+        .map(|l| {
+            (
+                l.value().attr("hreflang").unwrap_or("").to_string(),
+                l.value().attr("href").unwrap_or("").to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         alternates,
         [
             ("id".to_string(), "index.html".to_string()),
-            ("en".to_string(), "../../../en/guide/install/index.html".to_string()),
+            (
+                "en".to_string(),
+                "../../../en/guide/install/index.html".to_string()
+            ),
             ("x-default".to_string(), "index.html".to_string()),
         ]
     );
@@ -189,7 +248,10 @@ fn untranslated_page_switch_leads_to_a_notice() {
     let notice = site.html("book/en/guide/only-id/index.html");
     assert_eq!(attrs(&notice, "html", "lang"), ["en"]);
     assert_eq!(text(&notice, "h1"), "This page has not been translated yet");
-    assert_eq!(attrs(&notice, ".untranslated-notice a[hreflang=id]", "href"), ["../../../id/panduan/only-id/index.html"]);
+    assert_eq!(
+        attrs(&notice, ".untranslated-notice a[hreflang=id]", "href"),
+        ["../../../id/panduan/only-id/index.html"]
+    );
     assert_eq!(attrs(&notice, "meta[name=robots]", "content"), ["noindex"]);
 }
 
@@ -200,15 +262,27 @@ fn navigation_is_rendered_once_per_language_with_order_and_breadcrumbs() {
     let nav = site.read("book/assets/nav-id.js");
     assert!(nav.starts_with("window.panduanNav = \""), "{nav}");
     // Order: `order` first, then title; pages without order after.
-    let pos = |needle: &str| nav.find(needle).unwrap_or_else(|| panic!("{needle} not in {nav}"));
+    let pos = |needle: &str| {
+        nav.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in {nav}"))
+    };
     assert!(pos("Pemasangan") < pos("Hanya dalam bahasa Indonesia"));
     assert!(pos("Hanya dalam bahasa Indonesia") < pos("Zebra tanpa front matter"));
     // The page itself does not carry the sidebar: only a link to the contents.
     let html = site.html("book/id/panduan/pasang/index.html");
-    assert_eq!(attrs(&html, ".sidebar a", "href"), ["../../../id/index.html"]);
-    assert_eq!(attrs(&html, ".breadcrumbs a", "href"), ["../../index.html", "../index.html"]);
+    assert_eq!(
+        attrs(&html, ".sidebar a", "href"),
+        ["../../../id/index.html"]
+    );
+    assert_eq!(
+        attrs(&html, ".breadcrumbs a", "href"),
+        ["../../index.html", "../index.html"]
+    );
     assert_eq!(attrs(&html, ".pager .prev", "href"), ["../index.html"]);
-    assert_eq!(attrs(&html, ".pager .next", "href"), ["../only-id/index.html"]);
+    assert_eq!(
+        attrs(&html, ".pager .next", "href"),
+        ["../only-id/index.html"]
+    );
     assert_eq!(attrs(&html, ".related a", "href"), ["../zebra/index.html"]);
 }
 
@@ -217,7 +291,10 @@ fn kind_fields_render_as_an_info_card() {
     let site = TestSite::copy("bilingual");
     build(&site);
     let html = site.html("book/en/guide/zebra/index.html");
-    let labels: Vec<String> = select(&html, ".info-card dt").iter().map(|e| e.text().collect()).collect();
+    let labels: Vec<String> = select(&html, ".info-card dt")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert_eq!(labels, ["Number", "Purpose", "Examples"]);
     assert_eq!(select(&html, ".info-card .field-examples li").len(), 2);
 }
@@ -227,7 +304,10 @@ fn root_index_offers_every_language_and_404_exists() {
     let site = TestSite::copy("bilingual");
     build(&site);
     let index = site.html("book/index.html");
-    assert_eq!(attrs(&index, "a.button", "href"), ["id/index.html", "en/index.html"]);
+    assert_eq!(
+        attrs(&index, "a.button", "href"),
+        ["id/index.html", "en/index.html"]
+    );
     assert_eq!(attrs(&index, "section", "lang"), ["id", "en"]);
     let not_found = site.html("book/404.html");
     assert_eq!(select(&not_found, "section").len(), 2);
@@ -239,20 +319,33 @@ fn base_url_adds_sitemap_canonical_and_absolute_alternates() {
     let run = site.run(["build", "--base-url", "https://example.org/buku"]);
     assert_eq!(run.code, 0, "{run}");
     let sitemap = site.read("book/sitemap.xml");
-    assert!(sitemap.contains("<loc>https://example.org/buku/id/panduan/pasang/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://example.org/buku/id/panduan/pasang/</loc>"),
+        "{sitemap}"
+    );
     assert!(
         sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/buku/en/guide/install/\"/>"),
         "{sitemap}"
     );
     assert!(sitemap.contains("hreflang=\"x-default\""), "{sitemap}");
     let html = site.html("book/id/panduan/pasang/index.html");
-    assert_eq!(attrs(&html, "link[rel=canonical]", "href"), ["https://example.org/buku/id/panduan/pasang/"]);
-    assert!(attrs(&html, "link[rel=alternate]", "href").iter().all(|h| h.starts_with("https://example.org/buku/")));
+    assert_eq!(
+        attrs(&html, "link[rel=canonical]", "href"),
+        ["https://example.org/buku/id/panduan/pasang/"]
+    );
+    assert!(
+        attrs(&html, "link[rel=alternate]", "href")
+            .iter()
+            .all(|h| h.starts_with("https://example.org/buku/"))
+    );
     // Page links stay relative.
     assert_eq!(attrs(&html, ".pager .prev", "href"), ["../index.html"]);
     // 404 links are absolute: it is served at any depth.
     let not_found = site.html("book/404.html");
-    assert_eq!(attrs(&not_found, "a.button", "href")[0], "https://example.org/buku/id/index.html");
+    assert_eq!(
+        attrs(&not_found, "a.button", "href")[0],
+        "https://example.org/buku/id/index.html"
+    );
 }
 
 #[test]
@@ -269,7 +362,11 @@ fn two_builds_are_byte_identical() {
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
             .map(|e| {
-                let rel = e.path().strip_prefix(&root).map(|p| p.display().to_string()).unwrap_or_default();
+                let rel = e
+                    .path()
+                    .strip_prefix(&root)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 (rel, std::fs::read(e.path()).unwrap_or_default())
             })
             .collect();
@@ -286,9 +383,18 @@ fn page_size_does_not_grow_with_the_number_of_pages() {
     build(&site);
     let small = site.read("book/id/panduan/only-id/index.html").len();
     for n in 0..200 {
-        site.write(&format!("content/id/guide/extra-{n:03}.md"), &format!("---\ntitle: Tambahan nomor {n}\norder: {}\n---\n\nIsi.\n", n + 10));
+        site.write(
+            &format!("content/id/guide/extra-{n:03}.md"),
+            &format!(
+                "---\ntitle: Tambahan nomor {n}\norder: {}\n---\n\nIsi.\n",
+                n + 10
+            ),
+        );
     }
     build(&site);
     let large = site.read("book/id/panduan/only-id/index.html").len();
-    assert!(large < small + 200, "page grew from {small} to {large} bytes with 200 more pages");
+    assert!(
+        large < small + 200,
+        "page grew from {small} to {large} bytes with 200 more pages"
+    );
 }

@@ -14,7 +14,10 @@ fn init_scaffolds_a_handbook_that_builds() {
     let build = run_in(&root, ["build"]);
     assert_eq!(build.code, 0, "{build}");
     assert!(build.stdout.contains("(id 3, en 3)"), "{build}");
-    assert!(build.stderr.is_empty(), "the starter handbook builds without warnings\n{build}");
+    assert!(
+        build.stderr.is_empty(),
+        "the starter handbook builds without warnings\n{build}"
+    );
 }
 
 #[test]
@@ -25,9 +28,18 @@ fn init_never_overwrites_existing_files() {
     std::fs::write(dir.path().join("content/id/_index.md"), "mine").expect("write");
     let run = run_in(dir.path(), ["init"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(run.stdout.contains("kept    ./book.toml") || run.stdout.contains("kept    book.toml"), "{run}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("book.toml")).expect("read"), "# mine\n");
-    assert_eq!(std::fs::read_to_string(dir.path().join("content/id/_index.md")).expect("read"), "mine");
+    assert!(
+        run.stdout.contains("kept    ./book.toml") || run.stdout.contains("kept    book.toml"),
+        "{run}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("book.toml")).expect("read"),
+        "# mine\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/id/_index.md")).expect("read"),
+        "mine"
+    );
     assert!(dir.path().join("content/en/_index.md").is_file());
 }
 
@@ -53,9 +65,21 @@ fn root_is_found_from_a_subfolder_and_by_flag() {
     assert_eq!(run.code, 0, "{run}");
     assert!(site.exists("book/index.html"));
     let elsewhere = tempfile::tempdir().expect("temp");
-    let by_flag = run_in(elsewhere.path(), ["build", "--root", &site.path().display().to_string(), "--out", "out"]);
+    let by_flag = run_in(
+        elsewhere.path(),
+        [
+            "build",
+            "--root",
+            &site.path().display().to_string(),
+            "--out",
+            "out",
+        ],
+    );
     assert_eq!(by_flag.code, 0, "{by_flag}");
-    assert!(site.exists("out/index.html"), "--out is relative to the project root");
+    assert!(
+        site.exists("out/index.html"),
+        "--out is relative to the project root"
+    );
     let nowhere = run_in(elsewhere.path(), ["build"]);
     assert_eq!(nowhere.code, 2, "{nowhere}");
     assert!(nowhere.stderr.contains("no `book.toml` here"), "{nowhere}");
@@ -68,7 +92,10 @@ fn completions_version_and_help() {
     assert_eq!(bash.code, 0, "{bash}");
     assert!(bash.stdout.contains("_panduan"), "{bash}");
     let version = run_in(dir.path(), ["--version"]);
-    assert_eq!(version.stdout.trim(), format!("panduan {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.stdout.trim(),
+        format!("panduan {}", env!("CARGO_PKG_VERSION"))
+    );
     let help = run_in(dir.path(), ["build", "--help"]);
     for needle in ["--out", "--base-url", "--drafts", "--root", "Examples:"] {
         assert!(help.stdout.contains(needle), "missing {needle}\n{help}");

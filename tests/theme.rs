@@ -15,7 +15,12 @@ fn embedded_theme_lists_every_file_of_themes_default() {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(&root).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&root)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
         .collect();
     let embedded: BTreeSet<String> = DEFAULT_TEMPLATES
         .iter()
@@ -23,7 +28,10 @@ fn embedded_theme_lists_every_file_of_themes_default() {
         .chain(DEFAULT_I18N)
         .map(|(p, _)| (*p).to_string())
         .collect();
-    assert_eq!(on_disk, embedded, "add new theme files to src/render/theme.rs");
+    assert_eq!(
+        on_disk, embedded,
+        "add new theme files to src/render/theme.rs"
+    );
 }
 
 #[test]
@@ -52,14 +60,20 @@ fn the_binary_needs_no_theme_files_beside_it() {
 fn project_theme_overrides_file_by_file() {
     let site = TestSite::copy("minimal");
     let book = site.read("book.toml");
-    site.write("book.toml", &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"));
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
+    );
     // Override one template (extending the embedded base), one static file, one string.
     site.write(
         "themes/mine/templates/page.html",
         "{% extends \"base.html\" %}{% block main %}<h1 class=\"mine\">{{ page.title }}</h1>{{ page.content | safe }}{% block after_content %}{% endblock after_content %}{% endblock main %}",
     );
     site.write("themes/mine/static/style.css", "body { color: red; }");
-    site.write("themes/mine/i18n/en.toml", "skip_to_content = \"Jump to the text\"\n");
+    site.write(
+        "themes/mine/i18n/en.toml",
+        "skip_to_content = \"Jump to the text\"\n",
+    );
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
     let html = site.html("book/en/halaman/index.html");
@@ -75,7 +89,10 @@ fn project_theme_overrides_file_by_file() {
 fn template_errors_name_the_template_and_exit_2() {
     let site = TestSite::copy("minimal");
     let book = site.read("book.toml");
-    site.write("book.toml", &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"));
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
+    );
     site.write("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block main %}{{ page.title | nosuchfilter }}{% endblock main %}");
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
@@ -86,9 +103,17 @@ fn template_errors_name_the_template_and_exit_2() {
 #[test]
 fn unknown_page_template_is_a_located_error() {
     let site = TestSite::copy("minimal");
-    site.write("content/id/halaman.md", "---\ntitle: Halaman\ntemplate: nothing.html\n---\n\nTeks.\n");
+    site.write(
+        "content/id/halaman.md",
+        "---\ntitle: Halaman\ntemplate: nothing.html\n---\n\nTeks.\n",
+    );
     let run = site.run(["build"]);
     assert_eq!(run.code, 1, "{run}");
-    assert!(run.stderr.contains("content/id/halaman.md:3:11: error: the theme has no template `nothing.html`"), "{run}");
+    assert!(
+        run.stderr.contains(
+            "content/id/halaman.md:3:11: error: the theme has no template `nothing.html`"
+        ),
+        "{run}"
+    );
     assert!(run.stderr.contains("`comparison.html`"), "{run}");
 }

@@ -15,8 +15,18 @@ use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 
 /// Front-matter keys every page may use (kind fields come on top).
 pub const RESERVED_KEYS: &[&str] = &[
-    "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind", "template",
+    "title",
+    "summary",
+    "order",
+    "slug",
+    "tags",
+    "related",
+    "draft",
+    "key",
+    "kind",
+    "template",
     "extra",
+    "translation",
 ];
 
 /// A value with the place it was written.
@@ -36,6 +46,17 @@ pub enum FieldValue {
     Bool(bool),
 }
 
+/// The record of a translated page: the language and version of its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationRecord {
+    /// The source language code.
+    pub from: String,
+    /// The source's fingerprint when this translation was last brought up to date.
+    pub source: String,
+    /// Per-block fingerprints of that version.
+    pub blocks: Vec<String>,
+}
+
 /// Typed front matter of one page.
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {
@@ -48,6 +69,8 @@ pub struct FrontMatter {
     pub draft: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
+    /// Which version of which source this page translates.
+    pub translation: Option<Located<TranslationRecord>>,
     /// Free-form values for the theme (`page.extra` in templates).
     pub extra: Option<Value>,
     /// The theme template that renders this page instead of `page.html`.
@@ -241,12 +264,25 @@ pub(super) fn to_front_matter(
                 }
                 _ => bad_type("the name of a kind"),
             },
+            "translation" => match translation_record(&value) {
+                Ok(record) => fm.translation = Some(Located { value: record, span: span.clone() }),
+                Err(problem) => diagnostics.push(
+                    Diagnostic::error(span.clone(), format!("`translation` {problem}")).with_help(
+                        "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                    ),
+                ),
+            },
             "extra" => match &value {
                 Value::Object(_) => fm.extra = Some(value.clone()),
                 _ => bad_type("a map of keys, e.g. `extra: { kind: group-type }`"),
             },
             "template" => match as_text(&value) {
-                Some(s) => fm.template = Some(Located { value: s, span: span.clone() }),
+                Some(s) => {
+                    fm.template = Some(Located {
+                        value: s,
+                        span: span.clone(),
+                    })
+                }
                 None => bad_type("the name of a template, e.g. `comparison.html`"),
             },
             "draft" => match value.as_bool() {
@@ -358,6 +394,34 @@ fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
         ),
         None => value_span.clone(),
     }
+}
+
+fn translation_record(value: &Value) -> Result<TranslationRecord, String> {
+    let Value::Object(map) = value else {
+        return Err(format!(
+            "must be a map with `from` and `source`, found {}",
+            describe(value)
+        ));
+    };
+    if let Some(unknown) = map
+        .keys()
+        .find(|k| !matches!(k.as_str(), "from" | "source" | "blocks"))
+    {
+        return Err(format!(
+            "has an unknown key `{unknown}` (valid: `from`, `source`, `blocks`)"
+        ));
+    }
+    let text = |key: &str| map.get(key).and_then(as_text);
+    let from = text("from").ok_or("is missing `from` (the source language)")?;
+    let source = text("source").ok_or("is missing `source` (the source's fingerprint)")?;
+    let blocks = text("blocks")
+        .map(|b| b.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    Ok(TranslationRecord {
+        from,
+        source,
+        blocks,
+    })
 }
 
 fn as_text(v: &Value) -> Option<String> {

@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 pub(crate) use front_matter::backticked;
-pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS};
+pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS, TranslationRecord};
 pub use front_matter::{Split, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};
@@ -147,11 +147,14 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
     let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
     let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        let d = Diagnostic::error(Span::file(&path), "this page is not inside a language folder")
-            .with_help(format!(
-                "put pages under `content/<language>/`; the languages in book.toml: {}",
-                backticked(&codes)
-            ));
+        let d = Diagnostic::error(
+            Span::file(&path),
+            "this page is not inside a language folder",
+        )
+        .with_help(format!(
+            "put pages under `content/<language>/`; the languages in book.toml: {}",
+            backticked(&codes)
+        ));
         return (None, vec![d]);
     };
     let bytes = match std::fs::read(abs) {
@@ -167,8 +170,11 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, col) = LineIndex::new(&text).line_col(&text, valid);
-            let d = Diagnostic::error(Span::new(&path, line, col), "this file is not valid UTF-8 text")
-                .with_help("save the file as UTF-8 in your editor");
+            let d = Diagnostic::error(
+                Span::new(&path, line, col),
+                "this file is not valid UTF-8 text",
+            )
+            .with_help("save the file as UTF-8 in your editor");
             return (None, vec![d]);
         }
     };
@@ -177,13 +183,17 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
     let (front, body, has_front_matter) = match split(&source, &path) {
         Ok(split) => {
             let front = match &split.yaml {
-                Some(range) => match parse_yaml_map(&source[range.clone()], &path, split.yaml_first_line) {
-                    Ok(map) => front_matter::to_front_matter(map, config, &source, &mut diagnostics),
-                    Err(d) => {
-                        diagnostics.push(d);
-                        FrontMatter::default()
+                Some(range) => {
+                    match parse_yaml_map(&source[range.clone()], &path, split.yaml_first_line) {
+                        Ok(map) => {
+                            front_matter::to_front_matter(map, config, &source, &mut diagnostics)
+                        }
+                        Err(d) => {
+                            diagnostics.push(d);
+                            FrontMatter::default()
+                        }
                     }
-                },
+                }
                 None => FrontMatter::default(),
             };
             (front, split.body, split.yaml.is_some())
@@ -195,9 +205,20 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
     };
     let mut front = front;
     if diagnostics.iter().any(Diagnostic::is_error) && front.title.is_none() {
-        front.title = Some(Located { value: rel.clone(), span: Span::file(&path) });
+        front.title = Some(Located {
+            value: rel.clone(),
+            span: Span::file(&path),
+        });
     }
-    let page = SourcePage { lang, path, rel, has_front_matter, source, body, front };
+    let page = SourcePage {
+        lang,
+        path,
+        rel,
+        has_front_matter,
+        source,
+        body,
+        front,
+    };
     (Some(page), diagnostics)
 }
 

@@ -73,7 +73,9 @@ fn compute(site: &Site) -> Answers {
             let mut pages: Vec<&Page> = site
                 .pages
                 .iter()
-                .filter(|p| p.lang_index == l && p.front.kind.as_ref().is_some_and(|k| &k.value == kind))
+                .filter(|p| {
+                    p.lang_index == l && p.front.kind.as_ref().is_some_and(|k| &k.value == kind)
+                })
                 .collect();
             pages.sort_by(|a, b| {
                 (a.front.order.unwrap_or(i64::MAX), a.title.to_lowercase())
@@ -93,9 +95,10 @@ fn compute(site: &Site) -> Answers {
                     required: f.required,
                 })
                 .collect();
-            answers
-                .fields
-                .insert((lang.into(), kind.clone()), Value::from_serializable(&infos));
+            answers.fields.insert(
+                (lang.into(), kind.clone()),
+                Value::from_serializable(&infos),
+            );
             for (field, f) in &def.fields {
                 if f.ty != crate::config::FieldType::List {
                     continue;
@@ -106,10 +109,16 @@ fn compute(site: &Site) -> Answers {
                         Some(FieldValue::List(items)) => Some((p, items)),
                         _ => None,
                     })
-                    .flat_map(|(p, items)| items.iter().map(move |t| Term { term: t, page: page_ref(p) }))
+                    .flat_map(|(p, items)| {
+                        items.iter().map(move |t| Term {
+                            term: t,
+                            page: page_ref(p),
+                        })
+                    })
                     .collect();
                 terms.sort_by(|a, b| {
-                    (a.term.to_lowercase(), a.page.title).cmp(&(b.term.to_lowercase(), b.page.title))
+                    (a.term.to_lowercase(), a.page.title)
+                        .cmp(&(b.term.to_lowercase(), b.page.title))
                 });
                 answers.terms.insert(
                     (lang.into(), kind.clone(), field.clone()),
@@ -122,7 +131,11 @@ fn compute(site: &Site) -> Answers {
         if page.backlinks.is_empty() {
             continue;
         }
-        let refs: Vec<PageRef<'_>> = page.backlinks.iter().map(|&b| page_ref(&site.pages[b])).collect();
+        let refs: Vec<PageRef<'_>> = page
+            .backlinks
+            .iter()
+            .map(|&b| page_ref(&site.pages[b]))
+            .collect();
         answers.backlinks.insert(
             (page.lang.as_str().into(), page.id.as_str().into()),
             Value::from_serializable(&refs),
@@ -155,25 +168,53 @@ fn register_answers(tera: &mut tera::Tera, answers: Arc<Answers>, kinds: Vec<Str
     });
 
     let (a, unknown) = (answers.clone(), unknown_kind.clone());
-    tera.register_function("pages_of_kind", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
-        let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
-        a.kinds.get(&(lang, kind.clone())).cloned().ok_or_else(|| unknown(&kind))
-    });
+    tera.register_function(
+        "pages_of_kind",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
+            a.kinds
+                .get(&(lang, kind.clone()))
+                .cloned()
+                .ok_or_else(|| unknown(&kind))
+        },
+    );
     let (a, unknown) = (answers.clone(), unknown_kind.clone());
-    tera.register_function("kind_fields", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
-        let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
-        a.fields.get(&(lang, kind.clone())).cloned().ok_or_else(|| unknown(&kind))
-    });
+    tera.register_function(
+        "kind_fields",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
+            a.fields
+                .get(&(lang, kind.clone()))
+                .cloned()
+                .ok_or_else(|| unknown(&kind))
+        },
+    );
     let a = answers.clone();
-    tera.register_function("terms", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
-        let (kind, field, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "field")?, arg(&kwargs, "lang")?);
-        a.terms.get(&(lang, kind.clone(), field.clone())).cloned().ok_or_else(|| {
-            tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
-        })
-    });
+    tera.register_function(
+        "terms",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let (kind, field, lang) = (
+                arg(&kwargs, "kind")?,
+                arg(&kwargs, "field")?,
+                arg(&kwargs, "lang")?,
+            );
+            a.terms
+                .get(&(lang, kind.clone(), field.clone()))
+                .cloned()
+                .ok_or_else(|| {
+                    tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
+                })
+        },
+    );
     let a = answers;
-    tera.register_function("backlinks", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
-        let (id, lang) = (arg(&kwargs, "id")?, arg(&kwargs, "lang")?);
-        Ok(a.backlinks.get(&(lang, id)).cloned().unwrap_or_else(|| Value::from_serializable(&Vec::<()>::new())))
-    });
+    tera.register_function(
+        "backlinks",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let (id, lang) = (arg(&kwargs, "id")?, arg(&kwargs, "lang")?);
+            Ok(a.backlinks
+                .get(&(lang, id))
+                .cloned()
+                .unwrap_or_else(|| Value::from_serializable(&Vec::<()>::new())))
+        },
+    );
 }

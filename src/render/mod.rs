@@ -115,6 +115,18 @@ struct PageCtx<'a> {
     is_section: bool,
     is_home: bool,
     extra: Option<&'a serde_json::Value>,
+    /// Set when this translation is outdated or still a stub: the original to read.
+    translation_notice: Option<TranslationNotice<'a>>,
+}
+
+#[derive(Serialize)]
+struct TranslationNotice<'a> {
+    /// `outdated` or `stub`.
+    state: &'static str,
+    href: String,
+    lang: &'a str,
+    name: &'a str,
+    title: &'a str,
 }
 
 /// What every page template receives.
@@ -226,7 +238,12 @@ struct NavItem<'a> {
 }
 
 /// `assets/nav-<lang>.js`: the sidebar of one language, rendered once.
-fn navigation(site: &Site, theme: &Compiled<'_>, lang_index: usize, lang: &str) -> Result<OutputFile> {
+fn navigation(
+    site: &Site,
+    theme: &Compiled<'_>,
+    lang_index: usize,
+    lang: &str,
+) -> Result<OutputFile> {
     let home = site.homes[lang_index];
     // Depth-first with explicit depth; the home page itself is the first item.
     let mut items: Vec<NavItem<'_>> = Vec::new();
@@ -305,13 +322,19 @@ fn stub_url(site: &Site, page: &Page, lang_index: usize) -> String {
     let section = page.parent.and_then(|p| site.translation(p, lang_index));
     match section {
         Some(s) if !page.is_section => {
-            let dir = site.pages[s].url.strip_suffix("index.html").unwrap_or(&site.pages[s].url);
+            let dir = site.pages[s]
+                .url
+                .strip_suffix("index.html")
+                .unwrap_or(&site.pages[s].url);
             let name = page.url.strip_suffix("/index.html").unwrap_or(&page.url);
             let name = name.rsplit('/').next().unwrap_or(name);
             format!("{dir}{name}/index.html")
         }
         _ => {
-            let rest = page.url.split_once('/').map_or(page.url.as_str(), |(_, r)| r);
+            let rest = page
+                .url
+                .split_once('/')
+                .map_or(page.url.as_str(), |(_, r)| r);
             format!("{code}/{rest}")
         }
     }
@@ -324,7 +347,12 @@ fn absolute(base: &str, path: &str) -> String {
     )
 }
 
-fn page(site: &Site, theme: &Compiled<'_>, options: &RenderOptions, index: usize) -> Result<OutputFile> {
+fn page(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    index: usize,
+) -> Result<OutputFile> {
     let page = &site.pages[index];
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
@@ -446,15 +474,37 @@ fn page(site: &Site, theme: &Compiled<'_>, options: &RenderOptions, index: usize
             is_section: page.is_section,
             is_home: page.parent.is_none(),
             extra: page.front.extra.as_ref(),
+            translation_notice: translation_notice(site, page),
         },
     };
     let what = page.path.as_ref().map_or_else(
         || format!("the `{lang}` home page"),
         |p| format!("`{}`", crate::diagnostic::display_path(p)),
     );
-    let template = page.front.template.as_ref().map_or("page.html", |t| t.value.as_str());
+    let template = page
+        .front
+        .template
+        .as_ref()
+        .map_or("page.html", |t| t.value.as_str());
     let html = render_template(theme, template, &ctx, &what)?;
     Ok(OutputFile::bytes(page.url.clone(), html))
+}
+
+fn translation_notice<'a>(site: &'a Site, page: &Page) -> Option<TranslationNotice<'a>> {
+    let (state, source) = match page.translation.as_ref()? {
+        crate::model::TranslationState::Outdated { source, .. } => ("outdated", *source),
+        crate::model::TranslationState::Stub { source } => ("stub", *source),
+        crate::model::TranslationState::Current { .. } => return None,
+    };
+    let original = &site.pages[source];
+    let language = &site.config.languages[original.lang_index];
+    Some(TranslationNotice {
+        state,
+        href: relative(&page.url, &original.url),
+        lang: language.code.as_str(),
+        name: &language.name,
+        title: &original.title,
+    })
 }
 
 fn site_ctx(site: &Site, lang_index: usize) -> SiteCtx<'_> {
@@ -525,7 +575,11 @@ struct Original<'a> {
 }
 
 /// A notice page in every language where a page is missing, linking to the original.
-fn untranslated(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> Result<Vec<OutputFile>> {
+fn untranslated(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>> {
     let taken: std::collections::HashSet<String> =
         site.pages.iter().map(|p| p.url.to_lowercase()).collect();
     let mut jobs = Vec::new();

@@ -138,7 +138,11 @@ pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme>
             }
         }
     }
-    let theme = Theme { templates, statics, strings };
+    let theme = Theme {
+        templates,
+        statics,
+        strings,
+    };
     // Compile once now so template syntax errors stop the build before any work.
     theme.compile(super::functions::register_placeholders)?;
     Ok(theme)
@@ -237,8 +241,14 @@ pub fn check_page_templates(site: &crate::model::Site, theme: &Theme) -> Vec<Dia
         .filter(|t| !theme.has_template(&t.value))
         .map(|t| {
             let names = theme.page_template_names();
-            Diagnostic::error(t.span.clone(), format!("the theme has no template `{}`", t.value))
-                .with_help(format!("templates for pages: {}", crate::load::backticked(&names)))
+            Diagnostic::error(
+                t.span.clone(),
+                format!("the theme has no template `{}`", t.value),
+            )
+            .with_help(format!(
+                "templates for pages: {}",
+                crate::load::backticked(&names)
+            ))
         })
         .collect()
 }
