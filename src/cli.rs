@@ -135,4 +135,7 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Print the time spent in each step (load, render, write).
+    #[arg(long)]
+    pub timings: bool,
 }

@@ -54,6 +54,8 @@ pub struct Report {
     pub output_shown: String,
     pub written: output::Written,
     pub elapsed: Duration,
+    /// Time spent in each step, in order (`load`, `render`, `write`).
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// Runs steps 1 to 3: configuration, content and model, with every diagnostic found.
@@ -74,16 +76,25 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
 /// the build with every diagnostic; the previous output stays untouched.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
+    let mut phases = Vec::new();
+    let mut lap = Instant::now();
+    let mut phase = |name: &'static str| {
+        phases.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let (site, mut diagnostics) = load_site(options)?;
     let theme = render::theme::load(&site.config, &mut diagnostics)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
+    phase("load");
     let files = render::site(&site, &theme, &options.render)?;
     render::check_unique_paths(&files)?;
+    phase("render");
     let out = site.config.output.clone();
     let written = output::write(&site.config, &files, &out)?;
+    phase("write");
     let pages = site
         .config
         .languages
@@ -103,6 +114,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         output: out,
         written,
         elapsed: started.elapsed(),
+        phases,
     })
 }
 

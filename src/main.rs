@@ -215,6 +215,11 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     };
     let report = panduan::build(&options)?;
     print_diagnostics(&report.warnings);
+    if args.timings {
+        for (name, took) in &report.phases {
+            eprintln!("  {name:<7} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
     let per_lang: Vec<String> = report
         .pages
         .iter()
