@@ -158,7 +158,14 @@ pub fn parse_yaml_map(
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m)
                 .to_string();
-            let (message, help) = if message.starts_with("expected mapping start") {
+            let (message, help) = if text.contains("budget breached") {
+                (
+                    "the front matter is too large: its YAML aliases expand beyond the limit"
+                        .to_string(),
+                    "front matter holds a few keys; remove the repeated `*alias` references"
+                        .to_string(),
+                )
+            } else if message.starts_with("expected mapping start") {
                 (
                     "the front matter is not a map of keys".to_string(),
                     "write one `key: value` per line, e.g. `title: Kelompok terapi`".to_string(),

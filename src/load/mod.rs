@@ -180,6 +180,22 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
     };
     let rel = below.strip_suffix(".md").unwrap_or(below).to_string();
     let mut diagnostics = Vec::new();
+    let source = if source.contains('\0') {
+        let offset = source.find('\0').unwrap_or(0);
+        let (line, col) = LineIndex::new(&source).line_col(&source, offset);
+        diagnostics.push(
+            Diagnostic::warning(
+                Span::new(&path, line, col),
+                "this file contains NUL characters; they are shown as `\u{fffd}`",
+            )
+            .with_help(
+                "they usually come from a damaged file or a copy from another program; delete them",
+            ),
+        );
+        source.replace('\0', "\u{fffd}")
+    } else {
+        source
+    };
     let (front, body, has_front_matter) = match split(&source, &path) {
         Ok(split) => {
             let front = match &split.yaml {

@@ -472,6 +472,22 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
             return (None, diagnostics);
         }
     };
+    let stem = p.rel.rsplit('/').next().unwrap_or(&p.rel);
+    let folders_ok = p
+        .rel
+        .split('/')
+        .rev()
+        .skip(1)
+        .all(|f| !markdown::slugify(f).is_empty());
+    if p.front.slug.is_none() && !is_section && markdown::slugify(stem).is_empty() || !folders_ok {
+        diagnostics.push(
+            Diagnostic::error(
+                Span::file(&p.path),
+                format!("no URL can be made from the name `{}`", p.rel),
+            )
+            .with_help("rename the file or folder using letters or digits, or set `slug:` in the front matter"),
+        );
+    }
     if let Some(slug) = &p.front.slug {
         let clean = markdown::slugify(&slug.value);
         if clean != slug.value || clean.is_empty() {
@@ -653,10 +669,15 @@ fn join_url(lang: &str, dir: &str, slug: &str) -> String {
     url
 }
 
-/// The URL segment for a file or folder name without a `slug:`.
+/// The URL segment for a file or folder name without a `slug:` (names without any
+/// letter or digit are reported by `page_from_source`; the hex stand-in keeps the URL
+/// valid and distinct, so that one bad name does not cascade into more errors).
 fn default_slug(name: &str) -> String {
     match markdown::slugify(name) {
-        s if s.is_empty() => name.to_string(),
+        s if s.is_empty() => name.bytes().fold(String::from("_"), |mut acc, b| {
+            acc.push_str(&format!("{b:02x}"));
+            acc
+        }),
         s => s,
     }
 }
