@@ -212,7 +212,9 @@ pub fn slugify(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // Some capitals lower to a letter plus a combining mark (`İ`): keep only
+            // the letters, so that a slug of a slug is the same slug.
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
         } else if c != '\'' && c != '’' {
             dash = true;
         }
@@ -586,5 +588,6 @@ mod tests {
         );
         assert_eq!(slugify("  Apa itu  kelompok? "), "apa-itu-kelompok");
         assert_eq!(slugify("Member's role"), "members-role");
+        assert_eq!(slugify("İzmir"), slugify(&slugify("İzmir")));
     }
 }
