@@ -246,6 +246,8 @@ pub struct Labels {
     pub caution: String,
     /// `aria-label` of the `#` link beside each heading.
     pub anchor: String,
+    /// `aria-label` of the link from a footnote back to the text.
+    pub back_to_text: String,
 }
 
 /// Renders `body` to HTML. `links` holds one entry per link/image in the order of
@@ -266,6 +268,19 @@ pub fn to_html(
     // index by start offset.
     let mut link_iter = 0usize;
     let mut link_ends: Vec<Option<(String, String)>> = Vec::new(); // badge to emit at end
+    // Footnotes get `fn-`/`fnref-` ids so they never clash with heading ids, numbers in
+    // order of first mention, and a link back to where they were referenced.
+    let mut footnotes: Vec<String> = Vec::new();
+    let mut footnote_number = |name: &str, footnotes: &mut Vec<String>| -> usize {
+        match footnotes.iter().position(|n| n == name) {
+            Some(i) => i + 1,
+            None => {
+                footnotes.push(name.to_string());
+                footnotes.len()
+            }
+        }
+    };
+    let mut open_footnote: Option<String> = None;
     let mut replacing_text: Vec<bool> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -408,6 +423,38 @@ pub fn to_html(
                     id,
                 }));
             }
+            Event::FootnoteReference(name) => {
+                let n = footnote_number(&name, &mut footnotes);
+                let mut html = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
+                escape_attr(&mut html, &name);
+                html.push_str("\"><a href=\"#fn-");
+                escape_attr(&mut html, &name);
+                let _ = write!(html, "\">{n}</a></sup>");
+                events.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = footnote_number(&name, &mut footnotes);
+                let mut html = String::from("<div class=\"footnote-definition\" id=\"fn-");
+                escape_attr(&mut html, &name);
+                let _ = writeln!(
+                    html,
+                    "\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                );
+                events.push(Event::Html(html.into()));
+                open_footnote = Some(name.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let mut html = String::new();
+                if let Some(name) = open_footnote.take() {
+                    html.push_str("<a class=\"footnote-backref\" href=\"#fnref-");
+                    escape_attr(&mut html, &name);
+                    html.push_str("\" aria-label=\"");
+                    escape_attr(&mut html, &labels.back_to_text);
+                    html.push_str("\">↩</a>");
+                }
+                html.push_str("</div>\n");
+                events.push(Event::Html(html.into()));
+            }
             Event::Text(_) | Event::Code(_) if replacing_text.last() == Some(&true) => {}
             other => events.push(other),
         }
@@ -472,6 +519,7 @@ mod tests {
             warning: "Peringatan".into(),
             caution: "Hati-hati".into(),
             anchor: "Tautan ke bagian ini".into(),
+            back_to_text: "Kembali ke teks".into(),
         }
     }
 
@@ -578,6 +626,25 @@ mod tests {
         ] {
             assert!(out.contains(needle), "missing {needle} in {out}");
         }
+    }
+
+    #[test]
+    fn footnote_ids_never_clash_with_heading_ids() {
+        let out = html("## Catatan\n\nTeks[^catatan].\n\n[^catatan]: Isi.\n");
+        assert!(out.contains("<h2 id=\"catatan\">"), "{out}");
+        assert!(
+            out.contains("id=\"fnref-catatan\"><a href=\"#fn-catatan\">1</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<div class=\"footnote-definition\" id=\"fn-catatan\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"#fnref-catatan\" aria-label=\"Kembali ke teks\">↩</a></div>"),
+            "{out}"
+        );
+        assert_eq!(out.matches("id=\"catatan\"").count(), 1);
     }
 
     #[test]

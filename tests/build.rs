@@ -398,3 +398,41 @@ fn page_size_does_not_grow_with_the_number_of_pages() {
         "page grew from {small} to {large} bytes with 200 more pages"
     );
 }
+
+#[test]
+fn labelled_wikilinks_work_inside_tables() {
+    // Regression: in a table the `|` is escaped as `\|` and the backslash stayed in the id.
+    let site = TestSite::copy("minimal");
+    site.write(
+        "content/id/_index.md",
+        "---\ntitle: Beranda\n---\n\n| Jenis | Halaman |\n|---|---|\n| satu | [[halaman\\|label tabel]] |\n| dua | [[halaman#bagian-satu\\|bagian]] |\n",
+    );
+    build(&site);
+    let html = site.html("book/id/index.html");
+    assert_eq!(
+        attrs(&html, "td a", "href"),
+        ["halaman/index.html", "halaman/index.html#bagian-satu"]
+    );
+    assert_eq!(text(&html, "td a"), "label tabel");
+}
+
+#[test]
+fn footnotes_do_not_clash_with_heading_ids() {
+    // Regression: `[^catatan]` and `## Catatan` both produced `id="catatan"`.
+    let site = TestSite::copy("minimal");
+    site.write(
+        "content/id/halaman.md",
+        "---\ntitle: Halaman\n---\n\n## Catatan\n\nTeks[^catatan].\n\n[^catatan]: Isi catatan.\n",
+    );
+    build(&site);
+    let html = site.html("book/id/halaman/index.html");
+    assert_eq!(attrs(&html, "[id=catatan]", "id").len(), 1);
+    assert_eq!(
+        attrs(&html, ".footnote-reference a", "href"),
+        ["#fn-catatan"]
+    );
+    assert_eq!(
+        attrs(&html, ".footnote-backref", "href"),
+        ["#fnref-catatan"]
+    );
+}

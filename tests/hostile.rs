@@ -343,3 +343,32 @@ fn read_only_content_builds_and_stays_untouched() {
         let _ = std::fs::set_permissions(entry.path(), perms);
     }
 }
+
+#[test]
+fn lone_carriage_returns_count_as_line_breaks() {
+    // Found by fuzzing: YAML counted a lone `\r` as a line break and our positions did not.
+    let site = TestSite::copy("minimal");
+    std::fs::write(
+        site.path().join("content/id/mac.md"),
+        "---\rtitle: Mac\rorder: [1\r---\r\rTeks.\r",
+    )
+    .expect("write");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(
+            "content/id/mac.md:3:8: error: invalid YAML in the front matter: unclosed bracket"
+        ),
+        "{run}"
+    );
+    std::fs::write(
+        site.path().join("content/id/mac.md"),
+        "---\rtitle: Mac\r---\r\r## Satu\r\rTeks.\r",
+    )
+    .expect("write");
+    ok(&site);
+    assert_eq!(
+        attrs(&site.html("book/id/mac/index.html"), ".content h2", "id"),
+        ["satu"]
+    );
+}

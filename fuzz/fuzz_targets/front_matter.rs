@@ -5,6 +5,9 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
+    // As `load` does before splitting.
+    let text = panduan::load::normalize_newlines(text.to_string());
+    let text = text.as_str();
     let path = Path::new("content/id/x.md");
     match panduan::load::split(text, path) {
         Ok(split) => {

@@ -38,8 +38,10 @@ fuzz_target!(|data: &[u8]| {
         diagnostics: Vec::new(),
     };
     let (site, diagnostics) = panduan::model::site(config, loaded, Default::default());
-    for d in &diagnostics {
-        assert!(d.span.line.get() as usize <= body.lines().count() + 2, "{d}");
+    // Positions in the fuzzed page stay inside it (`lines()` also splits at `\r\n`).
+    let lines = body.split('\n').count();
+    for d in diagnostics.iter().filter(|d| d.span.path.ends_with("a/b.md")) {
+        assert!(d.span.line.get() as usize <= lines, "{d}");
     }
     let mut ds = Vec::new();
     let Ok(theme) = panduan::render::theme::load(&site.config, &mut ds) else { return };

@@ -79,6 +79,27 @@ pub struct FrontMatter {
     pub fields: IndexMap<String, FieldValue>,
 }
 
+/// Turns lone carriage returns (old Mac line endings, or a damaged file) into `\n`, so
+/// that YAML, Markdown and our line numbers agree on what a line is. `\r\n` stays; the
+/// length in bytes does not change.
+pub fn normalize_newlines(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Where the front matter and the body are in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {
@@ -492,6 +513,12 @@ mod tests {
         let plain = split("# Just a page\n---\nnot yaml", p()).expect("plain");
         assert_eq!(plain.yaml, None);
         assert_eq!(plain.body, 0..26);
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_newlines() {
+        assert_eq!(normalize_newlines("a\rb\r\nc\r".into()), "a\nb\r\nc\n");
+        assert_eq!(normalize_newlines("plain\r\n".into()), "plain\r\n");
     }
 
     #[test]

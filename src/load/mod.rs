@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 pub(crate) use front_matter::backticked;
 pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS, TranslationRecord};
-pub use front_matter::{Split, parse_yaml_map, split};
+pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
@@ -180,6 +180,7 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
     };
     let rel = below.strip_suffix(".md").unwrap_or(below).to_string();
     let mut diagnostics = Vec::new();
+    let source = normalize_newlines(source);
     let source = if source.contains('\0') {
         let offset = source.find('\0').unwrap_or(0);
         let (line, col) = LineIndex::new(&source).line_col(&source, offset);

@@ -149,7 +149,10 @@ impl Lookup<'_> {
         span: &Span,
         ds: &mut Vec<Diagnostic>,
     ) -> (LinkOutput, Option<usize>) {
-        let (target, fragment) = split_fragment(link.dest.trim());
+        // In a table the `|` of `[[id|label]]` is written `\|`; the backslash stays in
+        // the destination.
+        let dest = link.dest.trim().trim_end_matches('\\');
+        let (target, fragment) = split_fragment(dest);
         let target = target.trim().trim_end_matches(".md");
         let target_index = if target.is_empty() {
             Some(index)

@@ -364,6 +364,7 @@ fn page(
         warning: label(t, "warning"),
         caution: label(t, "caution"),
         anchor: label(t, "anchor_label"),
+        back_to_text: label(t, "back_to_text"),
     };
     let content = markdown::to_html(
         page.body(),
