@@ -271,7 +271,7 @@ pub fn to_html(
     // Footnotes get `fn-`/`fnref-` ids so they never clash with heading ids, numbers in
     // order of first mention, and a link back to where they were referenced.
     let mut footnotes: Vec<String> = Vec::new();
-    let mut footnote_number = |name: &str, footnotes: &mut Vec<String>| -> usize {
+    let footnote_number = |name: &str, footnotes: &mut Vec<String>| -> usize {
         match footnotes.iter().position(|n| n == name) {
             Some(i) => i + 1,
             None => {
