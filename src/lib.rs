@@ -25,6 +25,7 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod translation;
 
 use std::path::{Path, PathBuf};
@@ -89,7 +90,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         return Err(Error::Content(diagnostics));
     }
     phase("load");
-    let files = render::site(&site, &theme, &options.render)?;
+    let mut files = render::site(&site, &theme, &options.render)?;
+    files.extend(search::files(&site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     render::check_unique_paths(&files)?;
     phase("render");
     let out = site.config.output.clone();
