@@ -90,8 +90,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         return Err(Error::Content(diagnostics));
     }
     phase("load");
-    let mut files = render::site(&site, &theme, &options.render)?;
-    files.extend(search::files(&site));
+    let (files, search_files) = rayon::join(
+        || render::site(&site, &theme, &options.render),
+        || search::files(&site),
+    );
+    let mut files = files?;
+    files.extend(search_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     render::check_unique_paths(&files)?;
     phase("render");

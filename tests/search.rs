@@ -167,3 +167,83 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
     assert_eq!(site.run(["build"]).code, 0);
     assert!(!site.read("book/assets/search-en.js").contains("</script>"));
 }
+
+/// Headless Chromium, or `None` when browser tests are switched off.
+fn chromium() -> Option<&'static str> {
+    if std::env::var_os("PANDUAN_SKIP_BROWSER").is_some() {
+        eprintln!("note: PANDUAN_SKIP_BROWSER is set; skipping a browser test");
+        return None;
+    }
+    let found = Command::new("chromium")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "this test needs Debian's chromium (`apt-get install chromium`; .ci/run installs it), or PANDUAN_SKIP_BROWSER=1"
+    );
+    Some("chromium")
+}
+
+/// The DOM of `url` after its scripts ran, in headless Chromium.
+fn dump_dom(browser: &str, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn search_page_finds_pages_offline_in_both_languages() {
+    let Some(browser) = chromium() else { return };
+    let site = TestSite::bundled();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let book = site.path().join("book");
+    let first_titles = |path: &str| -> Vec<String> {
+        let dom = dump_dom(browser, &format!("file://{}/{path}", book.display()));
+        let html = support::Html::parse_document(&dom);
+        support::select(&html, "#search-page-results .result-title")
+            .iter()
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    // An Indonesian affixed form finds the empowerment page first.
+    let id = first_titles("id/search.html?q=memberdayakan");
+    assert!(
+        id.first().is_some_and(|t| t.starts_with("Pemberdayaan")),
+        "{id:?}"
+    );
+    // English inflection.
+    let en = first_titles("en/search.html?q=empowering");
+    assert!(
+        en.first().is_some_and(|t| t.starts_with("Empowerment")),
+        "{en:?}"
+    );
+    // A prefix while typing.
+    let prefix = first_titles("id/search.html?q=kelom");
+    assert!(!prefix.is_empty(), "`kelom` finds pages about kelompok");
+    // Several words narrow the results.
+    let narrow = first_titles("id/search.html?q=kelompok%20swabantu");
+    assert!(
+        narrow
+            .first()
+            .is_some_and(|t| t.starts_with("Kelompok swabantu")),
+        "{narrow:?}"
+    );
+    assert!(narrow.len() < prefix.len().max(2) + 40);
+}

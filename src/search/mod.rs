@@ -149,25 +149,52 @@ struct Index<'a> {
 pub fn index_js(site: &Site, lang_index: usize) -> String {
     let lang = site.config.languages[lang_index].code.as_str();
     let mut docs: Vec<[String; 5]> = Vec::new();
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let add =
-        |terms: &mut BTreeMap<String, Vec<u32>>, doc: u32, text: &str, weight: u32, cap: u32| {
-            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-            for t in self::terms(text, lang) {
-                let c = counts.entry(t).or_default();
+    // Stems are interned: each distinct word is stemmed once, and postings are kept
+    // per stem number until the end.
+    let mut words: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    let mut stem_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut add = |doc: u32, text: &str, weight: u32, cap: u32| {
+        counts.clear();
+        for word in tokenize(text) {
+            let ids = match words.get(&word) {
+                Some(ids) => ids.clone(),
+                None => {
+                    let mut stems = Vec::new();
+                    push_terms(&word, lang, &mut stems);
+                    let ids: Vec<u32> = stems
+                        .into_iter()
+                        .map(|s| {
+                            let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                            *stem_ids.entry(s).or_insert_with(|| {
+                                postings.push(Vec::new());
+                                next
+                            })
+                        })
+                        .collect();
+                    words.insert(word, ids.clone());
+                    ids
+                }
+            };
+            for id in ids {
+                let c = counts.entry(id).or_default();
                 *c = (*c + weight).min(cap.max(weight));
             }
-            for (t, w) in counts {
-                let postings = terms.entry(t).or_default();
-                if postings.len() >= 2 && postings[postings.len() - 2] == doc {
-                    let last = postings.len() - 1;
-                    postings[last] += w;
-                } else {
-                    postings.push(doc);
-                    postings.push(w);
-                }
+        }
+        let mut found: Vec<(u32, u32)> = counts.iter().map(|(&k, &v)| (k, v)).collect();
+        found.sort_unstable();
+        for (id, w) in found {
+            let list = &mut postings[id as usize];
+            if list.len() >= 2 && list[list.len() - 2] == doc {
+                let last = list.len() - 1;
+                list[last] += w;
+            } else {
+                list.push(doc);
+                list.push(w);
             }
-        };
+        }
+    };
     for &i in &site.reading_order[lang_index] {
         let page = &site.pages[i];
         let section_title = page
@@ -193,13 +220,13 @@ pub fn index_js(site: &Site, lang_index: usize) -> String {
         }
         for (k, section) in sections(page).into_iter().enumerate() {
             let doc = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-            add(&mut terms, doc, &page.title, 10, 10);
+            add(doc, &page.title, 10, 10);
             if k == 0 {
-                add(&mut terms, doc, &extra, 3, 3);
+                add(doc, &extra, 3, 3);
             } else {
-                add(&mut terms, doc, &section.heading, 5, 5);
+                add(doc, &section.heading, 5, 5);
             }
-            add(&mut terms, doc, &section.text, 1, 5);
+            add(doc, &section.text, 1, 5);
             let text = if k == 0 && section.text.is_empty() {
                 page.front.summary.clone().unwrap_or_default()
             } else {
@@ -214,6 +241,10 @@ pub fn index_js(site: &Site, lang_index: usize) -> String {
             ]);
         }
     }
+    let terms: BTreeMap<String, Vec<u32>> = stem_ids
+        .into_iter()
+        .map(|(stem, id)| (stem, std::mem::take(&mut postings[id as usize])))
+        .collect();
     let index = Index { lang, docs, terms };
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
     let json = json
@@ -229,7 +260,9 @@ pub fn index_js(site: &Site, lang_index: usize) -> String {
 /// The search files: one index per language, and the Indonesian root words for the
 /// browser's stemmer (only if the book has Indonesian).
 pub fn files(site: &Site) -> Vec<OutputFile> {
+    use rayon::prelude::*;
     let mut out: Vec<OutputFile> = (0..site.config.languages.len())
+        .into_par_iter()
         .map(|l| OutputFile {
             path: format!("assets/search-{}.js", site.config.languages[l].code),
             contents: Contents::Bytes(index_js(site, l).into_bytes()),
