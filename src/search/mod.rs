@@ -139,16 +139,28 @@ fn sections(page: &Page) -> Vec<Section> {
 #[derive(Serialize)]
 struct Index<'a> {
     lang: &'a str,
-    /// Per entry: [url, page title, section (parent) title, heading, text].
-    docs: Vec<[String; 5]>,
+    /// Per entry: [url, page title, section (parent) title, heading]. The entries'
+    /// text, for snippets, is in a second file so that answering needs less to load.
+    docs: Vec<[String; 4]>,
     /// stem -> flat [entry, weight, entry, weight, ...]
     terms: BTreeMap<String, Vec<u32>>,
 }
 
-/// The index of one language as the body of `assets/search-<lang>.js`.
-pub fn index_js(site: &Site, lang_index: usize) -> String {
+/// A JSON value as JavaScript that cannot end an HTML `<script>`.
+fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The index of one language: the body of `assets/search-<lang>.js` (stems, entries)
+/// and of `assets/search-<lang>-text.js` (the entries' text, for snippets).
+pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
     let lang = site.config.languages[lang_index].code.as_str();
-    let mut docs: Vec<[String; 5]> = Vec::new();
+    let mut docs: Vec<[String; 4]> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     // Stems are interned: each distinct word is stemmed once, and postings are kept
     // per stem number until the end.
     let mut words: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
@@ -237,24 +249,24 @@ pub fn index_js(site: &Site, lang_index: usize) -> String {
                 page.title.clone(),
                 section_title.clone(),
                 section.heading,
-                text,
             ]);
+            texts.push(text);
         }
     }
     let terms: BTreeMap<String, Vec<u32>> = stem_ids
         .into_iter()
         .map(|(stem, id)| (stem, std::mem::take(&mut postings[id as usize])))
         .collect();
-    let index = Index { lang, docs, terms };
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    format!(
-        "(window.panduanSearch = window.panduanSearch || {{}})[{}] = {json};\n",
-        crate::render::js_string(lang)
-    )
+    let key = crate::render::js_string(lang);
+    let index = format!(
+        "(window.panduanSearch = window.panduanSearch || {{}})[{key}] = {};\n",
+        script_json(&Index { lang, docs, terms })
+    );
+    let text = format!(
+        "(window.panduanSearchText = window.panduanSearchText || {{}})[{key}] = {};\n",
+        script_json(&texts)
+    );
+    (index, text)
 }
 
 /// The search files: one index per language, and the Indonesian root words for the
@@ -263,9 +275,19 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
     use rayon::prelude::*;
     let mut out: Vec<OutputFile> = (0..site.config.languages.len())
         .into_par_iter()
-        .map(|l| OutputFile {
-            path: format!("assets/search-{}.js", site.config.languages[l].code),
-            contents: Contents::Bytes(index_js(site, l).into_bytes()),
+        .flat_map(|l| {
+            let code = &site.config.languages[l].code;
+            let (index, text) = index_js(site, l);
+            [
+                OutputFile {
+                    path: format!("assets/search-{code}.js"),
+                    contents: Contents::Bytes(index.into_bytes()),
+                },
+                OutputFile {
+                    path: format!("assets/search-{code}-text.js"),
+                    contents: Contents::Bytes(text.into_bytes()),
+                },
+            ]
         })
         .collect();
     if site.config.language("id").is_some() {

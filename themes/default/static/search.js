@@ -121,7 +121,18 @@
     return frag;
   }
 
+  /* Results first; the entries' text (for snippets) follows in a second file. */
   function renderResults(list, idx, found, query) {
+    draw(list, idx, found, query);
+    if (found.hits.length && !(window.panduanSearchText && window.panduanSearchText[lang])) {
+      load("assets/search-" + lang + "-text.js", function () {
+        if (list.getAttribute("data-query") === query) draw(list, idx, found, query);
+      });
+    }
+  }
+
+  function draw(list, idx, found, query) {
+    list.setAttribute("data-query", query);
     list.textContent = "";
     found.hits.forEach(function (hit) {
       var d = idx.docs[hit.doc];
@@ -138,10 +149,13 @@
         section.textContent = d[2];
         a.appendChild(section);
       }
-      var text = document.createElement("span");
-      text.className = "result-snippet";
-      text.appendChild(snippet(d[4], found));
-      a.appendChild(text);
+      var texts = window.panduanSearchText && window.panduanSearchText[lang];
+      if (texts) {
+        var text = document.createElement("span");
+        text.className = "result-snippet";
+        text.appendChild(snippet(texts[hit.doc] || "", found));
+        a.appendChild(text);
+      }
       li.appendChild(a);
       list.appendChild(li);
     });
