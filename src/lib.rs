@@ -42,6 +42,8 @@ pub struct BuildOptions {
     pub overrides: config::Overrides,
     pub drafts: bool,
     pub render: render::RenderOptions,
+    /// Also write the site as this zip file (one top folder named after the output).
+    pub zip: Option<PathBuf>,
 }
 
 /// What a successful build did.
@@ -101,6 +103,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     phase("render");
     let out = site.config.output.clone();
     let written = output::write(&site.config, &files, &out)?;
+    if let Some(zip) = &options.zip {
+        let top = out
+            .file_name()
+            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
+        output::zip(&files, zip, &top)?;
+    }
     phase("write");
     let pages = site
         .config
