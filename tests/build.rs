@@ -480,3 +480,43 @@ fn zip_has_one_top_folder_and_is_deterministic() {
     assert_eq!(refused.code, 2, "{refused}");
     assert_eq!(site.read("notes.txt"), "precious");
 }
+
+#[test]
+fn print_document_holds_every_page_with_links_turned_into_chapters() {
+    let site = TestSite::copy("bilingual");
+    build(&site);
+    let html = site.html("book/id/print.html");
+    let chapters = select(&html, "section.chapter");
+    assert_eq!(chapters.len(), 5, "every Indonesian page, in reading order");
+    let titles: Vec<String> = select(&html, "section.chapter > h1")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(titles[0], "Beranda Buku Uji");
+    assert_eq!(attrs(&html, ".print-toc a", "href").len(), 5);
+    // Every id once; every `#` link lands on one of them.
+    let ids = attrs(&html, "[id]", "id");
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "duplicate ids in the print document"
+    );
+    for href in attrs(&html, "a[href^='#']", "href") {
+        assert!(
+            unique.contains(&href[1..].to_string()),
+            "{href} goes nowhere"
+        );
+    }
+    // The wikilink to zebra#langkah became a link to the chapter's heading.
+    assert!(attrs(&html, "a", "href").contains(&"#chapter-guide-zebra--langkah".to_string()));
+    // Files resolve from the print document's place; other-language pages stay pages.
+    assert_eq!(attrs(&html, "img", "src"), ["images/circle.svg"]);
+    assert!(site.exists("book/id/images/circle.svg"));
+    // Every page links to the print version.
+    let page = site.html("book/en/guide/install/index.html");
+    assert_eq!(
+        attrs(&page, ".site-footer a", "href"),
+        ["../../../en/print.html"]
+    );
+}
