@@ -11,6 +11,8 @@
 //! 5. [`output`]: -> the output folder, swapped in atomically
 //!
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
+//! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
+//! memory and reloads the browser; `watch` writes the output folder).
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
 pub mod cli;
@@ -23,6 +25,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -67,10 +70,20 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
     ))
 }
 
-/// Builds the handbook at `options.root` into its output folder. Content errors fail
-/// the build with every diagnostic; the previous output stays untouched.
-pub fn build(options: &BuildOptions) -> Result<Report> {
-    let started = Instant::now();
+/// A site rendered in memory (steps 1 to 4), not yet written anywhere.
+#[derive(Debug)]
+pub struct Rendered {
+    pub config: config::Config,
+    /// Every file of the site, sorted by path.
+    pub files: Vec<render::OutputFile>,
+    /// Pages per language code, in the order of `book.toml`.
+    pub pages: Vec<(String, usize)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
+/// diagnostic. `serve` keeps the result in memory; [`build`] writes it.
+pub fn render(options: &BuildOptions) -> Result<Rendered> {
     let (site, mut diagnostics) = load_site(options)?;
     let theme = render::theme::load(&site.config, &mut diagnostics)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
@@ -79,8 +92,6 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     }
     let files = render::site(&site, &theme, &options.render)?;
     render::check_unique_paths(&files)?;
-    let out = site.config.output.clone();
-    let written = output::write(&site.config, &files, &out)?;
     let pages = site
         .config
         .languages
@@ -93,10 +104,25 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             )
         })
         .collect();
-    Ok(Report {
+    Ok(Rendered {
+        config: site.config,
+        files,
         pages,
         warnings: diagnostics,
-        output_shown: output::shown(&site.config, &out),
+    })
+}
+
+/// Builds the handbook at `options.root` into its output folder. Content errors fail
+/// the build with every diagnostic; the previous output stays untouched.
+pub fn build(options: &BuildOptions) -> Result<Report> {
+    let started = Instant::now();
+    let rendered = render(options)?;
+    let out = rendered.config.output.clone();
+    let written = output::write(&rendered.config, &rendered.files, &out)?;
+    Ok(Report {
+        pages: rendered.pages,
+        warnings: rendered.warnings,
+        output_shown: output::shown(&rendered.config, &out),
         output: out,
         written,
         elapsed: started.elapsed(),

@@ -238,7 +238,12 @@ pub(super) fn to_front_matter(
                 _ => bad_type("the name of a kind"),
             },
             "template" => match as_text(&value) {
-                Some(s) => fm.template = Some(Located { value: s, span: span.clone() }),
+                Some(s) => {
+                    fm.template = Some(Located {
+                        value: s,
+                        span: span.clone(),
+                    })
+                }
                 None => bad_type("the name of a template, e.g. `comparison.html`"),
             },
             "draft" => match value.as_bool() {

@@ -151,8 +151,8 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
         files.push(p?);
     }
     files.extend(untranslated(site, theme, options)?);
-    files.push(chooser(site, theme, "index.html", "index.html")?);
-    files.push(chooser(site, theme, "404.html", "404.html")?);
+    files.push(chooser(site, theme, options, "index.html")?);
+    files.push(chooser(site, theme, options, "404.html")?);
     if let Some(base) = &site.config.base_url {
         files.push(OutputFile::bytes("sitemap.xml", sitemap(site, base)));
     }
@@ -425,7 +425,11 @@ fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Re
         || format!("the `{lang}` home page"),
         |p| format!("`{}`", crate::diagnostic::display_path(p)),
     );
-    let template = page.front.template.as_ref().map_or("page.html", |t| t.value.as_str());
+    let template = page
+        .front
+        .template
+        .as_ref()
+        .map_or("page.html", |t| t.value.as_str());
     let html = render_template(theme, template, &ctx, &what)?;
     Ok(OutputFile::bytes(page.url.clone(), html))
 }
@@ -599,7 +603,13 @@ struct Choice<'a> {
 }
 
 /// The root `index.html` (choose a language) and `404.html`.
-fn chooser(site: &Site, theme: &Theme, template: &str, path: &str) -> Result<OutputFile> {
+fn chooser(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    template: &str,
+) -> Result<OutputFile> {
+    let path = template;
     let is_404 = template == "404.html";
     // A 404 page is served at any depth, so its links are absolute when a base URL is known.
     let root = match (&site.config.base_url, is_404) {
@@ -662,6 +672,7 @@ fn chooser(site: &Site, theme: &Theme, template: &str, path: &str) -> Result<Out
         languages: Vec<Choice<'a>>,
         alternates: Vec<Alternate>,
         canonical: Option<String>,
+        live_reload: Option<&'a str>,
     }
     let ctx = ChooserCtx {
         lang: site.config.default_lang().code.as_str(),
@@ -673,6 +684,7 @@ fn chooser(site: &Site, theme: &Theme, template: &str, path: &str) -> Result<Out
         } else {
             site.config.base_url.clone()
         },
+        live_reload: options.live_reload.as_deref(),
     };
     let html = render_template(theme, template, &ctx, &format!("`{path}`"))?;
     Ok(OutputFile::bytes(path, html))

@@ -214,8 +214,14 @@ pub fn check_page_templates(site: &crate::model::Site, theme: &Theme) -> Vec<Dia
                 .collect();
             names.sort_unstable();
             names.dedup();
-            Diagnostic::error(t.span.clone(), format!("the theme has no template `{}`", t.value))
-                .with_help(format!("templates for pages: {}", crate::load::backticked(&names)))
+            Diagnostic::error(
+                t.span.clone(),
+                format!("the theme has no template `{}`", t.value),
+            )
+            .with_help(format!(
+                "templates for pages: {}",
+                crate::load::backticked(&names)
+            ))
         })
         .collect()
 }
