@@ -1,105 +1,120 @@
 #!/usr/bin/env python3
-"""Writes a synthetic bilingual handbook for timing Panduan.
+"""Writes a synthetic bilingual Panduan handbook for benchmarks.
 
-    python3 bench/gen_corpus.py OUT_DIR [--pages N] [--sections S]
+    bench/gen_corpus.py OUT_DIR N [--seed S]
 
-OUT_DIR gets a book.toml and content/{id,en}/ with N pages per language spread over S
-sections (default 1,000 pages in 20 sections, i.e. 2x1,000 pages). Every page has front
-matter, headings, a list, an alert, a relative link and a wikilink to its neighbours, so
-the whole pipeline (links, anchors, navigation, pager) is exercised. The output is
-deterministic. OUT_DIR must not exist or be empty.
+N pages per language (Indonesian and English), ~780 words each, in sections of 50
+pages, with headings, lists, a table, 3-5 internal links, admonitions, footnotes and
+kind fields on some pages. Deterministic: the same N and seed give the same files.
 """
-
 import argparse
 import os
-import sys
+import random
+import shutil
 
-WORDS_ID = ("kelompok anggota fasilitator pertemuan tujuan peran kepercayaan "
-            "dukungan masalah keluarga pemberdayaan kegiatan diskusi norma").split()
-WORDS_EN = ("group member facilitator meeting purpose role trust support problem "
-            "family empowerment activity discussion norm").split()
-
-BOOK_TOML = """[book]
-output = "book"
-
-[languages.id]
-name = "Bahasa Indonesia"
-title = "Korpus uji"
-description = "Buku sintetis untuk mengukur kecepatan."
-
-[languages.en]
-name = "English"
-title = "Test corpus"
-description = "A synthetic book for timing."
-"""
+ID_WORDS = (
+    "kelompok anggota pekerja sosial pemberdayaan dinamika kohesi fasilitator kegiatan "
+    "masyarakat lembaga pelayanan tujuan kemampuan keterampilan dukungan pengalaman masalah "
+    "keputusan pertemuan bersama saling membantu belajar tumbuh peran pemimpin perubahan "
+    "kesejahteraan intervensi terapi rekreasi pendidikan sosialisasi remaja keluarga warga "
+    "memberdayakan berdaya diberdayakan pembelajaran pertemuan-pertemuan kelompok-kelompok "
+    "dan yang dengan untuk dalam pada ini itu adalah dari oleh agar setiap lebih juga"
+).split()
+EN_WORDS = (
+    "group member social worker empowerment dynamics cohesion facilitator activity community "
+    "agency service goal ability skill support experience problem decision meeting together "
+    "mutual help learning growth role leader change welfare intervention therapy recreation "
+    "education socialization youth family resident empowering empowered groups grouping "
+    "and the with for in on this that is from by so each more also"
+).split()
 
 
-def sentence(words, seed, length=14):
-    out = [words[(seed * 7 + i * 3) % len(words)] for i in range(length)]
-    out[0] = out[0].capitalize()
-    return " ".join(out) + "."
+def sentence(rng, words, n):
+    ws = [rng.choice(words) for _ in range(n)]
+    return ws[0].capitalize() + " " + " ".join(ws[1:]) + "."
 
 
-def page(lang, s, p, pages_in_section):
-    words = WORDS_ID if lang == "id" else WORDS_EN
-    seed = s * 1000 + p
-    nxt = (p + 1) % pages_in_section
-    prv = (p - 1) % pages_in_section
-    para = " ".join(sentence(words, seed + k) for k in range(5))
-    heading = "Langkah" if lang == "id" else "Steps"
-    return f"""---
-title: {"Halaman" if lang == "id" else "Page"} {s}.{p}
-summary: {sentence(words, seed, 8)}
-order: {p + 1}
-tags: [{words[seed % len(words)]}, {words[(seed + 5) % len(words)]}]
----
+def paragraph(rng, words, sentences=4):
+    return " ".join(sentence(rng, words, rng.randint(8, 16)) for _ in range(sentences))
 
-{para}
 
-## {heading} {p}
-
-- {sentence(words, seed + 1, 6)}
-- {sentence(words, seed + 2, 6)}
-- {sentence(words, seed + 3, 6)}
-
-> [!NOTE]
-> {sentence(words, seed + 4)}
-
-See [the next page](page-{nxt:04d}.md#{heading.lower()}-{nxt}) and [[s{s:02d}/page-{prv:04d}]].
-
-### {"Catatan" if lang == "id" else "Notes"}
-
-{para}
-"""
+def page_body(rng, lang, words, index, n, ids):
+    parts = []
+    links = rng.sample(range(n), min(n, rng.randint(3, 5)))
+    for h in range(4):
+        title = sentence(rng, words, 3).rstrip(".")
+        parts.append(f"## {title} {h + 1}\n")
+        parts.append(paragraph(rng, words, 7) + "\n")
+        if h == 0:
+            parts.append("\n".join(f"- {sentence(rng, words, 6)}" for _ in range(4)) + "\n")
+        if h == 1:
+            parts.append("| A | B | C |\n|---|---|---|\n" + "\n".join(
+                f"| {rng.choice(words)} | {rng.choice(words)} | {rng.randint(1, 99)} |" for _ in range(4)) + "\n")
+        if h == 2 and index % 3 == 0:
+            parts.append("> [!NOTE]\n> " + sentence(rng, words, 10) + "\n")
+        if h == 3 and index % 4 == 0:
+            parts.append(paragraph(rng, words, 2) + "[^1]\n\n[^1]: " + sentence(rng, words, 8) + "\n")
+        link = links[h % len(links)]
+        parts.append(f"See [[{ids[link]}]] and [[{ids[links[-1]]}#{'bagian' if lang == 'id' else 'part'}-{links[-1] % 3}|more]].\n")
+        parts.append(paragraph(rng, words, 6) + "\n")
+    parts.append(f"## {'Bagian' if lang == 'id' else 'Part'} {index % 3} {{#{'bagian' if lang == 'id' else 'part'}-{index % 3}}}\n")
+    parts.append(paragraph(rng, words, 3) + "\n")
+    return "\n".join(parts)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out")
-    parser.add_argument("--pages", type=int, default=1000, help="pages per language")
-    parser.add_argument("--sections", type=int, default=20)
-    args = parser.parse_args()
-    if os.path.exists(args.out) and os.listdir(args.out):
-        sys.exit(f"error: {args.out} exists and is not empty")
-    sections = max(1, min(args.sections, args.pages))
-    per = [args.pages // sections + (1 if i < args.pages % sections else 0) for i in range(sections)]
-    os.makedirs(args.out, exist_ok=True)
-    with open(os.path.join(args.out, "book.toml"), "w", encoding="utf-8") as f:
-        f.write(BOOK_TOML)
-    for lang in ("id", "en"):
-        base = os.path.join(args.out, "content", lang)
-        os.makedirs(base, exist_ok=True)
-        with open(os.path.join(base, "_index.md"), "w", encoding="utf-8") as f:
-            f.write(f"---\ntitle: {'Beranda' if lang == 'id' else 'Home'}\n---\n\n{sentence(WORDS_ID if lang == 'id' else WORDS_EN, 1)}\n")
-        for s, count in enumerate(per):
-            d = os.path.join(base, f"s{s:02d}")
-            os.makedirs(d, exist_ok=True)
-            with open(os.path.join(d, "_index.md"), "w", encoding="utf-8") as f:
-                f.write(f"---\ntitle: {'Bagian' if lang == 'id' else 'Section'} {s}\norder: {s + 1}\n---\n\nIntro {s}.\n")
-            for p in range(count):
-                with open(os.path.join(d, f"page-{p:04d}.md"), "w", encoding="utf-8") as f:
-                    f.write(page(lang, s, p, count))
-    print(f"wrote {args.pages} pages per language in {sections} sections to {args.out}")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out")
+    ap.add_argument("n", type=int)
+    ap.add_argument("--seed", type=int, default=42)
+    args = ap.parse_args()
+    out, n = args.out, args.n
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    os.makedirs(out)
+    with open(os.path.join(out, "book.toml"), "w") as f:
+        f.write("""[languages.id]
+name = "Bahasa Indonesia"
+title = "Korpus Uji"
+
+[languages.en]
+name = "English"
+title = "Test Corpus"
+
+[kinds.group-type]
+label = { id = "Jenis kelompok", en = "Group type" }
+[kinds.group-type.fields.purpose]
+type = "text"
+required = true
+label = { id = "Tujuan", en = "Purpose" }
+[kinds.group-type.fields.examples]
+type = "list"
+label = { id = "Contoh", en = "Examples" }
+""")
+    per_section = 50
+    ids = []
+    for i in range(n):
+        section = i // per_section
+        ids.append(f"s{section:03d}/p{i:05d}")
+    for lang, words in (("id", ID_WORDS), ("en", EN_WORDS)):
+        rng = random.Random(f"{args.seed}-{lang}")
+        base = os.path.join(out, "content", lang)
+        os.makedirs(base)
+        with open(os.path.join(base, "_index.md"), "w") as f:
+            f.write(f"---\ntitle: {'Beranda' if lang == 'id' else 'Home'}\n---\n\n{paragraph(rng, words)}\n")
+        for s in range((n + per_section - 1) // per_section):
+            d = os.path.join(base, f"s{s:03d}")
+            os.makedirs(d)
+            with open(os.path.join(d, "_index.md"), "w") as f:
+                f.write(f"---\ntitle: {sentence(rng, words, 2).rstrip('.')} {s}\norder: {s}\n---\n\n{paragraph(rng, words)}\n")
+        for i in range(n):
+            kind = ""
+            if i % 10 == 0:
+                kind = f"kind: group-type\npurpose: {sentence(rng, words, 8)}\nexamples: [{rng.choice(words)}, {rng.choice(words)}]\n"
+            front = (f"---\ntitle: {sentence(rng, words, 3).rstrip('.')} {i}\nsummary: {sentence(rng, words, 10)}\n"
+                     f"order: {i}\ntags: [{rng.choice(words)}]\n{kind}---\n\n")
+            with open(os.path.join(base, ids[i] + ".md"), "w") as f:
+                f.write(front + page_body(rng, lang, words, i, n, ids))
 
 
 if __name__ == "__main__":

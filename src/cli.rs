@@ -43,6 +43,60 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Check everything a build checks, plus translations, orphan pages, duplicate
+    /// titles and empty pages, without writing anything.
+    #[command(
+        after_help = "Examples:\n  panduan check\n  panduan check --strict              warnings fail too (for CI)\n  panduan check --format json > report.json\n\nExit codes: 0 clean, 1 findings (errors, or warnings with --strict), 2 could not run."
+    )]
+    Check {
+        #[command(flatten)]
+        root: RootArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings as failures.
+        #[arg(long)]
+        strict: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a page, or a translation stub of a page in another language.
+    #[command(
+        after_help = "Examples:\n  panduan new content/id/group-types/mentoring.md\n  panduan new content/en/group-types/therapy.md --translate-from id"
+    )]
+    New {
+        /// The page file to create, below `content/<lang>/`.
+        path: PathBuf,
+        /// Start from this language's page at the same path: its fields are copied, its
+        /// text is kept as a guide, and the translation records its version.
+        #[arg(long, value_name = "LANG")]
+        translate_from: Option<String>,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// Mark a reviewed translation as up to date with its source page.
+    #[command(after_help = "Example:\n  panduan translated content/en/group-types/therapy.md")]
+    Translated {
+        /// The translated page.
+        path: PathBuf,
+        /// The source language (default: the one recorded, else the default language).
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// Show, per page and language, whether translations are up to date, outdated or missing.
+    #[command(
+        after_help = "Example:\n  panduan status --strict    exit 1 if anything is missing, outdated or a stub"
+    )]
+    Status {
+        #[command(flatten)]
+        root: RootArg,
+        /// Exit with 1 if any translation is missing, outdated or a stub.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Remove the output folder (only if Panduan created it).
     Clean {
         #[command(flatten)]
@@ -56,6 +110,15 @@ pub enum Command {
         /// The shell: bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:col: level: message` lines, grouped by file.
+    Human,
+    /// One JSON document (schema in README).
+    Json,
 }
 
 /// Where the project is.
@@ -80,6 +143,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Print the time spent in each step (load, render, write).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `serve`.

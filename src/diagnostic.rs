@@ -165,6 +165,7 @@ pub fn did_you_mean<'a>(
     let max = (wanted.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
+        .filter(|c| !c.is_empty())
         .filter_map(|c| {
             let lower = c.to_lowercase();
             let d = edit_distance(&wanted_lower, &lower);

@@ -15,6 +15,7 @@
 //! memory and reloads the browser; `watch` writes the output folder).
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -23,9 +24,11 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod translation;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -54,6 +57,8 @@ pub struct Report {
     pub output_shown: String,
     pub written: output::Written,
     pub elapsed: Duration,
+    /// Time spent in each step, in order (`load`, `render`, `write`).
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// Runs steps 1 to 3: configuration, content and model, with every diagnostic found.
@@ -79,19 +84,29 @@ pub struct Rendered {
     /// Pages per language code, in the order of `book.toml`.
     pub pages: Vec<(String, usize)>,
     pub warnings: Vec<Diagnostic>,
+    /// Time spent in each step, in order (`load`, `render`).
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
 /// diagnostic. `serve` keeps the result in memory; [`build`] writes it.
 pub fn render(options: &BuildOptions) -> Result<Rendered> {
+    let mut phases = Vec::new();
+    let mut lap = Instant::now();
+    let mut phase = |name: &'static str| {
+        phases.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let (site, mut diagnostics) = load_site(options)?;
     let theme = render::theme::load(&site.config, &mut diagnostics)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
+    phase("load");
     let files = render::site(&site, &theme, &options.render)?;
     render::check_unique_paths(&files)?;
+    phase("render");
     let pages = site
         .config
         .languages
@@ -109,6 +124,7 @@ pub fn render(options: &BuildOptions) -> Result<Rendered> {
         files,
         pages,
         warnings: diagnostics,
+        phases,
     })
 }
 
@@ -117,8 +133,11 @@ pub fn render(options: &BuildOptions) -> Result<Rendered> {
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let rendered = render(options)?;
+    let mut phases = rendered.phases;
+    let lap = Instant::now();
     let out = rendered.config.output.clone();
     let written = output::write(&rendered.config, &rendered.files, &out)?;
+    phases.push(("write", lap.elapsed()));
     Ok(Report {
         pages: rendered.pages,
         warnings: rendered.warnings,
@@ -126,6 +145,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         output: out,
         written,
         elapsed: started.elapsed(),
+        phases,
     })
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use panduan::cli::{BuildArgs, Cli, Command, RootArg, ServeArgs, WatchArgs};
+use panduan::cli::{BuildArgs, Cli, Command, Format, RootArg, ServeArgs, WatchArgs};
 use panduan::diagnostic::Diagnostic;
 use panduan::{BuildOptions, Error, config};
 
@@ -41,6 +41,135 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 panduan::diagnostic::display_path(&dir)
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            root,
+            format,
+            strict,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root: project_root(&root)?,
+                drafts,
+                ..Default::default()
+            };
+            let diagnostics = panduan::check::run(&options)?;
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            match format {
+                Format::Json => println!("{}", panduan::check::to_json(&diagnostics)),
+                Format::Human => {
+                    let mut last: Option<&std::path::Path> = None;
+                    for d in &diagnostics {
+                        if last.is_some_and(|p| p != d.span.path) {
+                            println!();
+                        }
+                        last = Some(&d.span.path);
+                        println!("{d}");
+                    }
+                    if !diagnostics.is_empty() {
+                        println!();
+                    }
+                    println!(
+                        "checked: {errors} error{}, {warnings} warning{}",
+                        if errors == 1 { "" } else { "s" },
+                        if warnings == 1 { "" } else { "s" }
+                    );
+                }
+            }
+            Ok(if errors > 0 || (strict && warnings > 0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::New {
+            path,
+            translate_from,
+            root,
+        } => {
+            let options = BuildOptions {
+                root: project_root(&root)?,
+                ..Default::default()
+            };
+            let written = panduan::new::new_page(&options, &path, translate_from.as_deref())?;
+            println!(
+                "created {}",
+                panduan::diagnostic::display_path(&panduan::load::relative_to(
+                    &written,
+                    &options.root
+                ))
+            );
+            if translate_from.is_some() {
+                println!(
+                    "Translate the title and text, delete the marked guide block, then run `panduan build`."
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Translated { path, from, root } => {
+            let options = BuildOptions {
+                root: project_root(&root)?,
+                ..Default::default()
+            };
+            let source = panduan::new::mark_translated(&options, &path, from.as_deref())?;
+            println!(
+                "{} is now recorded as up to date with {source}",
+                panduan::diagnostic::display_path(&path)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status { root, strict } => {
+            let options = BuildOptions {
+                root: project_root(&root)?,
+                ..Default::default()
+            };
+            let (site, _) = panduan::load_site(&options)?;
+            let rows = panduan::check::status(&site);
+            let codes: Vec<&str> = site
+                .config
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect();
+            let width = rows
+                .iter()
+                .map(|(id, _)| id.len())
+                .max()
+                .unwrap_or(4)
+                .max(4);
+            print!("{:width$}", "page");
+            for code in &codes {
+                print!("  {code:<11}");
+            }
+            println!();
+            let mut totals = vec![std::collections::BTreeMap::<&str, usize>::new(); codes.len()];
+            let mut failing = false;
+            for (id, states) in &rows {
+                let shown = if id.is_empty() { "/" } else { id.as_str() };
+                print!("{shown:width$}");
+                for (l, s) in states.iter().enumerate() {
+                    print!("  {:<11}", s.label());
+                    *totals[l].entry(s.label()).or_default() += 1;
+                    failing |= matches!(
+                        s,
+                        panduan::check::Status::Missing
+                            | panduan::check::Status::Outdated
+                            | panduan::check::Status::Stub
+                    );
+                }
+                println!();
+            }
+            println!();
+            for (code, t) in codes.iter().zip(&totals) {
+                let parts: Vec<String> = t.iter().map(|(k, v)| format!("{v} {k}")).collect();
+                println!("{code}: {}", parts.join(", "));
+            }
+            Ok(if strict && failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Clean { root } => {
             let root = project_root(&root)?;
@@ -88,6 +217,11 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     };
     let report = panduan::build(&options)?;
     print_diagnostics(&report.warnings);
+    if args.timings {
+        for (name, took) in &report.phases {
+            eprintln!("  {name:<7} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
     let per_lang: Vec<String> = report
         .pages
         .iter()

@@ -212,7 +212,9 @@ pub fn slugify(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // Some capitals lower to a letter plus a combining mark (`İ`): keep only
+            // the letters, so that a slug of a slug is the same slug.
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
         } else if c != '\'' && c != '’' {
             dash = true;
         }
@@ -244,6 +246,8 @@ pub struct Labels {
     pub caution: String,
     /// `aria-label` of the `#` link beside each heading.
     pub anchor: String,
+    /// `aria-label` of the link from a footnote back to the text.
+    pub back_to_text: String,
 }
 
 /// Renders `body` to HTML. `links` holds one entry per link/image in the order of
@@ -264,10 +268,20 @@ pub fn to_html(
     // index by start offset.
     let mut link_iter = 0usize;
     let mut link_ends: Vec<Option<(String, String)>> = Vec::new(); // badge to emit at end
+    // Footnotes get `fn-`/`fnref-` ids so they never clash with heading ids, numbers in
+    // order of first mention, and a link back to where they were referenced.
+    let mut footnotes: Vec<String> = Vec::new();
+    let footnote_number = |name: &str, footnotes: &mut Vec<String>| -> usize {
+        match footnotes.iter().position(|n| n == name) {
+            Some(i) => i + 1,
+            None => {
+                footnotes.push(name.to_string());
+                footnotes.len()
+            }
+        }
+    };
+    let mut open_footnote: Option<String> = None;
     let mut replacing_text: Vec<bool> = Vec::new();
-    let mut ordered: Vec<(usize, &LinkOutput)> = Vec::with_capacity(links.len());
-    let mut pending_starts: Vec<usize> = Vec::new();
-    let _ = &mut pending_starts;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
@@ -314,7 +328,7 @@ pub fn to_html(
                     escape_attr(&mut close, id);
                     close.push_str("\" aria-label=\"");
                     escape_attr(&mut close, &labels.anchor);
-                    let _ = write!(close, "\">#</a></h{lvl}>\n");
+                    let _ = writeln!(close, "\">#</a></h{lvl}>");
                     events.push(Event::Html(close.into()));
                 }
             }
@@ -347,46 +361,32 @@ pub fn to_html(
             }) => {
                 let out = links.get(link_iter);
                 link_iter += 1;
-                let (dest, badge, replace) = match out {
+                let unlabelled_wiki =
+                    matches!(link_type, LinkType::WikiLink { has_pothole: false });
+                let (dest_url, badge, shown_title) = match out {
                     Some(LinkOutput::Href {
                         href,
                         title: t,
                         badge,
-                    }) => {
-                        let replace =
-                            matches!(link_type, LinkType::WikiLink { has_pothole: false })
-                                && t.is_some();
-                        if replace {
-                            let mut text = String::new();
-                            escape_text(&mut text, t.as_deref().unwrap_or(""));
-                            events.push(Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: href.clone().into(),
-                                title,
-                                id,
-                            }));
-                            events.push(Event::Html(text.into()));
-                        } else {
-                            events.push(Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: href.clone().into(),
-                                title,
-                                id,
-                            }));
-                        }
-                        (String::new(), badge.clone(), replace)
-                    }
-                    _ => {
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }));
-                        (String::new(), None, false)
-                    }
+                    }) => (
+                        CowStr::from(href.clone()),
+                        badge.clone(),
+                        t.as_ref().filter(|_| unlabelled_wiki),
+                    ),
+                    _ => (dest_url, None, None),
                 };
-                let _ = dest;
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+                let replace = shown_title.is_some();
+                if let Some(t) = shown_title {
+                    let mut text = String::new();
+                    escape_text(&mut text, t);
+                    events.push(Event::Html(text.into()));
+                }
                 link_ends.push(badge);
                 replacing_text.push(replace);
             }
@@ -423,6 +423,38 @@ pub fn to_html(
                     id,
                 }));
             }
+            Event::FootnoteReference(name) => {
+                let n = footnote_number(&name, &mut footnotes);
+                let mut html = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
+                escape_attr(&mut html, &name);
+                html.push_str("\"><a href=\"#fn-");
+                escape_attr(&mut html, &name);
+                let _ = write!(html, "\">{n}</a></sup>");
+                events.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = footnote_number(&name, &mut footnotes);
+                let mut html = String::from("<div class=\"footnote-definition\" id=\"fn-");
+                escape_attr(&mut html, &name);
+                let _ = writeln!(
+                    html,
+                    "\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                );
+                events.push(Event::Html(html.into()));
+                open_footnote = Some(name.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let mut html = String::new();
+                if let Some(name) = open_footnote.take() {
+                    html.push_str("<a class=\"footnote-backref\" href=\"#fnref-");
+                    escape_attr(&mut html, &name);
+                    html.push_str("\" aria-label=\"");
+                    escape_attr(&mut html, &labels.back_to_text);
+                    html.push_str("\">↩</a>");
+                }
+                html.push_str("</div>\n");
+                events.push(Event::Html(html.into()));
+            }
             Event::Text(_) | Event::Code(_) if replacing_text.last() == Some(&true) => {}
             other => events.push(other),
         }
@@ -430,7 +462,6 @@ pub fn to_html(
             pulldown_cmark::html::push_html(&mut html, events.drain(..));
         }
     }
-    let _ = &mut ordered;
     pulldown_cmark::html::push_html(&mut html, events.drain(..));
     html
 }
@@ -440,7 +471,7 @@ fn first_block_start(body: &str) -> usize {
     body.len() - body.trim_start().len()
 }
 
-fn admonition<'a>(kind: BlockQuoteKind, labels: &'a Labels) -> (&'static str, &'a str) {
+fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
     match kind {
         BlockQuoteKind::Note => ("note", &labels.note),
         BlockQuoteKind::Tip => ("tip", &labels.tip),
@@ -488,6 +519,7 @@ mod tests {
             warning: "Peringatan".into(),
             caution: "Hati-hati".into(),
             anchor: "Tautan ke bagian ini".into(),
+            back_to_text: "Kembali ke teks".into(),
         }
     }
 
@@ -597,6 +629,25 @@ mod tests {
     }
 
     #[test]
+    fn footnote_ids_never_clash_with_heading_ids() {
+        let out = html("## Catatan\n\nTeks[^catatan].\n\n[^catatan]: Isi.\n");
+        assert!(out.contains("<h2 id=\"catatan\">"), "{out}");
+        assert!(
+            out.contains("id=\"fnref-catatan\"><a href=\"#fn-catatan\">1</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<div class=\"footnote-definition\" id=\"fn-catatan\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"#fnref-catatan\" aria-label=\"Kembali ke teks\">↩</a></div>"),
+            "{out}"
+        );
+        assert_eq!(out.matches("id=\"catatan\"").count(), 1);
+    }
+
+    #[test]
     fn slugify_keeps_letters_and_joins_words() {
         assert_eq!(
             slugify("Kelompok Swabantu (Self-help)"),
@@ -604,5 +655,6 @@ mod tests {
         );
         assert_eq!(slugify("  Apa itu  kelompok? "), "apa-itu-kelompok");
         assert_eq!(slugify("Member's role"), "members-role");
+        assert_eq!(slugify("İzmir"), slugify(&slugify("İzmir")));
     }
 }

@@ -15,7 +15,18 @@ use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 
 /// Front-matter keys every page may use (kind fields come on top).
 pub const RESERVED_KEYS: &[&str] = &[
-    "title", "summary", "order", "slug", "tags", "related", "draft", "key", "kind", "template",
+    "title",
+    "summary",
+    "order",
+    "slug",
+    "tags",
+    "related",
+    "draft",
+    "key",
+    "kind",
+    "template",
+    "extra",
+    "translation",
 ];
 
 /// A value with the place it was written.
@@ -35,6 +46,17 @@ pub enum FieldValue {
     Bool(bool),
 }
 
+/// The record of a translated page: the language and version of its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationRecord {
+    /// The source language code.
+    pub from: String,
+    /// The source's fingerprint when this translation was last brought up to date.
+    pub source: String,
+    /// Per-block fingerprints of that version.
+    pub blocks: Vec<String>,
+}
+
 /// Typed front matter of one page.
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {
@@ -47,10 +69,35 @@ pub struct FrontMatter {
     pub draft: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
+    /// Which version of which source this page translates.
+    pub translation: Option<Located<TranslationRecord>>,
+    /// Free-form values for the theme (`page.extra` in templates).
+    pub extra: Option<Value>,
     /// The theme template that renders this page instead of `page.html`.
     pub template: Option<Located<String>>,
     /// The kind's fields in declaration order.
     pub fields: IndexMap<String, FieldValue>,
+}
+
+/// Turns lone carriage returns (old Mac line endings, or a damaged file) into `\n`, so
+/// that YAML, Markdown and our line numbers agree on what a line is. `\r\n` stays; the
+/// length in bytes does not change.
+pub fn normalize_newlines(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Where the front matter and the body are in a file's text.
@@ -132,7 +179,14 @@ pub fn parse_yaml_map(
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m)
                 .to_string();
-            let (message, help) = if message.starts_with("expected mapping start") {
+            let (message, help) = if text.contains("budget breached") {
+                (
+                    "the front matter is too large: its YAML aliases expand beyond the limit"
+                        .to_string(),
+                    "front matter holds a few keys; remove the repeated `*alias` references"
+                        .to_string(),
+                )
+            } else if message.starts_with("expected mapping start") {
                 (
                     "the front matter is not a map of keys".to_string(),
                     "write one `key: value` per line, e.g. `title: Kelompok terapi`".to_string(),
@@ -184,6 +238,7 @@ pub(super) fn to_front_matter(
             },
             _ => None,
         };
+    let present: Vec<String> = map.keys().cloned().collect();
     for (key, (value, span)) in map {
         let key_span = key_span(file_text, &span, &key);
         let mut bad_type = |expected: &str| {
@@ -236,6 +291,18 @@ pub(super) fn to_front_matter(
                     })
                 }
                 _ => bad_type("the name of a kind"),
+            },
+            "translation" => match translation_record(&value) {
+                Ok(record) => fm.translation = Some(Located { value: record, span: span.clone() }),
+                Err(problem) => diagnostics.push(
+                    Diagnostic::error(span.clone(), format!("`translation` {problem}")).with_help(
+                        "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                    ),
+                ),
+            },
+            "extra" => match &value {
+                Value::Object(_) => fm.extra = Some(value.clone()),
+                _ => bad_type("a map of keys, e.g. `extra: { kind: group-type }`"),
             },
             "template" => match as_text(&value) {
                 Some(s) => {
@@ -313,7 +380,7 @@ pub(super) fn to_front_matter(
         let missing: Vec<&str> = def
             .fields
             .iter()
-            .filter(|(k, f)| f.required && !fm.fields.contains_key(*k))
+            .filter(|(k, f)| f.required && !present.contains(k))
             .map(|(k, _)| k.as_str())
             .collect();
         if !missing.is_empty() {
@@ -355,6 +422,34 @@ fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
         ),
         None => value_span.clone(),
     }
+}
+
+fn translation_record(value: &Value) -> Result<TranslationRecord, String> {
+    let Value::Object(map) = value else {
+        return Err(format!(
+            "must be a map with `from` and `source`, found {}",
+            describe(value)
+        ));
+    };
+    if let Some(unknown) = map
+        .keys()
+        .find(|k| !matches!(k.as_str(), "from" | "source" | "blocks"))
+    {
+        return Err(format!(
+            "has an unknown key `{unknown}` (valid: `from`, `source`, `blocks`)"
+        ));
+    }
+    let text = |key: &str| map.get(key).and_then(as_text);
+    let from = text("from").ok_or("is missing `from` (the source language)")?;
+    let source = text("source").ok_or("is missing `source` (the source's fingerprint)")?;
+    let blocks = text("blocks")
+        .map(|b| b.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    Ok(TranslationRecord {
+        from,
+        source,
+        blocks,
+    })
 }
 
 fn as_text(v: &Value) -> Option<String> {
@@ -418,6 +513,12 @@ mod tests {
         let plain = split("# Just a page\n---\nnot yaml", p()).expect("plain");
         assert_eq!(plain.yaml, None);
         assert_eq!(plain.body, 0..26);
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_newlines() {
+        assert_eq!(normalize_newlines("a\rb\r\nc\r".into()), "a\nb\r\nc\n");
+        assert_eq!(normalize_newlines("plain\r\n".into()), "plain\r\n");
     }
 
     #[test]

@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 pub(crate) use front_matter::backticked;
-pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS};
-pub use front_matter::{Split, parse_yaml_map, split};
+pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS, TranslationRecord};
+pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
@@ -120,19 +120,16 @@ pub fn content(config: &Config) -> Result<Loaded> {
         }
     }
 
-    let results: Vec<std::result::Result<SourcePage, Vec<Diagnostic>>> = md_files
+    let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
         .par_iter()
         .map(|(abs, rel)| read_page(config, abs, rel))
         .collect();
     let mut pages = Vec::new();
-    for r in results {
-        match r {
-            Ok(page) => pages.push(page),
-            Err(mut ds) => diagnostics.append(&mut ds),
-        }
+    for (page, mut ds) in results {
+        pages.extend(page);
+        diagnostics.append(&mut ds);
     }
-    // Diagnostics found while parsing valid pages travel in the page's own list; here we
-    // only keep pages. Sorting makes the output independent of the file-system order.
+    // Sorting makes the output independent of the file-system order.
     pages.sort_by(|a, b| (&a.lang, &a.rel).cmp(&(&b.lang, &b.rel)));
     statics.sort();
     Ok(Loaded {
@@ -142,73 +139,104 @@ pub fn content(config: &Config) -> Result<Loaded> {
     })
 }
 
-/// Reads and parses one page; a page with errors yields only its diagnostics,
-/// a page with only warnings is kept.
-fn read_page(
-    config: &Config,
-    abs: &Path,
-    rel: &str,
-) -> std::result::Result<SourcePage, Vec<Diagnostic>> {
+/// Reads and parses one page. A page whose front matter is broken is still returned
+/// (with what could be read, and its path as a stand-in title) so that links to it do
+/// not cascade into more errors; the diagnostics fail the build anyway.
+fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let path = relative_to(abs, &config.root);
     let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
     let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        return Err(vec![
-            Diagnostic::error(
-                Span::file(&path),
-                "this page is not inside a language folder",
-            )
-            .with_help(format!(
-                "put pages under `content/<language>/`; the languages in book.toml: {}",
-                backticked(&codes)
-            )),
-        ]);
-    };
-    let bytes = std::fs::read(abs).map_err(|e| {
-        vec![Diagnostic::error(
+        let d = Diagnostic::error(
             Span::file(&path),
-            format!("cannot read this file: {e}"),
-        )]
-    })?;
+            "this page is not inside a language folder",
+        )
+        .with_help(format!(
+            "put pages under `content/<language>/`; the languages in book.toml: {}",
+            backticked(&codes)
+        ));
+        return (None, vec![d]);
+    };
+    let bytes = match std::fs::read(abs) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic::error(Span::file(&path), format!("cannot read this file: {e}"));
+            return (None, vec![d]);
+        }
+    };
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let text = String::from_utf8_lossy(&bytes[..valid]);
+            let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, col) = LineIndex::new(&text).line_col(&text, valid);
-            return Err(vec![
-                Diagnostic::error(
-                    Span::new(&path, line, col),
-                    "this file is not valid UTF-8 text",
-                )
-                .with_help("save the file as UTF-8 in your editor"),
-            ]);
+            let d = Diagnostic::error(
+                Span::new(&path, line, col),
+                "this file is not valid UTF-8 text",
+            )
+            .with_help("save the file as UTF-8 in your editor");
+            return (None, vec![d]);
         }
     };
-    let split = split(&source, &path).map_err(|d| vec![d])?;
-    let mut diagnostics = Vec::new();
-    let front = match &split.yaml {
-        Some(range) => {
-            let yaml = &source[range.clone()];
-            let map = parse_yaml_map(yaml, &path, split.yaml_first_line).map_err(|d| vec![d])?;
-            front_matter::to_front_matter(map, config, &source, &mut diagnostics)
-        }
-        None => FrontMatter::default(),
-    };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(diagnostics);
-    }
     let rel = below.strip_suffix(".md").unwrap_or(below).to_string();
-    Ok(SourcePage {
+    let mut diagnostics = Vec::new();
+    let source = normalize_newlines(source);
+    let source = if source.contains('\0') {
+        let offset = source.find('\0').unwrap_or(0);
+        let (line, col) = LineIndex::new(&source).line_col(&source, offset);
+        diagnostics.push(
+            Diagnostic::warning(
+                Span::new(&path, line, col),
+                "this file contains NUL characters; they are shown as `\u{fffd}`",
+            )
+            .with_help(
+                "they usually come from a damaged file or a copy from another program; delete them",
+            ),
+        );
+        source.replace('\0', "\u{fffd}")
+    } else {
+        source
+    };
+    let (front, body, has_front_matter) = match split(&source, &path) {
+        Ok(split) => {
+            let front = match &split.yaml {
+                Some(range) => {
+                    match parse_yaml_map(&source[range.clone()], &path, split.yaml_first_line) {
+                        Ok(map) => {
+                            front_matter::to_front_matter(map, config, &source, &mut diagnostics)
+                        }
+                        Err(d) => {
+                            diagnostics.push(d);
+                            FrontMatter::default()
+                        }
+                    }
+                }
+                None => FrontMatter::default(),
+            };
+            (front, split.body, split.yaml.is_some())
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            (FrontMatter::default(), source.len()..source.len(), true)
+        }
+    };
+    let mut front = front;
+    if diagnostics.iter().any(Diagnostic::is_error) && front.title.is_none() {
+        front.title = Some(Located {
+            value: rel.clone(),
+            span: Span::file(&path),
+        });
+    }
+    let page = SourcePage {
         lang,
         path,
         rel,
-        has_front_matter: split.yaml.is_some(),
+        has_front_matter,
         source,
-        body: split.body,
+        body,
         front,
-    })
+    };
+    (Some(page), diagnostics)
 }
 
 /// Hidden files, editor backups and swap files are not content.

@@ -14,6 +14,8 @@ use crate::markdown::{LinkKind, LinkOutput, RawLink};
 /// What resolution yields for one page.
 pub(super) struct Resolved {
     pub links: Vec<LinkOutput>,
+    /// Pages this page links to (deduplicated, sorted).
+    pub targets: Vec<usize>,
     pub related: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -94,6 +96,7 @@ impl Lookup<'_> {
     fn resolve_page(&self, index: usize, page: &Page) -> Resolved {
         let mut out = Resolved {
             links: Vec::with_capacity(page.analysis.links.len()),
+            targets: Vec::new(),
             related: Vec::new(),
             diagnostics: Vec::new(),
         };
@@ -103,7 +106,7 @@ impl Lookup<'_> {
         let line_index = LineIndex::new(&page.source);
         for link in &page.analysis.links {
             let span = body_span(page, &line_index, link.range.start);
-            let resolved = match link.kind {
+            let resolved: (LinkOutput, Option<usize>) = match link.kind {
                 LinkKind::Wiki { labelled } => {
                     self.wiki(index, page, link, labelled, &span, &mut out.diagnostics)
                 }
@@ -111,8 +114,13 @@ impl Lookup<'_> {
                     self.path_link(index, page, link, &span, &mut out.diagnostics)
                 }
             };
-            out.links.push(resolved);
+            if let Some(t) = resolved.1 {
+                out.targets.push(t);
+            }
+            out.links.push(resolved.0);
         }
+        out.targets.sort_unstable();
+        out.targets.dedup();
         for related in &page.front.related {
             let wanted = related.value.trim().trim_end_matches(".md");
             match self.find_by_id(page.lang_index, wanted) {
@@ -140,8 +148,11 @@ impl Lookup<'_> {
         labelled: bool,
         span: &Span,
         ds: &mut Vec<Diagnostic>,
-    ) -> LinkOutput {
-        let (target, fragment) = split_fragment(link.dest.trim());
+    ) -> (LinkOutput, Option<usize>) {
+        // In a table the `|` of `[[id|label]]` is written `\|`; the backslash stays in
+        // the destination.
+        let dest = link.dest.trim().trim_end_matches('\\');
+        let (target, fragment) = split_fragment(dest);
         let target = target.trim().trim_end_matches(".md");
         let target_index = if target.is_empty() {
             Some(index)
@@ -162,9 +173,9 @@ impl Lookup<'_> {
             Some(t) => {
                 self.check_anchor(t, fragment, span, ds);
                 let title = (!labelled).then(|| self.site.pages[t].title.clone());
-                self.href(index, t, fragment, title)
+                (self.href(index, t, fragment, title), Some(t))
             }
-            None => LinkOutput::Keep,
+            None => (LinkOutput::Keep, None),
         }
     }
 
@@ -175,7 +186,7 @@ impl Lookup<'_> {
         link: &RawLink,
         span: &Span,
         ds: &mut Vec<Diagnostic>,
-    ) -> LinkOutput {
+    ) -> (LinkOutput, Option<usize>) {
         let dest = link.dest.trim();
         if link.kind == LinkKind::Image && link.text.trim().is_empty() {
             ds.push(
@@ -184,14 +195,14 @@ impl Lookup<'_> {
             );
         }
         if dest.is_empty() || is_external(dest) {
-            return LinkOutput::Keep;
+            return (LinkOutput::Keep, None);
         }
         let (path, fragment) = split_fragment(dest);
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         if path.is_empty() {
             // `#anchor` on this page
             self.check_anchor(index, fragment, span, ds);
-            return LinkOutput::Keep;
+            return (LinkOutput::Keep, None);
         }
         let lang = page.lang.as_str();
         let dir = format!("{lang}/{}", folder_of(page));
@@ -204,7 +215,7 @@ impl Lookup<'_> {
                 )
                 .with_help("link to pages and files inside `content/`"),
             );
-            return LinkOutput::Keep;
+            return (LinkOutput::Keep, None);
         };
         let (first, rest) = joined.split_once('/').unwrap_or((joined.as_str(), ""));
         let target_lang = self
@@ -234,7 +245,7 @@ impl Lookup<'_> {
             return match found {
                 Some(t) => {
                     self.check_anchor(t, fragment, span, ds);
-                    self.href(index, t, fragment, None)
+                    (self.href(index, t, fragment, None), Some(t))
                 }
                 None => {
                     let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
@@ -253,7 +264,7 @@ impl Lookup<'_> {
                         ));
                     }
                     ds.push(d);
-                    LinkOutput::Keep
+                    (LinkOutput::Keep, None)
                 }
             };
         }
@@ -266,7 +277,7 @@ impl Lookup<'_> {
             };
             if let Some(&t) = self.by_rel.get(&(l, section_rel.as_str())) {
                 self.check_anchor(t, fragment, span, ds);
-                return self.href(index, t, fragment, None);
+                return (self.href(index, t, fragment, None), Some(t));
             }
         }
         if self.statics.contains(joined.as_str()) {
@@ -275,18 +286,19 @@ impl Lookup<'_> {
                 href.push('#');
                 href.push_str(f);
             }
-            return LinkOutput::Href {
+            let out = LinkOutput::Href {
                 href,
                 title: None,
                 badge: None,
             };
+            return (out, None);
         }
         ds.push(
             Diagnostic::error(span.clone(), format!("the file `{dest}` does not exist")).with_help(
                 format!("no file `content/{joined}`; links are relative to this page's file"),
             ),
         );
-        LinkOutput::Keep
+        (LinkOutput::Keep, None)
     }
 
     fn href(

@@ -82,9 +82,34 @@ pub struct Page {
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
     pub related: Vec<usize>,
+    /// Pages this page links to, sorted.
+    pub links_to: Vec<usize>,
+    /// Pages that link to this page, in reading order.
+    pub backlinks: Vec<usize>,
     /// Whether the body's leading `# Title` is the page title (and so not repeated).
     pub drop_leading_h1: bool,
+    /// For a page with a translation record: is it up to date with its source?
+    pub translation: Option<TranslationState>,
 }
+
+/// How a translation relates to its source page now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranslationState {
+    /// Made from the current version of the source page.
+    Current { source: usize },
+    /// The source page changed since: the blocks of the source that are new or
+    /// changed, and how many recorded blocks are gone.
+    Outdated {
+        source: usize,
+        changed: Vec<String>,
+        removed: usize,
+    },
+    /// Still the stub written by `panduan new --translate-from`.
+    Stub { source: usize },
+}
+
+/// The marker `panduan new --translate-from` leaves in a stub until it is translated.
+pub const STUB_MARKER: &str = "<!-- panduan:translate";
 
 impl Page {
     /// The Markdown body.
@@ -167,7 +192,10 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
                 analysis: Analysis::default(),
                 links: Vec::new(),
                 related: Vec::new(),
+                links_to: Vec::new(),
+                backlinks: Vec::new(),
                 drop_leading_h1: false,
+                translation: None,
             });
         }
     }
@@ -257,11 +285,130 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
     for (i, r) in resolved.into_iter().enumerate() {
         site.pages[i].links = r.links;
         site.pages[i].related = r.related;
+        site.pages[i].links_to = r.targets;
         diagnostics.extend(r.diagnostics);
     }
+    // Backlinks: the inverse of `links_to`, in reading order of the linking pages.
+    for order in &site.reading_order {
+        for &from in order {
+            for k in 0..site.pages[from].links_to.len() {
+                let to = site.pages[from].links_to[k];
+                if to != from {
+                    site.pages[to].backlinks.push(from);
+                }
+            }
+        }
+    }
+    translation_states(&mut site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     (site, diagnostics)
+}
+
+/// Compares every translation record with its source page as it is now.
+fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    for i in 0..site.pages.len() {
+        let Some(record) = site.pages[i].front.translation.clone() else {
+            continue;
+        };
+        let page = &site.pages[i];
+        let Some(from) = site
+            .config
+            .languages
+            .iter()
+            .position(|l| l.code.as_str() == record.value.from)
+        else {
+            diagnostics.push(
+                Diagnostic::error(
+                    record.span.clone(),
+                    format!("`{}` is not a language of this book", record.value.from),
+                )
+                .with_help(format!(
+                    "the languages in book.toml: {}",
+                    site.config
+                        .languages
+                        .iter()
+                        .map(|l| format!("`{}`", l.code))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            continue;
+        };
+        if from == page.lang_index {
+            diagnostics.push(Diagnostic::error(
+                record.span.clone(),
+                "a page cannot be a translation from its own language",
+            ));
+            continue;
+        }
+        let Some(source) = site.translation(i, from) else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    record.span.clone(),
+                    format!(
+                        "this translation's source page (`{}` in `{}`) does not exist",
+                        page.id, record.value.from
+                    ),
+                )
+                .with_help("the source may have been renamed; give both pages the same `key:`"),
+            );
+            continue;
+        };
+        let now =
+            crate::translation::fingerprint(&site.pages[source].title, site.pages[source].body());
+        let state = if page.body().contains(STUB_MARKER) {
+            TranslationState::Stub { source }
+        } else if now.source == record.value.source {
+            TranslationState::Current { source }
+        } else {
+            let (changed, removed) = crate::translation::changed_blocks(&record.value.blocks, &now);
+            let changed: Vec<String> = changed
+                .iter()
+                .map(|t| crate::translation::excerpt(t, 70))
+                .collect();
+            let source_path = site.pages[source]
+                .path
+                .as_ref()
+                .map(|p| crate::diagnostic::display_path(p))
+                .unwrap_or_default();
+            let mut help = format!("`{source_path}` changed since this translation was made");
+            if !record.value.blocks.is_empty() {
+                for c in changed.iter().take(5) {
+                    help.push_str(&format!("\n      changed or new: {c}"));
+                }
+                if changed.len() > 5 {
+                    help.push_str(&format!("\n      … and {} more", changed.len() - 5));
+                }
+                if removed > 0 {
+                    help.push_str(&format!("\n      {removed} part(s) removed"));
+                }
+            }
+            help.push_str(&format!(
+                "\n    after updating the translation, run `panduan translated {}`",
+                page.path
+                    .as_ref()
+                    .map(|p| crate::diagnostic::display_path(p))
+                    .unwrap_or_default()
+            ));
+            diagnostics.push(
+                Diagnostic::warning(
+                    record.span.clone(),
+                    format!(
+                        "this translation is outdated: its `{}` source has changed",
+                        record.value.from
+                    ),
+                )
+                .with_help(help),
+            );
+            TranslationState::Outdated {
+                source,
+                changed,
+                removed,
+            }
+        };
+        site.pages[i].translation = Some(state);
+    }
 }
 
 /// The place to report a problem with a page as a whole.
@@ -325,6 +472,22 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
             return (None, diagnostics);
         }
     };
+    let stem = p.rel.rsplit('/').next().unwrap_or(&p.rel);
+    let folders_ok = p
+        .rel
+        .split('/')
+        .rev()
+        .skip(1)
+        .all(|f| !markdown::slugify(f).is_empty());
+    if p.front.slug.is_none() && !is_section && markdown::slugify(stem).is_empty() || !folders_ok {
+        diagnostics.push(
+            Diagnostic::error(
+                Span::file(&p.path),
+                format!("no URL can be made from the name `{}`", p.rel),
+            )
+            .with_help("rename the file or folder using letters or digits, or set `slug:` in the front matter"),
+        );
+    }
     if let Some(slug) = &p.front.slug {
         let clean = markdown::slugify(&slug.value);
         if clean != slug.value || clean.is_empty() {
@@ -358,7 +521,10 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
         analysis,
         links: Vec::new(),
         related: Vec::new(),
+        links_to: Vec::new(),
+        backlinks: Vec::new(),
         drop_leading_h1,
+        translation: None,
     };
     (Some(page), diagnostics)
 }
@@ -503,10 +669,15 @@ fn join_url(lang: &str, dir: &str, slug: &str) -> String {
     url
 }
 
-/// The URL segment for a file or folder name without a `slug:`.
+/// The URL segment for a file or folder name without a `slug:` (names without any
+/// letter or digit are reported by `page_from_source`; the hex stand-in keeps the URL
+/// valid and distinct, so that one bad name does not cascade into more errors).
 fn default_slug(name: &str) -> String {
     match markdown::slugify(name) {
-        s if s.is_empty() => name.to_string(),
+        s if s.is_empty() => name.bytes().fold(String::from("_"), |mut acc, b| {
+            acc.push_str(&format!("{b:02x}"));
+            acc
+        }),
         s => s,
     }
 }

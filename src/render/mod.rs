@@ -9,6 +9,7 @@
 //!
 //! Nothing here writes to disk; `output` does.
 
+mod functions;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -113,6 +114,19 @@ struct PageCtx<'a> {
     fields: Vec<Field<'a>>,
     is_section: bool,
     is_home: bool,
+    extra: Option<&'a serde_json::Value>,
+    /// Set when this translation is outdated or still a stub: the original to read.
+    translation_notice: Option<TranslationNotice<'a>>,
+}
+
+#[derive(Serialize)]
+struct TranslationNotice<'a> {
+    /// `outdated` or `stub`.
+    state: &'static str,
+    href: String,
+    lang: &'a str,
+    name: &'a str,
+    title: &'a str,
 }
 
 /// What every page template receives.
@@ -135,6 +149,8 @@ struct Ctx<'a, P: Serialize> {
 
 /// Renders the whole site.
 pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>> {
+    let tera = theme.compile(|tera| functions::register(tera, site))?;
+    let theme = &Compiled { tera, theme };
     let mut files: Vec<OutputFile> = Vec::new();
 
     for (lang_index, language) in site.config.languages.iter().enumerate() {
@@ -182,8 +198,21 @@ fn label(strings: &std::collections::BTreeMap<String, String>, key: &str) -> Str
     strings.get(key).cloned().unwrap_or_else(|| key.to_string())
 }
 
+/// A theme with its templates compiled for one site.
+struct Compiled<'a> {
+    tera: tera::Tera,
+    theme: &'a Theme,
+}
+
+impl std::ops::Deref for Compiled<'_> {
+    type Target = Theme;
+    fn deref(&self) -> &Theme {
+        self.theme
+    }
+}
+
 fn render_template<C: Serialize>(
-    theme: &Theme,
+    theme: &Compiled<'_>,
     template: &str,
     ctx: &C,
     what: &str,
@@ -209,7 +238,12 @@ struct NavItem<'a> {
 }
 
 /// `assets/nav-<lang>.js`: the sidebar of one language, rendered once.
-fn navigation(site: &Site, theme: &Theme, lang_index: usize, lang: &str) -> Result<OutputFile> {
+fn navigation(
+    site: &Site,
+    theme: &Compiled<'_>,
+    lang_index: usize,
+    lang: &str,
+) -> Result<OutputFile> {
     let home = site.homes[lang_index];
     // Depth-first with explicit depth; the home page itself is the first item.
     let mut items: Vec<NavItem<'_>> = Vec::new();
@@ -280,15 +314,30 @@ fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Lin
     }
 }
 
-/// Where the stub for a page missing in `lang_index` lives: the original's path in the
-/// other language's folder.
+/// Where the notice for a page missing in `lang_index` lives: beside the translation
+/// of its section when there is one (`en/guide/only-id/index.html`), else at the
+/// original's path in the other language's folder.
 fn stub_url(site: &Site, page: &Page, lang_index: usize) -> String {
     let code = site.config.languages[lang_index].code.as_str();
-    let rest = page
-        .url
-        .split_once('/')
-        .map_or(page.url.as_str(), |(_, r)| r);
-    format!("{code}/{rest}")
+    let section = page.parent.and_then(|p| site.translation(p, lang_index));
+    match section {
+        Some(s) if !page.is_section => {
+            let dir = site.pages[s]
+                .url
+                .strip_suffix("index.html")
+                .unwrap_or(&site.pages[s].url);
+            let name = page.url.strip_suffix("/index.html").unwrap_or(&page.url);
+            let name = name.rsplit('/').next().unwrap_or(name);
+            format!("{dir}{name}/index.html")
+        }
+        _ => {
+            let rest = page
+                .url
+                .split_once('/')
+                .map_or(page.url.as_str(), |(_, r)| r);
+            format!("{code}/{rest}")
+        }
+    }
 }
 
 fn absolute(base: &str, path: &str) -> String {
@@ -298,7 +347,12 @@ fn absolute(base: &str, path: &str) -> String {
     )
 }
 
-fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Result<OutputFile> {
+fn page(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    index: usize,
+) -> Result<OutputFile> {
     let page = &site.pages[index];
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
@@ -310,6 +364,7 @@ fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Re
         warning: label(t, "warning"),
         caution: label(t, "caution"),
         anchor: label(t, "anchor_label"),
+        back_to_text: label(t, "back_to_text"),
     };
     let content = markdown::to_html(
         page.body(),
@@ -419,6 +474,8 @@ fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Re
             fields,
             is_section: page.is_section,
             is_home: page.parent.is_none(),
+            extra: page.front.extra.as_ref(),
+            translation_notice: translation_notice(site, page),
         },
     };
     let what = page.path.as_ref().map_or_else(
@@ -432,6 +489,23 @@ fn page(site: &Site, theme: &Theme, options: &RenderOptions, index: usize) -> Re
         .map_or("page.html", |t| t.value.as_str());
     let html = render_template(theme, template, &ctx, &what)?;
     Ok(OutputFile::bytes(page.url.clone(), html))
+}
+
+fn translation_notice<'a>(site: &'a Site, page: &Page) -> Option<TranslationNotice<'a>> {
+    let (state, source) = match page.translation.as_ref()? {
+        crate::model::TranslationState::Outdated { source, .. } => ("outdated", *source),
+        crate::model::TranslationState::Stub { source } => ("stub", *source),
+        crate::model::TranslationState::Current { .. } => return None,
+    };
+    let original = &site.pages[source];
+    let language = &site.config.languages[original.lang_index];
+    Some(TranslationNotice {
+        state,
+        href: relative(&page.url, &original.url),
+        lang: language.code.as_str(),
+        name: &language.name,
+        title: &original.title,
+    })
 }
 
 fn site_ctx(site: &Site, lang_index: usize) -> SiteCtx<'_> {
@@ -502,7 +576,11 @@ struct Original<'a> {
 }
 
 /// A notice page in every language where a page is missing, linking to the original.
-fn untranslated(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>> {
+fn untranslated(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>> {
     let taken: std::collections::HashSet<String> =
         site.pages.iter().map(|p| p.url.to_lowercase()).collect();
     let mut jobs = Vec::new();
@@ -605,7 +683,7 @@ struct Choice<'a> {
 /// The root `index.html` (choose a language) and `404.html`.
 fn chooser(
     site: &Site,
-    theme: &Theme,
+    theme: &Compiled<'_>,
     options: &RenderOptions,
     template: &str,
 ) -> Result<OutputFile> {

@@ -27,6 +27,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/index.html",
     "templates/404.html",
     "templates/nav.html",
+    "templates/comparison.html",
+    "templates/glossary.html",
 ];
 
 /// Static files shipped in the binary, written below `assets/`.
@@ -38,9 +40,11 @@ pub const DEFAULT_I18N: &[(&str, &str)] = embed!["i18n/id.toml", "i18n/en.toml"]
 /// The prefix under which the embedded templates are registered.
 const EMBEDDED_PREFIX: &str = "default/";
 
-/// A loaded theme, ready to render.
+/// A loaded theme: template sources, static files and strings. Templates are compiled
+/// per build by [`Theme::compile`], after the site's template functions are registered.
 pub struct Theme {
-    pub tera: tera::Tera,
+    /// (name, source); embedded templates carry the `default/` prefix.
+    pub templates: Vec<(String, String)>,
     /// Static files by path below `static/` (written to `assets/`).
     pub statics: BTreeMap<String, Vec<u8>>,
     /// UI strings per language code.
@@ -50,9 +54,6 @@ pub struct Theme {
 /// Loads the embedded theme and the project's overrides. Problems with the project's
 /// strings become warnings in `diagnostics`.
 pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme> {
-    let mut tera = tera::Tera::new();
-    tera.set_fallback_prefixes([EMBEDDED_PREFIX])
-        .map_err(|e| template_error("cannot set up templates", &e))?;
     let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(path, text)| {
@@ -109,10 +110,6 @@ pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme>
             }
         }
     }
-    for (name, text) in &templates {
-        tera.add_raw_template(name, text)
-            .map_err(|e| template_error(&format!("template `{name}` is invalid"), &e))?;
-    }
     // Every language needs strings; fall back to English keys where a language has none.
     let fallback = strings.get("en").cloned().unwrap_or_default();
     for lang in &config.languages {
@@ -141,11 +138,48 @@ pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme>
             }
         }
     }
-    Ok(Theme {
-        tera,
+    let theme = Theme {
+        templates,
         statics,
         strings,
-    })
+    };
+    // Compile once now so template syntax errors stop the build before any work.
+    theme.compile(super::functions::register_placeholders)?;
+    Ok(theme)
+}
+
+impl Theme {
+    /// Compiles the templates after `register` has added filters and functions
+    /// (Tera needs them before the templates that use them).
+    pub fn compile(&self, register: impl FnOnce(&mut tera::Tera)) -> Result<tera::Tera> {
+        let mut tera = tera::Tera::new();
+        tera.set_fallback_prefixes([EMBEDDED_PREFIX])
+            .map_err(|e| template_error("cannot set up templates", &e))?;
+        register(&mut tera);
+        tera.add_raw_templates(self.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| template_error("a theme template is invalid", &e))?;
+        Ok(tera)
+    }
+
+    /// Whether a template of this name exists (the theme's own or the embedded one).
+    pub fn has_template(&self, name: &str) -> bool {
+        self.templates
+            .iter()
+            .any(|(n, _)| n == name || n.strip_prefix(EMBEDDED_PREFIX) == Some(name))
+    }
+
+    /// Template names a page may use (without the embedded prefix).
+    fn page_template_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .templates
+            .iter()
+            .map(|(n, _)| n.strip_prefix(EMBEDDED_PREFIX).unwrap_or(n))
+            .filter(|n| !matches!(*n, "base.html" | "nav.html" | "index.html" | "404.html"))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
 }
 
 /// A Tera error with every cause, as Tera's own messages carry the template position.
@@ -204,16 +238,9 @@ pub fn check_page_templates(site: &crate::model::Site, theme: &Theme) -> Vec<Dia
     site.pages
         .iter()
         .filter_map(|p| p.front.template.as_ref())
-        .filter(|t| !theme.tera.contains_template(&t.value))
+        .filter(|t| !theme.has_template(&t.value))
         .map(|t| {
-            let mut names: Vec<&str> = theme
-                .tera
-                .get_template_names()
-                .map(|n| n.strip_prefix(EMBEDDED_PREFIX).unwrap_or(n))
-                .filter(|n| !matches!(*n, "base.html" | "nav.html" | "index.html" | "404.html"))
-                .collect();
-            names.sort_unstable();
-            names.dedup();
+            let names = theme.page_template_names();
             Diagnostic::error(
                 t.span.clone(),
                 format!("the theme has no template `{}`", t.value),

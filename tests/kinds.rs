@@ -1,0 +1,137 @@
+//! Kinds: typed fields, info cards, and the template functions behind the comparison
+//! table, the glossary and backlinks.
+
+mod support;
+
+use support::{TestSite, attrs, select, text};
+
+fn site_with_kinds() -> TestSite {
+    let site = TestSite::copy("bilingual");
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!(
+            "{book}\n[kinds.concept]\nlabel = {{ id = \"Konsep\", en = \"Concept\" }}\n[kinds.concept.fields.definition]\ntype = \"text\"\nrequired = true\nlabel = {{ id = \"Definisi\", en = \"Definition\" }}\n[kinds.concept.fields.terms]\ntype = \"list\"\nrequired = true\nlabel = {{ id = \"Istilah\", en = \"Terms\" }}\n"
+        ),
+    );
+    for (n, name, purpose) in [(2, "beta", "Second purpose"), (1, "alpha", "First purpose")] {
+        site.write(
+            &format!("content/en/types/{name}.md"),
+            &format!("---\ntitle: Type {name}\norder: {n}\nkind: group-type\nnumber: {n}\npurpose: {purpose}\nexamples: [ex-{name}]\n---\n\nAbout {name}. See [[guide/install]].\n"),
+        );
+    }
+    site.write(
+        "content/en/types/_index.md",
+        "---\ntitle: Types\norder: 3\n---\n\nAll types.\n",
+    );
+    site.write(
+        "content/en/compare.md",
+        "---\ntitle: Comparison\norder: 4\ntemplate: comparison.html\nextra: { kind: group-type, columns: [purpose, examples] }\n---\n\nAll types side by side.\n",
+    );
+    site.write(
+        "content/en/concepts/cohesion.md",
+        "---\ntitle: Cohesion\nkind: concept\ndefinition: The bond that holds a group together.\nterms: [cohesion, group cohesion]\n---\n\nText.\n",
+    );
+    site.write(
+        "content/en/concepts/empowerment.md",
+        "---\ntitle: Empowerment\nkind: concept\ndefinition: Members take an active part in change.\nterms: [empowerment]\n---\n\nText, see [[cohesion]].\n",
+    );
+    site.write(
+        "content/en/glossary.md",
+        "---\ntitle: Glossary\norder: 5\ntemplate: glossary.html\nextra: { kind: concept, field: terms, definition: definition }\n---\n\nEvery term.\n",
+    );
+    site
+}
+
+#[test]
+fn comparison_table_has_one_row_per_page_of_the_kind() {
+    let site = site_with_kinds();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let html = site.html("book/en/compare/index.html");
+    let rows = select(&html, ".comparison tbody tr");
+    // zebra (guide/zebra, order 2) + alpha (order 1) + beta (order 2), sorted by order then title.
+    assert_eq!(rows.len(), 3);
+    let names: Vec<String> = select(&html, ".comparison tbody th a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(names, ["Type alpha", "Type beta", "Zebra"]);
+    assert_eq!(
+        attrs(&html, ".comparison tbody th a", "href"),
+        [
+            "../../en/types/alpha/index.html",
+            "../../en/types/beta/index.html",
+            "../../en/guide/zebra/index.html"
+        ]
+    );
+    let headers: Vec<String> = select(&html, ".comparison thead th")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        headers,
+        ["Name", "Purpose", "Examples"],
+        "only the chosen columns, with labels"
+    );
+    assert_eq!(
+        text(&html, ".comparison tbody tr:first-child td"),
+        "First purpose"
+    );
+    assert_eq!(text(&html, ".content p"), "All types side by side.");
+}
+
+#[test]
+fn glossary_lists_every_term_alphabetically_with_definition_and_link() {
+    let site = site_with_kinds();
+    assert_eq!(site.run(["build"]).code, 0);
+    let html = site.html("book/en/glossary/index.html");
+    let terms: Vec<String> = select(&html, ".glossary dt")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(terms, ["cohesion", "empowerment", "group cohesion"]);
+    assert_eq!(
+        attrs(&html, ".glossary dt a", "href"),
+        [
+            "../../en/concepts/cohesion/index.html",
+            "../../en/concepts/empowerment/index.html",
+            "../../en/concepts/cohesion/index.html"
+        ]
+    );
+    assert!(text(&html, ".glossary dd").contains("The bond that holds a group together."));
+}
+
+#[test]
+fn backlinks_name_the_pages_that_link_here() {
+    let site = site_with_kinds();
+    assert_eq!(site.run(["build"]).code, 0);
+    let html = site.html("book/en/guide/install/index.html");
+    let back: Vec<String> = select(&html, ".backlinks a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    // In reading order: zebra (in guide), then the types.
+    assert_eq!(back, ["Zebra", "Type alpha", "Type beta"]);
+    let cohesion = site.html("book/en/concepts/cohesion/index.html");
+    assert_eq!(
+        attrs(&cohesion, ".backlinks a", "href"),
+        ["../../../en/concepts/empowerment/index.html"]
+    );
+    // A page nobody links to has no backlinks section.
+    let glossary = site.html("book/en/glossary/index.html");
+    assert!(select(&glossary, ".backlinks").is_empty());
+}
+
+#[test]
+fn comparison_of_an_unknown_kind_is_a_template_error_naming_the_page() {
+    let site = site_with_kinds();
+    site.write(
+        "content/en/compare.md",
+        "---\ntitle: Comparison\ntemplate: comparison.html\nextra: { kind: nothing }\n---\n\nText.\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("content/en/compare.md"), "{run}");
+    assert!(run.stderr.contains("unknown kind `nothing`"), "{run}");
+}
