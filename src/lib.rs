@@ -90,7 +90,7 @@ pub struct Rendered {
 
 /// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
 /// diagnostic. `serve` keeps the result in memory; [`build`] writes it.
-pub fn render(options: &BuildOptions) -> Result<Rendered> {
+pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let mut phases = Vec::new();
     let mut lap = Instant::now();
     let mut phase = |name: &'static str| {
@@ -132,7 +132,7 @@ pub fn render(options: &BuildOptions) -> Result<Rendered> {
 /// the build with every diagnostic; the previous output stays untouched.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
-    let rendered = render(options)?;
+    let rendered = render_site(options)?;
     let mut phases = rendered.phases;
     let lap = Instant::now();
     let out = rendered.config.output.clone();

@@ -516,6 +516,29 @@ fn editor_temporary_files_do_not_trigger_a_rebuild() {
 }
 
 #[test]
+fn a_theme_edit_reloads_too() {
+    // The bundled handbook names `themes/default` in its book.toml.
+    let site = TestSite::bundled();
+    let server = Running::serve(&site);
+    let mut tab = server.live();
+    tab.expect("hello");
+    let css = "themes/default/static/style.css";
+    let text = site.read(css);
+    save(
+        &site,
+        css,
+        &format!("{text}\n.from-the-theme-test {{ color: red }}\n"),
+    );
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/assets/style.css")
+            .body
+            .contains(".from-the-theme-test")
+    );
+}
+
+#[test]
 fn a_port_in_use_is_explained() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();
@@ -549,6 +572,12 @@ fn watch_rebuilds_the_output_folder() {
     run.wait_for_line(|l| l.starts_with("built "));
     let out = "book/id/panduan/pasang/index.html";
     assert!(site.read(out).contains("Cara memasang."));
+    for page in [out, "book/index.html", "book/404.html"] {
+        assert!(
+            !site.read(page).contains("data-build"),
+            "the reload client is for serve only: {page}"
+        );
+    }
 
     replace_in(&site, PAGE, "Cara memasang.", "Diawasi dan dibangun ulang.");
     run.wait_for_line(|l| l.starts_with("built ") && l.contains("after the change"));

@@ -44,7 +44,7 @@
       "ul{padding:0;list-style:none}li{margin:.75rem 0;padding:.5rem .75rem;background:#fff;border-left:4px solid #b3261e}" +
       "li.warning{border-left-color:#8a6d00}" +
       "code{font:14px/1.4 ui-monospace,monospace;background:#f1e7e5;padding:0 .25em}" +
-      ".help{margin:.25rem 0 0;color:#333}" +
+      ".help{margin:.25rem 0 0;color:#333}.msg{white-space:pre-wrap}" +
       "button{font:inherit;padding:.25rem .75rem;cursor:pointer}");
     var box = el("div");
     box.className = "box";
@@ -67,6 +67,7 @@
       head.appendChild(el("strong", (d.level === "warning" ? s.warning : s.serve_error) || d.level));
       head.appendChild(document.createTextNode(": "));
       var message = el("span", d.message);
+      message.className = "msg";
       message.setAttribute("lang", "en");
       head.appendChild(message);
       item.appendChild(head);

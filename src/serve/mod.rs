@@ -1,9 +1,9 @@
 //! `panduan serve` and `panduan watch`: rebuild on every change.
 //!
-//! Around the pipeline, never inside it: the [`watch`] module reports bursts of source
+//! Around the pipeline, never inside it: the [`watch`](mod@watch) module reports bursts of source
 //! changes (debounced), and each burst runs the whole pipeline again.
 //!
-//! - `serve` renders into memory ([`crate::render`]) and never writes a file: not into the
+//! - `serve` renders into memory ([`crate::render_site`]) and never writes a file: not into the
 //!   sources and not into the project's `book/`. It swaps the site it serves only after a
 //!   good build and then tells every open tab to reload over a WebSocket; after a failed
 //!   build it keeps serving the last good site and sends the diagnostics to every tab,
@@ -235,7 +235,7 @@ impl LiveSite {
         let mut options = self.build.clone();
         options.render.live_reload = Some(snippet(&token));
         let started = Instant::now();
-        match crate::render(&options) {
+        match crate::render_site(&options) {
             Ok(rendered) => {
                 let elapsed = started.elapsed();
                 *self

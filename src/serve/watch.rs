@@ -182,6 +182,9 @@ pub struct SourceWatcher {
     watched: Watched,
     /// The folders currently watched, with their mode.
     active: Vec<(PathBuf, RecursiveMode)>,
+    /// When the last burst was handed out: the rebuild it started read every file
+    /// after this, so changes seen before it are in that build already.
+    handed_out: Option<Instant>,
 }
 
 impl SourceWatcher {
@@ -216,6 +219,7 @@ impl SourceWatcher {
             events,
             watched,
             active: Vec::new(),
+            handed_out: None,
         };
         this.update()?;
         Ok(this)
@@ -268,6 +272,8 @@ impl SourceWatcher {
         let mut paths = Vec::new();
         let mut since: Option<Instant> = None;
         let mut config_changed = false;
+        // A watched folder itself created, deleted or renamed: watch it afresh.
+        let mut folders_changed = Vec::new();
         for batch in batches {
             let events: Vec<DebouncedEvent> = match batch {
                 Ok(events) => events,
@@ -280,13 +286,21 @@ impl SourceWatcher {
             };
             for event in events {
                 let rescan = event.need_rescan();
-                if !rescan && !is_write(&event.kind) {
+                // The debouncer may report part of a save (a rename's second half,
+                // say) after the burst it belongs to; the last rebuild has seen it.
+                let is_seen = self.handed_out.is_some_and(|h| event.time <= h);
+                if is_seen || (!rescan && !is_write(&event.kind)) {
                     continue;
                 }
                 let mut counts = rescan;
                 for path in &event.paths {
                     let kind = change_kind(path, &self.watched);
                     if kind != ChangeKind::Ignored {
+                        if *path == self.watched.content
+                            || self.watched.theme.as_ref() == Some(path)
+                        {
+                            folders_changed.push(path.clone());
+                        }
                         counts = true;
                         config_changed |= kind == ChangeKind::Config;
                         paths.push(crate::load::relative_to(path, &self.watched.root));
@@ -298,14 +312,19 @@ impl SourceWatcher {
             }
         }
         let since = since?;
+        self.handed_out = Some(Instant::now());
         paths.sort();
         paths.dedup();
         if config_changed {
             let output = self.watched.output.clone();
             self.watched = Watched::of(&self.watched.root, Some(&output));
-            if let Err(e) = self.update() {
-                warn(e.to_string());
-            }
+        }
+        for folder in &folders_changed {
+            let _ = self.watcher.unwatch(folder);
+        }
+        self.active.retain(|(p, _)| !folders_changed.contains(p));
+        if let Err(e) = self.update() {
+            warn(e.to_string());
         }
         Some(Trigger {
             paths,
