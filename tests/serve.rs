@@ -875,11 +875,11 @@ fn latency() {
     let median = ms(times[times.len() / 2]);
     let p90 = ms(times[(times.len() * 9 / 10).min(times.len() - 1)]);
     println!(
-        "save-to-reload, {} pages per language, {runs} edits of {page}: median {median:.0} ms, min {:.0} ms, p90 {p90:.0} ms, max {:.0} ms",
+        "save-to-reload, {}, {runs} edits of {page}: median {median:.0} ms, min {:.0} ms, p90 {p90:.0} ms, max {:.0} ms",
         if pages == 0 {
             "bundled handbook".to_string()
         } else {
-            pages.to_string()
+            format!("{pages} pages per language")
         },
         ms(times[0]),
         ms(times[times.len() - 1]),
