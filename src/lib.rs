@@ -27,6 +27,7 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod translation;
 
@@ -104,7 +105,13 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
         return Err(Error::Content(diagnostics));
     }
     phase("load");
-    let files = render::site(&site, &theme, &options.render)?;
+    let (files, search_files) = rayon::join(
+        || render::site(&site, &theme, &options.render),
+        || search::files(&site),
+    );
+    let mut files = files?;
+    files.extend(search_files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     render::check_unique_paths(&files)?;
     phase("render");
     let pages = site

@@ -83,9 +83,7 @@ pub struct FrontMatter {
 /// that YAML, Markdown and our line numbers agree on what a line is. `\r\n` stays; the
 /// length in bytes does not change.
 pub fn normalize_newlines(text: String) -> String {
-    let bytes = text.as_bytes();
-    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
+    if !text.contains('\r') || !text.split('\r').skip(1).any(|rest| !rest.starts_with('\n')) {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -8,6 +8,21 @@ use rayon::prelude::*;
 
 use super::url::{decode_percent, join_normalised, relative};
 use super::{Page, Site, body_span, folder_of};
+
+/// The place of a link, computed only when a diagnostic needs it (building a page's
+/// line index for every link was a measurable share of a build).
+struct LinkSpan<'a> {
+    page: &'a Page,
+    offset: usize,
+    index: &'a std::cell::OnceCell<LineIndex>,
+}
+
+impl LinkSpan<'_> {
+    fn get(&self) -> Span {
+        let index = self.index.get_or_init(|| LineIndex::new(&self.page.source));
+        body_span(self.page, index, self.offset)
+    }
+}
 use crate::diagnostic::{Diagnostic, LineIndex, Span, did_you_mean};
 use crate::markdown::{LinkKind, LinkOutput, RawLink};
 
@@ -103,9 +118,13 @@ impl Lookup<'_> {
         if page.analysis.links.is_empty() && page.front.related.is_empty() {
             return out;
         }
-        let line_index = LineIndex::new(&page.source);
+        let line_index = std::cell::OnceCell::new();
         for link in &page.analysis.links {
-            let span = body_span(page, &line_index, link.range.start);
+            let span = LinkSpan {
+                page,
+                offset: link.range.start,
+                index: &line_index,
+            };
             let resolved: (LinkOutput, Option<usize>) = match link.kind {
                 LinkKind::Wiki { labelled } => {
                     self.wiki(index, page, link, labelled, &span, &mut out.diagnostics)
@@ -146,7 +165,7 @@ impl Lookup<'_> {
         page: &Page,
         link: &RawLink,
         labelled: bool,
-        span: &Span,
+        span: &LinkSpan<'_>,
         ds: &mut Vec<Diagnostic>,
     ) -> (LinkOutput, Option<usize>) {
         // In a table the `|` of `[[id|label]]` is written `\|`; the backslash stays in
@@ -160,11 +179,11 @@ impl Lookup<'_> {
             match self.find_by_id(page.lang_index, target) {
                 Found::Here(t) => Some(t),
                 Found::Elsewhere(t) => {
-                    ds.push(self.fallback_warning(span.clone(), target, t));
+                    ds.push(self.fallback_warning(span.get(), target, t));
                     Some(t)
                 }
                 Found::Nowhere => {
-                    ds.push(self.missing_page(span.clone(), target, page.lang_index));
+                    ds.push(self.missing_page(span.get(), target, page.lang_index));
                     None
                 }
             }
@@ -184,13 +203,13 @@ impl Lookup<'_> {
         index: usize,
         page: &Page,
         link: &RawLink,
-        span: &Span,
+        span: &LinkSpan<'_>,
         ds: &mut Vec<Diagnostic>,
     ) -> (LinkOutput, Option<usize>) {
         let dest = link.dest.trim();
         if link.kind == LinkKind::Image && link.text.trim().is_empty() {
             ds.push(
-                Diagnostic::warning(span.clone(), format!("the image `{dest}` has no alt text"))
+                Diagnostic::warning(span.get(), format!("the image `{dest}` has no alt text"))
                     .with_help("describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`"),
             );
         }
@@ -210,7 +229,7 @@ impl Lookup<'_> {
         let Some(joined) = join_normalised(&dir, &decoded) else {
             ds.push(
                 Diagnostic::error(
-                    span.clone(),
+                    span.get(),
                     format!("the link `{dest}` points outside `content/`"),
                 )
                 .with_help("link to pages and files inside `content/`"),
@@ -236,7 +255,7 @@ impl Lookup<'_> {
                         .filter(|&l| l != page.lang_index)
                         .find_map(|l| self.by_rel.get(&(l, rest)).copied());
                     if let Some(t) = other {
-                        ds.push(self.fallback_warning(span.clone(), dest, t));
+                        ds.push(self.fallback_warning(span.get(), dest, t));
                     }
                     other
                 }
@@ -251,7 +270,7 @@ impl Lookup<'_> {
                     let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
                     let candidates = &self.rels[target_lang.unwrap_or(page.lang_index)];
                     let mut d = Diagnostic::error(
-                        span.clone(),
+                        span.get(),
                         format!("the link target `{dest}` does not exist"),
                     );
                     if let Some(best) =
@@ -294,7 +313,7 @@ impl Lookup<'_> {
             return (out, None);
         }
         ds.push(
-            Diagnostic::error(span.clone(), format!("the file `{dest}` does not exist")).with_help(
+            Diagnostic::error(span.get(), format!("the file `{dest}` does not exist")).with_help(
                 format!("no file `content/{joined}`; links are relative to this page's file"),
             ),
         );
@@ -325,7 +344,7 @@ impl Lookup<'_> {
         &self,
         target: usize,
         fragment: Option<&str>,
-        span: &Span,
+        span: &LinkSpan<'_>,
         ds: &mut Vec<Diagnostic>,
     ) {
         let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
@@ -357,7 +376,7 @@ impl Lookup<'_> {
         };
         ds.push(
             Diagnostic::error(
-                span.clone(),
+                span.get(),
                 format!("the anchor `#{wanted}` does not exist in `{}`", page.title),
             )
             .with_help(help),

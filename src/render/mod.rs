@@ -167,6 +167,9 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
         files.push(p?);
     }
     files.extend(untranslated(site, theme, options)?);
+    for l in 0..site.config.languages.len() {
+        files.push(search_page(site, theme, options, l)?);
+    }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
     if let Some(base) = &site.config.base_url {
@@ -565,6 +568,46 @@ fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
         href: href(default),
     });
     out
+}
+
+/// `<lang>/search.html`: the search page, answering `?q=...` from the index script.
+fn search_page(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    lang_index: usize,
+) -> Result<OutputFile> {
+    let language = &site.config.languages[lang_index];
+    let lang = language.code.as_str();
+    let url = format!("{lang}/search.html");
+    let languages = site
+        .config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(k, l)| LangLink {
+            code: l.code.as_str(),
+            name: &l.name,
+            href: relative(&url, &format!("{}/search.html", l.code)),
+            current: k == lang_index,
+            translated: true,
+        })
+        .collect();
+    let ctx = Ctx {
+        site: site_ctx(site, lang_index),
+        lang,
+        lang_name: &language.name,
+        root: root_prefix(&url),
+        url: &url,
+        t: strings(theme, lang),
+        languages,
+        alternates: Vec::new(),
+        canonical: None,
+        live_reload: options.live_reload.as_deref(),
+        page: (),
+    };
+    let html = render_template(theme, "search.html", &ctx, &format!("`{url}`"))?;
+    Ok(OutputFile::bytes(url, html))
 }
 
 #[derive(Serialize)]

@@ -29,10 +29,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/nav.html",
     "templates/comparison.html",
     "templates/glossary.html",
+    "templates/search.html",
 ];
 
 /// Static files shipped in the binary, written below `assets/`.
-pub const DEFAULT_STATIC: &[(&str, &str)] = embed!["static/style.css", "static/panduan.js"];
+pub const DEFAULT_STATIC: &[(&str, &str)] = embed![
+    "static/style.css",
+    "static/panduan.js",
+    "static/stem.js",
+    "static/search.js",
+];
 
 /// UI strings shipped in the binary, one file per language.
 pub const DEFAULT_I18N: &[(&str, &str)] = embed!["i18n/id.toml", "i18n/en.toml"];
@@ -174,7 +180,12 @@ impl Theme {
             .templates
             .iter()
             .map(|(n, _)| n.strip_prefix(EMBEDDED_PREFIX).unwrap_or(n))
-            .filter(|n| !matches!(*n, "base.html" | "nav.html" | "index.html" | "404.html"))
+            .filter(|n| {
+                !matches!(
+                    *n,
+                    "base.html" | "nav.html" | "index.html" | "404.html" | "search.html"
+                )
+            })
             .collect();
         names.sort_unstable();
         names.dedup();

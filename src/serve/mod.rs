@@ -125,15 +125,15 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         builds: 0,
         good: String::new(),
     };
+    let stop = Arc::new(AtomicBool::new(false));
+    stop_on_ctrl_c(&runtime, &stop)?;
     server.rebuild(None, on_event);
 
     let app = http::router(Arc::clone(&shared));
-    let stop = Arc::new(AtomicBool::new(false));
     runtime.spawn(async move {
         // The server ends with the runtime; an error here means the socket broke.
         let _ = axum::serve(listener, app).await;
     });
-    stop_on_ctrl_c(&runtime, &stop);
     on_event(Event::Listening { url: &url });
 
     watch::run(&mut watcher, &stop, &mut |step| match step {
@@ -156,7 +156,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let mut watcher = SourceWatcher::start(Watched::of(&root, output.as_deref()), options.watch)?;
     let runtime = runtime()?;
     let stop = Arc::new(AtomicBool::new(false));
-    stop_on_ctrl_c(&runtime, &stop);
+    stop_on_ctrl_c(&runtime, &stop)?;
 
     let run = |trigger: Option<&Trigger>, on_event: &mut dyn FnMut(Event<'_>)| {
         if let Some(t) = trigger {
@@ -405,14 +405,36 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::Other(format!("cannot start the server's threads: {e}")))
 }
 
-/// Sets `stop` on Ctrl-C; the rebuild loop then ends after the build under way.
-fn stop_on_ctrl_c(runtime: &tokio::runtime::Runtime, stop: &Arc<AtomicBool>) {
+/// Sets `stop` on Ctrl-C (or SIGTERM); the rebuild loop then ends after the build under
+/// way. The handlers are installed before this returns, so a Ctrl-C right after the
+/// address is printed is not lost.
+fn stop_on_ctrl_c(runtime: &tokio::runtime::Runtime, stop: &Arc<AtomicBool>) -> Result<()> {
     let stop = Arc::clone(stop);
-    runtime.spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
+    let _context = runtime.enter();
+    let error = |e: std::io::Error| Error::Other(format!("cannot catch Ctrl-C: {e}"));
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).map_err(error)?;
+        let mut terminate = signal(SignalKind::terminate()).map_err(error)?;
+        runtime.spawn(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
             stop.store(true, Ordering::Relaxed);
-        }
-    });
+        });
+    }
+    #[cfg(windows)]
+    {
+        let mut ctrl_c = tokio::signal::windows::ctrl_c().map_err(error)?;
+        runtime.spawn(async move {
+            if ctrl_c.recv().await.is_some() {
+                stop.store(true, Ordering::Relaxed);
+            }
+        });
+    }
+    Ok(())
 }
 
 /// The address as a browser needs it: a wildcard address is reachable as `127.0.0.1`.

@@ -1,0 +1,151 @@
+//! The bundled handbook (content/, book.toml, themes/): it builds and checks clean, every
+//! page exists in both languages, and the generated comparison and glossary are complete.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use support::{TestSite, attrs, select};
+
+const LANGS: [&str; 2] = ["id", "en"];
+
+fn built() -> TestSite {
+    let site = TestSite::bundled();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.is_empty(),
+        "the bundled handbook builds without warnings\n{run}"
+    );
+    site
+}
+
+fn page_ids(site: &TestSite, lang: &str) -> BTreeSet<String> {
+    let root = site.path().join("content").join(lang);
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&root)
+                .ok()
+                .map(|p| p.display().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_handbook_passes_check_strict() {
+    let site = TestSite::bundled();
+    let run = site.run(["check", "--strict"]);
+    assert_eq!(run.code, 0, "{run}");
+    let status = site.run(["status", "--strict"]);
+    assert_eq!(status.code, 0, "{status}");
+}
+
+#[test]
+fn every_page_exists_in_both_languages() {
+    let site = TestSite::bundled();
+    let id = page_ids(&site, "id");
+    assert_eq!(id, page_ids(&site, "en"));
+    assert!(id.len() >= 20, "{id:?}");
+}
+
+#[test]
+fn comparison_has_ten_rows_linking_to_the_ten_type_pages() {
+    let site = built();
+    for lang in LANGS {
+        let nav = site.read(&format!("book/assets/nav-{lang}.js"));
+        let comparison = walkdir::WalkDir::new(site.path().join("book").join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+            .find(|e| {
+                e.file_name() == "index.html"
+                    && std::fs::read_to_string(e.path())
+                        .is_ok_and(|t| t.contains("class=\"table-wrap comparison\""))
+            })
+            .unwrap_or_else(|| panic!("no comparison page in {lang}"));
+        let rel = comparison
+            .path()
+            .strip_prefix(site.path())
+            .expect("inside")
+            .display()
+            .to_string();
+        let html = site.html(&rel);
+        let rows = select(&html, ".comparison tbody tr");
+        assert_eq!(rows.len(), 10, "{lang}: {rel}");
+        let hrefs = attrs(&html, ".comparison tbody th a", "href");
+        let unique: BTreeSet<&String> = hrefs.iter().collect();
+        assert_eq!(unique.len(), 10, "{lang}: ten different pages");
+        let dir = std::path::Path::new(&rel)
+            .parent()
+            .expect("dir")
+            .to_path_buf();
+        for href in &hrefs {
+            let target = dir.join(href);
+            assert!(
+                site.path().join(&target).is_file(),
+                "{lang}: {href} does not exist"
+            );
+            // Every group type is in the sidebar too.
+            let normal = std::fs::canonicalize(site.path().join(&target)).expect("exists");
+            let from_book = normal
+                .strip_prefix(std::fs::canonicalize(site.path().join("book")).expect("book"))
+                .expect("in book");
+            assert!(
+                nav.contains(&format!("data-url=\\\"{}\\\"", from_book.display())),
+                "{lang}: {href} not in the sidebar"
+            );
+        }
+    }
+}
+
+#[test]
+fn glossary_lists_every_declared_term() {
+    let site = built();
+    for lang in LANGS {
+        // The terms declared in the concept pages' front matter.
+        let mut declared = BTreeSet::new();
+        for entry in walkdir::WalkDir::new(site.path().join("content").join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if !text.contains("\nkind: concept") {
+                continue;
+            }
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("terms:"))
+                .expect("terms");
+            let list = line
+                .trim_start_matches("terms:")
+                .trim()
+                .trim_start_matches('[')
+                .trim_end_matches(']');
+            for term in list.split(',') {
+                declared.insert(term.trim().trim_matches('"').to_string());
+            }
+        }
+        assert!(declared.len() >= 8, "{lang}: {declared:?}");
+        let glossary = walkdir::WalkDir::new(site.path().join("book").join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+            .find(|e| {
+                e.file_name() == "index.html"
+                    && std::fs::read_to_string(e.path())
+                        .is_ok_and(|t| t.contains("<dl class=\"glossary\">"))
+            })
+            .unwrap_or_else(|| panic!("no glossary in {lang}"));
+        let html =
+            support::Html::parse_document(&std::fs::read_to_string(glossary.path()).expect("read"));
+        let listed: BTreeSet<String> = select(&html, ".glossary dt")
+            .iter()
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        assert_eq!(listed, declared, "{lang}");
+    }
+}

@@ -1,0 +1,249 @@
+//! Search: the shared stemmer vectors (Rust writes them, the browser's JavaScript must
+//! agree), and the index a build writes.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use support::TestSite;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A real word list: the words of the bundled handbook and of the reference article
+/// (Indonesian), plus every 25th Indonesian root word.
+fn words(lang: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(repo().join("content").join(lang))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            out.extend(
+                panduan::search::tokenize(&text)
+                    .into_iter()
+                    .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-')),
+            );
+        }
+    }
+    if lang == "id" {
+        for (i, root) in panduan::search::stem_id::ROOTS.lines().enumerate() {
+            if i % 25 == 0 && root.chars().all(|c| c.is_ascii_lowercase()) {
+                out.insert(root.to_string());
+                // and some affixed forms made from it
+                for form in [
+                    format!("me{root}kan"),
+                    format!("di{root}kan"),
+                    format!("ber{root}"),
+                    format!("pe{root}an"),
+                    format!("{root}nya"),
+                ] {
+                    out.insert(form);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn vectors(lang: &str) -> String {
+    words(lang)
+        .into_iter()
+        .map(|w| format!("{w}\t{}\n", panduan::search::stem(&w, lang)))
+        .collect()
+}
+
+#[test]
+fn stemmer_vectors_are_current_and_large_enough() {
+    for (lang, minimum) in [("id", 1000), ("en", 300)] {
+        let path = repo().join(format!("tests/search/vectors-{lang}.tsv"));
+        let fresh = vectors(lang);
+        if std::env::var_os("PANDUAN_BLESS").is_some() {
+            std::fs::write(&path, &fresh).expect("write vectors");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "{} is out of date with the Rust stemmer or the content; rerun with PANDUAN_BLESS=1 and review the diff",
+            path.display()
+        );
+        assert!(
+            fresh.lines().count() >= minimum,
+            "{lang}: {} words",
+            fresh.lines().count()
+        );
+    }
+    // The words the issue names.
+    let id =
+        std::fs::read_to_string(repo().join("tests/search/vectors-id.tsv")).expect("id vectors");
+    for w in ["memberdayakan", "pemberdayaan", "diberdayakan", "berdaya"] {
+        assert_eq!(panduan::search::stem(w, "id"), "daya", "{w}");
+    }
+    assert!(
+        id.contains("kelompok-kelompok\tkelompok\n")
+            || panduan::search::stem("kelompok-kelompok", "id") == "kelompok"
+    );
+}
+
+#[test]
+fn javascript_stemmers_agree_with_the_rust_vectors() {
+    let roots = tempfile::NamedTempFile::new().expect("temp");
+    std::fs::write(roots.path(), panduan::search::stem_id::ROOTS).expect("write roots");
+    let out = match Command::new("node")
+        .arg(repo().join("tests/search/check-vectors.js"))
+        .arg(roots.path())
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => panic!("node is needed for this test (`apt-get install nodejs`): {e}"),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(" 0 mismatches"), "{stdout}");
+}
+
+#[test]
+fn build_writes_one_index_per_language_as_a_classic_script() {
+    let site = TestSite::copy("bilingual");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let id = site.read("book/assets/search-id.js");
+    assert!(
+        id.starts_with("(window.panduanSearch = window.panduanSearch || {})[\"id\"] = {"),
+        "{}",
+        &id[..80]
+    );
+    assert!(!id.contains("fetch(") && !id.contains("import "));
+    let json = id
+        .split_once(" = {")
+        .map(|(_, j)| format!("{{{}", j.trim_end().trim_end_matches(';')))
+        .expect("json");
+    let index: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let docs = index["docs"].as_array().expect("docs");
+    // The install page's sections are entries, with anchors.
+    assert!(
+        docs.iter()
+            .any(|d| d[0] == "id/panduan/pasang/index.html#persiapan" && d[1] == "Pemasangan")
+    );
+    // Stems, not words: "Pemasangan" is indexed under "pasang".
+    let postings = index["terms"]["pasang"].as_array().expect("stem pasang");
+    assert!(!postings.is_empty());
+    // Title matches weigh more than body matches: the heaviest entry is the page titled
+    // "Pemasangan", not the home page that mentions it.
+    let pairs: Vec<(u64, u64)> = postings
+        .chunks(2)
+        .map(|c| (c[0].as_u64().unwrap_or(0), c[1].as_u64().unwrap_or(0)))
+        .collect();
+    let (best, weight) = pairs
+        .iter()
+        .max_by_key(|(_, w)| *w)
+        .copied()
+        .expect("postings");
+    assert_eq!(docs[best as usize][1], "Pemasangan");
+    assert!(weight >= 10);
+    let home = pairs
+        .iter()
+        .find(|(d, _)| docs[*d as usize][1] == "Beranda Buku Uji")
+        .expect("home mentions it");
+    assert!(home.1 < weight);
+    assert!(site.exists("book/assets/roots-id.js"));
+    let en = site.read("book/assets/search-en.js");
+    assert!(
+        en.contains("\"instal\":"),
+        "English stems: installation -> instal"
+    );
+    // A hostile title cannot break out of the script.
+    site.write(
+        "content/en/guide/zebra.md",
+        "---\ntitle: \"</script><script>alert(1)</script>\"\n---\n\nText [[guide/install]].\n",
+    );
+    assert_eq!(site.run(["build"]).code, 0);
+    assert!(!site.read("book/assets/search-en.js").contains("</script>"));
+}
+
+/// Headless Chromium, or `None` when browser tests are switched off.
+fn chromium() -> Option<&'static str> {
+    if std::env::var_os("PANDUAN_SKIP_BROWSER").is_some() {
+        eprintln!("note: PANDUAN_SKIP_BROWSER is set; skipping a browser test");
+        return None;
+    }
+    let found = Command::new("chromium")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "this test needs Debian's chromium (`apt-get install chromium`; .ci/run installs it), or PANDUAN_SKIP_BROWSER=1"
+    );
+    Some("chromium")
+}
+
+/// The DOM of `url` after its scripts ran, in headless Chromium.
+fn dump_dom(browser: &str, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn search_page_finds_pages_offline_in_both_languages() {
+    let Some(browser) = chromium() else { return };
+    let site = TestSite::bundled();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let book = site.path().join("book");
+    let first_titles = |path: &str| -> Vec<String> {
+        let dom = dump_dom(browser, &format!("file://{}/{path}", book.display()));
+        let html = support::Html::parse_document(&dom);
+        support::select(&html, "#search-page-results .result-title")
+            .iter()
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    // An Indonesian affixed form finds the empowerment page first.
+    let id = first_titles("id/search.html?q=memberdayakan");
+    assert!(
+        id.first().is_some_and(|t| t.starts_with("Pemberdayaan")),
+        "{id:?}"
+    );
+    // English inflection.
+    let en = first_titles("en/search.html?q=empowering");
+    assert!(
+        en.first().is_some_and(|t| t.starts_with("Empowerment")),
+        "{en:?}"
+    );
+    // A prefix while typing.
+    let prefix = first_titles("id/search.html?q=kelom");
+    assert!(!prefix.is_empty(), "`kelom` finds pages about kelompok");
+    // Several words narrow the results.
+    let narrow = first_titles("id/search.html?q=kelompok%20swabantu");
+    assert!(
+        narrow
+            .first()
+            .is_some_and(|t| t.starts_with("Kelompok swabantu")),
+        "{narrow:?}"
+    );
+    assert!(narrow.len() < prefix.len().max(2) + 40);
+}
