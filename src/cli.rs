@@ -26,6 +26,14 @@ pub enum Command {
         after_help = "Examples:\n  panduan build\n  panduan build --out /tmp/site --drafts\n  panduan build --zip handbook.zip        the site as one zip, ready to unzip and open\n  panduan build --root path/to/handbook --base-url https://example.org/"
     )]
     Build(BuildArgs),
+    /// Build, serve on this computer, and reload the browser after every saved change.
+    #[command(
+        after_help = "Examples:\n  panduan serve                 http://127.0.0.1:3000/\n  panduan serve --open          and open it in the browser\n  panduan serve --port 0        any free port (the address is printed)\n  panduan serve --poll          on a network drive\n\nNothing is written to disk: the site is kept in memory. A failed rebuild shows its\nerrors in the terminal and over the page, and the last good version stays served."
+    )]
+    Serve(ServeArgs),
+    /// Rebuild the output folder after every saved change (no server).
+    #[command(after_help = "Examples:\n  panduan watch\n  panduan watch --out /tmp/site")]
+    Watch(WatchArgs),
     /// Create a small bilingual handbook to start from (never overwrites files).
     #[command(
         after_help = "Examples:\n  panduan init               in the current folder\n  panduan init my-handbook   in a new folder"
@@ -141,4 +149,37 @@ pub struct BuildArgs {
     /// Print the time spent in each step (load, render, write).
     #[arg(long)]
     pub timings: bool,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, short, default_value_t = 3000)]
+    pub port: u16,
+    /// Address to listen on; `0.0.0.0` lets other computers on the network see the book.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the book in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Look for changes every half second instead of relying on system notifications
+    /// (network drives, or when the system's watch limit is reached).
+    #[arg(long)]
+    pub poll: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Look for changes every half second instead of relying on system notifications.
+    #[arg(long)]
+    pub poll: bool,
 }

@@ -11,6 +11,8 @@
 //! 5. [`output`]: -> the output folder, swapped in atomically
 //!
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
+//! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
+//! memory and reloads the browser; `watch` writes the output folder).
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
 pub mod check;
@@ -26,6 +28,7 @@ pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod translation;
 
 use std::path::{Path, PathBuf};
@@ -75,10 +78,22 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
     ))
 }
 
-/// Builds the handbook at `options.root` into its output folder. Content errors fail
-/// the build with every diagnostic; the previous output stays untouched.
-pub fn build(options: &BuildOptions) -> Result<Report> {
-    let started = Instant::now();
+/// A site rendered in memory (steps 1 to 4), not yet written anywhere.
+#[derive(Debug)]
+pub struct Rendered {
+    pub config: config::Config,
+    /// Every file of the site, sorted by path.
+    pub files: Vec<render::OutputFile>,
+    /// Pages per language code, in the order of `book.toml`.
+    pub pages: Vec<(String, usize)>,
+    pub warnings: Vec<Diagnostic>,
+    /// Time spent in each step, in order (`load`, `render`).
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
+/// diagnostic. `serve` keeps the result in memory; [`build`] writes it.
+pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let mut phases = Vec::new();
     let mut lap = Instant::now();
     let mut phase = |name: &'static str| {
@@ -101,15 +116,6 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     render::check_unique_paths(&files)?;
     phase("render");
-    let out = site.config.output.clone();
-    let written = output::write(&site.config, &files, &out)?;
-    if let Some(zip) = &options.zip {
-        let top = out
-            .file_name()
-            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
-        output::zip(&files, zip, &top)?;
-    }
-    phase("write");
     let pages = site
         .config
         .languages
@@ -122,10 +128,35 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             )
         })
         .collect();
-    Ok(Report {
+    Ok(Rendered {
+        config: site.config,
+        files,
         pages,
         warnings: diagnostics,
-        output_shown: output::shown(&site.config, &out),
+        phases,
+    })
+}
+
+/// Builds the handbook at `options.root` into its output folder. Content errors fail
+/// the build with every diagnostic; the previous output stays untouched.
+pub fn build(options: &BuildOptions) -> Result<Report> {
+    let started = Instant::now();
+    let rendered = render_site(options)?;
+    let mut phases = rendered.phases;
+    let lap = Instant::now();
+    let out = rendered.config.output.clone();
+    let written = output::write(&rendered.config, &rendered.files, &out)?;
+    if let Some(zip) = &options.zip {
+        let top = out
+            .file_name()
+            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
+        output::zip(&rendered.files, zip, &top)?;
+    }
+    phases.push(("write", lap.elapsed()));
+    Ok(Report {
+        pages: rendered.pages,
+        warnings: rendered.warnings,
+        output_shown: output::shown(&rendered.config, &out),
         output: out,
         written,
         elapsed: started.elapsed(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use panduan::cli::{BuildArgs, Cli, Command, Format, RootArg};
+use panduan::cli::{BuildArgs, Cli, Command, Format, RootArg, ServeArgs, WatchArgs};
 use panduan::diagnostic::Diagnostic;
 use panduan::{BuildOptions, Error, config};
 
@@ -23,6 +23,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Serve(args) => serve(args),
+        Command::Watch(args) => watch(args),
         Command::Init { dir } => {
             let created = panduan::init::run(&dir)?;
             for path in &created.written {
@@ -241,6 +243,135 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         println!("wrote {}", panduan::diagnostic::display_path(zip));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn watch_method(poll: bool) -> panduan::serve::watch::WatchMethod {
+    if poll {
+        panduan::serve::watch::WatchMethod::Poll
+    } else {
+        panduan::serve::watch::WatchMethod::Native
+    }
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
+    let options = panduan::serve::ServeOptions {
+        build: BuildOptions {
+            root: project_root(&args.root)?,
+            drafts: args.drafts,
+            ..Default::default()
+        },
+        bind: args.bind,
+        port: args.port,
+        watch: watch_method(args.poll),
+    };
+    let open = args.open;
+    let loopback = args.bind.is_loopback();
+    panduan::serve::serve(options, &mut |event| {
+        if let panduan::serve::Event::Listening { url } = &event {
+            if !loopback {
+                eprintln!(
+                    "note: listening on {} — other computers on the network can read this draft",
+                    args.bind
+                );
+            }
+            if open {
+                open_browser(url);
+            }
+        }
+        print_event(&event);
+    })?;
+    println!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
+    let options = panduan::serve::WatchOptions {
+        build: BuildOptions {
+            root: project_root(&args.build.root)?,
+            overrides: config::Overrides {
+                output: args.build.out,
+                base_url: args.build.base_url,
+            },
+            drafts: args.build.drafts,
+            render: Default::default(),
+            zip: None,
+        },
+        watch: watch_method(args.poll),
+    };
+    panduan::serve::watch(options, &mut |event| print_event(&event))?;
+    println!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_event(event: &panduan::serve::Event<'_>) {
+    use panduan::serve::Event;
+    match event {
+        Event::Listening { url } => {
+            println!("serving the handbook at {url} (press Ctrl-C to stop)");
+        }
+        Event::Changed { paths } => {
+            let shown: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| panduan::diagnostic::display_path(p))
+                .collect();
+            let more = paths.len().saturating_sub(shown.len());
+            println!(
+                "changed: {}{}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Event::Built(built) => {
+            print_diagnostics(&built.warnings);
+            let total: usize = built.pages.iter().map(|(_, n)| n).sum();
+            let mut line = format!("built {total} pages in {} ms", built.elapsed.as_millis());
+            if let Some(out) = &built.output {
+                line.push_str(&format!(" into {out}/"));
+            }
+            if let Some(latency) = built.latency {
+                line.push_str(&format!("; {} ms after the change", latency.as_millis()));
+            }
+            if built.output.is_none() && built.latency.is_some() {
+                line.push_str(&format!(
+                    ", {} tab{} reloaded",
+                    built.tabs,
+                    if built.tabs == 1 { "" } else { "s" }
+                ));
+            }
+            println!("{line}");
+        }
+        Event::Failed { error } => {
+            report_error(error);
+            eprintln!("waiting for the next change…");
+        }
+        Event::Note(note) => eprintln!("note: {note}"),
+    }
+}
+
+/// Opens `url` in the default browser; a failure is only a note.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if let Err(e) = command.spawn() {
+        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+    }
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {

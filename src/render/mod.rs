@@ -172,8 +172,8 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
         files.push(search_page(site, theme, options, l)?);
         files.push(print::document(site, theme, l)?);
     }
-    files.push(chooser(site, theme, "index.html", "index.html")?);
-    files.push(chooser(site, theme, "404.html", "404.html")?);
+    files.push(chooser(site, theme, options, "index.html")?);
+    files.push(chooser(site, theme, options, "404.html")?);
     if let Some(base) = &site.config.base_url {
         files.push(OutputFile::bytes("sitemap.xml", sitemap(site, base)));
     }
@@ -732,7 +732,13 @@ struct Choice<'a> {
 }
 
 /// The root `index.html` (choose a language) and `404.html`.
-fn chooser(site: &Site, theme: &Compiled<'_>, template: &str, path: &str) -> Result<OutputFile> {
+fn chooser(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    template: &str,
+) -> Result<OutputFile> {
+    let path = template;
     let is_404 = template == "404.html";
     // A 404 page is served at any depth, so its links are absolute when a base URL is known.
     let root = match (&site.config.base_url, is_404) {
@@ -795,6 +801,7 @@ fn chooser(site: &Site, theme: &Compiled<'_>, template: &str, path: &str) -> Res
         languages: Vec<Choice<'a>>,
         alternates: Vec<Alternate>,
         canonical: Option<String>,
+        live_reload: Option<&'a str>,
     }
     let ctx = ChooserCtx {
         lang: site.config.default_lang().code.as_str(),
@@ -806,6 +813,7 @@ fn chooser(site: &Site, theme: &Compiled<'_>, template: &str, path: &str) -> Res
         } else {
             site.config.base_url.clone()
         },
+        live_reload: options.live_reload.as_deref(),
     };
     let html = render_template(theme, template, &ctx, &format!("`{path}`"))?;
     Ok(OutputFile::bytes(path, html))

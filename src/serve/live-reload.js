@@ -1,0 +1,123 @@
+/* Panduan live reload: inserted by `panduan serve` before </body> of every page, never
+   into `panduan build` output. It reloads the page after a good rebuild, shows the
+   errors of a failed one over the page (in the page's language), and reconnects when
+   the server restarts. Every message names the build the server is serving; the page
+   knows the build it came from (data-build), so a page that is out of date reloads. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var build = script ? script.getAttribute("data-build") : "";
+  var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/.panduan/live";
+  var wait = 250;
+  var host = null;
+
+  function el(tag, text) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function strings(m) {
+    var all = m.strings || {};
+    var lang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
+    return all[lang] || all[lang.split("-")[0]] || all[m.lang] || all.en || {};
+  }
+
+  function hide() {
+    if (host && host.parentNode) host.parentNode.removeChild(host);
+    host = null;
+  }
+
+  function show(m) {
+    hide();
+    var s = strings(m);
+    host = el("div");
+    host.id = "panduan-build-errors";
+    // A shadow root keeps the theme's styles out of the overlay and the overlay's out of the page.
+    var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
+    var style = el("style",
+      ":host{all:initial}" +
+      ".box{position:fixed;inset:0 0 auto 0;max-height:80vh;overflow:auto;z-index:2147483647;" +
+      "background:#fff8f6;color:#1b1b1b;border-bottom:4px solid #b3261e;box-shadow:0 4px 16px rgba(0,0,0,.3);" +
+      "font:16px/1.5 system-ui,sans-serif;padding:1rem 1.25rem}" +
+      "h2{margin:0 0 .25rem;font-size:1.25rem;color:#b3261e}" +
+      "ul{padding:0;list-style:none}li{margin:.75rem 0;padding:.5rem .75rem;background:#fff;border-left:4px solid #b3261e}" +
+      "li.warning{border-left-color:#8a6d00}" +
+      "code{font:14px/1.4 ui-monospace,monospace;background:#f1e7e5;padding:0 .25em}" +
+      ".help{margin:.25rem 0 0;color:#333}.msg{white-space:pre-wrap}" +
+      "button{font:inherit;padding:.25rem .75rem;cursor:pointer}");
+    var box = el("div");
+    box.className = "box";
+    box.setAttribute("role", "alert");
+    box.setAttribute("lang", document.documentElement.getAttribute("lang") || "en");
+    box.appendChild(el("h2", s.serve_errors_title || "The handbook could not be rebuilt"));
+    box.appendChild(el("p", s.serve_errors_body || ""));
+    var list = el("ul");
+    var errors = m.errors || [];
+    for (var i = 0; i < errors.length; i++) {
+      var d = errors[i];
+      var item = el("li");
+      item.className = d.level === "warning" ? "warning" : "error";
+      var head = el("p");
+      head.style.margin = "0";
+      if (d.path) {
+        head.appendChild(el("code", d.path + ":" + d.line + ":" + d.col));
+        head.appendChild(document.createTextNode(" "));
+      }
+      head.appendChild(el("strong", (d.level === "warning" ? s.warning : s.serve_error) || d.level));
+      head.appendChild(document.createTextNode(": "));
+      var message = el("span", d.message);
+      message.className = "msg";
+      message.setAttribute("lang", "en");
+      head.appendChild(message);
+      item.appendChild(head);
+      if (d.help) {
+        var help = el("p");
+        help.className = "help";
+        help.appendChild(el("strong", (s.serve_help || "help") + ": "));
+        var text = el("span", d.help);
+        text.setAttribute("lang", "en");
+        help.appendChild(text);
+        item.appendChild(help);
+      }
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    var close = el("button", s.serve_close || "Close");
+    close.type = "button";
+    close.addEventListener("click", hide);
+    box.appendChild(close);
+    root.appendChild(style);
+    root.appendChild(box);
+    document.body.appendChild(host);
+  }
+
+  function connect() {
+    var socket;
+    try {
+      socket = new WebSocket(url);
+    } catch (e) {
+      retry();
+      return;
+    }
+    socket.onopen = function () { wait = 250; };
+    socket.onmessage = function (event) {
+      var m;
+      try { m = JSON.parse(event.data); } catch (e) { return; }
+      if (m.build !== build) {
+        // A newer good build than this page (or a restarted server): fetch it.
+        location.reload();
+        return;
+      }
+      if (m.type === "errors") show(m); else hide();
+    };
+    socket.onclose = retry;
+  }
+
+  function retry() {
+    setTimeout(connect, wait);
+    wait = Math.min(wait * 2, 4000);
+  }
+
+  connect();
+})();
