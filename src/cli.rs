@@ -23,7 +23,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the handbook into its output folder (default `book/`).
     #[command(
-        after_help = "Examples:\n  panduan build\n  panduan build --out /tmp/site --drafts\n  panduan build --root path/to/handbook --base-url https://example.org/"
+        after_help = "Examples:\n  panduan build\n  panduan build --out /tmp/site --drafts\n  panduan build --zip handbook.zip        the site as one zip, ready to unzip and open\n  panduan build --root path/to/handbook --base-url https://example.org/"
     )]
     Build(BuildArgs),
     /// Build, serve on this computer, and reload the browser after every saved change.
@@ -143,6 +143,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Also write the site as one zip file (for USB sticks and training centres).
+    #[arg(long, value_name = "FILE")]
+    pub zip: Option<PathBuf>,
     /// Print the time spent in each step (load, render, write).
     #[arg(long)]
     pub timings: bool,

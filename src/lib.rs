@@ -45,6 +45,8 @@ pub struct BuildOptions {
     pub overrides: config::Overrides,
     pub drafts: bool,
     pub render: render::RenderOptions,
+    /// Also write the site as this zip file (one top folder named after the output).
+    pub zip: Option<PathBuf>,
 }
 
 /// What a successful build did.
@@ -144,6 +146,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let lap = Instant::now();
     let out = rendered.config.output.clone();
     let written = output::write(&rendered.config, &rendered.files, &out)?;
+    if let Some(zip) = &options.zip {
+        let top = out
+            .file_name()
+            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
+        output::zip(&rendered.files, zip, &top)?;
+    }
     phases.push(("write", lap.elapsed()));
     Ok(Report {
         pages: rendered.pages,

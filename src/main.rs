@@ -214,6 +214,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         },
         drafts: args.drafts,
         render: Default::default(),
+        zip: args.zip.clone(),
     };
     let report = panduan::build(&options)?;
     print_diagnostics(&report.warnings);
@@ -238,6 +239,9 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         report.written.bytes.div_ceil(1024),
         if warnings == 1 { "" } else { "s" },
     );
+    if let Some(zip) = &args.zip {
+        println!("wrote {}", panduan::diagnostic::display_path(zip));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -290,6 +294,7 @@ fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
             },
             drafts: args.build.drafts,
             render: Default::default(),
+            zip: args.build.zip,
         },
         watch: watch_method(args.poll),
     };

@@ -248,6 +248,9 @@ pub struct Labels {
     pub anchor: String,
     /// `aria-label` of the link from a footnote back to the text.
     pub back_to_text: String,
+    /// Put before every id this page defines (headings, footnotes): empty on a page of
+    /// its own, the chapter's id in the print document.
+    pub id_prefix: String,
 }
 
 /// Renders `body` to HTML. `links` holds one entry per link/image in the order of
@@ -299,6 +302,7 @@ pub fn to_html(
                 }
                 let id = h.map_or("", |h| h.id.as_str());
                 let mut open = format!("<h{lvl} id=\"");
+                escape_attr(&mut open, &labels.id_prefix);
                 escape_attr(&mut open, id);
                 open.push('"');
                 if !classes.is_empty() {
@@ -325,6 +329,7 @@ pub fn to_html(
                         .get(heading_no.wrapping_sub(1))
                         .map_or("", |h| h.id.as_str());
                     let mut close = String::from(" <a class=\"anchor\" href=\"#");
+                    escape_attr(&mut close, &labels.id_prefix);
                     escape_attr(&mut close, id);
                     close.push_str("\" aria-label=\"");
                     escape_attr(&mut close, &labels.anchor);
@@ -425,17 +430,18 @@ pub fn to_html(
             }
             Event::FootnoteReference(name) => {
                 let n = footnote_number(&name, &mut footnotes);
-                let mut html = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
-                escape_attr(&mut html, &name);
-                html.push_str("\"><a href=\"#fn-");
-                escape_attr(&mut html, &name);
+                let p = &labels.id_prefix;
+                let mut html = String::from("<sup class=\"footnote-reference\" id=\"");
+                escape_attr(&mut html, &format!("{p}fnref-{name}"));
+                html.push_str("\"><a href=\"#");
+                escape_attr(&mut html, &format!("{p}fn-{name}"));
                 let _ = write!(html, "\">{n}</a></sup>");
                 events.push(Event::InlineHtml(html.into()));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let n = footnote_number(&name, &mut footnotes);
-                let mut html = String::from("<div class=\"footnote-definition\" id=\"fn-");
-                escape_attr(&mut html, &name);
+                let mut html = String::from("<div class=\"footnote-definition\" id=\"");
+                escape_attr(&mut html, &format!("{}fn-{name}", labels.id_prefix));
                 let _ = writeln!(
                     html,
                     "\"><sup class=\"footnote-definition-label\">{n}</sup>"
@@ -446,8 +452,8 @@ pub fn to_html(
             Event::End(TagEnd::FootnoteDefinition) => {
                 let mut html = String::new();
                 if let Some(name) = open_footnote.take() {
-                    html.push_str("<a class=\"footnote-backref\" href=\"#fnref-");
-                    escape_attr(&mut html, &name);
+                    html.push_str("<a class=\"footnote-backref\" href=\"#");
+                    escape_attr(&mut html, &format!("{}fnref-{name}", labels.id_prefix));
                     html.push_str("\" aria-label=\"");
                     escape_attr(&mut html, &labels.back_to_text);
                     html.push_str("\">↩</a>");
@@ -520,6 +526,7 @@ mod tests {
             caution: "Hati-hati".into(),
             anchor: "Tautan ke bagian ini".into(),
             back_to_text: "Kembali ke teks".into(),
+            id_prefix: String::new(),
         }
     }
 

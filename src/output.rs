@@ -260,3 +260,102 @@ pub fn clean(config: &Config, out: &Path) -> Result<bool> {
 pub fn shown(config: &Config, out: &Path) -> String {
     display_path(&crate::load::relative_to(out, &config.root))
 }
+
+/// Writes the site as one zip file with a single top folder (`top/index.html`, …), ready
+/// to unzip and open. Entries are sorted and timestamps fixed, so the same site gives
+/// the same bytes. The zip is written beside its final name and renamed into place, and
+/// an existing file is only replaced if it is a zip.
+pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
+    use zip::write::SimpleFileOptions;
+    if path.is_dir() {
+        return Err(Error::RefusedOutput {
+            path: path.to_path_buf(),
+            reason: "it is a folder; name a `.zip` file".into(),
+        });
+    }
+    if path.is_file() {
+        let mut head = [0u8; 4];
+        let is_zip = fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok()
+            && &head[..2] == b"PK";
+        if !is_zip {
+            return Err(Error::RefusedOutput {
+                path: path.to_path_buf(),
+                reason: "a file that is not a zip is already there".into(),
+            });
+        }
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    let tmp = path.with_extension("zip.panduan-tmp");
+    let write = || -> std::io::Result<u64> {
+        let file = fs::File::create(&tmp)?;
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        let options = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        let mut dirs: Vec<String> = vec![format!("{top}/")];
+        for f in files {
+            let mut dir = String::new();
+            for part in f
+                .path
+                .split('/')
+                .rev()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
+                dir.push_str(part);
+                dir.push('/');
+                dirs.push(format!("{top}/{dir}"));
+            }
+        }
+        dirs.sort();
+        dirs.dedup();
+        let mut entries: Vec<(String, Option<&OutputFile>)> =
+            dirs.into_iter().map(|d| (d, None)).collect();
+        entries.extend(files.iter().map(|f| (format!("{top}/{}", f.path), Some(f))));
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, file) in entries {
+            match file {
+                None => zip.add_directory(name, options.unix_permissions(0o755))?,
+                Some(f) => {
+                    zip.start_file(name, options)?;
+                    match &f.contents {
+                        Contents::Bytes(bytes) => zip.write_all(bytes)?,
+                        Contents::Copy(source) => {
+                            let mut src = fs::File::open(source)?;
+                            std::io::copy(&mut src, &mut zip)?;
+                        }
+                    }
+                }
+            }
+        }
+        let mut inner = zip.finish().map_err(std::io::Error::other)?;
+        inner.flush()?;
+        Ok(inner.get_ref().metadata()?.len())
+    };
+    match write() {
+        Ok(size) => {
+            fs::rename(&tmp, path).map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Ok(size)
+        }
+        Err(source) => {
+            let _ = fs::remove_file(&tmp);
+            Err(Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    }
+}

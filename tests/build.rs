@@ -436,3 +436,87 @@ fn footnotes_do_not_clash_with_heading_ids() {
         ["#fnref-catatan"]
     );
 }
+
+#[test]
+fn zip_has_one_top_folder_and_is_deterministic() {
+    let site = TestSite::copy("bilingual");
+    let run = site.run(["build", "--zip", "out/buku.zip"]);
+    assert_eq!(run.code, 0, "{run}");
+    let first = std::fs::read(site.path().join("out/buku.zip")).expect("zip written");
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(first.clone())).expect("a valid zip");
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| {
+            archive
+                .by_index(i)
+                .expect("entry")
+                .name()
+                .expect("utf-8 name")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names[0], "book/");
+    assert!(names.iter().all(|n| n.starts_with("book/")), "{names:?}");
+    assert!(names.contains(&"book/index.html".to_string()));
+    assert!(names.contains(&"book/id/panduan/pasang/index.html".to_string()));
+    assert!(names.contains(&"book/id/images/circle.svg".to_string()));
+    let mut index = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("book/index.html").expect("index"),
+        &mut index,
+    )
+    .expect("read");
+    assert_eq!(index, site.read("book/index.html"));
+    // Same content, same bytes; no temporary file left.
+    assert_eq!(site.run(["build", "--zip", "out/buku.zip"]).code, 0);
+    assert_eq!(
+        std::fs::read(site.path().join("out/buku.zip")).expect("zip"),
+        first
+    );
+    assert!(!site.exists("out/buku.zip.panduan-tmp"));
+    // A file that is not a zip is never overwritten.
+    site.write("notes.txt", "precious");
+    let refused = site.run(["build", "--zip", "notes.txt"]);
+    assert_eq!(refused.code, 2, "{refused}");
+    assert_eq!(site.read("notes.txt"), "precious");
+}
+
+#[test]
+fn print_document_holds_every_page_with_links_turned_into_chapters() {
+    let site = TestSite::copy("bilingual");
+    build(&site);
+    let html = site.html("book/id/print.html");
+    let chapters = select(&html, "section.chapter");
+    assert_eq!(chapters.len(), 5, "every Indonesian page, in reading order");
+    let titles: Vec<String> = select(&html, "section.chapter > h1")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(titles[0], "Beranda Buku Uji");
+    assert_eq!(attrs(&html, ".print-toc a", "href").len(), 5);
+    // Every id once; every `#` link lands on one of them.
+    let ids = attrs(&html, "[id]", "id");
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "duplicate ids in the print document"
+    );
+    for href in attrs(&html, "a[href^='#']", "href") {
+        assert!(
+            unique.contains(&href[1..].to_string()),
+            "{href} goes nowhere"
+        );
+    }
+    // The wikilink to zebra#langkah became a link to the chapter's heading.
+    assert!(attrs(&html, "a", "href").contains(&"#chapter-guide-zebra--langkah".to_string()));
+    // Files resolve from the print document's place; other-language pages stay pages.
+    assert_eq!(attrs(&html, "img", "src"), ["images/circle.svg"]);
+    assert!(site.exists("book/id/images/circle.svg"));
+    // Every page links to the print version.
+    let page = site.html("book/en/guide/install/index.html");
+    assert_eq!(
+        attrs(&page, ".site-footer a", "href"),
+        ["../../../en/print.html"]
+    );
+}

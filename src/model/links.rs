@@ -31,6 +31,9 @@ pub(super) struct Resolved {
     pub links: Vec<LinkOutput>,
     /// Pages this page links to (deduplicated, sorted).
     pub targets: Vec<usize>,
+    /// The page each link leads to, in link order (`None` for files, outside links and
+    /// broken links).
+    pub per_link: Vec<Option<usize>>,
     pub related: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -112,6 +115,7 @@ impl Lookup<'_> {
         let mut out = Resolved {
             links: Vec::with_capacity(page.analysis.links.len()),
             targets: Vec::new(),
+            per_link: Vec::with_capacity(page.analysis.links.len()),
             related: Vec::new(),
             diagnostics: Vec::new(),
         };
@@ -136,6 +140,7 @@ impl Lookup<'_> {
             if let Some(t) = resolved.1 {
                 out.targets.push(t);
             }
+            out.per_link.push(resolved.1);
             out.links.push(resolved.0);
         }
         out.targets.sort_unstable();

@@ -84,6 +84,8 @@ pub struct Page {
     pub related: Vec<usize>,
     /// Pages this page links to, sorted.
     pub links_to: Vec<usize>,
+    /// The page each link leads to, in the order of `links` (`None` for other links).
+    pub link_targets: Vec<Option<usize>>,
     /// Pages that link to this page, in reading order.
     pub backlinks: Vec<usize>,
     /// Whether the body's leading `# Title` is the page title (and so not repeated).
@@ -193,6 +195,7 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
                 links: Vec::new(),
                 related: Vec::new(),
                 links_to: Vec::new(),
+                link_targets: Vec::new(),
                 backlinks: Vec::new(),
                 drop_leading_h1: false,
                 translation: None,
@@ -286,6 +289,7 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
         site.pages[i].links = r.links;
         site.pages[i].related = r.related;
         site.pages[i].links_to = r.targets;
+        site.pages[i].link_targets = r.per_link;
         diagnostics.extend(r.diagnostics);
     }
     // Backlinks: the inverse of `links_to`, in reading order of the linking pages.
@@ -522,6 +526,7 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
         links: Vec::new(),
         related: Vec::new(),
         links_to: Vec::new(),
+        link_targets: Vec::new(),
         backlinks: Vec::new(),
         drop_leading_h1,
         translation: None,

@@ -10,6 +10,7 @@
 //! Nothing here writes to disk; `output` does.
 
 mod functions;
+mod print;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -55,7 +56,7 @@ pub struct RenderOptions {
 }
 
 #[derive(Serialize)]
-struct SiteCtx<'a> {
+pub(crate) struct SiteCtx<'a> {
     title: &'a str,
     description: &'a str,
     base_url: Option<&'a str>,
@@ -169,6 +170,7 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
     files.extend(untranslated(site, theme, options)?);
     for l in 0..site.config.languages.len() {
         files.push(search_page(site, theme, options, l)?);
+        files.push(print::document(site, theme, l)?);
     }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
@@ -195,6 +197,20 @@ fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t std::collections::BTreeMap<S
         .strings
         .get(lang)
         .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+}
+
+/// The renderer's labels in one language, with ids prefixed by `id_prefix`.
+fn labels(t: &std::collections::BTreeMap<String, String>, id_prefix: String) -> Labels {
+    Labels {
+        note: label(t, "note"),
+        tip: label(t, "tip"),
+        important: label(t, "important"),
+        warning: label(t, "warning"),
+        caution: label(t, "caution"),
+        anchor: label(t, "anchor_label"),
+        back_to_text: label(t, "back_to_text"),
+        id_prefix,
+    }
 }
 
 fn label(strings: &std::collections::BTreeMap<String, String>, key: &str) -> String {
@@ -360,15 +376,7 @@ fn page(
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
     let t = strings(theme, lang);
-    let labels = Labels {
-        note: label(t, "note"),
-        tip: label(t, "tip"),
-        important: label(t, "important"),
-        warning: label(t, "warning"),
-        caution: label(t, "caution"),
-        anchor: label(t, "anchor_label"),
-        back_to_text: label(t, "back_to_text"),
-    };
+    let labels = labels(t, String::new());
     let content = markdown::to_html(
         page.body(),
         &page.analysis.headings,

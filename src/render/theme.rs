@@ -30,6 +30,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/comparison.html",
     "templates/glossary.html",
     "templates/search.html",
+    "templates/print.html",
 ];
 
 /// Static files shipped in the binary, written below `assets/`.

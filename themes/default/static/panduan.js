@@ -21,8 +21,10 @@
       }
     }
     var mark = sidebar.querySelector("[aria-current=page]");
-    if (mark && mark.scrollIntoView && sidebar.scrollHeight > sidebar.clientHeight) {
-      mark.scrollIntoView({ block: "center" });
+    // Bring the current page into view inside the sidebar only (scrollIntoView would
+    // scroll the page itself too).
+    if (mark && sidebar.scrollHeight > sidebar.clientHeight) {
+      sidebar.scrollTop = Math.max(0, mark.offsetTop - sidebar.offsetTop - sidebar.clientHeight / 2);
     }
   }
 
@@ -44,6 +46,28 @@
         body.classList.remove("menu-open");
         button.focus();
       }
+    });
+  }
+
+  /* Light/dark toggle: the system setting until the reader chooses; remembered. */
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    var html = document.documentElement;
+    var isDark = function () {
+      var set = html.getAttribute("data-theme");
+      if (set) return set === "dark";
+      return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var label = function () {
+      toggle.setAttribute("aria-pressed", isDark() ? "true" : "false");
+    };
+    toggle.hidden = false;
+    label();
+    toggle.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      html.setAttribute("data-theme", next);
+      try { window.localStorage.setItem("panduan-theme", next); } catch (e) { /* storage off */ }
+      label();
     });
   }
 })();

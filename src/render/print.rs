@@ -1,0 +1,149 @@
+//! `<lang>/print.html`: the whole handbook of one language in reading order, ready for
+//! "Save as PDF". Each page is a chapter with an id; every id inside a chapter is
+//! prefixed with it, and links between pages become links to chapters, so the
+//! document works on paper (page references) and on screen.
+
+use serde::Serialize;
+
+use super::{Compiled, OutputFile, Result, labels, render_template, site_ctx, strings};
+use crate::markdown::{self, LinkKind, LinkOutput};
+use crate::model::url::{decode_percent, join_normalised, relative, root_prefix};
+use crate::model::{Page, Site};
+
+/// The id of a page's chapter in the print document.
+fn chapter_id(page: &Page) -> String {
+    match markdown::slugify(page.id.as_str()) {
+        s if s.is_empty() => "chapter-home".into(),
+        s => format!("chapter-{s}"),
+    }
+}
+
+#[derive(Serialize)]
+struct Chapter {
+    id: String,
+    title: String,
+    depth: usize,
+    content: String,
+}
+
+/// The links of `page` as they must be in the print document at `url`.
+fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOutput> {
+    page.analysis
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let fragment = |href: &str| href.split_once('#').map(|(_, f)| f.to_string());
+            match (
+                page.links.get(i),
+                page.link_targets.get(i).copied().flatten(),
+            ) {
+                (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
+                    let target = &site.pages[t];
+                    let href = if target.lang_index == page.lang_index {
+                        let chapter = chapter_id(target);
+                        match fragment(href) {
+                            Some(f) => format!("#{chapter}--{f}"),
+                            None => format!("#{chapter}"),
+                        }
+                    } else {
+                        let mut h = relative(url, &target.url);
+                        if let Some(f) = fragment(href) {
+                            h.push('#');
+                            h.push_str(&f);
+                        }
+                        h
+                    };
+                    LinkOutput::Href {
+                        href,
+                        title: title.clone(),
+                        badge: badge.clone(),
+                    }
+                }
+                (Some(LinkOutput::Href { href, title, badge }), None) => {
+                    // A file: resolve from the page, point from the print document.
+                    let dir = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+                    let (path, frag) = href
+                        .split_once('#')
+                        .map_or((href.as_str(), None), |(p, f)| (p, Some(f)));
+                    let href = match join_normalised(dir, &decode_percent(path)) {
+                        Some(target) => {
+                            let mut h = relative(url, &target);
+                            if let Some(f) = frag {
+                                h.push('#');
+                                h.push_str(f);
+                            }
+                            h
+                        }
+                        None => href.clone(),
+                    };
+                    LinkOutput::Href {
+                        href,
+                        title: title.clone(),
+                        badge: badge.clone(),
+                    }
+                }
+                (_, _) if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
+                    LinkOutput::Href {
+                        href: format!("#{prefix}{}", &raw.dest[1..]),
+                        title: None,
+                        badge: None,
+                    }
+                }
+                (Some(other), _) => other.clone(),
+                (None, _) => LinkOutput::Keep,
+            }
+        })
+        .collect()
+}
+
+/// Renders the print document of language `lang_index`.
+pub(super) fn document(site: &Site, theme: &Compiled<'_>, lang_index: usize) -> Result<OutputFile> {
+    let language = &site.config.languages[lang_index];
+    let lang = language.code.as_str();
+    let url = format!("{lang}/print.html");
+    let t = strings(theme, lang);
+    let mut chapters = Vec::new();
+    for &i in &site.reading_order[lang_index] {
+        let page = &site.pages[i];
+        let id = chapter_id(page);
+        let prefix = format!("{id}--");
+        let links = print_links(site, page, &url, &prefix);
+        let content = markdown::to_html(
+            page.body(),
+            &page.analysis.headings,
+            &links,
+            &labels(t, prefix),
+            page.drop_leading_h1,
+        );
+        let mut depth = 0;
+        let mut up = page.parent;
+        while let Some(p) = up {
+            depth += 1;
+            up = site.pages[p].parent;
+        }
+        chapters.push(Chapter {
+            id,
+            title: page.title.clone(),
+            depth,
+            content,
+        });
+    }
+    #[derive(Serialize)]
+    struct PrintCtx<'a> {
+        site: super::SiteCtx<'a>,
+        lang: &'a str,
+        root: String,
+        t: &'a std::collections::BTreeMap<String, String>,
+        chapters: Vec<Chapter>,
+    }
+    let ctx = PrintCtx {
+        site: site_ctx(site, lang_index),
+        lang,
+        root: root_prefix(&url),
+        t,
+        chapters,
+    };
+    let html = render_template(theme, "print.html", &ctx, &format!("`{url}`"))?;
+    Ok(OutputFile::bytes(url, html))
+}
