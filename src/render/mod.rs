@@ -170,7 +170,7 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
     files.extend(untranslated(site, theme, options)?);
     for l in 0..site.config.languages.len() {
         files.push(search_page(site, theme, options, l)?);
-        files.push(print::document(site, theme, l)?);
+        files.push(print::document(site, theme, options, l)?);
     }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
