@@ -294,7 +294,7 @@ fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
             },
             drafts: args.build.drafts,
             render: Default::default(),
-            zip: None,
+            zip: args.build.zip,
         },
         watch: watch_method(args.poll),
     };

@@ -248,6 +248,9 @@ pub struct Labels {
     pub anchor: String,
     /// `aria-label` of the link from a footnote back to the text.
     pub back_to_text: String,
+    /// `aria-label`s of task-list checkboxes.
+    pub task_done: String,
+    pub task_open: String,
     /// Put before every id this page defines (headings, footnotes): empty on a page of
     /// its own, the chapter's id in the print document.
     pub id_prefix: String,
@@ -428,6 +431,23 @@ pub fn to_html(
                     id,
                 }));
             }
+            Event::TaskListMarker(done) => {
+                let mut html = String::from("<input type=\"checkbox\" disabled");
+                if done {
+                    html.push_str(" checked");
+                }
+                html.push_str(" aria-label=\"");
+                escape_attr(
+                    &mut html,
+                    if done {
+                        &labels.task_done
+                    } else {
+                        &labels.task_open
+                    },
+                );
+                html.push_str("\"> ");
+                events.push(Event::InlineHtml(html.into()));
+            }
             Event::FootnoteReference(name) => {
                 let n = footnote_number(&name, &mut footnotes);
                 let p = &labels.id_prefix;
@@ -463,9 +483,6 @@ pub fn to_html(
             }
             Event::Text(_) | Event::Code(_) if replacing_text.last() == Some(&true) => {}
             other => events.push(other),
-        }
-        if events.len() >= 64 {
-            pulldown_cmark::html::push_html(&mut html, events.drain(..));
         }
     }
     pulldown_cmark::html::push_html(&mut html, events.drain(..));
@@ -526,6 +543,8 @@ mod tests {
             caution: "Hati-hati".into(),
             anchor: "Tautan ke bagian ini".into(),
             back_to_text: "Kembali ke teks".into(),
+            task_done: "selesai".into(),
+            task_open: "belum".into(),
             id_prefix: String::new(),
         }
     }
@@ -616,6 +635,16 @@ mod tests {
         let out = to_html(body, &a.headings, &links, &labels(), true);
         assert!(out.contains("<a href=\"../a/index.html\">x</a>"), "{out}");
         assert!(out.contains("<a href=\"../../en/b/index.html\">Bee &lt;page&gt; <span class=\"lang-badge\" lang=\"en\" title=\"English\">EN</span></a>"), "{out}");
+    }
+
+    #[test]
+    fn long_tables_keep_body_cells_as_td() {
+        // Regression: rendering in chunks lost the writer's table state, so body cells
+        // after a chunk boundary came out as `<th>`.
+        let rows: String = (0..60).map(|i| format!("| a{i} | [b](#x) |\n")).collect();
+        let out = html(&format!("| H1 | H2 |\n|---|---|\n{rows}"));
+        assert_eq!(out.matches("<th>").count(), 2, "{out}");
+        assert_eq!(out.matches("<td>").count(), 120);
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
     files.extend(untranslated(site, theme, options)?);
     for l in 0..site.config.languages.len() {
         files.push(search_page(site, theme, options, l)?);
-        files.push(print::document(site, theme, l)?);
+        files.push(print::document(site, theme, options, l)?);
     }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
@@ -209,6 +209,8 @@ fn labels(t: &std::collections::BTreeMap<String, String>, id_prefix: String) -> 
         caution: label(t, "caution"),
         anchor: label(t, "anchor_label"),
         back_to_text: label(t, "back_to_text"),
+        task_done: label(t, "task_done"),
+        task_open: label(t, "task_open"),
         id_prefix,
     }
 }

@@ -98,7 +98,12 @@ fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOut
 }
 
 /// Renders the print document of language `lang_index`.
-pub(super) fn document(site: &Site, theme: &Compiled<'_>, lang_index: usize) -> Result<OutputFile> {
+pub(super) fn document(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &super::RenderOptions,
+    lang_index: usize,
+) -> Result<OutputFile> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
@@ -136,6 +141,7 @@ pub(super) fn document(site: &Site, theme: &Compiled<'_>, lang_index: usize) -> 
         root: String,
         t: &'a std::collections::BTreeMap<String, String>,
         chapters: Vec<Chapter>,
+        live_reload: Option<&'a str>,
     }
     let ctx = PrintCtx {
         site: site_ctx(site, lang_index),
@@ -143,6 +149,7 @@ pub(super) fn document(site: &Site, theme: &Compiled<'_>, lang_index: usize) -> 
         root: root_prefix(&url),
         t,
         chapters,
+        live_reload: options.live_reload.as_deref(),
     };
     let html = render_template(theme, "print.html", &ctx, &format!("`{url}`"))?;
     Ok(OutputFile::bytes(url, html))
