@@ -437,3 +437,58 @@ fn invalid_utf8_is_located() {
         "{run}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_midway_leaves_a_complete_output() {
+    let site = TestSite::copy("minimal");
+    for n in 0..300 {
+        site.write(
+            &format!("content/id/p{n:03}.md"),
+            &format!(
+                "---\ntitle: Halaman {n}\n---\n\n[[halaman]] {}\n",
+                "teks ".repeat(200)
+            ),
+        );
+    }
+    assert_eq!(site.run(["build"]).code, 0);
+    let count = |site: &TestSite| {
+        walkdir::WalkDir::new(site.path().join("book"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count()
+    };
+    let complete = count(&site);
+    for round in 0..12u64 {
+        site.write(
+            "content/id/halaman.md",
+            &format!("---\ntitle: Halaman versi {round}\n---\n\n## Bagian satu\n"),
+        );
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panduan"))
+            .arg("build")
+            .current_dir(site.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start build");
+        std::thread::sleep(std::time::Duration::from_millis(5 + round * 12));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Old or new, the output is whole: marker, home page and every file.
+        assert!(site.exists("book/.panduan-output"), "round {round}");
+        assert!(site.exists("book/id/index.html"), "round {round}");
+        assert_eq!(count(&site), complete, "round {round}: a partial output");
+    }
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let leftovers = std::fs::read_dir(site.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".panduan-"))
+        .count();
+    assert_eq!(
+        leftovers, 0,
+        "temporary folders of killed builds are cleaned up"
+    );
+}

@@ -117,3 +117,12 @@ fn unknown_page_template_is_a_located_error() {
     );
     assert!(run.stderr.contains("`comparison.html`"), "{run}");
 }
+
+#[test]
+fn theme_css_and_javascript_stay_under_100_kb() {
+    let total: usize = DEFAULT_STATIC.iter().map(|(_, text)| text.len()).sum();
+    assert!(
+        total < 100 * 1024,
+        "the theme's CSS and JavaScript weigh {total} bytes"
+    );
+}

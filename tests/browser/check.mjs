@@ -95,6 +95,30 @@ for (const [from, target, fragment] of links) {
   if (known && !known.has(fragment)) report.anchors.push({ from, target: path.relative(book, target), fragment });
 }
 
+// With JavaScript off, every page must still be reachable by following links.
+{
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const reached = new Set();
+  const todo = [pathToFileURL(path.join(book, "index.html")).href];
+  while (todo.length) {
+    const url = todo.shift();
+    if (reached.has(url)) continue;
+    reached.add(url);
+    const page = await noJs.newPage();
+    await page.goto(url);
+    const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.href));
+    await page.close();
+    for (const href of hrefs) {
+      const clean = href.split("#")[0].split("?")[0];
+      if (clean.startsWith("file://") && clean.endsWith(".html") && !reached.has(clean)) todo.push(clean);
+    }
+  }
+  report.withoutJavaScript = reached.size;
+  const all = [...seen].map((u) => u.split("?")[0]).filter((u, i, a) => a.indexOf(u) === i);
+  report.unreachableWithoutJavaScript = all.filter((u) => !reached.has(u) && !u.endsWith("/404.html"));
+  await noJs.close();
+}
+
 if (shots) {
   mkdirSync(shots, { recursive: true });
   const pages = { id: "id/jenis-kelompok/terapi/index.html", en: "en/group-types/therapy-groups/index.html" };
