@@ -116,15 +116,17 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
     assert_eq!(run.code, 0, "{run}");
     let id = site.read("book/assets/search-id.js");
     assert!(
-        id.starts_with("(window.panduanSearch = window.panduanSearch || {})[\"id\"] = {"),
+        id.starts_with("(window.panduanSearch = window.panduanSearch || {})[\"id\"] = JSON.parse("),
         "{}",
         &id[..80]
     );
     assert!(!id.contains("fetch(") && !id.contains("import "));
-    let json = id
-        .split_once(" = {")
-        .map(|(_, j)| format!("{{{}", j.trim_end().trim_end_matches(';')))
-        .expect("json");
+    // `... = JSON.parse("<json>");`: the argument is a JSON string holding the JSON.
+    let literal = id
+        .split_once("JSON.parse(")
+        .map(|(_, j)| j.trim_end().trim_end_matches(';').trim_end_matches(')'))
+        .expect("JSON.parse");
+    let json: String = serde_json::from_str(literal).expect("a string literal");
     let index: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     let docs = index["docs"].as_array().expect("docs");
     // The install page's sections are entries, with anchors.
@@ -133,14 +135,20 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
             .any(|d| d[0] == "id/panduan/pasang/index.html#persiapan" && d[1] == "Pemasangan")
     );
     // Stems, not words: "Pemasangan" is indexed under "pasang".
-    let postings = index["terms"]["pasang"].as_array().expect("stem pasang");
+    let encoded = index["terms"]["pasang"].as_str().expect("stem pasang");
+    let mut doc = 0;
+    let postings: Vec<u64> = encoded
+        .split(' ')
+        .flat_map(|pair| {
+            let (d, w) = pair.split_once('.').expect("entry.weight");
+            doc += u64::from_str_radix(d, 36).expect("base 36");
+            [doc, u64::from_str_radix(w, 36).expect("base 36")]
+        })
+        .collect();
     assert!(!postings.is_empty());
     // Title matches weigh more than body matches: the heaviest entry is the page titled
     // "Pemasangan", not the home page that mentions it.
-    let pairs: Vec<(u64, u64)> = postings
-        .chunks(2)
-        .map(|c| (c[0].as_u64().unwrap_or(0), c[1].as_u64().unwrap_or(0)))
-        .collect();
+    let pairs: Vec<(u64, u64)> = postings.chunks(2).map(|c| (c[0], c[1])).collect();
     let (best, weight) = pairs
         .iter()
         .max_by_key(|(_, w)| *w)
@@ -156,7 +164,7 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
     assert!(site.exists("book/assets/roots-id.js"));
     let en = site.read("book/assets/search-en.js");
     assert!(
-        en.contains("\"instal\":"),
+        en.contains(r#"\"instal\":"#),
         "English stems: installation -> instal"
     );
     // A hostile title cannot break out of the script.

@@ -142,17 +142,42 @@ struct Index<'a> {
     /// Per entry: [url, page title, section (parent) title, heading]. The entries'
     /// text, for snippets, is in a second file so that answering needs less to load.
     docs: Vec<[String; 4]>,
-    /// stem -> flat [entry, weight, entry, weight, ...]
-    terms: BTreeMap<String, Vec<u32>>,
+    /// stem -> its postings as text: `entry.weight` pairs in base 36, separated by
+    /// spaces, each entry number a difference from the previous one. Strings cost the
+    /// browser little to load; only the postings a query needs are ever decoded.
+    terms: BTreeMap<String, String>,
 }
 
-/// A JSON value as JavaScript that cannot end an HTML `<script>`.
-fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+/// Postings `[entry, weight, entry, weight, …]` (entries ascending) as compact text.
+pub fn encode_postings(flat: &[u32]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for pair in flat.chunks(2) {
+        if let [doc, weight] = pair {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&base36(doc - previous));
+            out.push('.');
+            out.push_str(&base36(*weight));
+            previous = *doc;
+        }
+    }
+    out
+}
+
+fn base36(mut n: u32) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = Vec::new();
+    loop {
+        buf.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.reverse();
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// The index of one language: the body of `assets/search-<lang>.js` (stems, entries)
@@ -253,18 +278,22 @@ pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
             texts.push(text);
         }
     }
-    let terms: BTreeMap<String, Vec<u32>> = stem_ids
+    let terms: BTreeMap<String, String> = stem_ids
         .into_iter()
-        .map(|(stem, id)| (stem, std::mem::take(&mut postings[id as usize])))
+        .map(|(stem, id)| (stem, encode_postings(&postings[id as usize])))
         .collect();
     let key = crate::render::js_string(lang);
+    // `JSON.parse("...")` loads faster than the same data as an object literal.
+    let as_json_string = |json: String| crate::render::js_string(&json);
     let index = format!(
-        "(window.panduanSearch = window.panduanSearch || {{}})[{key}] = {};\n",
-        script_json(&Index { lang, docs, terms })
+        "(window.panduanSearch = window.panduanSearch || {{}})[{key}] = JSON.parse({});\n",
+        as_json_string(
+            serde_json::to_string(&Index { lang, docs, terms }).unwrap_or_else(|_| "{}".into())
+        )
     );
     let text = format!(
-        "(window.panduanSearchText = window.panduanSearchText || {{}})[{key}] = {};\n",
-        script_json(&texts)
+        "(window.panduanSearchText = window.panduanSearchText || {{}})[{key}] = JSON.parse({});\n",
+        as_json_string(serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into()))
     );
     (index, text)
 }
@@ -313,6 +342,12 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_are_delta_coded_in_base_36() {
+        assert_eq!(encode_postings(&[3, 10, 40, 1, 41, 36]), "3.a 11.1 1.10");
+        assert_eq!(encode_postings(&[]), "");
+    }
 
     #[test]
     fn tokenize_keeps_inner_hyphens_and_lowercases() {

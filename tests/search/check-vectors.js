@@ -4,7 +4,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-global.window = { panduanRootsId: fs.readFileSync(process.argv[2], "utf8").split(/\s+/).filter(Boolean).join(" ") };
+global.window = { panduanRootsId: fs.readFileSync(process.argv[2], "utf8").split(/\s+/).filter(Boolean).sort().join(" ") };
 require(path.join(__dirname, "../../themes/default/static/stem.js"));
 const stem = global.window.panduanStem;
 let failures = 0;

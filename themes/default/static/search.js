@@ -42,6 +42,27 @@
     });
   }
 
+  /* Postings are text (`entry.weight` pairs in base 36, entries as differences);
+     decoded on first use. */
+  var decoded = {};
+  function postingsOf(idx, term) {
+    var key = lang + "\u0000" + term;
+    if (decoded[key]) return decoded[key];
+    var text = idx.terms[term];
+    var out = [];
+    if (typeof text === "string" && text !== "") {
+      var doc = 0;
+      var pairs = text.split(" ");
+      for (var i = 0; i < pairs.length; i++) {
+        var dot = pairs[i].indexOf(".");
+        doc += parseInt(pairs[i].slice(0, dot), 36);
+        out.push(doc, parseInt(pairs[i].slice(dot + 1), 36));
+      }
+    }
+    decoded[key] = out;
+    return out;
+  }
+
   /* Scores: for each query term, the entries holding its stem (and, for the last term,
      any stem it starts: "kelom" finds "kelompok"). Entries must match every term. */
   function search(idx, query, limit) {
@@ -59,12 +80,12 @@
           these[postings[i]] = (these[postings[i]] || 0) + postings[i + 1] * factor;
         }
       };
-      if (idx.terms[term]) add(idx.terms[term], 2);
+      if (idx.terms[term]) add(postingsOf(idx, term), 2);
       if (k === stems.length - 1) {
         keys = keys || Object.keys(idx.terms);
         for (var j = 0; j < keys.length; j++) {
           var key = keys[j];
-          if (key !== term && (key.indexOf(prefix) === 0 || key.indexOf(term) === 0)) add(idx.terms[key], 1);
+          if (key !== term && (key.indexOf(prefix) === 0 || key.indexOf(term) === 0)) add(postingsOf(idx, key), 1);
         }
       }
       if (scores === null) {

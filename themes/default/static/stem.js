@@ -28,12 +28,18 @@
   }
 
   /* ---- Indonesian ---- */
+  // The root words arrive sorted (assets/roots-id.js): binary search, no set to build.
   var idRoots = null;
   function idDict(w) {
-    if (!idRoots) {
-      idRoots = new Set((window.panduanRootsId || "").split(" "));
+    if (!idRoots) idRoots = (window.panduanRootsId || "").split(" ");
+    var lo = 0, hi = idRoots.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      var r = idRoots[mid];
+      if (r === w) return true;
+      if (r < w) lo = mid + 1; else hi = mid - 1;
     }
-    return idRoots.has(w);
+    return false;
   }
   function idVowel(c) {
     return c === "a" || c === "e" || c === "i" || c === "o" || c === "u";
