@@ -139,9 +139,11 @@ fn sections(page: &Page) -> Vec<Section> {
 #[derive(Serialize)]
 struct Index<'a> {
     lang: &'a str,
-    /// Per entry: [url, page title, section (parent) title, heading]. The entries'
+    /// Per page: [url, title, title of its section].
+    pages: Vec<[String; 3]>,
+    /// Per entry: [page number, anchor ("" for the page top), heading]. The entries'
     /// text, for snippets, is in a second file so that answering needs less to load.
-    docs: Vec<[String; 4]>,
+    docs: Vec<(u32, String, String)>,
     /// stem -> its postings as text: `entry.weight` pairs in base 36, separated by
     /// spaces, each entry number a difference from the previous one. Strings cost the
     /// browser little to load; only the postings a query needs are ever decoded.
@@ -184,7 +186,8 @@ fn base36(mut n: u32) -> String {
 /// and of `assets/search-<lang>-text.js` (the entries' text, for snippets).
 pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
     let lang = site.config.languages[lang_index].code.as_str();
-    let mut docs: Vec<[String; 4]> = Vec::new();
+    let mut docs: Vec<(u32, String, String)> = Vec::new();
+    let mut pages: Vec<[String; 3]> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
     // Stems are interned: each distinct word is stemmed once, and postings are kept
     // per stem number until the end.
@@ -255,6 +258,8 @@ pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
             }
             extra.push(' ');
         }
+        let page_no = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+        pages.push([page.url.clone(), page.title.clone(), section_title]);
         for (k, section) in sections(page).into_iter().enumerate() {
             let doc = u32::try_from(docs.len()).unwrap_or(u32::MAX);
             add(doc, &page.title, 10, 10);
@@ -269,12 +274,11 @@ pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
             } else {
                 section.text
             };
-            docs.push([
-                section.url,
-                page.title.clone(),
-                section_title.clone(),
-                section.heading,
-            ]);
+            let anchor = section
+                .url
+                .split_once('#')
+                .map_or(String::new(), |(_, a)| a.to_string());
+            docs.push((page_no, anchor, section.heading));
             texts.push(text);
         }
     }
@@ -288,7 +292,13 @@ pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
     let index = format!(
         "(window.panduanSearch = window.panduanSearch || {{}})[{key}] = JSON.parse({});\n",
         as_json_string(
-            serde_json::to_string(&Index { lang, docs, terms }).unwrap_or_else(|_| "{}".into())
+            serde_json::to_string(&Index {
+                lang,
+                pages,
+                docs,
+                terms
+            })
+            .unwrap_or_else(|_| "{}".into())
         )
     );
     let text = format!(

@@ -42,6 +42,13 @@
     });
   }
 
+  /* Entry n as { url, title, section, heading }. */
+  function entry(idx, n) {
+    var d = idx.docs[n];
+    var p = idx.pages[d[0]];
+    return { page: d[0], url: p[0] + (d[1] ? "#" + d[1] : ""), title: p[1], section: p[2], heading: d[2] };
+  }
+
   /* Postings are text (`entry.weight` pairs in base 36, entries as differences);
      decoded on first use. */
   var decoded = {};
@@ -98,7 +105,7 @@
     });
     var best = {};
     Object.keys(scores || {}).forEach(function (d) {
-      var page = idx.docs[d][0].split("#")[0];
+      var page = idx.docs[d][0];
       if (!best[page] || scores[d] > best[page].score) best[page] = { doc: +d, score: scores[d] };
     });
     var hits = Object.keys(best).map(function (p) { return best[p]; });
@@ -156,18 +163,18 @@
     list.setAttribute("data-query", query);
     list.textContent = "";
     found.hits.forEach(function (hit) {
-      var d = idx.docs[hit.doc];
+      var d = entry(idx, hit.doc);
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = root + d[0];
+      a.href = root + d.url;
       var title = document.createElement("span");
       title.className = "result-title";
-      title.textContent = d[3] ? d[1] + " › " + d[3] : d[1];
+      title.textContent = d.heading ? d.title + " › " + d.heading : d.title;
       a.appendChild(title);
-      if (d[2]) {
+      if (d.section) {
         var section = document.createElement("span");
         section.className = "result-section";
-        section.textContent = d[2];
+        section.textContent = d.section;
         a.appendChild(section);
       }
       var texts = window.panduanSearchText && window.panduanSearchText[lang];
