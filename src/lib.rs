@@ -60,7 +60,8 @@ pub struct Report {
     pub output_shown: String,
     pub written: output::Written,
     pub elapsed: Duration,
-    /// Time spent in each step, in order (`load`, `render`, `write`).
+    /// Time spent in each step, in order (`read`, `model`, `render`, `write`); entries
+    /// indented by two spaces ran side by side within the step before them.
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -87,7 +88,7 @@ pub struct Rendered {
     /// Pages per language code, in the order of `book.toml`.
     pub pages: Vec<(String, usize)>,
     pub warnings: Vec<Diagnostic>,
-    /// Time spent in each step, in order (`load`, `render`).
+    /// Time spent in each step, as in [`Report::phases`].
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -100,22 +101,39 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
         phases.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let (site, mut diagnostics) = load_site(options)?;
+    let config = config::read(&options.root, &options.overrides)?;
+    let loaded = load::content(&config)?;
+    phase("read");
+    let (site, mut diagnostics) = model::site(
+        config,
+        loaded,
+        model::ModelOptions {
+            drafts: options.drafts,
+        },
+    );
     let theme = render::theme::load(&site.config, &mut diagnostics)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
-    phase("load");
+    phase("model");
+    let timed = |f: &dyn Fn() -> Result<Vec<render::OutputFile>>| {
+        let start = Instant::now();
+        f().map(|files| (files, start.elapsed()))
+    };
     let (files, search_files) = rayon::join(
-        || render::site(&site, &theme, &options.render),
-        || search::files(&site),
+        || timed(&|| render::site(&site, &theme, &options.render)),
+        || timed(&|| Ok(search::files(&site))),
     );
-    let mut files = files?;
+    let (mut files, pages_took) = files?;
+    let (search_files, search_took) = search_files?;
     files.extend(search_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     render::check_unique_paths(&files)?;
     phase("render");
+    // Pages and search run side by side within `render`.
+    phases.push(("  pages", pages_took));
+    phases.push(("  search", search_took));
     let pages = site
         .config
         .languages

@@ -220,7 +220,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     print_diagnostics(&report.warnings);
     if args.timings {
         for (name, took) in &report.phases {
-            eprintln!("  {name:<7} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+            eprintln!("  {name:<9} {:>7.1} ms", took.as_secs_f64() * 1000.0);
         }
     }
     let per_lang: Vec<String> = report

@@ -68,12 +68,36 @@ pub struct Analysis {
     pub leading_h1: Option<String>,
     /// Whether the body has any text at all.
     pub is_empty: bool,
+    /// The body as plain text, split where a `##` or `###` heading starts: the first
+    /// part is the text before any such heading. Search indexes these.
+    pub sections: Vec<SectionText>,
+}
+
+/// The plain text of a part of a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionText {
+    /// The `##`/`###` heading that opens this part (an index into
+    /// [`Analysis::headings`]); none for the part before the first one.
+    pub heading: Option<usize>,
+    /// Text and code, with blocks and line breaks as single spaces; heading text is
+    /// left out.
+    pub text: String,
+}
+
+impl SectionText {
+    /// Ends a word at a block end or line break.
+    fn space(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
 }
 
 /// Finds the headings (with their final ids) and the links of a body.
 pub fn analyse(body: &str) -> Analysis {
     let mut out = Analysis {
         is_empty: true,
+        sections: vec![SectionText::default()],
         ..Analysis::default()
     };
     let mut ids = IdAllocator::default();
@@ -83,6 +107,12 @@ pub fn analyse(body: &str) -> Analysis {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    out.sections.push(SectionText {
+                        heading: Some(out.headings.len()),
+                        text: String::new(),
+                    });
+                }
                 heading = Some((
                     heading_level(*level),
                     id.as_ref().map(|s| s.to_string()),
@@ -144,17 +174,35 @@ pub fn analyse(body: &str) -> Analysis {
                 out.is_empty &= t.trim().is_empty();
                 if let Some(h) = heading.as_mut() {
                     h.3.push_str(t);
+                } else if let Some(s) = out.sections.last_mut() {
+                    s.text.push_str(t);
                 }
                 if let Some(l) = link_stack.last_mut() {
                     l.text.push_str(t);
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => out.is_empty = false,
-            Event::End(_) if first_block && heading.is_none() && link_stack.is_empty() => {
-                // The first block that is not a heading ends the chance of a leading h1.
-                first_block = false;
-            }
             _ => {}
+        }
+        if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
+            && heading.is_none()
+            && let Some(s) = out.sections.last_mut()
+        {
+            s.space();
+        }
+        if matches!(event, Event::End(_))
+            && first_block
+            && heading.is_none()
+            && link_stack.is_empty()
+        {
+            // The first block that is not a heading ends the chance of a leading h1.
+            first_block = false;
+        }
+    }
+    for s in &mut out.sections {
+        let trimmed = s.text.trim();
+        if trimmed.len() != s.text.len() {
+            s.text = trimmed.to_string();
         }
     }
     // Links are reported in source order of their start (nested images end first).

@@ -158,19 +158,34 @@ pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<O
         files.push(navigation(site, theme, lang_index, language.code.as_str())?);
     }
 
-    let pages: Vec<Result<OutputFile>> = site
+    // Each page and its chapter of the print document, in parallel.
+    let pages: Vec<Result<(OutputFile, String)>> = site
         .pages
         .par_iter()
         .enumerate()
-        .map(|(i, _)| page(site, theme, options, i))
+        .map(|(i, _)| {
+            let file = page(site, theme, options, i)?;
+            Ok((file, print::chapter_html(site, theme, i)))
+        })
         .collect();
+    let mut chapters = Vec::with_capacity(pages.len());
     for p in pages {
-        files.push(p?);
+        let (file, chapter) = p?;
+        files.push(file);
+        chapters.push(chapter);
     }
     files.extend(untranslated(site, theme, options)?);
-    for l in 0..site.config.languages.len() {
-        files.push(search_page(site, theme, options, l)?);
-        files.push(print::document(site, theme, options, l)?);
+    let per_language: Vec<Result<[OutputFile; 2]>> = (0..site.config.languages.len())
+        .into_par_iter()
+        .map(|l| {
+            Ok([
+                search_page(site, theme, options, l)?,
+                print::document(site, theme, options, l, &chapters)?,
+            ])
+        })
+        .collect();
+    for files_of_language in per_language {
+        files.extend(files_of_language?);
     }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
@@ -313,13 +328,75 @@ fn navigation(
 
 /// A JavaScript string literal that is also safe inside an HTML `<script>`.
 pub fn js_string(s: &str) -> String {
-    let mut out = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    out = out
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    out.replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = String::with_capacity(s.len() + 2);
+    push_js_string(&mut out, s);
+    out
+}
+
+/// Bytes that [`push_js_string`] must look at; all others are copied as they are.
+const JS_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'&' as usize] = true;
+    // The last bytes of U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+    table[0xa8] = true;
+    table[0xa9] = true;
+    table
+};
+
+/// Appends `s` as a JavaScript string literal that is also safe inside an HTML
+/// `<script>`: JSON escapes, plus `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`.
+pub fn push_js_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !JS_SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
+        let (from, escape) = match b {
+            b'"' => (i, "\\\""),
+            b'\\' => (i, "\\\\"),
+            b'\n' => (i, "\\n"),
+            b'\r' => (i, "\\r"),
+            b'\t' => (i, "\\t"),
+            0x08 => (i, "\\b"),
+            0x0c => (i, "\\f"),
+            b'<' => (i, "\\u003c"),
+            b'>' => (i, "\\u003e"),
+            b'&' => (i, "\\u0026"),
+            0xa8 | 0xa9 if i >= 2 && bytes[i - 2] == 0xe2 && bytes[i - 1] == 0x80 => {
+                (i - 2, if b == 0xa8 { "\\u2028" } else { "\\u2029" })
+            }
+            0xa8 | 0xa9 => {
+                i += 1;
+                continue;
+            }
+            _ => (i, ""),
+        };
+        out.push_str(&s[start..from]);
+        if escape.is_empty() {
+            let _ = std::fmt::Write::write_fmt(out, format_args!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        i += 1;
+        start = i;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Link {

@@ -19,11 +19,11 @@ fn chapter_id(page: &Page) -> String {
 }
 
 #[derive(Serialize)]
-struct Chapter {
+struct Chapter<'a> {
     id: String,
-    title: String,
+    title: &'a str,
     depth: usize,
-    content: String,
+    content: &'a str,
 }
 
 /// The links of `page` as they must be in the print document at `url`.
@@ -97,41 +97,49 @@ fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOut
         .collect()
 }
 
-/// Renders the print document of language `lang_index`.
+/// The body of page `index` as a chapter of its language's print document.
+pub(super) fn chapter_html(site: &Site, theme: &Compiled<'_>, index: usize) -> String {
+    let page = &site.pages[index];
+    let lang = site.config.languages[page.lang_index].code.as_str();
+    let url = format!("{lang}/print.html");
+    let prefix = format!("{}--", chapter_id(page));
+    let links = print_links(site, page, &url, &prefix);
+    markdown::to_html(
+        page.body(),
+        &page.analysis.headings,
+        &links,
+        &labels(strings(theme, lang), prefix),
+        page.drop_leading_h1,
+    )
+}
+
+/// Renders the print document of language `lang_index`; `chapters` holds every page's
+/// [`chapter_html`], by page index.
 pub(super) fn document(
     site: &Site,
     theme: &Compiled<'_>,
     options: &super::RenderOptions,
     lang_index: usize,
+    chapters: &[String],
 ) -> Result<OutputFile> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
     let t = strings(theme, lang);
-    let mut chapters = Vec::new();
+    let mut list = Vec::with_capacity(site.reading_order[lang_index].len());
     for &i in &site.reading_order[lang_index] {
         let page = &site.pages[i];
-        let id = chapter_id(page);
-        let prefix = format!("{id}--");
-        let links = print_links(site, page, &url, &prefix);
-        let content = markdown::to_html(
-            page.body(),
-            &page.analysis.headings,
-            &links,
-            &labels(t, prefix),
-            page.drop_leading_h1,
-        );
         let mut depth = 0;
         let mut up = page.parent;
         while let Some(p) = up {
             depth += 1;
             up = site.pages[p].parent;
         }
-        chapters.push(Chapter {
-            id,
-            title: page.title.clone(),
+        list.push(Chapter {
+            id: chapter_id(page),
+            title: &page.title,
             depth,
-            content,
+            content: chapters.get(i).map_or("", String::as_str),
         });
     }
     #[derive(Serialize)]
@@ -140,7 +148,7 @@ pub(super) fn document(
         lang: &'a str,
         root: String,
         t: &'a std::collections::BTreeMap<String, String>,
-        chapters: Vec<Chapter>,
+        chapters: Vec<Chapter<'a>>,
         live_reload: Option<&'a str>,
     }
     let ctx = PrintCtx {
@@ -148,7 +156,7 @@ pub(super) fn document(
         lang,
         root: root_prefix(&url),
         t,
-        chapters,
+        chapters: list,
         live_reload: options.live_reload.as_deref(),
     };
     let html = render_template(theme, "print.html", &ctx, &format!("`{url}`"))?;

@@ -15,12 +15,8 @@
 pub mod stem_en;
 pub mod stem_id;
 
-use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use serde::Serialize;
-
-use crate::markdown;
 use crate::model::{Page, Site};
 use crate::render::{Contents, OutputFile};
 
@@ -28,22 +24,31 @@ use crate::render::{Contents, OutputFile};
 /// (`kelompok-kelompok`); other characters separate words.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, &mut |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each word of `text` as [`tokenize`] splits it, without allocating a
+/// string per word.
+fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
     let mut word = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if c == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric())
         {
             word.push('-');
         } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            f(&word);
+            word.clear();
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 /// The search terms of a text in a language: its words, stemmed. A hyphenated word
@@ -76,78 +81,252 @@ pub fn stem(word: &str, lang: &str) -> String {
     }
 }
 
-/// One searchable section of a page.
-struct Section {
-    /// Page URL (from the output root) with `#anchor` for headings.
-    url: String,
-    /// Heading text; empty for the page top.
+/// Weights of the indexed fields: (weight per occurrence, most per entry).
+const TITLE: (u32, u32) = (10, 10);
+const HEADING: (u32, u32) = (5, 5);
+const DESCRIPTION: (u32, u32) = (3, 3);
+const TEXT: (u32, u32) = (1, 5);
+
+/// Words counted in one field: (word number within the page, occurrences).
+type Counts = Vec<(u32, u32)>;
+
+/// One searchable entry of a page: the page top or a `##`/`###` section.
+struct Entry {
+    /// The heading's id; empty for the page top.
+    anchor: String,
+    /// The heading's text; empty for the page top.
     heading: String,
-    /// Plain text, for matching and snippets.
+    /// Plain text, for snippets.
     text: String,
+    /// The heading's words (page top: summary, tags and kind fields) with their weight.
+    first: (Counts, (u32, u32)),
+    /// The words of the text.
+    body: Counts,
 }
 
-/// Plain text of a page body split at `##`/`###` headings (ids from the analysis).
-fn sections(page: &Page) -> Vec<Section> {
-    let mut out = vec![Section {
-        url: page.url.clone(),
-        heading: String::new(),
-        text: String::new(),
-    }];
-    let mut heading_no = 0;
-    let mut in_heading: Option<u8> = None;
-    for event in Parser::new_ext(page.body(), markdown::options()) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => {
-                let h = page.analysis.headings.get(heading_no);
-                heading_no += 1;
-                match h {
-                    Some(h) if (2..=3).contains(&h.level) => {
-                        in_heading = Some(h.level);
-                        out.push(Section {
-                            url: format!("{}#{}", page.url, h.id),
-                            heading: h.text.clone(),
-                            text: String::new(),
-                        });
-                    }
-                    _ => in_heading = Some(1),
+/// What one page gives the index, computed for each page on its own (in parallel).
+struct PageWords {
+    /// url, title, title of its section.
+    page: [String; 3],
+    /// The page's distinct words; counts refer to them by number.
+    words: Vec<String>,
+    title: Counts,
+    entries: Vec<Entry>,
+}
+
+/// Counts the words of a page's fields, numbering its distinct words.
+#[derive(Default)]
+struct WordCounter {
+    numbers: rustc_hash::FxHashMap<String, u32>,
+    words: Vec<String>,
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl WordCounter {
+    fn count(&mut self, text: &str) -> Counts {
+        let Self {
+            numbers,
+            words,
+            counts,
+            touched,
+        } = self;
+        for_each_word(text, &mut |word| {
+            let n = match numbers.get(word) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(words.len()).unwrap_or(u32::MAX);
+                    numbers.insert(word.to_string(), n);
+                    words.push(word.to_string());
+                    counts.push(0);
+                    n
                 }
+            };
+            let c = &mut counts[n as usize];
+            if *c == 0 {
+                touched.push(n);
             }
-            Event::End(TagEnd::Heading(_)) => in_heading = None,
-            Event::Text(t) | Event::Code(t) if in_heading.is_none() => {
-                if let Some(s) = out.last_mut() {
-                    s.text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if let Some(s) = out.last_mut()
-                    && !s.text.ends_with(' ')
-                    && !s.text.is_empty()
-                {
-                    s.text.push(' ');
-                }
-            }
+            *c += 1;
+        });
+        touched
+            .drain(..)
+            .map(|n| (n, std::mem::take(&mut counts[n as usize])))
+            .collect()
+    }
+}
+
+fn page_words(site: &Site, page: &Page) -> PageWords {
+    let section_title = page
+        .parent
+        .map(|p| site.pages[p].title.clone())
+        .unwrap_or_default();
+    let mut description = String::new();
+    if let Some(s) = &page.front.summary {
+        description.push_str(s);
+        description.push(' ');
+    }
+    for t in &page.front.tags {
+        description.push_str(t);
+        description.push(' ');
+    }
+    for value in page.front.fields.values() {
+        match value {
+            crate::load::FieldValue::Text(s) => description.push_str(s),
+            crate::load::FieldValue::List(l) => description.push_str(&l.join(" ")),
             _ => {}
         }
+        description.push(' ');
     }
-    for s in &mut out {
-        let trimmed = s.text.trim().to_string();
-        s.text = trimmed;
+    let mut counter = WordCounter::default();
+    let title = counter.count(&page.title);
+    let mut entries = Vec::with_capacity(page.analysis.sections.len());
+    for (k, section) in page.analysis.sections.iter().enumerate() {
+        let heading = section.heading.and_then(|h| page.analysis.headings.get(h));
+        let first = match heading {
+            Some(h) => (counter.count(&h.text), HEADING),
+            None if k == 0 => (counter.count(&description), DESCRIPTION),
+            None => (Vec::new(), HEADING),
+        };
+        let body = counter.count(&section.text);
+        let text = if k == 0 && section.text.is_empty() {
+            page.front.summary.clone().unwrap_or_default()
+        } else {
+            section.text.clone()
+        };
+        entries.push(Entry {
+            anchor: heading.map(|h| h.id.clone()).unwrap_or_default(),
+            heading: heading.map(|h| h.text.clone()).unwrap_or_default(),
+            text,
+            first,
+            body,
+        });
     }
-    out
+    PageWords {
+        page: [page.url.clone(), page.title.clone(), section_title],
+        words: counter.words,
+        title,
+        entries,
+    }
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    lang: &'a str,
-    /// Per page: [url, title, title of its section].
-    pages: Vec<[String; 3]>,
-    /// Per entry: [page number, anchor ("" for the page top), heading]. The entries'
-    /// text, for snippets, is in a second file so that answering needs less to load.
-    docs: Vec<(u32, String, String)>,
-    /// stem -> its postings as text: `entry.weight` pairs in base 36, separated by
-    /// spaces, each entry number a difference from the previous one. Strings cost the
-    /// browser little to load; only the postings a query needs are ever decoded.
-    terms: BTreeMap<String, String>,
+/// Stems numbered in order of first appearance, and the stems of each distinct word.
+#[derive(Default)]
+struct Stems {
+    numbers: rustc_hash::FxHashMap<String, u32>,
+    stems: Vec<String>,
+    /// For word number w, its stems are `flat[starts[w]..starts[w + 1]]`.
+    starts: Vec<u32>,
+    flat: Vec<u32>,
+}
+
+impl Stems {
+    fn of(&self, word: u32) -> &[u32] {
+        let w = word as usize;
+        match (self.starts.get(w), self.starts.get(w + 1)) {
+            (Some(&a), Some(&b)) => &self.flat[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Numbers the distinct words of all pages and stems each one once (in parallel).
+/// Returns, per page, its word numbers mapped to the global ones.
+fn stem_words<'a>(pages: &'a [PageWords], lang: &str, stems: &mut Stems) -> Vec<Vec<u32>> {
+    use rayon::prelude::*;
+    let mut numbers: rustc_hash::FxHashMap<&'a str, u32> = rustc_hash::FxHashMap::default();
+    let mut words: Vec<&'a str> = Vec::new();
+    let maps = pages
+        .iter()
+        .map(|p| {
+            p.words
+                .iter()
+                .map(|w| {
+                    *numbers.entry(w.as_str()).or_insert_with(|| {
+                        words.push(w);
+                        u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let stemmed: Vec<Vec<String>> = words
+        .par_iter()
+        .map(|w| {
+            let mut out = Vec::new();
+            push_terms(w, lang, &mut out);
+            out
+        })
+        .collect();
+    stems.starts.push(0);
+    for list in stemmed {
+        for stem in list {
+            let next = u32::try_from(stems.stems.len()).unwrap_or(u32::MAX);
+            let n = match stems.numbers.get(&stem) {
+                Some(&n) => n,
+                None => {
+                    stems.stems.push(stem.clone());
+                    stems.numbers.insert(stem, next);
+                    next
+                }
+            };
+            stems.flat.push(n);
+        }
+        stems
+            .starts
+            .push(u32::try_from(stems.flat.len()).unwrap_or(u32::MAX));
+    }
+    maps
+}
+
+/// Sums weights per stem for one entry, each field capped on its own.
+struct Weigher {
+    field: Vec<u32>,
+    entry: Vec<u32>,
+    field_touched: Vec<u32>,
+    entry_touched: Vec<u32>,
+}
+
+impl Weigher {
+    fn new(stems: usize) -> Self {
+        Weigher {
+            field: vec![0; stems],
+            entry: vec![0; stems],
+            field_touched: Vec::new(),
+            entry_touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, counts: &Counts, map: &[u32], stems: &Stems, (weight, cap): (u32, u32)) {
+        for &(word, n) in counts {
+            let global = map.get(word as usize).copied().unwrap_or(u32::MAX);
+            for &s in stems.of(global) {
+                let f = &mut self.field[s as usize];
+                if *f == 0 {
+                    self.field_touched.push(s);
+                }
+                *f = f.saturating_add(n.saturating_mul(weight));
+            }
+        }
+        for s in self.field_touched.drain(..) {
+            let w = std::mem::take(&mut self.field[s as usize]).min(cap.max(weight));
+            let e = &mut self.entry[s as usize];
+            if *e == 0 {
+                self.entry_touched.push(s);
+            }
+            *e += w;
+        }
+    }
+
+    /// Appends this entry's weights to the postings and starts the next entry.
+    fn finish(&mut self, doc: u32, postings: &mut [Vec<u32>]) {
+        for s in self.entry_touched.drain(..) {
+            let w = std::mem::take(&mut self.entry[s as usize]);
+            if let Some(list) = postings.get_mut(s as usize) {
+                list.push(doc);
+                list.push(w);
+            }
+        }
+    }
 }
 
 /// Postings `[entry, weight, entry, weight, …]` (entries ascending) as compact text.
@@ -182,130 +361,135 @@ fn base36(mut n: u32) -> String {
     String::from_utf8(buf).unwrap_or_default()
 }
 
+/// Appends `s` as a JSON string (escaped as `serde_json` does).
+fn push_json_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// `(window.<global> = window.<global> || {})["<lang>"] = JSON.parse("<json>");`:
+/// a classic script; `JSON.parse` of a string loads faster than an object literal.
+fn assign_json(global: &str, lang: &str, json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + json.len() / 8 + 100);
+    let _ = write!(out, "(window.{global} = window.{global} || {{}})[");
+    crate::render::push_js_string(&mut out, lang);
+    out.push_str("] = JSON.parse(");
+    crate::render::push_js_string(&mut out, json);
+    out.push_str(");\n");
+    out
+}
+
 /// The index of one language: the body of `assets/search-<lang>.js` (stems, entries)
 /// and of `assets/search-<lang>-text.js` (the entries' text, for snippets).
+///
+/// `search-<lang>.js` holds `{lang, pages, docs, terms}`:
+/// - `pages`: per page `[url, title, title of its section]`;
+/// - `docs`: per entry `[page number, anchor ("" for the page top), heading]`;
+/// - `terms`: stem -> its postings as text: `entry.weight` pairs in base 36, separated
+///   by spaces, each entry number a difference from the previous one. Strings cost the
+///   browser little to load; only the postings a query needs are ever decoded.
+///
+/// `search-<lang>-text.js` holds the entries' text, in entry order, so that answering
+/// needs less to load.
 pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
+    use rayon::prelude::*;
     let lang = site.config.languages[lang_index].code.as_str();
-    let mut docs: Vec<(u32, String, String)> = Vec::new();
-    let mut pages: Vec<[String; 3]> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
-    // Stems are interned: each distinct word is stemmed once, and postings are kept
-    // per stem number until the end.
-    let mut words: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
-    let mut stem_ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    let mut add = |doc: u32, text: &str, weight: u32, cap: u32| {
-        counts.clear();
-        for word in tokenize(text) {
-            let ids = match words.get(&word) {
-                Some(ids) => ids.clone(),
-                None => {
-                    let mut stems = Vec::new();
-                    push_terms(&word, lang, &mut stems);
-                    let ids: Vec<u32> = stems
-                        .into_iter()
-                        .map(|s| {
-                            let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
-                            *stem_ids.entry(s).or_insert_with(|| {
-                                postings.push(Vec::new());
-                                next
-                            })
-                        })
-                        .collect();
-                    words.insert(word, ids.clone());
-                    ids
-                }
-            };
-            for id in ids {
-                let c = counts.entry(id).or_default();
-                *c = (*c + weight).min(cap.max(weight));
-            }
-        }
-        let mut found: Vec<(u32, u32)> = counts.iter().map(|(&k, &v)| (k, v)).collect();
-        found.sort_unstable();
-        for (id, w) in found {
-            let list = &mut postings[id as usize];
-            if list.len() >= 2 && list[list.len() - 2] == doc {
-                let last = list.len() - 1;
-                list[last] += w;
-            } else {
-                list.push(doc);
-                list.push(w);
-            }
-        }
-    };
-    for &i in &site.reading_order[lang_index] {
-        let page = &site.pages[i];
-        let section_title = page
-            .parent
-            .map(|p| site.pages[p].title.clone())
-            .unwrap_or_default();
-        let mut extra = String::new();
-        if let Some(s) = &page.front.summary {
-            extra.push_str(s);
-            extra.push(' ');
-        }
-        for t in &page.front.tags {
-            extra.push_str(t);
-            extra.push(' ');
-        }
-        for value in page.front.fields.values() {
-            match value {
-                crate::load::FieldValue::Text(s) => extra.push_str(s),
-                crate::load::FieldValue::List(l) => extra.push_str(&l.join(" ")),
-                _ => {}
-            }
-            extra.push(' ');
-        }
-        let page_no = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-        pages.push([page.url.clone(), page.title.clone(), section_title]);
-        for (k, section) in sections(page).into_iter().enumerate() {
-            let doc = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-            add(doc, &page.title, 10, 10);
-            if k == 0 {
-                add(doc, &extra, 3, 3);
-            } else {
-                add(doc, &section.heading, 5, 5);
-            }
-            add(doc, &section.text, 1, 5);
-            let text = if k == 0 && section.text.is_empty() {
-                page.front.summary.clone().unwrap_or_default()
-            } else {
-                section.text
-            };
-            let anchor = section
-                .url
-                .split_once('#')
-                .map_or(String::new(), |(_, a)| a.to_string());
-            docs.push((page_no, anchor, section.heading));
-            texts.push(text);
+    let pages: Vec<PageWords> = site.reading_order[lang_index]
+        .par_iter()
+        .map(|&i| page_words(site, &site.pages[i]))
+        .collect();
+    let mut stems = Stems::default();
+    let maps = stem_words(&pages, lang, &mut stems);
+
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.stems.len()];
+    let mut weigher = Weigher::new(stems.stems.len());
+    let mut doc = 0u32;
+    for (page, map) in pages.iter().zip(&maps) {
+        for entry in &page.entries {
+            weigher.add(&page.title, map, &stems, TITLE);
+            weigher.add(&entry.first.0, map, &stems, entry.first.1);
+            weigher.add(&entry.body, map, &stems, TEXT);
+            weigher.finish(doc, &mut postings);
+            doc += 1;
         }
     }
-    let terms: BTreeMap<String, String> = stem_ids
-        .into_iter()
-        .map(|(stem, id)| (stem, encode_postings(&postings[id as usize])))
-        .collect();
-    let key = crate::render::js_string(lang);
-    // `JSON.parse("...")` loads faster than the same data as an object literal.
-    let as_json_string = |json: String| crate::render::js_string(&json);
-    let index = format!(
-        "(window.panduanSearch = window.panduanSearch || {{}})[{key}] = JSON.parse({});\n",
-        as_json_string(
-            serde_json::to_string(&Index {
-                lang,
-                pages,
-                docs,
-                terms
-            })
-            .unwrap_or_else(|_| "{}".into())
-        )
-    );
-    let text = format!(
-        "(window.panduanSearchText = window.panduanSearchText || {{}})[{key}] = JSON.parse({});\n",
-        as_json_string(serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into()))
-    );
-    (index, text)
+
+    let mut json = String::new();
+    json.push_str("{\"lang\":");
+    push_json_string(&mut json, lang);
+    json.push_str(",\"pages\":[");
+    for (k, page) in pages.iter().enumerate() {
+        json.push_str(if k == 0 { "[" } else { ",[" });
+        for (j, s) in page.page.iter().enumerate() {
+            if j > 0 {
+                json.push(',');
+            }
+            push_json_string(&mut json, s);
+        }
+        json.push(']');
+    }
+    json.push_str("],\"docs\":[");
+    let mut first = true;
+    for (k, page) in pages.iter().enumerate() {
+        for entry in &page.entries {
+            let _ = write!(json, "{}[{k},", if first { "" } else { "," });
+            first = false;
+            push_json_string(&mut json, &entry.anchor);
+            json.push(',');
+            push_json_string(&mut json, &entry.heading);
+            json.push(']');
+        }
+    }
+    json.push_str("],\"terms\":{");
+    let mut order: Vec<u32> = (0..u32::try_from(stems.stems.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_unstable_by(|&a, &b| stems.stems[a as usize].cmp(&stems.stems[b as usize]));
+    for (k, &s) in order.iter().enumerate() {
+        if k > 0 {
+            json.push(',');
+        }
+        push_json_string(&mut json, &stems.stems[s as usize]);
+        json.push(':');
+        push_json_string(&mut json, &encode_postings(&postings[s as usize]));
+    }
+    json.push_str("}}");
+
+    let mut texts = String::from("[");
+    let mut first = true;
+    for entry in pages.iter().flat_map(|p| &p.entries) {
+        if !first {
+            texts.push(',');
+        }
+        first = false;
+        push_json_string(&mut texts, &entry.text);
+    }
+    texts.push(']');
+    (
+        assign_json("panduanSearch", lang, &json),
+        assign_json("panduanSearchText", lang, &texts),
+    )
 }
 
 /// The search files: one index per language, and the Indonesian root words for the
@@ -352,6 +536,21 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_does() {
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c",
+            "\u{0}\u{1f}\n\r\t\u{8}\u{c}",
+            "ç <&> \u{2028}\u{7f}",
+        ] {
+            let mut out = String::new();
+            push_json_string(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).expect("json"), "{s:?}");
+        }
+    }
 
     #[test]
     fn postings_are_delta_coded_in_base_36() {
