@@ -15,6 +15,7 @@
 //! memory and reloads the browser; `watch` writes the output folder).
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -47,6 +48,8 @@ pub struct BuildOptions {
     pub render: render::RenderOptions,
     /// Also write the site as this zip file (one top folder named after the output).
     pub zip: Option<PathBuf>,
+    /// What earlier builds of the same project left to reuse (`serve`, `watch`).
+    pub cache: Option<std::sync::Arc<cache::Cache>>,
 }
 
 /// What a successful build did.
@@ -93,66 +96,176 @@ pub struct Rendered {
 }
 
 /// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
-/// diagnostic. `serve` keeps the result in memory; [`build`] writes it.
+/// diagnostic. [`build`] writes the result.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
+    let (prepared, mut phases, lap) = prepare(options)?;
+    let Prepared {
+        site,
+        theme,
+        diagnostics,
+    } = &prepared;
+    let cache = options.cache.as_deref();
+    let timed = |f: &(dyn Fn() -> Result<Vec<render::OutputFile>> + Sync)| {
+        let start = Instant::now();
+        f().map(|files| (files, start.elapsed()))
+    };
+    let (files, (print, search_files)) = rayon::join(
+        || timed(&|| render::pages(site, theme, &options.render, cache)),
+        || {
+            rayon::join(
+                || timed(&|| render::print_documents(site, theme, &options.render, cache)),
+                || timed(&|| Ok(search::files_cached(site, cache))),
+            )
+        },
+    );
+    let (mut files, pages_took) = files?;
+    let (print, print_took) = print?;
+    let (search_files, search_took) = search_files?;
+    files.extend(print);
+    files.extend(search_files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    render::check_unique_paths(&files)?;
+    phases.push(("render", lap.elapsed()));
+    // These run side by side within `render`.
+    phases.push(("  pages", pages_took));
+    phases.push(("  print", print_took));
+    phases.push(("  search", search_took));
+    Ok(Rendered {
+        pages: prepared.pages_per_language(),
+        warnings: diagnostics.clone(),
+        config: prepared.site.config.clone(),
+        files,
+        phases,
+    })
+}
+
+/// Like [`render_site`], but renders only the pages and what they need; the files
+/// that gather every page (print documents, search indexes) are left to
+/// [`Deferred::finish`]. `serve` reloads the browser in between.
+pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
+    let (prepared, mut phases, lap) = prepare(options)?;
+    let cache = options.cache.as_deref();
+    let mut files = render::pages(&prepared.site, &prepared.theme, &options.render, cache)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    render::check_unique_paths(&files)?;
+    phases.push(("render", lap.elapsed()));
+    let rendered = Rendered {
+        pages: prepared.pages_per_language(),
+        warnings: prepared.diagnostics.clone(),
+        config: prepared.site.config.clone(),
+        files,
+        phases,
+    };
+    let deferred = Deferred {
+        prepared,
+        render: options.render.clone(),
+        cache: options.cache.clone(),
+    };
+    Ok((rendered, deferred))
+}
+
+/// The files of a site that gather every page, still to make after
+/// [`render_pages`].
+pub struct Deferred {
+    prepared: Prepared,
+    render: render::RenderOptions,
+    cache: Option<std::sync::Arc<cache::Cache>>,
+}
+
+impl Deferred {
+    /// Makes the print documents and the search indexes. `pages` are the paths of the
+    /// files [`render_pages`] made, which these must not collide with.
+    pub fn finish(&self, pages: &[String]) -> Result<Vec<render::OutputFile>> {
+        let Prepared { site, theme, .. } = &self.prepared;
+        let cache = self.cache.as_deref();
+        let (print, search_files) = rayon::join(
+            || render::print_documents(site, theme, &self.render, cache),
+            || search::files_cached(site, cache),
+        );
+        let mut files = print?;
+        files.extend(search_files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut all: Vec<render::OutputFile> = Vec::new();
+        for path in pages.iter().chain(files.iter().map(|f| &f.path)) {
+            all.push(render::OutputFile {
+                path: path.clone(),
+                contents: render::Contents::Bytes(Vec::new()),
+            });
+        }
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        render::check_unique_paths(&all)?;
+        Ok(files)
+    }
+}
+
+/// Steps and the time each took.
+type Phases = Vec<(&'static str, Duration)>;
+
+/// A site modelled and its theme loaded, ready to render.
+struct Prepared {
+    site: std::sync::Arc<model::Site>,
+    theme: render::Theme,
+    /// Warnings only: errors stop before this.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    /// Pages per language code, in the order of `book.toml`.
+    fn pages_per_language(&self) -> Vec<(String, usize)> {
+        let site = &self.site;
+        site.config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(l, lang)| {
+                (
+                    lang.code.to_string(),
+                    site.pages.iter().filter(|p| p.lang_index == l).count(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Steps 1 to 3 and the theme, with the time each took (`read`, `model`) and the
+/// moment the next step starts.
+fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
     let mut phases = Vec::new();
     let mut lap = Instant::now();
     let mut phase = |name: &'static str| {
         phases.push((name, lap.elapsed()));
         lap = Instant::now();
     };
+    let cache = options.cache.as_deref();
+    if let Some(cache) = cache {
+        cache.next_build();
+    }
     let config = config::read(&options.root, &options.overrides)?;
-    let loaded = load::content(&config)?;
+    let loaded = load::content_cached(&config, cache)?;
     phase("read");
-    let (site, mut diagnostics) = model::site(
+    let (site, mut diagnostics) = model::site_cached(
         config,
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
         },
+        cache,
     );
-    let theme = render::theme::load(&site.config, &mut diagnostics)?;
+    let theme = render::theme::load_cached(&site.config, &mut diagnostics, cache)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
     phase("model");
-    let timed = |f: &dyn Fn() -> Result<Vec<render::OutputFile>>| {
-        let start = Instant::now();
-        f().map(|files| (files, start.elapsed()))
-    };
-    let (files, search_files) = rayon::join(
-        || timed(&|| render::site(&site, &theme, &options.render)),
-        || timed(&|| Ok(search::files(&site))),
-    );
-    let (mut files, pages_took) = files?;
-    let (search_files, search_took) = search_files?;
-    files.extend(search_files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    render::check_unique_paths(&files)?;
-    phase("render");
-    // Pages and search run side by side within `render`.
-    phases.push(("  pages", pages_took));
-    phases.push(("  search", search_took));
-    let pages = site
-        .config
-        .languages
-        .iter()
-        .enumerate()
-        .map(|(l, lang)| {
-            (
-                lang.code.to_string(),
-                site.pages.iter().filter(|p| p.lang_index == l).count(),
-            )
-        })
-        .collect();
-    Ok(Rendered {
-        config: site.config,
-        files,
-        pages,
-        warnings: diagnostics,
+    Ok((
+        Prepared {
+            site: std::sync::Arc::new(site),
+            theme,
+            diagnostics,
+        },
         phases,
-    })
+        lap,
+    ))
 }
 
 /// Builds the handbook at `options.root` into its output folder. Content errors fail

@@ -215,6 +215,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         drafts: args.drafts,
         render: Default::default(),
         zip: args.zip.clone(),
+        cache: None,
     };
     let report = panduan::build(&options)?;
     print_diagnostics(&report.warnings);
@@ -295,6 +296,7 @@ fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
             drafts: args.build.drafts,
             render: Default::default(),
             zip: args.build.zip,
+            cache: None,
         },
         watch: watch_method(args.poll),
     };
@@ -341,6 +343,12 @@ fn print_event(event: &panduan::serve::Event<'_>) {
                     ", {} tab{} reloaded",
                     built.tabs,
                     if built.tabs == 1 { "" } else { "s" }
+                ));
+            }
+            if built.complete > built.elapsed {
+                line.push_str(&format!(
+                    " (search and print ready {} ms later)",
+                    (built.complete - built.elapsed).as_millis()
                 ));
             }
             println!("{line}");

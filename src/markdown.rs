@@ -271,7 +271,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// What a link becomes in the output, decided by the model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LinkOutput {
     /// Leave the destination as written (external links, mail).
     Keep,
@@ -285,7 +285,7 @@ pub enum LinkOutput {
 }
 
 /// Labels the renderer needs in the page's language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Labels {
     pub note: String,
     pub tip: String,

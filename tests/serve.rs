@@ -318,6 +318,29 @@ fn serve_reloads_open_tabs_after_an_edit_and_serves_the_new_content() {
         "{}",
         page.body
     );
+    assert!(
+        page.body.contains(&format!(
+            "data-build=\"{}\"",
+            reload["build"].as_str().unwrap_or("?")
+        )),
+        "the page names the new build"
+    );
+    // The search index and the print document are made just after the reload; asked
+    // for at once, they wait and come with the edit.
+    let text = site.read(PAGE);
+    save(&site, PAGE, &format!("{text}\nKata zamrudkata.\n"));
+    tab.expect("reload");
+    let index = server.get("/assets/search-id.js");
+    assert_eq!(index.status, 200);
+    assert!(
+        index.body.contains("zamrudkata"),
+        "the index has the new word"
+    );
+    let print = server.get("/id/print.html");
+    assert!(
+        print.body.contains("zamrudkata"),
+        "the print document has it"
+    );
 
     // serve wrote nothing into the project: no book/, no other change than our edit.
     assert!(

@@ -28,12 +28,14 @@ pub struct SourcePage {
     /// (`group-types/therapy`, `group-types/_index`).
     pub rel: String,
     /// The whole file, so spans are real file lines.
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// The Markdown after the front matter.
     pub body: std::ops::Range<usize>,
     pub front: FrontMatter,
     /// Whether the file had front matter at all.
     pub has_front_matter: bool,
+    /// A fingerprint of the body, when the build keeps a cache (see [`crate::cache`]).
+    pub body_key: Option<crate::cache::Key>,
 }
 
 /// A non-Markdown file under `content/`, copied to the same path in the output.
@@ -57,6 +59,11 @@ pub struct Loaded {
 
 /// Reads `content/` of the project described by `config`.
 pub fn content(config: &Config) -> Result<Loaded> {
+    content_cached(config, None)
+}
+
+/// [`content`], reusing the parse of every file whose bytes `cache` has seen.
+pub fn content_cached(config: &Config, cache: Option<&crate::cache::Cache>) -> Result<Loaded> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
         return Err(Error::Other(format!(
@@ -120,9 +127,16 @@ pub fn content(config: &Config) -> Result<Loaded> {
         }
     }
 
+    // The configuration decides how front matter is read (languages, kinds).
+    let config_key = cache.map(|_| crate::cache::key_of(&format!("{config:?}")));
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
         .par_iter()
-        .map(|(abs, rel)| read_page(config, abs, rel))
+        .map(|(abs, rel)| match (cache, config_key) {
+            (Some(cache), Some(config_key)) => {
+                read_page_cached(config, abs, rel, cache, config_key)
+            }
+            _ => read_page(config, abs, rel, std::fs::read(abs)),
+        })
         .collect();
     let mut pages = Vec::new();
     for (page, mut ds) in results {
@@ -139,10 +153,38 @@ pub fn content(config: &Config) -> Result<Loaded> {
     })
 }
 
-/// Reads and parses one page. A page whose front matter is broken is still returned
-/// (with what could be read, and its path as a stand-in title) so that links to it do
-/// not cascade into more errors; the diagnostics fail the build anyway.
-fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec<Diagnostic>) {
+/// [`read_page`], parsed again only when the file's bytes changed.
+fn read_page_cached(
+    config: &Config,
+    abs: &Path,
+    rel: &str,
+    cache: &crate::cache::Cache,
+    config_key: crate::cache::Key,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(abs) {
+        Ok(bytes) => bytes,
+        Err(e) => return read_page(config, abs, rel, Err(e)),
+    };
+    let key = crate::cache::key_of(&(abs, &bytes, config_key));
+    let parsed = cache.pages_read.get_or(key, || {
+        let (mut page, diagnostics) = read_page(config, abs, rel, Ok(bytes));
+        if let Some(p) = page.as_mut() {
+            p.body_key = Some(crate::cache::key_of(&&p.source[p.body.clone()]));
+        }
+        std::sync::Arc::new((page, diagnostics))
+    });
+    (*parsed).clone()
+}
+
+/// Parses one page read from `abs`. A page whose front matter is broken is still
+/// returned (with what could be read, and its path as a stand-in title) so that links
+/// to it do not cascade into more errors; the diagnostics fail the build anyway.
+fn read_page(
+    config: &Config,
+    abs: &Path,
+    rel: &str,
+    bytes: std::io::Result<Vec<u8>>,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let path = relative_to(abs, &config.root);
     let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
     let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
@@ -157,7 +199,7 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
         ));
         return (None, vec![d]);
     };
-    let bytes = match std::fs::read(abs) {
+    let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
             let d = Diagnostic::error(Span::file(&path), format!("cannot read this file: {e}"));
@@ -232,7 +274,8 @@ fn read_page(config: &Config, abs: &Path, rel: &str) -> (Option<SourcePage>, Vec
         path,
         rel,
         has_front_matter,
-        source,
+        body_key: None,
+        source: source.into(),
         body,
         front,
     };

@@ -66,7 +66,7 @@ pub struct Page {
     pub path: Option<PathBuf>,
     /// Path below `content/<lang>/` without `.md`.
     pub rel: String,
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     pub body: std::ops::Range<usize>,
     pub front: FrontMatter,
     pub title: String,
@@ -77,7 +77,9 @@ pub struct Page {
     pub parent: Option<usize>,
     /// For sections: child pages and sections, in navigation order.
     pub children: Vec<usize>,
-    pub analysis: Analysis,
+    pub analysis: std::sync::Arc<Analysis>,
+    /// A fingerprint of the body when the build keeps a cache; 0 otherwise.
+    pub body_key: crate::cache::Key,
     /// One per `analysis.links`, in the same order.
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
@@ -95,7 +97,7 @@ pub struct Page {
 }
 
 /// How a translation relates to its source page now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TranslationState {
     /// Made from the current version of the source page.
     Current { source: usize },
@@ -130,6 +132,8 @@ pub struct Site {
     pub reading_order: Vec<Vec<usize>>,
     /// Per language: index of the home page.
     pub homes: Vec<usize>,
+    /// Per page: its position in its language's reading order, if it has one.
+    pub positions: Vec<Option<usize>>,
     /// PageId -> per language (index as in `config.languages`) -> page.
     pub translations: BTreeMap<PageId, Vec<Option<usize>>>,
     /// Non-Markdown files under `content/`, copied as they are.
@@ -146,16 +150,23 @@ impl Site {
 
     /// Position of a page in its language's reading order.
     pub fn position(&self, page: usize) -> Option<usize> {
-        let p = &self.pages[page];
-        self.reading_order[p.lang_index]
-            .iter()
-            .position(|&i| i == page)
+        self.positions.get(page).copied().flatten()
     }
 }
 
 /// Builds the model from what was loaded. Returns the site (even with errors, so that
 /// `check` can report everything) and all diagnostics found.
 pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec<Diagnostic>) {
+    site_cached(config, loaded, options, None)
+}
+
+/// [`site`], reusing the analysis of every body `cache` has seen.
+pub fn site_cached(
+    config: Config,
+    loaded: Loaded,
+    options: ModelOptions,
+    cache: Option<&crate::cache::Cache>,
+) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = loaded.diagnostics;
     let mut pages: Vec<Page> = Vec::new();
 
@@ -164,7 +175,7 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
         .pages
         .into_par_iter()
         .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page_from_source(&config, p))
+        .map(|p| page_from_source(&config, p, cache))
         .collect();
     for (page, mut ds) in built {
         diagnostics.append(&mut ds);
@@ -183,7 +194,7 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
                 lang_index,
                 path: None,
                 rel: "_index".into(),
-                source: String::new(),
+                source: "".into(),
                 body: 0..0,
                 front: FrontMatter::default(),
                 title: language.title.clone(),
@@ -191,7 +202,8 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
                 url: String::new(),
                 parent: None,
                 children: Vec::new(),
-                analysis: Analysis::default(),
+                analysis: Default::default(),
+                body_key: 0,
                 links: Vec::new(),
                 related: Vec::new(),
                 links_to: Vec::new(),
@@ -274,11 +286,20 @@ pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec
         }
     }
 
+    let mut positions = vec![None; pages.len()];
+    for order in &reading_order {
+        for (k, &i) in order.iter().enumerate() {
+            if let Some(slot) = positions.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+    }
     let mut site = Site {
         config,
         pages,
         reading_order,
         homes,
+        positions,
         translations,
         statics: loaded.statics,
     };
@@ -423,14 +444,29 @@ pub fn page_span(page: &Page) -> Span {
 }
 
 /// Identity, title and Markdown analysis of one page.
-fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagnostic>) {
+fn page_from_source(
+    config: &Config,
+    p: SourcePage,
+    cache: Option<&crate::cache::Cache>,
+) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let lang_index = config
         .languages
         .iter()
         .position(|l| l.code == p.lang)
         .unwrap_or(0);
-    let analysis = markdown::analyse(&p.source[p.body.clone()]);
+    let body = &p.source[p.body.clone()];
+    let body_key = match (cache, p.body_key) {
+        (Some(_), Some(key)) => key,
+        (Some(_), None) => crate::cache::key_of(&body),
+        (None, _) => 0,
+    };
+    let analysis = match cache {
+        Some(cache) => cache
+            .analyses
+            .get_or(body_key, || std::sync::Arc::new(markdown::analyse(body))),
+        None => std::sync::Arc::new(markdown::analyse(body)),
+    };
     let is_section = p.rel == "_index" || p.rel.ends_with("/_index");
     let path_id = if is_section {
         p.rel
@@ -523,6 +559,7 @@ fn page_from_source(config: &Config, p: SourcePage) -> (Option<Page>, Vec<Diagno
         parent: None,
         children: Vec::new(),
         analysis,
+        body_key,
         links: Vec::new(),
         related: Vec::new(),
         links_to: Vec::new(),

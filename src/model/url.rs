@@ -4,20 +4,26 @@
 /// `/`-separated paths below the output root (`id/a/index.html`). The result always
 /// names a file, so it works from `file://`.
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len().saturating_sub(1)];
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs
-        .iter()
-        .zip(&to_parts[..to_parts.len().saturating_sub(1)])
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut out = String::new();
-    for _ in common..from_dirs.len() {
+    // The folder of `from`, with its final `/`.
+    let from_dir = from.rfind('/').map_or("", |i| &from[..=i]);
+    // The length of the folders both paths share (whole segments only).
+    let mut common = 0;
+    for (i, (a, b)) in from_dir.bytes().zip(to.bytes()).enumerate() {
+        if a != b {
+            break;
+        }
+        if a == b'/' {
+            common = i + 1;
+        }
+    }
+    let ups = from_dir[common..].matches('/').count();
+    let rest = &to[common..];
+    let mut out = String::with_capacity(ups * 3 + rest.len());
+    for _ in 0..ups {
         out.push_str("../");
     }
-    out.push_str(&to_parts[common..].join("/"));
-    encode_path(&out)
+    push_encoded_path(&mut out, rest);
+    out
 }
 
 /// The prefix that leads from the file at `from` back to the output root (`../../`).
@@ -29,25 +35,43 @@ pub fn root_prefix(from: &str) -> String {
 /// (spaces, `#`, `?`, `%`, quotes, controls); letters outside ASCII stay readable.
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    push_encoded_path(&mut out, path);
+    out
+}
+
+/// Appends `path` percent-encoded as [`encode_path`] does.
+pub fn push_encoded_path(out: &mut String, path: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for c in path.chars() {
-        match c {
-            ' ' | '#' | '?' | '%' | '"' | '\'' | '<' | '>' | '\\' | '[' | ']' | '^' | '`' | '{'
-            | '|' | '}' => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
+        let encode = matches!(
+            c,
+            ' ' | '#'
+                | '?'
+                | '%'
+                | '"'
+                | '\''
+                | '<'
+                | '>'
+                | '\\'
+                | '['
+                | ']'
+                | '^'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+        ) || c.is_control();
+        if encode {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
-            c if c.is_control() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
+        } else {
+            out.push(c);
         }
     }
-    out
 }
 
 /// Decodes `%XX` escapes (invalid sequences are kept as written).

@@ -8,14 +8,19 @@
 //!   kind, alphabetically, each with `term` and the page's `id`, `title`, `url`, `fields`.
 //! - `backlinks(id, lang)`: the pages that link to page `id`, in reading order.
 //!
-//! The answers are computed once per site, so a call costs a lookup and a clone.
+//! Answers are worked out on first use and remembered for the site. Each call is noted
+//! (see [`noting_calls`]) with a fingerprint of its answer, so that a page rendered
+//! before can be reused only while every answer it used is unchanged; checking that
+//! needs only the fingerprint, never the template value.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use serde::Serialize;
 use tera::{Kwargs, State, TeraResult, Value};
 
+use crate::cache::Key;
 use crate::load::FieldValue;
 use crate::model::{Page, Site};
 
@@ -45,15 +50,6 @@ struct FieldInfo<'a> {
     required: bool,
 }
 
-/// Precomputed answers, keyed by (lang, kind[, field]) or (lang, id).
-#[derive(Default)]
-struct Answers {
-    kinds: HashMap<(String, String), Value>,
-    fields: HashMap<(String, String), Value>,
-    terms: HashMap<(String, String, String), Value>,
-    backlinks: HashMap<(String, String), Value>,
-}
-
 fn page_ref(page: &Page) -> PageRef<'_> {
     PageRef {
         id: page.id.as_str(),
@@ -65,46 +61,142 @@ fn page_ref(page: &Page) -> PageRef<'_> {
     }
 }
 
-fn compute(site: &Site) -> Answers {
-    let mut answers = Answers::default();
-    for (l, language) in site.config.languages.iter().enumerate() {
-        let lang = language.code.as_str();
-        for (kind, def) in &site.config.kinds {
-            let mut pages: Vec<&Page> = site
-                .pages
-                .iter()
-                .filter(|p| {
-                    p.lang_index == l && p.front.kind.as_ref().is_some_and(|k| &k.value == kind)
-                })
-                .collect();
-            pages.sort_by(|a, b| {
-                (a.front.order.unwrap_or(i64::MAX), a.title.to_lowercase())
-                    .cmp(&(b.front.order.unwrap_or(i64::MAX), b.title.to_lowercase()))
-            });
-            let refs: Vec<PageRef<'_>> = pages.iter().map(|p| page_ref(p)).collect();
-            answers
-                .kinds
-                .insert((lang.into(), kind.clone()), Value::from_serializable(&refs));
-            let infos: Vec<FieldInfo<'_>> = def
-                .fields
-                .iter()
-                .map(|(name, f)| FieldInfo {
-                    name,
-                    label: f.label.get(lang).map_or(name.as_str(), String::as_str),
-                    ty: f.ty,
-                    required: f.required,
-                })
-                .collect();
-            answers.fields.insert(
-                (lang.into(), kind.clone()),
-                Value::from_serializable(&infos),
-            );
-            for (field, f) in &def.fields {
-                if f.ty != crate::config::FieldType::List {
-                    continue;
+/// One call of a template function, by its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Call {
+    PagesOfKind {
+        kind: String,
+        lang: String,
+    },
+    KindFields {
+        kind: String,
+        lang: String,
+    },
+    Terms {
+        kind: String,
+        field: String,
+        lang: String,
+    },
+    Backlinks {
+        id: String,
+        lang: String,
+    },
+}
+
+/// What a call is answered with before it becomes a template value.
+enum Answer<'a> {
+    Pages(Vec<PageRef<'a>>),
+    Fields(Vec<FieldInfo<'a>>),
+    Terms(Vec<Term<'a>>),
+}
+
+impl Answer<'_> {
+    fn key(&self) -> Key {
+        match self {
+            Answer::Pages(v) => crate::cache::key_of_json(v),
+            Answer::Fields(v) => crate::cache::key_of_json(v),
+            Answer::Terms(v) => crate::cache::key_of_json(v),
+        }
+    }
+
+    fn value(&self) -> Value {
+        match self {
+            Answer::Pages(v) => Value::from_serializable(v),
+            Answer::Fields(v) => Value::from_serializable(v),
+            Answer::Terms(v) => Value::from_serializable(v),
+        }
+    }
+}
+
+/// The fingerprint noted for a call that has no answer (an unknown kind).
+const NO_ANSWER: Key = 0;
+
+/// The answers for one site, worked out as they are asked for.
+#[derive(Default)]
+pub(crate) struct Answers {
+    site: Option<Arc<Site>>,
+    /// The pages of each (language, kind), sorted by `order` then title.
+    kinds: OnceLock<HashMap<(usize, String), Vec<usize>>>,
+    /// Each page by (language, id).
+    by_id: OnceLock<HashMap<(usize, String), usize>>,
+    values: Mutex<HashMap<Call, Value>>,
+    keys: Mutex<HashMap<Call, Key>>,
+}
+
+impl Answers {
+    /// The answers for `site`.
+    pub(crate) fn new(site: Arc<Site>) -> Self {
+        Answers {
+            site: Some(site),
+            ..Answers::default()
+        }
+    }
+
+    fn kinds(&self, site: &Site) -> &HashMap<(usize, String), Vec<usize>> {
+        self.kinds.get_or_init(|| {
+            let mut kinds: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+            for (i, p) in site.pages.iter().enumerate() {
+                if let Some(k) = &p.front.kind {
+                    kinds
+                        .entry((p.lang_index, k.value.clone()))
+                        .or_default()
+                        .push(i);
                 }
-                let mut terms: Vec<Term<'_>> = pages
-                    .iter()
+            }
+            for pages in kinds.values_mut() {
+                pages.sort_by_cached_key(|&i| {
+                    let p = &site.pages[i];
+                    (p.front.order.unwrap_or(i64::MAX), p.title.to_lowercase())
+                });
+            }
+            kinds
+        })
+    }
+
+    /// The answer to `call`; `None` when it names an unknown kind or field.
+    fn answer<'s>(&'s self, site: &'s Site, call: &Call) -> Option<Answer<'s>> {
+        let lang_index = |lang: &str| {
+            site.config
+                .languages
+                .iter()
+                .position(|l| l.code.as_str() == lang)
+        };
+        let kind_pages = |kind: &String, lang: &str| -> Option<Vec<&'s Page>> {
+            site.config.kinds.get(kind)?;
+            let l = lang_index(lang)?;
+            Some(
+                self.kinds(site)
+                    .get(&(l, kind.clone()))
+                    .map(|v| v.iter().map(|&i| &site.pages[i]).collect())
+                    .unwrap_or_default(),
+            )
+        };
+        match call {
+            Call::PagesOfKind { kind, lang } => Some(Answer::Pages(
+                kind_pages(kind, lang)?.into_iter().map(page_ref).collect(),
+            )),
+            Call::KindFields { kind, lang } => {
+                lang_index(lang)?;
+                let def = site.config.kinds.get(kind)?;
+                Some(Answer::Fields(
+                    def.fields
+                        .iter()
+                        .map(|(name, f)| FieldInfo {
+                            name,
+                            label: f.label.get(lang).map_or(name.as_str(), String::as_str),
+                            ty: f.ty,
+                            required: f.required,
+                        })
+                        .collect(),
+                ))
+            }
+            Call::Terms { kind, field, lang } => {
+                let def = site.config.kinds.get(kind)?;
+                if def.fields.get(field)?.ty != crate::config::FieldType::List {
+                    return None;
+                }
+                let mut terms: Vec<Term<'s>> = kind_pages(kind, lang)?
+                    .into_iter()
                     .filter_map(|p| match p.front.fields.get(field) {
                         Some(FieldValue::List(items)) => Some((p, items)),
                         _ => None,
@@ -116,50 +208,124 @@ fn compute(site: &Site) -> Answers {
                         })
                     })
                     .collect();
-                terms.sort_by(|a, b| {
-                    (a.term.to_lowercase(), a.page.title)
-                        .cmp(&(b.term.to_lowercase(), b.page.title))
+                terms.sort_by_cached_key(|t| (t.term.to_lowercase(), t.page.title));
+                Some(Answer::Terms(terms))
+            }
+            Call::Backlinks { id, lang } => {
+                let by_id = self.by_id.get_or_init(|| {
+                    site.pages
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| ((p.lang_index, p.id.as_str().to_string()), i))
+                        .collect()
                 });
-                answers.terms.insert(
-                    (lang.into(), kind.clone(), field.clone()),
-                    Value::from_serializable(&terms),
-                );
+                let refs = lang_index(lang)
+                    .and_then(|l| by_id.get(&(l, id.clone())))
+                    .map(|&i| {
+                        site.pages[i]
+                            .backlinks
+                            .iter()
+                            .map(|&b| page_ref(&site.pages[b]))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some(Answer::Pages(refs))
             }
         }
     }
-    for page in &site.pages {
-        if page.backlinks.is_empty() {
-            continue;
+
+    /// The fingerprint of the answer to `call`.
+    fn key(&self, call: &Call) -> Key {
+        if let Some(&k) = self
+            .keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(call)
+        {
+            return k;
         }
-        let refs: Vec<PageRef<'_>> = page
-            .backlinks
-            .iter()
-            .map(|&b| page_ref(&site.pages[b]))
-            .collect();
-        answers.backlinks.insert(
-            (page.lang.as_str().into(), page.id.as_str().into()),
-            Value::from_serializable(&refs),
-        );
+        let key = self
+            .site
+            .as_deref()
+            .and_then(|site| self.answer(site, call))
+            .map_or(NO_ANSWER, |a| a.key());
+        self.keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(call.clone(), key);
+        key
     }
-    answers
+
+    /// The answer to `call` as a template value, noted for the page being rendered.
+    fn ask(&self, call: Call) -> Option<Value> {
+        let key = self.key(&call);
+        CALLS.with(|c| {
+            if let Some(calls) = c.borrow_mut().as_mut() {
+                calls.push((call.clone(), key));
+            }
+        });
+        if let Some(v) = self
+            .values
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&call)
+        {
+            return Some(v.clone());
+        }
+        let value = self.answer(self.site.as_deref()?, &call)?.value();
+        self.values
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(call, value.clone());
+        Some(value)
+    }
+
+    /// Whether every noted call would get the same answer from these answers.
+    pub(crate) fn agree(&self, calls: &[(Call, Key)]) -> bool {
+        calls.iter().all(|(call, key)| self.key(call) == *key)
+    }
+}
+
+/// The calls a render made, with the fingerprints of their answers.
+pub(crate) type Calls = Vec<(Call, Key)>;
+
+thread_local! {
+    static CALLS: RefCell<Option<Calls>> = const { RefCell::new(None) };
+}
+
+/// Runs `render` and returns, with its result, the calls it made to the functions on
+/// this thread (a Tera render runs on the calling thread).
+pub(crate) fn noting_calls<T>(render: impl FnOnce() -> T) -> (T, Calls) {
+    let outer = CALLS.with(|c| c.borrow_mut().replace(Vec::new()));
+    let result = render();
+    let calls = CALLS.with(|c| std::mem::replace(&mut *c.borrow_mut(), outer));
+    (result, calls.unwrap_or_default())
+}
+
+/// The answers the registered functions use; set for each site before rendering it.
+#[derive(Default)]
+pub(crate) struct AnswerSlot(RwLock<Arc<Answers>>);
+
+impl AnswerSlot {
+    /// Puts in the answers for the next site; returns the previous ones.
+    pub(crate) fn set(&self, answers: Arc<Answers>) -> Arc<Answers> {
+        std::mem::replace(
+            &mut *self.0.write().unwrap_or_else(PoisonError::into_inner),
+            answers,
+        )
+    }
+
+    fn get(&self) -> Arc<Answers> {
+        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
+    }
 }
 
 fn arg<'k>(kwargs: &'k Kwargs, name: &'k str) -> TeraResult<String> {
     kwargs.must_get::<&str>(name).map(str::to_string)
 }
 
-/// Registers the site's functions on `tera`.
-pub(super) fn register(tera: &mut tera::Tera, site: &Site) {
-    let kinds: Vec<String> = site.config.kinds.keys().cloned().collect();
-    register_answers(tera, Arc::new(compute(site)), kinds);
-}
-
-/// Registers the functions without a site, so templates can be checked before a build.
-pub(super) fn register_placeholders(tera: &mut tera::Tera) {
-    register_answers(tera, Arc::new(Answers::default()), Vec::new());
-}
-
-fn register_answers(tera: &mut tera::Tera, answers: Arc<Answers>, kinds: Vec<String>) {
+/// Registers the functions on `tera`; they answer from whatever `slot` holds.
+pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<String>) {
     let unknown_kind = Arc::new(move |kind: &str| {
         tera::Error::message(format!(
             "unknown kind `{kind}`; the kinds in book.toml: {}",
@@ -167,29 +333,33 @@ fn register_answers(tera: &mut tera::Tera, answers: Arc<Answers>, kinds: Vec<Str
         ))
     });
 
-    let (a, unknown) = (answers.clone(), unknown_kind.clone());
+    let (a, unknown) = (slot.clone(), unknown_kind.clone());
     tera.register_function(
         "pages_of_kind",
         move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
             let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
-            a.kinds
-                .get(&(lang, kind.clone()))
-                .cloned()
+            a.get()
+                .ask(Call::PagesOfKind {
+                    kind: kind.clone(),
+                    lang,
+                })
                 .ok_or_else(|| unknown(&kind))
         },
     );
-    let (a, unknown) = (answers.clone(), unknown_kind.clone());
+    let (a, unknown) = (slot.clone(), unknown_kind);
     tera.register_function(
         "kind_fields",
         move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
             let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
-            a.fields
-                .get(&(lang, kind.clone()))
-                .cloned()
+            a.get()
+                .ask(Call::KindFields {
+                    kind: kind.clone(),
+                    lang,
+                })
                 .ok_or_else(|| unknown(&kind))
         },
     );
-    let a = answers.clone();
+    let a = slot.clone();
     tera.register_function(
         "terms",
         move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
@@ -198,22 +368,24 @@ fn register_answers(tera: &mut tera::Tera, answers: Arc<Answers>, kinds: Vec<Str
                 arg(&kwargs, "field")?,
                 arg(&kwargs, "lang")?,
             );
-            a.terms
-                .get(&(lang, kind.clone(), field.clone()))
-                .cloned()
+            a.get()
+                .ask(Call::Terms {
+                    kind: kind.clone(),
+                    field: field.clone(),
+                    lang,
+                })
                 .ok_or_else(|| {
                     tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
                 })
         },
     );
-    let a = answers;
+    let a = slot;
     tera.register_function(
         "backlinks",
         move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
             let (id, lang) = (arg(&kwargs, "id")?, arg(&kwargs, "lang")?);
-            Ok(a.backlinks
-                .get(&(lang, id))
-                .cloned()
+            Ok(a.get()
+                .ask(Call::Backlinks { id, lang })
                 .unwrap_or_else(|| Value::from_serializable(&Vec::<()>::new())))
         },
     );

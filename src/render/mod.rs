@@ -9,7 +9,7 @@
 //!
 //! Nothing here writes to disk; `output` does.
 
-mod functions;
+pub(crate) mod functions;
 mod print;
 pub mod theme;
 
@@ -148,44 +148,114 @@ struct Ctx<'a, P: Serialize> {
     page: P,
 }
 
-/// Renders the whole site.
-pub fn site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>> {
-    let tera = theme.compile(|tera| functions::register(tera, site))?;
-    let theme = &Compiled { tera, theme };
+/// The print document of every language (`<lang>/print.html`): each gathers every
+/// page of its language, so `serve` makes them after the reload (see
+/// [`crate::render_pages`]).
+pub fn print_documents(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    cache: Option<&crate::cache::Cache>,
+) -> Result<Vec<OutputFile>> {
+    let no_answers = functions::Answers::default();
+    let theme = &Compiled {
+        tera: &theme.compiled.tera,
+        theme,
+        cache,
+        answers: &no_answers,
+    };
+    let chapters: Vec<std::sync::Arc<str>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| print::chapter_html(site, theme, i))
+        .collect();
+    (0..site.config.languages.len())
+        .into_par_iter()
+        .map(|l| print::document(site, theme, options, l, &chapters))
+        .collect()
+}
+
+/// Every file of the site but the print documents: pages, navigation, notices for
+/// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
+/// static files. Pages are rendered in parallel.
+pub fn pages(
+    site: &std::sync::Arc<Site>,
+    theme: &Theme,
+    options: &RenderOptions,
+    cache: Option<&crate::cache::Cache>,
+) -> Result<Vec<OutputFile>> {
+    let answers = std::sync::Arc::new(functions::Answers::new(std::sync::Arc::clone(site)));
+    let previous = theme.compiled.answers.set(std::sync::Arc::clone(&answers));
+    // The previous answers hold the previous site: let it go off the critical path.
+    let _ = std::thread::Builder::new().spawn(move || drop(previous));
+    let site: &Site = site;
+    let theme = &Compiled {
+        tera: &theme.compiled.tera,
+        theme,
+        cache,
+        answers: &answers,
+    };
     let mut files: Vec<OutputFile> = Vec::new();
 
-    for (lang_index, language) in site.config.languages.iter().enumerate() {
-        files.push(navigation(site, theme, lang_index, language.code.as_str())?);
+    let navigations: Vec<Result<OutputFile>> = site
+        .config
+        .languages
+        .par_iter()
+        .enumerate()
+        .map(|(l, language)| navigation(site, theme, l, language.code.as_str()))
+        .collect();
+    for nav in navigations {
+        files.push(nav?);
     }
-
-    // Each page and its chapter of the print document, in parallel.
-    let pages: Vec<Result<(OutputFile, String)>> = site
+    // When nothing but bodies changed since the last build, a page whose body did not
+    // change is the same as then.
+    let structure = cache.map(|_| structure_key(site, theme, options));
+    let last = cache.and_then(|c| {
+        c.last_pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .filter(|last| Some(last.structure) == structure)
+    });
+    let pages: Vec<Result<(OutputFile, Option<crate::cache::LastPage>)>> = site
         .pages
         .par_iter()
         .enumerate()
-        .map(|(i, _)| {
-            let file = page(site, theme, options, i)?;
-            Ok((file, print::chapter_html(site, theme, i)))
+        .map(|(i, p)| {
+            let unchanged = last
+                .as_ref()
+                .and_then(|last| last.pages.get(&p.url))
+                .filter(|done| done.body == p.body_key);
+            if let (Some(done), Some(cache)) = (unchanged, theme.cache) {
+                cache.note_reuse(true);
+                // Keep what the page was made from for the next build that needs it.
+                let _ = cache.rendered.get(done.rendered_key);
+                let _ = cache.bodies.get(done.body_html_key);
+                let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
+                return Ok((file, Some(done.clone())));
+            }
+            page(site, theme, options, i)
         })
         .collect();
-    let mut chapters = Vec::with_capacity(pages.len());
+    let mut kept = std::collections::HashMap::new();
     for p in pages {
-        let (file, chapter) = p?;
+        let (file, done) = p?;
+        if let Some(done) = done {
+            kept.insert(file.path.clone(), done);
+        }
         files.push(file);
-        chapters.push(chapter);
+    }
+    if let (Some(cache), Some(structure)) = (cache, structure) {
+        *cache
+            .last_pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(crate::cache::LastPages {
+            structure,
+            pages: kept,
+        });
     }
     files.extend(untranslated(site, theme, options)?);
-    let per_language: Vec<Result<[OutputFile; 2]>> = (0..site.config.languages.len())
-        .into_par_iter()
-        .map(|l| {
-            Ok([
-                search_page(site, theme, options, l)?,
-                print::document(site, theme, options, l, &chapters)?,
-            ])
-        })
-        .collect();
-    for files_of_language in per_language {
-        files.extend(files_of_language?);
+    for l in 0..site.config.languages.len() {
+        files.push(search_page(site, theme, options, l)?);
     }
     files.push(chooser(site, theme, options, "index.html")?);
     files.push(chooser(site, theme, options, "404.html")?);
@@ -234,10 +304,12 @@ fn label(strings: &std::collections::BTreeMap<String, String>, key: &str) -> Str
     strings.get(key).cloned().unwrap_or_else(|| key.to_string())
 }
 
-/// A theme with its templates compiled for one site.
+/// A theme with its templates compiled, ready for one site.
 struct Compiled<'a> {
-    tera: tera::Tera,
+    tera: &'a tera::Tera,
     theme: &'a Theme,
+    cache: Option<&'a crate::cache::Cache>,
+    answers: &'a functions::Answers,
 }
 
 impl std::ops::Deref for Compiled<'_> {
@@ -316,14 +388,33 @@ fn navigation(
         lang: &'a str,
         items: Vec<NavItem<'a>>,
     }
-    let html = render_template(
-        theme,
-        "nav.html",
-        &NavCtx { lang, items },
-        &format!("the `{lang}` navigation"),
-    )?;
-    let js = format!("window.panduanNav = {};\n", js_string(&html));
-    Ok(OutputFile::bytes(format!("assets/nav-{lang}.js"), js))
+    let ctx = NavCtx { lang, items };
+    let render = || -> Result<std::sync::Arc<str>> {
+        let html = render_template(theme, "nav.html", &ctx, &format!("the `{lang}` navigation"))?;
+        Ok(format!("window.panduanNav = {};\n", js_string(&html)).into())
+    };
+    let js = match theme.cache {
+        None => render()?,
+        Some(cache) => {
+            let key = crate::cache::key_of(&(
+                "nav.html",
+                theme.theme.key,
+                crate::cache::key_of_json(&ctx),
+            ));
+            match cache.bodies.get(key) {
+                Some(js) => js,
+                None => {
+                    let js = render()?;
+                    cache.bodies.insert(key, std::sync::Arc::clone(&js));
+                    js
+                }
+            }
+        }
+    };
+    Ok(OutputFile::bytes(
+        format!("assets/nav-{lang}.js"),
+        js.as_bytes(),
+    ))
 }
 
 /// A JavaScript string literal that is also safe inside an HTML `<script>`.
@@ -445,24 +536,60 @@ fn absolute(base: &str, path: &str) -> String {
     )
 }
 
+/// A fingerprint of everything the pages of `site` depend on besides their own bodies:
+/// the configuration, the theme, the options, and every page's place, titles, front
+/// matter, resolved links, backlinks and translation state.
+fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> crate::cache::Key {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::cache::hasher();
+    format!("{:?}", site.config).hash(&mut h);
+    theme.theme.key.hash(&mut h);
+    options.live_reload.hash(&mut h);
+    site.reading_order.hash(&mut h);
+    site.homes.hash(&mut h);
+    site.translations.hash(&mut h);
+    for p in &site.pages {
+        (
+            p.id.as_str(),
+            p.lang_index,
+            &p.path,
+            &p.rel,
+            &p.url,
+            &p.title,
+        )
+            .hash(&mut h);
+        (p.is_section, p.parent, &p.children, &p.related).hash(&mut h);
+        (&p.links, &p.link_targets, &p.backlinks, p.drop_leading_h1).hash(&mut h);
+        p.translation.hash(&mut h);
+        let f = &p.front;
+        (&f.summary, f.order, &f.tags).hash(&mut h);
+        (
+            f.kind.as_ref().map(|k| &k.value),
+            f.template.as_ref().map(|t| &t.value),
+        )
+            .hash(&mut h);
+        f.key.as_ref().map(|k| &k.value).hash(&mut h);
+        crate::cache::key_of_json(&f.fields).hash(&mut h);
+        crate::cache::key_of_json(&f.extra).hash(&mut h);
+        // The table of contents comes from the page's own headings, which its body
+        // decides; so does everything else the analysis finds.
+    }
+    h.finish()
+}
+
+/// Renders page `index`; with a cache, also returns its body fingerprint and HTML.
 fn page(
     site: &Site,
     theme: &Compiled<'_>,
     options: &RenderOptions,
     index: usize,
-) -> Result<OutputFile> {
+) -> Result<(OutputFile, Option<crate::cache::LastPage>)> {
     let page = &site.pages[index];
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
     let t = strings(theme, lang);
     let labels = labels(t, String::new());
-    let content = markdown::to_html(
-        page.body(),
-        &page.analysis.headings,
-        &page.links,
-        &labels,
-        page.drop_leading_h1,
-    );
+    let (content_key, content) = body_html(theme, page, &page.links, &labels);
     let from = page.url.as_str();
 
     let mut breadcrumbs = Vec::new();
@@ -525,7 +652,8 @@ fn page(
             id: page.id.as_str(),
             title: &page.title,
             summary: page.front.summary.as_deref(),
-            content,
+            // Filled in below, unless the page can be reused.
+            content: String::new(),
             toc: page
                 .analysis
                 .headings
@@ -577,8 +705,78 @@ fn page(
         .template
         .as_ref()
         .map_or("page.html", |t| t.value.as_str());
-    let html = render_template(theme, template, &ctx, &what)?;
-    Ok(OutputFile::bytes(page.url.clone(), html))
+    let mut ctx = ctx;
+    let Some(cache) = theme.cache else {
+        ctx.page.content = content.to_string();
+        let html = render_template(theme, template, &ctx, &what)?;
+        return Ok((OutputFile::bytes(page.url.clone(), html), None));
+    };
+    // The page's inputs: its template, its context (the body by its fingerprint) and
+    // the answers of the site-wide functions the template asks for.
+    let key = crate::cache::key_of(&(
+        template,
+        theme.theme.key,
+        crate::cache::key_of_json(&ctx),
+        content_key,
+    ));
+    if let Some(done) = cache.rendered.get(key)
+        && theme.answers.agree(&done.asked)
+    {
+        cache.note_reuse(true);
+        let file = OutputFile::bytes(page.url.clone(), done.html.as_bytes());
+        let last = crate::cache::LastPage {
+            body: page.body_key,
+            html: done.html,
+            rendered_key: key,
+            body_html_key: content_key,
+        };
+        return Ok((file, Some(last)));
+    }
+    cache.note_reuse(false);
+    ctx.page.content = content.to_string();
+    let (html, asked) = functions::noting_calls(|| render_template(theme, template, &ctx, &what));
+    let html: std::sync::Arc<str> = html?.into();
+    cache.rendered.insert(
+        key,
+        crate::cache::RenderedPage {
+            html: std::sync::Arc::clone(&html),
+            asked: asked.into(),
+        },
+    );
+    let file = OutputFile::bytes(page.url.clone(), html.as_bytes());
+    let last = crate::cache::LastPage {
+        body: page.body_key,
+        html,
+        rendered_key: key,
+        body_html_key: content_key,
+    };
+    Ok((file, Some(last)))
+}
+
+/// A page body as HTML, with its fingerprint; from the cache when it has rendered the
+/// same body with the same links and labels before.
+fn body_html(
+    theme: &Compiled<'_>,
+    page: &Page,
+    links: &[markdown::LinkOutput],
+    labels: &Labels,
+) -> (crate::cache::Key, std::sync::Arc<str>) {
+    let render = || {
+        markdown::to_html(
+            page.body(),
+            &page.analysis.headings,
+            links,
+            labels,
+            page.drop_leading_h1,
+        )
+    };
+    match theme.cache {
+        None => (0, render().into()),
+        Some(cache) => {
+            let key = crate::cache::key_of(&(page.body_key, links, labels, page.drop_leading_h1));
+            (key, cache.bodies.get_or(key, || render().into()))
+        }
+    }
 }
 
 fn translation_notice<'a>(site: &'a Site, page: &Page) -> Option<TranslationNotice<'a>> {

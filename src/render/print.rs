@@ -98,19 +98,13 @@ fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOut
 }
 
 /// The body of page `index` as a chapter of its language's print document.
-pub(super) fn chapter_html(site: &Site, theme: &Compiled<'_>, index: usize) -> String {
+pub(super) fn chapter_html(site: &Site, theme: &Compiled<'_>, index: usize) -> std::sync::Arc<str> {
     let page = &site.pages[index];
     let lang = site.config.languages[page.lang_index].code.as_str();
     let url = format!("{lang}/print.html");
     let prefix = format!("{}--", chapter_id(page));
     let links = print_links(site, page, &url, &prefix);
-    markdown::to_html(
-        page.body(),
-        &page.analysis.headings,
-        &links,
-        &labels(strings(theme, lang), prefix),
-        page.drop_leading_h1,
-    )
+    super::body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
 }
 
 /// Renders the print document of language `lang_index`; `chapters` holds every page's
@@ -120,7 +114,7 @@ pub(super) fn document(
     theme: &Compiled<'_>,
     options: &super::RenderOptions,
     lang_index: usize,
-    chapters: &[String],
+    chapters: &[std::sync::Arc<str>],
 ) -> Result<OutputFile> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
@@ -139,7 +133,7 @@ pub(super) fn document(
             id: chapter_id(page),
             title: &page.title,
             depth,
-            content: chapters.get(i).map_or("", String::as_str),
+            content: chapters.get(i).map_or("", |c| &**c),
         });
     }
     #[derive(Serialize)]

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Span, display_path};
@@ -47,8 +48,8 @@ pub const DEFAULT_I18N: &[(&str, &str)] = embed!["i18n/id.toml", "i18n/en.toml"]
 /// The prefix under which the embedded templates are registered.
 const EMBEDDED_PREFIX: &str = "default/";
 
-/// A loaded theme: template sources, static files and strings. Templates are compiled
-/// per build by [`Theme::compile`], after the site's template functions are registered.
+/// A loaded theme: template sources, static files and strings, and the templates
+/// compiled (once, with the site's template functions registered).
 pub struct Theme {
     /// (name, source); embedded templates carry the `default/` prefix.
     pub templates: Vec<(String, String)>,
@@ -56,11 +57,31 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// UI strings per language code.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) compiled: Arc<CompiledTera>,
+    /// A fingerprint of the templates and strings, for caches.
+    pub(crate) key: crate::cache::Key,
+}
+
+/// The templates compiled, with the template functions answering from `answers`
+/// (set for each site before it is rendered).
+pub(crate) struct CompiledTera {
+    pub(crate) tera: tera::Tera,
+    pub(crate) answers: Arc<super::functions::AnswerSlot>,
 }
 
 /// Loads the embedded theme and the project's overrides. Problems with the project's
 /// strings become warnings in `diagnostics`.
 pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme> {
+    load_cached(config, diagnostics, None)
+}
+
+/// [`load`], compiling the templates only when they (or the kinds) changed since the
+/// build that filled `cache`.
+pub fn load_cached(
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+    cache: Option<&crate::cache::Cache>,
+) -> Result<Theme> {
     let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(path, text)| {
@@ -145,29 +166,60 @@ pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme>
             }
         }
     }
-    let theme = Theme {
+    // Compiled now, so that template syntax errors stop the build before any work.
+    let kinds: Vec<String> = config.kinds.keys().cloned().collect();
+    let key = crate::cache::key_of(&(&templates, &kinds));
+    let cached = cache.and_then(|c| {
+        c.theme
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, compiled)| Arc::clone(compiled))
+    });
+    let compiled = match cached {
+        Some(compiled) => compiled,
+        None => {
+            let answers = Arc::new(super::functions::AnswerSlot::default());
+            let tera = compile(&templates, |tera| {
+                super::functions::register(tera, Arc::clone(&answers), kinds)
+            })?;
+            let compiled = Arc::new(CompiledTera { tera, answers });
+            if let Some(c) = cache {
+                *c.theme
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some((key, Arc::clone(&compiled)));
+            }
+            compiled
+        }
+    };
+    let key = crate::cache::key_of(&(key, &strings));
+    Ok(Theme {
         templates,
         statics,
         strings,
-    };
-    // Compile once now so template syntax errors stop the build before any work.
-    theme.compile(super::functions::register_placeholders)?;
-    Ok(theme)
+        compiled,
+        key,
+    })
+}
+
+/// Compiles `templates` after `register` has added filters and functions (Tera needs
+/// them before the templates that use them).
+fn compile(
+    templates: &[(String, String)],
+    register: impl FnOnce(&mut tera::Tera),
+) -> Result<tera::Tera> {
+    let mut tera = tera::Tera::new();
+    tera.set_fallback_prefixes([EMBEDDED_PREFIX])
+        .map_err(|e| template_error("cannot set up templates", &e))?;
+    register(&mut tera);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| template_error("a theme template is invalid", &e))?;
+    Ok(tera)
 }
 
 impl Theme {
-    /// Compiles the templates after `register` has added filters and functions
-    /// (Tera needs them before the templates that use them).
-    pub fn compile(&self, register: impl FnOnce(&mut tera::Tera)) -> Result<tera::Tera> {
-        let mut tera = tera::Tera::new();
-        tera.set_fallback_prefixes([EMBEDDED_PREFIX])
-            .map_err(|e| template_error("cannot set up templates", &e))?;
-        register(&mut tera);
-        tera.add_raw_templates(self.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| template_error("a theme template is invalid", &e))?;
-        Ok(tera)
-    }
-
     /// Whether a template of this name exists (the theme's own or the embedded one).
     pub fn has_template(&self, name: &str) -> bool {
         self.templates

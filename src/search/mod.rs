@@ -105,7 +105,7 @@ struct Entry {
 }
 
 /// What one page gives the index, computed for each page on its own (in parallel).
-struct PageWords {
+pub(crate) struct PageWords {
     /// url, title, title of its section.
     page: [String; 3],
     /// The page's distinct words; counts refer to them by number.
@@ -231,7 +231,12 @@ impl Stems {
 
 /// Numbers the distinct words of all pages and stems each one once (in parallel).
 /// Returns, per page, its word numbers mapped to the global ones.
-fn stem_words<'a>(pages: &'a [PageWords], lang: &str, stems: &mut Stems) -> Vec<Vec<u32>> {
+fn stem_words<'a>(
+    pages: &'a [std::sync::Arc<PageWords>],
+    lang: &str,
+    stems: &mut Stems,
+    cache: Option<&crate::cache::Cache>,
+) -> Vec<Vec<u32>> {
     use rayon::prelude::*;
     let mut numbers: rustc_hash::FxHashMap<&'a str, u32> = rustc_hash::FxHashMap::default();
     let mut words: Vec<&'a str> = Vec::new();
@@ -249,23 +254,29 @@ fn stem_words<'a>(pages: &'a [PageWords], lang: &str, stems: &mut Stems) -> Vec<
                 .collect()
         })
         .collect();
-    let stemmed: Vec<Vec<String>> = words
+    let stem = |w: &str| -> std::sync::Arc<[String]> {
+        let mut out = Vec::new();
+        push_terms(w, lang, &mut out);
+        out.into()
+    };
+    let stemmed: Vec<std::sync::Arc<[String]>> = words
         .par_iter()
-        .map(|w| {
-            let mut out = Vec::new();
-            push_terms(w, lang, &mut out);
-            out
+        .map(|w| match cache {
+            Some(cache) => cache
+                .stems
+                .get_or(crate::cache::key_of(&(lang, w)), || stem(w)),
+            None => stem(w),
         })
         .collect();
     stems.starts.push(0);
     for list in stemmed {
-        for stem in list {
+        for stem in list.iter() {
             let next = u32::try_from(stems.stems.len()).unwrap_or(u32::MAX);
-            let n = match stems.numbers.get(&stem) {
+            let n = match stems.numbers.get(stem) {
                 Some(&n) => n,
                 None => {
                     stems.stems.push(stem.clone());
-                    stems.numbers.insert(stem, next);
+                    stems.numbers.insert(stem.clone(), next);
                     next
                 }
             };
@@ -415,14 +426,43 @@ fn assign_json(global: &str, lang: &str, json: &str) -> String {
 /// `search-<lang>-text.js` holds the entries' text, in entry order, so that answering
 /// needs less to load.
 pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
+    index_js_cached(site, lang_index, None)
+}
+
+/// [`index_js`], reusing the words of every page whose indexed text is unchanged.
+fn index_js_cached(
+    site: &Site,
+    lang_index: usize,
+    cache: Option<&crate::cache::Cache>,
+) -> (String, String) {
     use rayon::prelude::*;
     let lang = site.config.languages[lang_index].code.as_str();
-    let pages: Vec<PageWords> = site.reading_order[lang_index]
+    let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
-        .map(|&i| page_words(site, &site.pages[i]))
+        .map(|&i| {
+            let page = &site.pages[i];
+            match cache {
+                None => std::sync::Arc::new(page_words(site, page)),
+                Some(cache) => {
+                    let section = page.parent.map(|p| site.pages[p].title.as_str());
+                    let key = crate::cache::key_of(&(
+                        &page.url,
+                        &page.title,
+                        section,
+                        &page.front.summary,
+                        &page.front.tags,
+                        crate::cache::key_of_json(&page.front.fields),
+                        page.body(),
+                    ));
+                    cache
+                        .search_words
+                        .get_or(key, || std::sync::Arc::new(page_words(site, page)))
+                }
+            }
+        })
         .collect();
     let mut stems = Stems::default();
-    let maps = stem_words(&pages, lang, &mut stems);
+    let maps = stem_words(&pages, lang, &mut stems, cache);
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.stems.len()];
     let mut weigher = Weigher::new(stems.stems.len());
@@ -495,12 +535,17 @@ pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
 /// The search files: one index per language, and the Indonesian root words for the
 /// browser's stemmer (only if the book has Indonesian).
 pub fn files(site: &Site) -> Vec<OutputFile> {
+    files_cached(site, None)
+}
+
+/// [`files`], reusing what `cache` remembers of pages and words.
+pub fn files_cached(site: &Site, cache: Option<&crate::cache::Cache>) -> Vec<OutputFile> {
     use rayon::prelude::*;
     let mut out: Vec<OutputFile> = (0..site.config.languages.len())
         .into_par_iter()
         .flat_map(|l| {
             let code = &site.config.languages[l].code;
-            let (index, text) = index_js(site, l);
+            let (index, text) = index_js_cached(site, l, cache);
             [
                 OutputFile {
                     path: format!("assets/search-{code}.js"),

@@ -22,20 +22,78 @@ use crate::render::{Contents, OutputFile};
 /// Where the reload client connects. Content files starting with `.` are never part
 /// of a site, so this cannot shadow a page.
 pub const LIVE_PATH: &str = "/.panduan/live";
+/// Where pages load the reload client from (a small tag in every page, the client once).
+pub const CLIENT_PATH: &str = "/.panduan/live-reload.js";
+
+/// Files of a site made after its pages, shared once they are ready.
+pub type Later = Option<Arc<HashMap<String, Contents>>>;
 
 /// One rendered site, as served.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SiteFiles {
     files: HashMap<String, Contents>,
+    /// The token of the build these files come from.
+    build: String,
+    /// The files that gather every page (print documents, search indexes), made after
+    /// the pages: a request for one of them waits until they are ready.
+    later: tokio::sync::watch::Receiver<Later>,
 }
 
-impl SiteFiles {
-    /// The site made of `files`.
-    pub fn new(files: Vec<OutputFile>) -> Self {
+impl Default for SiteFiles {
+    fn default() -> Self {
         SiteFiles {
-            files: files.into_iter().map(|f| (f.path, f.contents)).collect(),
+            files: HashMap::new(),
+            build: String::new(),
+            later: tokio::sync::watch::channel(Some(Arc::default())).1,
         }
     }
+}
+
+/// How long a request waits for the files made after the pages.
+const LATER_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Stands for the build's token in the live-reload snippet of rendered pages; the
+/// server puts the real token in as it sends a page (see [`with_build`]).
+pub const BUILD_PLACEHOLDER: &str = "panduan-build-token";
+
+impl SiteFiles {
+    /// The site made of `files`, from build `build`, with the files `later` will hold.
+    pub fn new(
+        files: Vec<OutputFile>,
+        build: &str,
+        later: tokio::sync::watch::Receiver<Later>,
+    ) -> Self {
+        SiteFiles {
+            files: files.into_iter().map(|f| (f.path, f.contents)).collect(),
+            build: build.to_string(),
+            later,
+        }
+    }
+
+    /// The file at `key`: a page at once, a gathering file once it is made.
+    async fn get(&self, key: &str) -> Option<Contents> {
+        if let Some(c) = self.files.get(key) {
+            return Some(c.clone());
+        }
+        let mut later = self.later.clone();
+        let ready = tokio::time::timeout(LATER_WAIT, later.wait_for(Option::is_some)).await;
+        match ready {
+            Ok(Ok(files)) => files.as_ref().and_then(|f| f.get(key).cloned()),
+            _ => None,
+        }
+    }
+}
+
+/// An HTML page with the token of the build it comes from in its live-reload snippet
+/// (the last `data-build` attribute holding [`BUILD_PLACEHOLDER`]).
+pub fn with_build(mut html: Vec<u8>, build: &str) -> Vec<u8> {
+    let needle = format!("data-build=\"{BUILD_PLACEHOLDER}\"");
+    let needle = needle.as_bytes();
+    if let Some(at) = html.windows(needle.len()).rposition(|w| w == needle) {
+        let value = at + "data-build=\"".len();
+        html.splice(value..value + BUILD_PLACEHOLDER.len(), build.bytes());
+    }
+    html
 }
 
 /// What every request handler shares.
@@ -64,6 +122,7 @@ impl Shared {
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(LIVE_PATH, get(live))
+        .route(CLIENT_PATH, get(client))
         .fallback(file)
         .with_state(shared)
 }
@@ -165,8 +224,11 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         Lookup::File(key) => key,
         Lookup::Refused => return not_found(&site).await,
     };
-    if let Some(contents) = site.files.get(&key) {
+    if let Some(contents) = site.get(&key).await {
         return match read(contents).await {
+            Some(bytes) if key.ends_with(".html") => {
+                respond(StatusCode::OK, &key, with_build(bytes, &site.build))
+            }
             Some(bytes) => respond(StatusCode::OK, &key, bytes),
             None => not_found(&site).await,
         };
@@ -188,24 +250,25 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     not_found(&site).await
 }
 
-async fn read(contents: &Contents) -> Option<Vec<u8>> {
+async fn read(contents: Contents) -> Option<Vec<u8>> {
     match contents {
-        Contents::Bytes(bytes) => Some(bytes.clone()),
+        Contents::Bytes(bytes) => Some(bytes),
         // A file of `content/` that the build copies as it is.
-        Contents::Copy(source) => {
-            let source = source.clone();
-            tokio::task::spawn_blocking(move || std::fs::read(source).ok())
-                .await
-                .ok()
-                .flatten()
-        }
+        Contents::Copy(source) => tokio::task::spawn_blocking(move || std::fs::read(source).ok())
+            .await
+            .ok()
+            .flatten(),
     }
 }
 
 async fn not_found(site: &SiteFiles) -> Response {
     match site.files.get("404.html") {
-        Some(contents) => match read(contents).await {
-            Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
+        Some(contents) => match read(contents.clone()).await {
+            Some(bytes) => respond(
+                StatusCode::NOT_FOUND,
+                "404.html",
+                with_build(bytes, &site.build),
+            ),
             None => (StatusCode::NOT_FOUND, "not found").into_response(),
         },
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
@@ -227,6 +290,14 @@ fn respond(status: StatusCode, path: &str, bytes: Vec<u8>) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     response
+}
+
+async fn client() -> Response {
+    respond(
+        StatusCode::OK,
+        "live-reload.js",
+        super::CLIENT_JS.as_bytes().to_vec(),
+    )
 }
 
 async fn live(ws: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Response {

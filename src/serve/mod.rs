@@ -32,7 +32,8 @@ use crate::{BuildOptions, config, render};
 use http::{Shared, SiteFiles};
 use watch::{SourceWatcher, Step, Trigger, WatchMethod, Watched};
 
-const CLIENT_JS: &str = include_str!("live-reload.js");
+/// The live-reload client, served at [`http::CLIENT_PATH`].
+pub(crate) const CLIENT_JS: &str = include_str!("live-reload.js");
 
 /// Options of `panduan serve`.
 #[derive(Debug, Clone)]
@@ -72,8 +73,10 @@ pub struct Built {
     /// Pages per language code.
     pub pages: Vec<(String, usize)>,
     pub warnings: Vec<Diagnostic>,
-    /// The time the pipeline took.
+    /// The time the pipeline took up to the reload (`serve`) or in all (`watch`).
     pub elapsed: Duration,
+    /// The time the whole build took, with the files made after the reload.
+    pub complete: Duration,
     /// From the first change seen to the reload message sent (`serve`) or the output
     /// written (`watch`); none for the first build.
     pub latency: Option<Duration>,
@@ -105,6 +108,7 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
 
     let mut build = options.build.clone();
     build.root = root.clone();
+    build.cache = Some(Arc::new(crate::cache::Cache::default()));
     // Links of `404.html` and canonical links point at this server, not at the public site.
     build.overrides.base_url = Some(url.clone());
     let watched = Watched::of(&root, None);
@@ -149,6 +153,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let root = canonical_root(&options.build.root)?;
     let mut build = options.build.clone();
     build.root = root.clone();
+    build.cache = Some(Arc::new(crate::cache::Cache::default()));
     let output = config::read(&root, &build.overrides)
         .ok()
         .map(|c| c.output)
@@ -167,6 +172,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
                 pages: report.pages,
                 warnings: report.warnings,
                 elapsed: report.elapsed,
+                complete: report.elapsed,
                 latency: trigger.map(|t| t.since.elapsed()),
                 tabs: 0,
                 output: Some(report.output_shown),
@@ -233,17 +239,21 @@ impl LiveSite {
         self.builds += 1;
         let token = format!("{}-{}", self.instance, self.builds);
         let mut options = self.build.clone();
-        options.render.live_reload = Some(snippet(&token));
+        // The same for every build, so that unchanged pages can be reused; the server
+        // puts the build's token into each page as it sends it.
+        options.render.live_reload = Some(snippet(http::BUILD_PLACEHOLDER));
         let started = Instant::now();
-        match crate::render_site(&options) {
-            Ok(rendered) => {
+        match crate::render_pages(&options) {
+            Ok((rendered, deferred)) => {
                 let elapsed = started.elapsed();
+                let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+                let (later, later_rx) = tokio::sync::watch::channel(None);
                 *self
                     .shared
                     .site
                     .write()
                     .unwrap_or_else(PoisonError::into_inner) =
-                    Arc::new(SiteFiles::new(rendered.files));
+                    Arc::new(SiteFiles::new(rendered.files, &token, later_rx));
                 self.good = token;
                 let reload = json(&Status {
                     kind: "reload",
@@ -261,32 +271,54 @@ impl LiveSite {
                 });
                 self.set_status(hello);
                 let tabs = self.shared.tabs.send(reload).unwrap_or(0);
+                let latency = trigger.map(|t| t.since.elapsed());
+                // The print documents and search indexes gather every page: made after
+                // the reload; a tab that asks for one meanwhile waits for it.
+                let finished = deferred.finish(&paths);
+                let files = match &finished {
+                    Ok(files) => files
+                        .iter()
+                        .map(|f| (f.path.clone(), f.contents.clone()))
+                        .collect(),
+                    Err(_) => Default::default(),
+                };
+                let _ = later.send(Some(Arc::new(files)));
                 on_event(Event::Built(&Built {
                     pages: rendered.pages,
                     warnings: rendered.warnings,
                     elapsed,
-                    latency: trigger.map(|t| t.since.elapsed()),
+                    latency,
                     tabs,
                     output: None,
+                    complete: started.elapsed(),
                 }));
+                if let Err(error) = finished {
+                    self.show_errors(&options, &error);
+                    on_event(Event::Failed { error: &error });
+                }
             }
             Err(error) => {
-                let (lang, strings) = overlay_strings(&options);
-                if self.good.is_empty() {
-                    self.set_placeholder(&lang);
-                }
-                let message = json(&Status {
-                    kind: "errors",
-                    build: &self.good,
-                    errors: Some(problems(&error)),
-                    lang: Some(lang),
-                    strings: Some(strings),
-                });
-                self.set_status(Arc::clone(&message));
-                let _ = self.shared.tabs.send(message);
+                self.show_errors(&options, &error);
                 on_event(Event::Failed { error: &error });
             }
         }
+    }
+
+    /// Shows `error` in every open tab (and in tabs that open later).
+    fn show_errors(&self, options: &BuildOptions, error: &Error) {
+        let (lang, strings) = overlay_strings(options);
+        if self.good.is_empty() {
+            self.set_placeholder(&lang);
+        }
+        let message = json(&Status {
+            kind: "errors",
+            build: &self.good,
+            errors: Some(problems(error)),
+            lang: Some(lang),
+            strings: Some(strings),
+        });
+        self.set_status(Arc::clone(&message));
+        let _ = self.shared.tabs.send(message);
     }
 
     fn set_status(&self, message: Arc<str>) {
@@ -314,7 +346,10 @@ impl LiveSite {
 
 /// The reload client as inserted before `</body>`, naming the build it belongs to.
 fn snippet(token: &str) -> String {
-    format!("<script data-build=\"{token}\">\n{CLIENT_JS}</script>")
+    format!(
+        "<script src=\"{}\" data-build=\"{token}\"></script>",
+        http::CLIENT_PATH
+    )
 }
 
 fn json<T: Serialize>(value: &T) -> Arc<str> {
@@ -485,9 +520,23 @@ mod tests {
     #[test]
     fn snippet_names_its_build() {
         let s = snippet("ab-3");
-        assert!(s.starts_with("<script data-build=\"ab-3\">"));
-        assert!(s.ends_with("</script>"));
-        assert!(!CLIENT_JS.contains("</script"));
+        assert_eq!(
+            s,
+            "<script src=\"/.panduan/live-reload.js\" data-build=\"ab-3\"></script>"
+        );
+    }
+
+    #[test]
+    fn pages_get_the_token_of_the_build_that_serves_them() {
+        let page = format!(
+            "<p>data-build=&quot;x&quot;</p>{}</body>",
+            snippet(http::BUILD_PLACEHOLDER)
+        );
+        let served = http::with_build(page.into_bytes(), "ab-7");
+        assert_eq!(
+            String::from_utf8(served).expect("utf-8"),
+            "<p>data-build=&quot;x&quot;</p><script src=\"/.panduan/live-reload.js\" data-build=\"ab-7\"></script></body>"
+        );
     }
 
     #[test]

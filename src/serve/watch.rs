@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 
 /// How long a change must be quiet before it is reported. Editors write a file in a
 /// few milliseconds (temporary file, rename); a longer wait only adds latency.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often the debouncer looks for quiet changes.
 const TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at the files.
