@@ -164,13 +164,14 @@ pub fn print_documents(
         cache,
         answers: &no_answers,
     };
+    let ids: Vec<String> = site.pages.iter().map(print::chapter_id).collect();
     let chapters: Vec<std::sync::Arc<str>> = (0..site.pages.len())
         .into_par_iter()
-        .map(|i| print::chapter_html(site, theme, i))
+        .map(|i| print::chapter_html(site, theme, i, &ids))
         .collect();
     (0..site.config.languages.len())
         .into_par_iter()
-        .map(|l| print::document(site, theme, options, l, &chapters))
+        .map(|l| print::document(site, theme, options, l, &chapters, &ids))
         .collect()
 }
 

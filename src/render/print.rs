@@ -11,7 +11,7 @@ use crate::model::url::{decode_percent, join_normalised, relative, root_prefix};
 use crate::model::{Page, Site};
 
 /// The id of a page's chapter in the print document.
-fn chapter_id(page: &Page) -> String {
+pub(super) fn chapter_id(page: &Page) -> String {
     match markdown::slugify(page.id.as_str()) {
         s if s.is_empty() => "chapter-home".into(),
         s => format!("chapter-{s}"),
@@ -27,7 +27,13 @@ struct Chapter<'a> {
 }
 
 /// The links of `page` as they must be in the print document at `url`.
-fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOutput> {
+fn print_links(
+    site: &Site,
+    page: &Page,
+    url: &str,
+    prefix: &str,
+    chapter_ids: &[String],
+) -> Vec<LinkOutput> {
     page.analysis
         .links
         .iter()
@@ -41,7 +47,7 @@ fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOut
                 (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
                     let target = &site.pages[t];
                     let href = if target.lang_index == page.lang_index {
-                        let chapter = chapter_id(target);
+                        let chapter = chapter_ids.get(t).map_or("", String::as_str);
                         match fragment(href) {
                             Some(f) => format!("#{chapter}--{f}"),
                             None => format!("#{chapter}"),
@@ -97,13 +103,19 @@ fn print_links(site: &Site, page: &Page, url: &str, prefix: &str) -> Vec<LinkOut
         .collect()
 }
 
-/// The body of page `index` as a chapter of its language's print document.
-pub(super) fn chapter_html(site: &Site, theme: &Compiled<'_>, index: usize) -> std::sync::Arc<str> {
+/// The body of page `index` as a chapter of its language's print document;
+/// `chapter_ids` holds every page's [`chapter_id`], by page index.
+pub(super) fn chapter_html(
+    site: &Site,
+    theme: &Compiled<'_>,
+    index: usize,
+    chapter_ids: &[String],
+) -> std::sync::Arc<str> {
     let page = &site.pages[index];
     let lang = site.config.languages[page.lang_index].code.as_str();
     let url = format!("{lang}/print.html");
-    let prefix = format!("{}--", chapter_id(page));
-    let links = print_links(site, page, &url, &prefix);
+    let prefix = format!("{}--", chapter_ids.get(index).map_or("", String::as_str));
+    let links = print_links(site, page, &url, &prefix, chapter_ids);
     super::body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
 }
 
@@ -115,6 +127,7 @@ pub(super) fn document(
     options: &super::RenderOptions,
     lang_index: usize,
     chapters: &[std::sync::Arc<str>],
+    chapter_ids: &[String],
 ) -> Result<OutputFile> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
@@ -130,7 +143,7 @@ pub(super) fn document(
             up = site.pages[p].parent;
         }
         list.push(Chapter {
-            id: chapter_id(page),
+            id: chapter_ids.get(i).cloned().unwrap_or_default(),
             title: &page.title,
             depth,
             content: chapters.get(i).map_or("", |c| &**c),

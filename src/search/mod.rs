@@ -31,20 +31,40 @@ pub fn tokenize(text: &str) -> Vec<String> {
 /// Calls `f` with each word of `text` as [`tokenize`] splits it, without allocating a
 /// string per word.
 fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
+    let starts_word = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    let bytes = text.as_bytes();
     let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if c == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric())
-        {
-            word.push('-');
-        } else if !word.is_empty() {
-            f(&word);
-            word.clear();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, by far the most common, byte by byte; other letters as characters.
+        let (len, alphanumeric) = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            }
+            (1, b.is_ascii_alphanumeric())
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => {
+                    word.extend(c.to_lowercase());
+                    (c.len_utf8(), true)
+                }
+                Some(c) => (c.len_utf8(), false),
+                None => (1, false),
+            }
+        };
+        if !alphanumeric {
+            if b == b'-' && !word.is_empty() && starts_word(i + 1) {
+                word.push('-');
+            } else if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
         }
+        i += len;
     }
     if !word.is_empty() {
         f(&word);
