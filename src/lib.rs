@@ -96,47 +96,68 @@ pub struct Rendered {
 }
 
 /// Runs steps 1 to 4: the whole site in memory. Content errors fail with every
-/// diagnostic. [`build`] writes the result.
+/// diagnostic. [`build`] writes the files as they are made instead.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let (prepared, mut phases, lap) = prepare(options)?;
-    let Prepared {
-        site,
-        theme,
-        diagnostics,
-    } = &prepared;
-    let cache = options.cache.as_deref();
-    let timed = |f: &(dyn Fn() -> Result<Vec<render::OutputFile>> + Sync)| {
-        let start = Instant::now();
-        f().map(|files| (files, start.elapsed()))
+    let collected = std::sync::Mutex::new(Vec::new());
+    let collect = |f: render::OutputFile| {
+        collected
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(f);
+        Ok(())
     };
-    let (files, (print, search_files)) = rayon::join(
-        || timed(&|| render::pages(site, theme, &options.render, cache)),
-        || {
-            rayon::join(
-                || timed(&|| render::print_documents(site, theme, &options.render, cache)),
-                || timed(&|| Ok(search::files_cached(site, cache))),
-            )
-        },
-    );
-    let (mut files, pages_took) = files?;
-    let (print, print_took) = print?;
-    let (search_files, search_took) = search_files?;
-    files.extend(print);
-    files.extend(search_files);
+    let (_, parts) = render_into(&prepared, options, &collect)?;
+    let mut files = collected
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    render::check_unique_paths(&files)?;
     phases.push(("render", lap.elapsed()));
-    // These run side by side within `render`.
-    phases.push(("  pages", pages_took));
-    phases.push(("  print", print_took));
-    phases.push(("  search", search_took));
+    phases.extend(parts);
     Ok(Rendered {
         pages: prepared.pages_per_language(),
-        warnings: diagnostics.clone(),
+        warnings: prepared.diagnostics.clone(),
         config: prepared.site.config.clone(),
         files,
         phases,
     })
+}
+
+/// Renders every file of `prepared` into `emit`: pages, print documents and search
+/// indexes side by side. Returns the paths made and the time each part took.
+fn render_into(
+    prepared: &Prepared,
+    options: &BuildOptions,
+    emit: &render::Emit<'_>,
+) -> Result<(Vec<String>, Phases)> {
+    let Prepared { site, theme, .. } = prepared;
+    let cache = options.cache.as_deref();
+    let timed = |f: &(dyn Fn() -> Result<Vec<String>> + Sync)| {
+        let start = Instant::now();
+        f().map(|paths| (paths, start.elapsed()))
+    };
+    let (pages, (print, search_files)) = rayon::join(
+        || timed(&|| render::pages(site, theme, &options.render, cache, emit)),
+        || {
+            rayon::join(
+                || timed(&|| render::print_documents(site, theme, &options.render, cache, emit)),
+                || timed(&|| search::files_into(site, cache, emit)),
+            )
+        },
+    );
+    let (mut paths, pages_took) = pages?;
+    let (print, print_took) = print?;
+    let (search_files, search_took) = search_files?;
+    paths.extend(print);
+    paths.extend(search_files);
+    render::check_unique_paths(paths.iter().map(String::as_str))?;
+    // These run side by side within `render`.
+    let parts = vec![
+        ("  pages", pages_took),
+        ("  print", print_took),
+        ("  search", search_took),
+    ];
+    Ok((paths, parts))
 }
 
 /// Like [`render_site`], but renders only the pages and what they need; the files
@@ -145,9 +166,26 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
 pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     let (prepared, mut phases, lap) = prepare(options)?;
     let cache = options.cache.as_deref();
-    let mut files = render::pages(&prepared.site, &prepared.theme, &options.render, cache)?;
+    let collected = std::sync::Mutex::new(Vec::new());
+    let collect = |f: render::OutputFile| {
+        collected
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(f);
+        Ok(())
+    };
+    let paths = render::pages(
+        &prepared.site,
+        &prepared.theme,
+        &options.render,
+        cache,
+        &collect,
+    )?;
+    render::check_unique_paths(paths.iter().map(String::as_str))?;
+    let mut files = collected
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    render::check_unique_paths(&files)?;
     phases.push(("render", lap.elapsed()));
     let rendered = Rendered {
         pages: prepared.pages_per_language(),
@@ -178,22 +216,30 @@ impl Deferred {
     pub fn finish(&self, pages: &[String]) -> Result<Vec<render::OutputFile>> {
         let Prepared { site, theme, .. } = &self.prepared;
         let cache = self.cache.as_deref();
+        let collected = std::sync::Mutex::new(Vec::new());
+        let collect = |f: render::OutputFile| {
+            collected
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(f);
+            Ok(())
+        };
         let (print, search_files) = rayon::join(
-            || render::print_documents(site, theme, &self.render, cache),
+            || render::print_documents(site, theme, &self.render, cache, &collect),
             || search::files_cached(site, cache),
         );
-        let mut files = print?;
+        print?;
+        let mut files = collected
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         files.extend(search_files);
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut all: Vec<render::OutputFile> = Vec::new();
-        for path in pages.iter().chain(files.iter().map(|f| &f.path)) {
-            all.push(render::OutputFile {
-                path: path.clone(),
-                contents: render::Contents::Bytes(Vec::new()),
-            });
-        }
-        all.sort_by(|a, b| a.path.cmp(&b.path));
-        render::check_unique_paths(&all)?;
+        render::check_unique_paths(
+            pages
+                .iter()
+                .map(String::as_str)
+                .chain(files.iter().map(|f| f.path.as_str())),
+        )?;
         Ok(files)
     }
 }
@@ -272,22 +318,44 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 /// the build with every diagnostic; the previous output stays untouched.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
-    let rendered = render_site(options)?;
-    let mut phases = rendered.phases;
-    let lap = Instant::now();
-    let out = rendered.config.output.clone();
-    let written = output::write(&rendered.config, &rendered.files, &out)?;
     if let Some(zip) = &options.zip {
+        // The zip needs every file at once: render in memory, then write both.
+        let rendered = render_site(options)?;
+        let mut phases = rendered.phases;
+        let lap = Instant::now();
+        let out = rendered.config.output.clone();
+        let written = output::write(&rendered.config, &rendered.files, &out)?;
         let top = out
             .file_name()
             .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
         output::zip(&rendered.files, zip, &top)?;
+        phases.push(("write", lap.elapsed()));
+        return Ok(Report {
+            pages: rendered.pages,
+            warnings: rendered.warnings,
+            output_shown: output::shown(&rendered.config, &out),
+            output: out,
+            written,
+            elapsed: started.elapsed(),
+            phases,
+        });
     }
+    // Each file goes to disk as soon as it is rendered, into a temporary folder that
+    // replaces the output at the end: the site is never whole in memory.
+    let (prepared, mut phases, lap) = prepare(options)?;
+    let config = &prepared.site.config;
+    let out = config.output.clone();
+    let writer = output::Writer::begin(config, &out)?;
+    let (_, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
+    phases.push(("render", lap.elapsed()));
+    phases.extend(parts);
+    let lap = Instant::now();
+    let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
     Ok(Report {
-        pages: rendered.pages,
-        warnings: rendered.warnings,
-        output_shown: output::shown(&rendered.config, &out),
+        pages: prepared.pages_per_language(),
+        warnings: prepared.diagnostics.clone(),
+        output_shown: output::shown(config, &out),
         output: out,
         written,
         elapsed: started.elapsed(),

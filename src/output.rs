@@ -6,9 +6,12 @@
 //! created (it carries a marker file), and refuses output paths that are, or contain,
 //! the project, its content or theme, the home folder or `/`.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -107,90 +110,131 @@ pub fn check_target(config: &Config, out: &Path) -> Result<()> {
 
 /// Writes `files` to `out`, replacing its previous contents atomically.
 pub fn write(config: &Config, files: &[OutputFile], out: &Path) -> Result<Written> {
-    check_target(config, out)?;
-    let parent = out
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let parent = if parent.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        parent
-    };
-    fs::create_dir_all(&parent).map_err(|source| Error::Write {
-        path: parent.clone(),
-        source,
-    })?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "book".into());
-    remove_stale(&parent, &name);
-
-    let tmp = parent.join(format!(".{name}.panduan-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|source| Error::Write {
-            path: tmp.clone(),
-            source,
-        })?;
-    }
-    let result = write_tree(files, &tmp).and_then(|w| swap(&tmp, out, &parent, &name).map(|()| w));
-    if result.is_err() && tmp.exists() {
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
+    let writer = Writer::begin(config, out)?;
+    files.par_iter().try_for_each(|f| writer.put(f))?;
+    writer.finish()
 }
 
-fn write_tree(files: &[OutputFile], tmp: &Path) -> Result<Written> {
-    fs::create_dir_all(tmp).map_err(|source| Error::Write {
-        path: tmp.to_path_buf(),
-        source,
-    })?;
-    // The marker first: a half-written folder left by a killed build is recognisably ours.
-    let marker = tmp.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(|source| Error::Write {
-        path: marker,
-        source,
-    })?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|source| Error::Write {
-            path: dir.clone(),
+/// Writes a site file by file as it is rendered, into a temporary folder beside the
+/// output that replaces the output in [`Writer::finish`]. Dropped without `finish` (an
+/// error, a panic), it removes the temporary folder and the previous output stays.
+pub struct Writer {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: PathBuf,
+    /// Folders made so far inside `tmp`.
+    dirs: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    finished: bool,
+}
+
+impl Writer {
+    /// Checks `out` (see [`check_target`]) and starts a temporary folder beside it.
+    pub fn begin(config: &Config, out: &Path) -> Result<Writer> {
+        check_target(config, out)?;
+        let parent = out
+            .parent()
+            .map(Path::to_path_buf)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(|source| Error::Write {
+            path: parent.clone(),
             source,
         })?;
-    }
-    let sizes: Vec<Result<u64>> = files
-        .par_iter()
-        .map(|f| {
-            let path = tmp.join(&f.path);
-            let err = |source| Error::Write {
-                path: path.clone(),
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "book".into());
+        remove_stale(&parent, &name);
+        let tmp = parent.join(format!(".{name}.panduan-tmp-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|source| Error::Write {
+                path: tmp.clone(),
                 source,
-            };
-            match &f.contents {
-                Contents::Bytes(bytes) => {
-                    let mut file = fs::File::create(&path).map_err(err)?;
-                    file.write_all(bytes).map_err(err)?;
-                    Ok(bytes.len() as u64)
-                }
-                Contents::Copy(source) => fs::copy(source, &path).map_err(|e| Error::Read {
-                    path: source.clone(),
-                    source: e,
-                }),
-            }
-        })
-        .collect();
-    let mut written = Written::default();
-    for s in sizes {
-        written.bytes += s?;
-        written.files += 1;
+            })?;
+        }
+        let writer = Writer {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            tmp,
+            dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            finished: false,
+        };
+        fs::create_dir_all(&writer.tmp).map_err(|source| Error::Write {
+            path: writer.tmp.clone(),
+            source,
+        })?;
+        // The marker first: a half-written folder left by a killed build is recognisably ours.
+        let marker = writer.tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|source| Error::Write {
+            path: marker,
+            source,
+        })?;
+        Ok(writer)
     }
-    Ok(written)
+
+    /// Writes one file (from any thread).
+    pub fn put(&self, f: &OutputFile) -> Result<()> {
+        let path = self.tmp.join(&f.path);
+        if let Some(dir) = path.parent() {
+            let known = self
+                .dirs
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .contains(dir);
+            if !known {
+                fs::create_dir_all(dir).map_err(|source| Error::Write {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+                self.dirs
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(dir.to_path_buf());
+            }
+        }
+        let err = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let size = match &f.contents {
+            Contents::Bytes(bytes) => {
+                let mut file = fs::File::create(&path).map_err(err)?;
+                file.write_all(bytes).map_err(err)?;
+                bytes.len() as u64
+            }
+            Contents::Copy(source) => fs::copy(source, &path).map_err(|e| Error::Read {
+                path: source.clone(),
+                source: e,
+            })?,
+        };
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts the finished folder in place of the output.
+    pub fn finish(mut self) -> Result<Written> {
+        swap(&self.tmp, &self.out, &self.parent, &self.name)?;
+        self.finished = true;
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.finished && self.tmp.exists() {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Moves the finished folder into place; the old output is removed only afterwards.

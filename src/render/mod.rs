@@ -156,7 +156,8 @@ pub fn print_documents(
     theme: &Theme,
     options: &RenderOptions,
     cache: Option<&crate::cache::Cache>,
-) -> Result<Vec<OutputFile>> {
+    emit: &Emit<'_>,
+) -> Result<Vec<String>> {
     let no_answers = functions::Answers::default();
     let theme = &Compiled {
         tera: &theme.compiled.tera,
@@ -165,25 +166,35 @@ pub fn print_documents(
         answers: &no_answers,
     };
     let ids: Vec<String> = site.pages.iter().map(print::chapter_id).collect();
-    let chapters: Vec<std::sync::Arc<str>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| print::chapter_html(site, theme, i, &ids))
-        .collect();
-    (0..site.config.languages.len())
-        .into_par_iter()
-        .map(|l| print::document(site, theme, options, l, &chapters, &ids))
-        .collect()
+    // One language at a time, so that only one language's chapters are in memory.
+    let mut paths = Vec::new();
+    for l in 0..site.config.languages.len() {
+        let chapters: Vec<(usize, std::sync::Arc<str>)> = site.reading_order[l]
+            .par_iter()
+            .map(|&i| (i, print::chapter_html(site, theme, i, &ids)))
+            .collect();
+        let file = print::document(site, theme, options, l, &chapters, &ids)?;
+        paths.push(file.path.clone());
+        emit(file)?;
+    }
+    Ok(paths)
 }
+
+/// Where rendered files go as soon as they are made (straight to disk for `build`, so
+/// that the whole site is never in memory at once).
+pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
 
 /// Every file of the site but the print documents: pages, navigation, notices for
 /// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
 /// static files. Pages are rendered in parallel.
+/// Each file goes to `emit` as soon as it is made; returns the paths of all.
 pub fn pages(
     site: &std::sync::Arc<Site>,
     theme: &Theme,
     options: &RenderOptions,
     cache: Option<&crate::cache::Cache>,
-) -> Result<Vec<OutputFile>> {
+    emit: &Emit<'_>,
+) -> Result<Vec<String>> {
     let answers = std::sync::Arc::new(functions::Answers::new(std::sync::Arc::clone(site)));
     let previous = theme.compiled.answers.set(std::sync::Arc::clone(&answers));
     // The previous answers hold the previous site: let it go off the critical path.
@@ -217,7 +228,7 @@ pub fn pages(
             .take()
             .filter(|last| Some(last.structure) == structure)
     });
-    let pages: Vec<Result<(OutputFile, Option<crate::cache::LastPage>)>> = site
+    let pages: Vec<Result<(String, Option<crate::cache::LastPage>)>> = site
         .pages
         .par_iter()
         .enumerate()
@@ -226,24 +237,30 @@ pub fn pages(
                 .as_ref()
                 .and_then(|last| last.pages.get(&p.url))
                 .filter(|done| done.body == p.body_key);
-            if let (Some(done), Some(cache)) = (unchanged, theme.cache) {
-                cache.note_reuse(true);
-                // Keep what the page was made from for the next build that needs it.
-                let _ = cache.rendered.get(done.rendered_key);
-                let _ = cache.bodies.get(done.body_html_key);
-                let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
-                return Ok((file, Some(done.clone())));
-            }
-            page(site, theme, options, i)
+            let (file, done) = match (unchanged, theme.cache) {
+                (Some(done), Some(cache)) => {
+                    cache.note_reuse(true);
+                    // Keep what the page was made from for the next build that needs it.
+                    let _ = cache.rendered.get(done.rendered_key);
+                    let _ = cache.bodies.get(done.body_html_key);
+                    let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
+                    (file, Some(done.clone()))
+                }
+                _ => page(site, theme, options, i)?,
+            };
+            let path = file.path.clone();
+            emit(file)?;
+            Ok((path, done))
         })
         .collect();
     let mut kept = std::collections::HashMap::new();
+    let mut paths = Vec::with_capacity(pages.len() + 16);
     for p in pages {
-        let (file, done) = p?;
+        let (path, done) = p?;
         if let Some(done) = done {
-            kept.insert(file.path.clone(), done);
+            kept.insert(path.clone(), done);
         }
-        files.push(file);
+        paths.push(path);
     }
     if let (Some(cache), Some(structure)) = (cache, structure) {
         *cache
@@ -272,8 +289,11 @@ pub fn pages(
             contents: Contents::Copy(s.source.clone()),
         });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    for file in files {
+        paths.push(file.path.clone());
+        emit(file)?;
+    }
+    Ok(paths)
 }
 
 fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t std::collections::BTreeMap<String, String> {
@@ -1132,13 +1152,12 @@ fn sitemap(site: &Site, base: &str) -> String {
 
 /// Checks that no two output files share a path (case-insensitively, which breaks on
 /// Windows and macOS).
-pub fn check_unique_paths(files: &[OutputFile]) -> Result<()> {
+pub fn check_unique_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for f in files {
-        if let Some(other) = seen.insert(f.path.to_lowercase(), &f.path) {
+    for path in paths {
+        if let Some(other) = seen.insert(path.to_lowercase(), path) {
             return Err(Error::Other(format!(
-                "two output files would be written to `{}` (and `{other}`)\n  = help: a file in `content/` has the same path as a generated page; rename it",
-                f.path
+                "two output files would be written to `{path}` (and `{other}`)\n  = help: a file in `content/` has the same path as a generated page; rename it"
             )));
         }
     }

@@ -119,23 +119,23 @@ pub(super) fn chapter_html(
     super::body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
 }
 
-/// Renders the print document of language `lang_index`; `chapters` holds every page's
-/// [`chapter_html`], by page index.
+/// Renders the print document of language `lang_index`; `chapters` holds the
+/// language's pages in reading order, each with its [`chapter_html`].
 pub(super) fn document(
     site: &Site,
     theme: &Compiled<'_>,
     options: &super::RenderOptions,
     lang_index: usize,
-    chapters: &[std::sync::Arc<str>],
+    chapters: &[(usize, std::sync::Arc<str>)],
     chapter_ids: &[String],
 ) -> Result<OutputFile> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
     let t = strings(theme, lang);
-    let mut list = Vec::with_capacity(site.reading_order[lang_index].len());
-    for &i in &site.reading_order[lang_index] {
-        let page = &site.pages[i];
+    let mut list = Vec::with_capacity(chapters.len());
+    for (i, content) in chapters {
+        let (i, page) = (*i, &site.pages[*i]);
         let mut depth = 0;
         let mut up = page.parent;
         while let Some(p) = up {
@@ -146,7 +146,7 @@ pub(super) fn document(
             id: chapter_ids.get(i).cloned().unwrap_or_default(),
             title: &page.title,
             depth,
-            content: chapters.get(i).map_or("", |c| &**c),
+            content,
         });
     }
     #[derive(Serialize)]

@@ -560,42 +560,53 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 
 /// [`files`], reusing what `cache` remembers of pages and words.
 pub fn files_cached(site: &Site, cache: Option<&crate::cache::Cache>) -> Vec<OutputFile> {
-    use rayon::prelude::*;
-    let mut out: Vec<OutputFile> = (0..site.config.languages.len())
-        .into_par_iter()
-        .flat_map(|l| {
-            let code = &site.config.languages[l].code;
-            let (index, text) = index_js_cached(site, l, cache);
-            [
-                OutputFile {
-                    path: format!("assets/search-{code}.js"),
-                    contents: Contents::Bytes(index.into_bytes()),
-                },
-                OutputFile {
-                    path: format!("assets/search-{code}-text.js"),
-                    contents: Contents::Bytes(text.into_bytes()),
-                },
-            ]
+    let out = std::sync::Mutex::new(Vec::new());
+    let collect = |f: OutputFile| {
+        out.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(f);
+        Ok(())
+    };
+    // Collecting cannot fail.
+    let _ = files_into(site, cache, &collect);
+    out.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// [`files_cached`], handing each file to `emit` as soon as it is made, one language
+/// after the other so that only one index is in memory at a time; returns the paths.
+pub fn files_into(
+    site: &Site,
+    cache: Option<&crate::cache::Cache>,
+    emit: &crate::render::Emit<'_>,
+) -> crate::error::Result<Vec<String>> {
+    let mut paths = Vec::new();
+    let mut put = |path: String, bytes: Vec<u8>| {
+        paths.push(path.clone());
+        emit(OutputFile {
+            path,
+            contents: Contents::Bytes(bytes),
         })
-        .collect();
+    };
+    for (l, language) in site.config.languages.iter().enumerate() {
+        let code = &language.code;
+        let (index, text) = index_js_cached(site, l, cache);
+        put(format!("assets/search-{code}.js"), index.into_bytes())?;
+        put(format!("assets/search-{code}-text.js"), text.into_bytes())?;
+    }
     if site.config.language("id").is_some() {
         let words: Vec<&str> = stem_id::ROOTS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        out.push(OutputFile {
-            path: "assets/roots-id.js".into(),
-            contents: Contents::Bytes(
-                format!(
-                    "window.panduanRootsId = {};\n",
-                    crate::render::js_string(&words.join(" "))
-                )
-                .into_bytes(),
-            ),
-        });
+        let roots = format!(
+            "window.panduanRootsId = {};\n",
+            crate::render::js_string(&words.join(" "))
+        );
+        put("assets/roots-id.js".into(), roots.into_bytes())?;
     }
-    out
+    Ok(paths)
 }
 
 #[cfg(test)]
