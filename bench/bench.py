@@ -23,12 +23,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def run_once(binary, site):
-    out = os.path.join(site, "book")
-    if os.path.exists(out):
-        shutil.rmtree(out)
+def run_once(binary, site, run):
+    # A new folder for every run, removed only after the size is done: on ext4, creating
+    # files just after deleting many others makes the kernel scan for free inodes, which
+    # would measure the file system's bookkeeping of the previous run.
+    out = os.path.join(site, f"book-{run}")
     start = time.perf_counter()
-    proc = subprocess.run([binary, "build", "--root", site], capture_output=True, text=True)
+    proc = subprocess.run([binary, "build", "--root", site, "--out", out], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"build failed:\n{proc.stderr[-2000:]}")
@@ -69,10 +70,10 @@ def main():
                  args.binary, "build", "--root", site],
                 capture_output=True, text=True, check=True)
             peak = int(probe.stdout.strip() or 0)
-            for _ in range(args.runs):
-                t, _ = run_once(args.binary, site)
+            for run in range(args.runs):
+                t, _ = run_once(args.binary, site, run)
                 times.append(t)
-            out = os.path.join(site, "book")
+            out = os.path.join(site, "book-0")
             pages = 2 * n
             html = tree_bytes(out, lambda f: f.endswith(".html"))
             index = tree_bytes(os.path.join(out, "assets"), lambda f: f.startswith("search-"))
