@@ -363,33 +363,43 @@ impl Weigher {
 /// Postings `[entry, weight, entry, weight, …]` (entries ascending) as compact text.
 pub fn encode_postings(flat: &[u32]) -> String {
     let mut out = String::new();
-    let mut previous = 0;
-    for pair in flat.chunks(2) {
-        if let [doc, weight] = pair {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&base36(doc - previous));
-            out.push('.');
-            out.push_str(&base36(*weight));
-            previous = *doc;
-        }
-    }
+    push_postings(&mut out, flat);
     out
 }
 
-fn base36(mut n: u32) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut buf = Vec::new();
+/// Appends [`encode_postings`] of `flat` to `out` (only `0-9a-z`, `.` and spaces, so it
+/// needs no escaping in JSON).
+fn push_postings(out: &mut String, flat: &[u32]) {
+    let mut previous = 0;
+    for (k, pair) in flat.chunks(2).enumerate() {
+        if let [doc, weight] = pair {
+            if k > 0 {
+                out.push(' ');
+            }
+            push_base36(out, doc - previous);
+            out.push('.');
+            push_base36(out, *weight);
+            previous = *doc;
+        }
+    }
+}
+
+fn push_base36(out: &mut String, mut n: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    // u32::MAX has 7 digits in base 36.
+    let mut buf = [0u8; 8];
+    let mut at = buf.len();
     loop {
-        buf.push(DIGITS[(n % 36) as usize]);
+        at -= 1;
+        buf[at] = DIGITS[(n % 36) as usize];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    buf.reverse();
-    String::from_utf8(buf).unwrap_or_default()
+    for &b in &buf[at..] {
+        out.push(char::from(b));
+    }
 }
 
 /// Appends `s` as a JSON string (escaped as `serde_json` does).
@@ -532,7 +542,9 @@ fn index_js_cached(
         }
         push_json_string(&mut json, &stems.stems[s as usize]);
         json.push(':');
-        push_json_string(&mut json, &encode_postings(&postings[s as usize]));
+        json.push('"');
+        push_postings(&mut json, &postings[s as usize]);
+        json.push('"');
     }
     json.push_str("}}");
 
@@ -632,6 +644,7 @@ mod tests {
     fn postings_are_delta_coded_in_base_36() {
         assert_eq!(encode_postings(&[3, 10, 40, 1, 41, 36]), "3.a 11.1 1.10");
         assert_eq!(encode_postings(&[]), "");
+        assert_eq!(encode_postings(&[u32::MAX, 35]), "1z141z3.z");
     }
 
     #[test]
