@@ -520,3 +520,35 @@ fn print_document_holds_every_page_with_links_turned_into_chapters() {
         ["../../../en/print.html"]
     );
 }
+
+#[test]
+fn editor_and_download_leftovers_are_not_content() {
+    let site = TestSite::copy("bilingual");
+    let leftovers = [
+        "4913",
+        "install.md~",
+        ".install.md.swp",
+        "install.md.swo",
+        "#install.md#",
+        "install.md___jb_tmp___",
+        "install.md___jb_old___",
+        "photo.png.part",
+        "photo.png.crdownload",
+        "notes.kate-swp",
+    ];
+    for name in leftovers {
+        site.write(&format!("content/en/guide/{name}"), "left behind");
+    }
+    site.write("content/en/guide/keep.txt", "a real file");
+    build(&site);
+    for name in leftovers {
+        assert!(
+            !site.exists(&format!("book/en/guide/{name}")),
+            "`{name}` must not be copied into the site"
+        );
+    }
+    assert!(
+        site.exists("book/en/guide/keep.txt"),
+        "other files are copied"
+    );
+}

@@ -282,15 +282,27 @@ fn read_page(
     (Some(page), diagnostics)
 }
 
-/// Hidden files, editor backups and swap files are not content.
+/// Hidden files, editor backups, swap and safe-write files, and partial downloads are
+/// not content: the loader skips them and `serve` does not rebuild for them.
 pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
         || name.ends_with('~')
         || name.starts_with('#')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".kate-swp",
+            ".part",
+            ".crdownload",
+            "___jb_tmp___",
+            "___jb_old___",
+        ]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
 }
 
 /// `path` relative to `root` when it lies inside it.

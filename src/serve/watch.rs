@@ -106,21 +106,10 @@ pub fn change_kind(path: &Path, watched: &Watched) -> ChangeKind {
     ChangeKind::Ignored
 }
 
-/// Names that editors, sync tools and Panduan itself use for files that are not sources:
-/// everything the loader skips (dot files, `~` backups, `#autosave#`, `.swp`, `.tmp`)
-/// plus vim's `4913` probe, JetBrains' safe-write files and partial downloads.
+/// Names that editors, sync tools and Panduan itself use for files that are not
+/// sources: exactly what the loader skips, so that `serve` shows what `build` makes.
 fn is_temporary(name: &std::ffi::OsStr) -> bool {
-    if crate::load::is_ignored(name) {
-        return true;
-    }
-    let name = name.to_string_lossy();
-    name == "4913"
-        || name.ends_with("___jb_tmp___")
-        || name.ends_with("___jb_old___")
-        || name.ends_with(".swo")
-        || name.ends_with(".kate-swp")
-        || name.ends_with(".part")
-        || name.ends_with(".crdownload")
+    crate::load::is_ignored(name)
 }
 
 /// Whether an event can change a file's contents (reads and access times cannot).
