@@ -7,12 +7,15 @@
 //! 1. [`config`]: `book.toml` -> [`config::Config`]
 //! 2. [`load`]: `content/` on disk -> [`load::Loaded`] (pages with typed front matter)
 //! 3. [`model`]: -> [`model::Site`] (ids, titles, URLs, navigation, translations, links)
-//! 4. [`render`]: -> `Vec<`[`render::OutputFile`]`>` through the Tera theme
-//! 5. [`output`]: -> the output folder, swapped in atomically
+//! 4. [`render`]: -> [`render::OutputFile`]s through the Tera theme, each handed on as
+//!    soon as it is made ([`render::Emit`])
+//! 5. [`output`]: -> the output folder: `build` streams the files into a temporary
+//!    folder that is swapped in atomically at the end
 //!
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
 //! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
-//! memory and reloads the browser; `watch` writes the output folder).
+//! memory and reloads the browser; `watch` writes the output folder), reusing through
+//! [`cache`] whatever the change did not affect.
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
 pub mod cache;
@@ -99,19 +102,10 @@ pub struct Rendered {
 /// diagnostic. [`build`] writes the files as they are made instead.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let (prepared, mut phases, lap) = prepare(options)?;
-    let collected = std::sync::Mutex::new(Vec::new());
-    let collect = |f: render::OutputFile| {
-        collected
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(f);
-        Ok(())
-    };
+    let collected = render::Collected::default();
+    let collect = |f: render::OutputFile| collected.push(f);
     let (_, parts) = render_into(&prepared, options, &collect)?;
-    let mut files = collected
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = collected.sorted();
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
     Ok(Rendered {
@@ -166,14 +160,8 @@ fn render_into(
 pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     let (prepared, mut phases, lap) = prepare(options)?;
     let cache = options.cache.as_deref();
-    let collected = std::sync::Mutex::new(Vec::new());
-    let collect = |f: render::OutputFile| {
-        collected
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(f);
-        Ok(())
-    };
+    let collected = render::Collected::default();
+    let collect = |f: render::OutputFile| collected.push(f);
     let paths = render::pages(
         &prepared.site,
         &prepared.theme,
@@ -182,10 +170,7 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
         &collect,
     )?;
     render::check_unique_paths(paths.iter().map(String::as_str))?;
-    let mut files = collected
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = collected.sorted();
     phases.push(("render", lap.elapsed()));
     let rendered = Rendered {
         pages: prepared.pages_per_language(),
@@ -216,22 +201,14 @@ impl Deferred {
     pub fn finish(&self, pages: &[String]) -> Result<Vec<render::OutputFile>> {
         let Prepared { site, theme, .. } = &self.prepared;
         let cache = self.cache.as_deref();
-        let collected = std::sync::Mutex::new(Vec::new());
-        let collect = |f: render::OutputFile| {
-            collected
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(f);
-            Ok(())
-        };
+        let collected = render::Collected::default();
+        let collect = |f: render::OutputFile| collected.push(f);
         let (print, search_files) = rayon::join(
             || render::print_documents(site, theme, &self.render, cache, &collect),
             || search::files_cached(site, cache),
         );
         print?;
-        let mut files = collected
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut files = collected.sorted();
         files.extend(search_files);
         files.sort_by(|a, b| a.path.cmp(&b.path));
         render::check_unique_paths(

@@ -180,6 +180,31 @@ pub fn print_documents(
     Ok(paths)
 }
 
+/// Files gathered in memory from any thread (`serve` keeps its site in memory).
+#[derive(Debug, Default)]
+pub struct Collected(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collected {
+    /// Adds one file; never fails (the signature is that of [`Emit`]).
+    pub fn push(&self, file: OutputFile) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
+    }
+
+    /// The files, sorted by path.
+    pub fn sorted(self) -> Vec<OutputFile> {
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
 /// Where rendered files go as soon as they are made (straight to disk for `build`, so
 /// that the whole site is never in memory at once).
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;

@@ -572,17 +572,10 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 
 /// [`files`], reusing what `cache` remembers of pages and words.
 pub fn files_cached(site: &Site, cache: Option<&crate::cache::Cache>) -> Vec<OutputFile> {
-    let out = std::sync::Mutex::new(Vec::new());
-    let collect = |f: OutputFile| {
-        out.lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(f);
-        Ok(())
-    };
+    let out = crate::render::Collected::default();
     // Collecting cannot fail.
-    let _ = files_into(site, cache, &collect);
-    out.into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    let _ = files_into(site, cache, &|f| out.push(f));
+    out.sorted()
 }
 
 /// [`files_cached`], handing each file to `emit` as soon as it is made, one language
