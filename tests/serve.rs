@@ -9,241 +9,18 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::TestSite;
+use support::server::{PATIENCE, Running, get};
 use tungstenite::stream::MaybeTlsStream;
-
-/// Generous: only there so that a broken server fails the test instead of hanging it.
-const PATIENCE: Duration = Duration::from_secs(60);
 
 const PAGE: &str = "content/id/guide/install.md";
 const PAGE_URL: &str = "/id/panduan/pasang/";
-
-/// A running `panduan serve` or `panduan watch`, stopped when dropped.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    /// Everything printed so far (stdout and stderr), for failure messages.
-    seen: Vec<String>,
-    addr: String,
-}
-
-impl Running {
-    fn start(dir: &Path, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_panduan"))
-            .args(args)
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", dir.join(".home-for-tests"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start panduan");
-        let (tx, lines) = mpsc::channel();
-        for stream in [
-            child
-                .stdout
-                .take()
-                .map(|s| Box::new(s) as Box<dyn Read + Send>),
-            child
-                .stderr
-                .take()
-                .map(|s| Box::new(s) as Box<dyn Read + Send>),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if tx.send(line).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        Running {
-            child,
-            lines,
-            seen: Vec::new(),
-            addr: String::new(),
-        }
-    }
-
-    /// Starts `panduan serve --port 0` and waits for the address it prints.
-    fn serve(site: &TestSite) -> Running {
-        let mut run = Running::start(site.path(), &["serve", "--port", "0"]);
-        let line = run.wait_for_line(|l| l.starts_with("serving the handbook at "));
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"));
-        run.addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        run
-    }
-
-    /// Waits for a printed line that satisfies `wanted`.
-    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.seen.push(line.clone());
-                    if wanted(&line) {
-                        return line;
-                    }
-                }
-                Err(_) => panic!("no such line; output so far:\n{}", self.seen.join("\n")),
-            }
-        }
-    }
-
-    fn get(&self, path: &str) -> Response {
-        get(&self.addr, path)
-    }
-
-    fn live(&self) -> Live {
-        Live::connect(&self.addr)
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.lines().find_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            k.eq_ignore_ascii_case(name).then(|| v.trim())
-        })
-    }
-}
-
-/// A plain HTTP/1.1 GET that sends `path` exactly as given (no normalisation).
-fn get(addr: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send request");
-    // Read the head, then as much body as Content-Length says (Chromium's DevTools
-    // server keeps the connection open), or to the end.
-    let mut reader = BufReader::new(stream);
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        let n = reader.read_line(&mut line).expect("read response head");
-        if n == 0 || line == "\r\n" {
-            break;
-        }
-        head.push_str(&line);
-    }
-    let (status_line, headers) = head.split_once("\r\n").unwrap_or((&head, ""));
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("bad status line {status_line:?}"));
-    let length = headers.lines().find_map(|l| {
-        let (k, v) = l.split_once(':')?;
-        k.eq_ignore_ascii_case("content-length")
-            .then(|| v.trim().parse::<usize>().ok())
-            .flatten()
-    });
-    let mut body = Vec::new();
-    match length {
-        Some(n) => {
-            body.resize(n, 0);
-            reader.read_exact(&mut body).expect("read body");
-        }
-        None => {
-            reader.read_to_end(&mut body).expect("read body");
-        }
-    }
-    let body = String::from_utf8_lossy(&body).into_owned();
-    Response {
-        status,
-        headers: headers.to_string(),
-        body: body.to_string(),
-    }
-}
-
-/// A live-reload connection, as an open tab has one.
-struct Live {
-    socket: tungstenite::WebSocket<MaybeTlsStream<TcpStream>>,
-}
-
-impl Live {
-    fn connect(addr: &str) -> Live {
-        let (mut socket, _) =
-            tungstenite::connect(format!("ws://{addr}/.panduan/live")).expect("connect socket");
-        if let MaybeTlsStream::Plain(s) = socket.get_mut() {
-            s.set_read_timeout(Some(Duration::from_millis(200)))
-                .expect("timeout");
-        }
-        Live { socket }
-    }
-
-    /// The next message, or `None` when none comes within `wait`.
-    fn next_within(&mut self, wait: Duration) -> Option<Value> {
-        let deadline = Instant::now() + wait;
-        while Instant::now() < deadline {
-            match self.socket.read() {
-                Ok(tungstenite::Message::Text(text)) => {
-                    return Some(serde_json::from_str(text.as_str()).expect("JSON message"));
-                }
-                Ok(_) => {}
-                Err(tungstenite::Error::Io(e))
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                    ) => {}
-                Err(e) => panic!("socket failed: {e}"),
-            }
-        }
-        None
-    }
-
-    /// Waits for a message of type `kind`, skipping others.
-    fn expect(&mut self, kind: &str) -> Value {
-        let deadline = Instant::now() + PATIENCE;
-        let mut skipped = Vec::new();
-        while Instant::now() < deadline {
-            if let Some(m) = self.next_within(Duration::from_secs(1)) {
-                if m["type"] == kind {
-                    return m;
-                }
-                skipped.push(m);
-            }
-        }
-        panic!("no `{kind}` message; got {skipped:?}")
-    }
-}
 
 fn replace_in(site: &TestSite, rel: &str, from: &str, to: &str) {
     edit(site, rel, &[(from, to)]);
@@ -290,7 +67,7 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 fn serve_reloads_open_tabs_after_an_edit_and_serves_the_new_content() {
     let site = TestSite::copy("bilingual");
     let before = snapshot(site.path());
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
 
     let page = server.get(PAGE_URL);
@@ -359,7 +136,7 @@ fn serve_reloads_open_tabs_after_an_edit_and_serves_the_new_content() {
 #[test]
 fn a_failed_rebuild_sends_its_errors_and_keeps_the_last_good_site() {
     let site = TestSite::copy("bilingual");
-    let mut server = Running::serve(&site);
+    let mut server = Running::serve(site.path());
     let mut tab = server.live();
     let hello = tab.expect("hello");
 
@@ -414,7 +191,7 @@ fn a_failed_rebuild_sends_its_errors_and_keeps_the_last_good_site() {
 fn the_first_build_may_fail_and_a_fix_brings_the_site() {
     let site = TestSite::copy("bilingual");
     replace_in(&site, PAGE, "title: Pemasangan\n", "title: [Pemasangan\n");
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let waiting = server.get(PAGE_URL);
     assert_eq!(waiting.status, 503);
     assert!(waiting.body.contains("data-build=\"\""), "{}", waiting.body);
@@ -434,7 +211,7 @@ fn only_files_of_the_site_are_served() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(site.path().join("secret.txt"), site.path().join("link.txt"))
         .expect("symlink");
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     for path in [
         "/../secret.txt",
         "/id/../../secret.txt",
@@ -484,7 +261,7 @@ fn only_files_of_the_site_are_served() {
 #[test]
 fn a_burst_of_edits_ends_in_the_final_state() {
     let site = TestSite::copy("bilingual");
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let mut tab = server.live();
     tab.expect("hello");
     let text = site.read(PAGE);
@@ -516,7 +293,7 @@ fn a_burst_of_edits_ends_in_the_final_state() {
 #[test]
 fn editor_temporary_files_do_not_trigger_a_rebuild() {
     let site = TestSite::copy("bilingual");
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let mut tab = server.live();
     tab.expect("hello");
     site.write("content/id/guide/.install.md.swp", "swap");
@@ -542,7 +319,7 @@ fn editor_temporary_files_do_not_trigger_a_rebuild() {
 fn a_theme_edit_reloads_too() {
     // The bundled handbook names `themes/default` in its book.toml.
     let site = TestSite::bundled();
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let mut tab = server.live();
     tab.expect("hello");
     let css = "themes/default/static/style.css";
@@ -576,7 +353,7 @@ fn a_port_in_use_is_explained() {
 #[test]
 fn ctrl_c_stops_serve_cleanly() {
     let site = TestSite::copy("bilingual");
-    let mut server = Running::serve(&site);
+    let mut server = Running::serve(site.path());
     let pid = server.child.id().to_string();
     let status = Command::new("kill")
         .args(["-INT", &pid])
@@ -761,7 +538,7 @@ fn an_open_page_reloads_by_itself_and_shows_errors_in_its_language() {
         return;
     };
     let site = TestSite::copy("bilingual");
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let mut browser = Browser::start(&binary);
     let url = format!("http://{}{PAGE_URL}", server.addr);
     browser.call("Page.navigate", serde_json::json!({ "url": url }));
@@ -881,7 +658,7 @@ fn latency() {
             .replace('\\', "/");
         (site, rel)
     };
-    let server = Running::serve(&site);
+    let server = Running::serve(site.path());
     let mut tab = server.live();
     tab.expect("hello");
     let original = site.read(&page);

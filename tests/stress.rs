@@ -3,246 +3,21 @@
 //! on the order in which the file system lists a folder.
 //!
 //! No test measures wall-clock time; timeouts only keep a broken server from hanging
-//! the run. The helpers below are trimmed copies of those in `tests/serve.rs`.
+//! the run. The server harness is in `tests/support/server.rs`.
 
 mod support;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::TestSite;
-use tungstenite::stream::MaybeTlsStream;
+use support::server::{Live, PATIENCE, Running, get};
 
 /// Generous: only there so that a broken server fails the test instead of hanging it.
-const PATIENCE: Duration = Duration::from_secs(30);
-
-// ---------------------------------------------------------------- helpers
-
-/// A running `panduan serve`, stopped when dropped.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    /// Everything printed so far (stdout and stderr), for failure messages.
-    seen: Vec<String>,
-    addr: String,
-}
-
-impl Running {
-    /// Starts `panduan serve --port 0` in `dir` and waits for the address it prints.
-    fn serve(dir: &Path) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_panduan"))
-            .args(["serve", "--port", "0"])
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", dir.join(".home-for-tests"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start panduan serve");
-        let (tx, lines) = mpsc::channel();
-        let outputs: [Option<Box<dyn Read + Send>>; 2] = [
-            child
-                .stdout
-                .take()
-                .map(|s| Box::new(s) as Box<dyn Read + Send>),
-            child
-                .stderr
-                .take()
-                .map(|s| Box::new(s) as Box<dyn Read + Send>),
-        ];
-        for stream in outputs.into_iter().flatten() {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if tx.send(line).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        let mut run = Running {
-            child,
-            lines,
-            seen: Vec::new(),
-            addr: String::new(),
-        };
-        let line = run.wait_for_line(|l| l.starts_with("serving the handbook at "));
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"));
-        run.addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        run
-    }
-
-    /// Waits for a printed line that satisfies `wanted`.
-    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.seen.push(line.clone());
-                    if wanted(&line) {
-                        return line;
-                    }
-                }
-                Err(_) => panic!("no such line; output so far:\n{}", self.seen.join("\n")),
-            }
-        }
-    }
-
-    /// Everything the server printed so far, for failure messages.
-    fn output(&mut self) -> String {
-        self.seen.extend(self.lines.try_iter());
-        self.seen.join("\n")
-    }
-
-    fn get(&self, path: &str) -> Response {
-        get(&self.addr, path)
-    }
-
-    /// Fails unless the server is still running.
-    fn assert_alive(&mut self) {
-        let status = self.child.try_wait().expect("ask for the server's status");
-        assert!(
-            status.is_none(),
-            "the server exited ({status:?}); output:\n{}",
-            self.output()
-        );
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// A plain HTTP/1.1 GET that sends `path` exactly as given (no normalisation).
-fn get(addr: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(PATIENCE))
-        .expect("set a read timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send the request");
-    let mut reader = BufReader::new(stream);
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        let n = reader
-            .read_line(&mut line)
-            .unwrap_or_else(|e| panic!("read the response head of {path}: {e}"));
-        if n == 0 || line == "\r\n" {
-            break;
-        }
-        head.push_str(&line);
-    }
-    let (status_line, headers) = head.split_once("\r\n").unwrap_or((&head, ""));
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("{path}: bad status line {status_line:?}"));
-    let length = headers.lines().find_map(|l| {
-        let (k, v) = l.split_once(':')?;
-        k.eq_ignore_ascii_case("content-length")
-            .then(|| v.trim().parse::<usize>().ok())
-            .flatten()
-    });
-    let mut body = Vec::new();
-    match length {
-        Some(n) => {
-            body.resize(n, 0);
-            reader
-                .read_exact(&mut body)
-                .unwrap_or_else(|e| panic!("read the body of {path}: {e}"));
-        }
-        None => {
-            reader
-                .read_to_end(&mut body)
-                .unwrap_or_else(|e| panic!("read the body of {path}: {e}"));
-        }
-    }
-    Response { status, body }
-}
-
-/// A live-reload connection, as an open tab has one.
-struct Live {
-    socket: tungstenite::WebSocket<MaybeTlsStream<TcpStream>>,
-}
-
-impl Live {
-    fn connect(addr: &str) -> Live {
-        let (mut socket, _) = tungstenite::connect(format!("ws://{addr}/.panduan/live"))
-            .expect("connect the live-reload socket");
-        if let MaybeTlsStream::Plain(s) = socket.get_mut() {
-            s.set_read_timeout(Some(Duration::from_millis(200)))
-                .expect("set a socket timeout");
-        }
-        Live { socket }
-    }
-
-    /// The next message, or `None` when none comes within `wait`.
-    fn next_within(&mut self, wait: Duration) -> Option<Value> {
-        let deadline = Instant::now() + wait;
-        while Instant::now() < deadline {
-            match self.socket.read() {
-                Ok(tungstenite::Message::Text(text)) => {
-                    return Some(serde_json::from_str(text.as_str()).expect("a JSON message"));
-                }
-                Ok(_) => {}
-                Err(tungstenite::Error::Io(e))
-                    if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
-                Err(e) => panic!("the live-reload socket failed: {e}"),
-            }
-        }
-        None
-    }
-
-    /// Waits for a message of type `kind`, skipping others.
-    fn expect(&mut self, kind: &str) -> Value {
-        let deadline = Instant::now() + PATIENCE;
-        let mut skipped = Vec::new();
-        while Instant::now() < deadline {
-            if let Some(m) = self.next_within(Duration::from_secs(1)) {
-                if m["type"] == kind {
-                    return m;
-                }
-                skipped.push(m);
-            }
-        }
-        panic!("no `{kind}` message; got {skipped:?}")
-    }
-}
-
 /// Saves as most editors do: a temporary file beside the page, renamed over it.
 fn save(path: &Path, text: &str) {
     let name = path.file_name().expect("a file name").to_string_lossy();
@@ -667,7 +442,7 @@ fn watch_survives_a_storm_and_ends_in_the_final_state() {
     for (rel, bytes) in built.iter().filter(|(rel, _)| !rel.starts_with('.')) {
         compared += 1;
         let r = server.get(&format!("/{rel}"));
-        let mut served = r.body;
+        let mut served = r.bytes;
         if rel.ends_with(".html") {
             served = String::from_utf8_lossy(&served)
                 .replacen(&tag, "", 1)

@@ -8,6 +8,8 @@ use std::process::Command;
 
 pub use scraper::{Html, Selector};
 
+pub mod server;
+
 /// A fixture copied into a fresh temporary folder.
 pub struct TestSite {
     pub dir: tempfile::TempDir,
