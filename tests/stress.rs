@@ -675,3 +675,18 @@ fn builds_are_byte_identical_whatever_the_file_system_order() {
         );
     }
 }
+
+#[test]
+fn a_half_sent_request_is_closed_in_time() {
+    let site = TestSite::copy("bilingual");
+    let mut server = Running::serve(site.path());
+    // `send_raw` fails the test if the server neither answers nor closes within
+    // PATIENCE; the server gives up on unfinished request headers well before that.
+    let answer = send_raw(&server.addr, b"GET /en/gu");
+    assert!(
+        answer.as_deref().is_none_or(|line| !line.contains(" 200 ")),
+        "a half request is not a request: {answer:?}"
+    );
+    server.assert_alive();
+    assert_page(&server, PAGES[0].0, PAGES[0].1);
+}

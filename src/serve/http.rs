@@ -136,6 +136,43 @@ pub enum Lookup {
     Refused,
 }
 
+/// How long a client may take to send a request's headers before its connection is
+/// closed: half-sent requests must not hold sockets (and file descriptors) forever.
+const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Serves `app` on every connection `listener` accepts, until the runtime stops.
+/// Like `axum::serve`, plus a time limit on reading request headers, which axum does
+/// not offer.
+pub async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    use tower::ServiceExt as _;
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, say: wait a moment rather than spin.
+            Err(_) => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(
+            app.clone()
+                .map_request(|req: axum::http::Request<hyper::body::Incoming>| req.map(Body::new)),
+        );
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT);
+            let _ = builder
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades()
+                .await;
+        });
+    }
+}
+
 /// Decodes and checks the path of a request URL (without the query). Pure.
 pub fn site_path(raw: &str) -> Lookup {
     let Some(rest) = raw.strip_prefix('/') else {

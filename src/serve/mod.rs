@@ -134,10 +134,7 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     server.rebuild(None, on_event);
 
     let app = http::router(Arc::clone(&shared));
-    runtime.spawn(async move {
-        // The server ends with the runtime; an error here means the socket broke.
-        let _ = axum::serve(listener, app).await;
-    });
+    runtime.spawn(http::accept(listener, app));
     on_event(Event::Listening { url: &url });
 
     watch::run(&mut watcher, &stop, &mut |step| match step {
