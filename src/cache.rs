@@ -63,16 +63,12 @@ pub fn key_of_json(value: &impl serde::Serialize) -> Key {
 pub struct Memo<V> {
     /// (this build's results, the previous build's).
     maps: Mutex<(HashMap<Key, V>, HashMap<Key, V>)>,
-    hits: AtomicU64,
-    misses: AtomicU64,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
             maps: Mutex::new((HashMap::new(), HashMap::new())),
-            hits: AtomicU64::new(0),
-            misses: AtomicU64::new(0),
         }
     }
 }
@@ -82,19 +78,12 @@ impl<V: Clone> Memo<V> {
     pub fn get(&self, key: Key) -> Option<V> {
         let mut maps = self.maps.lock().unwrap_or_else(PoisonError::into_inner);
         let (current, previous) = &mut *maps;
-        let found = match current.get(&key) {
+        match current.get(&key) {
             Some(v) => Some(v.clone()),
             None => previous.remove(&key).inspect(|v| {
                 current.insert(key, v.clone());
             }),
-        };
-        let counter = if found.is_some() {
-            &self.hits
-        } else {
-            &self.misses
-        };
-        counter.fetch_add(1, Ordering::Relaxed);
-        found
+        }
     }
 
     pub fn insert(&self, key: Key, value: V) {
@@ -113,14 +102,10 @@ impl<V: Clone> Memo<V> {
     }
 
     /// Starts a new build: what the last build did not use is dropped.
-    fn next_generation(&self) -> (u64, u64) {
+    fn next_generation(&self) {
         let mut maps = self.maps.lock().unwrap_or_else(PoisonError::into_inner);
         let (current, previous) = &mut *maps;
         *previous = std::mem::take(current);
-        (
-            self.hits.swap(0, Ordering::Relaxed),
-            self.misses.swap(0, Ordering::Relaxed),
-        )
     }
 }
 
@@ -182,7 +167,7 @@ impl std::fmt::Debug for Cache {
     }
 }
 
-/// How much of a build came from the cache: (hits, misses) of rendered pages.
+/// How much of a build came from the cache: pages rendered again and pages reused.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reuse {
     pub pages_rendered: u64,
@@ -208,19 +193,16 @@ impl Cache {
         }
     }
 
-    /// Starts the next build; returns how the previous one used the cache.
-    pub fn next_build(&self) -> Reuse {
+    /// Starts the next build: counts start again, and what the last build did not use
+    /// is dropped.
+    pub fn next_build(&self) {
+        self.reused.store(0, Ordering::Relaxed);
+        self.rerendered.store(0, Ordering::Relaxed);
         self.rendered.next_generation();
-        let reused = self.reused.swap(0, Ordering::Relaxed);
-        let rendered = self.rerendered.swap(0, Ordering::Relaxed);
         self.pages_read.next_generation();
         self.analyses.next_generation();
         self.bodies.next_generation();
         self.search_words.next_generation();
         self.stems.next_generation();
-        Reuse {
-            pages_rendered: rendered,
-            pages_reused: reused,
-        }
     }
 }

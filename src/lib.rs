@@ -205,12 +205,11 @@ impl Deferred {
         let collect = |f: render::OutputFile| collected.push(f);
         let (print, search_files) = rayon::join(
             || render::print_documents(site, theme, &self.render, cache, &collect),
-            || search::files_cached(site, cache),
+            || search::files_into(site, cache, &collect),
         );
         print?;
-        let mut files = collected.sorted();
-        files.extend(search_files);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        search_files?;
+        let files = collected.sorted();
         render::check_unique_paths(
             pages
                 .iter()

@@ -2,7 +2,8 @@
 //! `<script>` (`assets/search-<lang>.js`), so it loads from `file://` as well as over
 //! HTTP: no `fetch`, no modules, no WebAssembly.
 //!
-//! Around the pipeline: takes `&Site`, returns output files; `render` never calls it.
+//! Around the pipeline: takes `&Site` and hands on output files ([`files_into`]);
+//! `render` never calls it.
 //! Words are split by [`tokenize`] and reduced by the language's stemmer
 //! ([`stem_id`], [`stem_en`]); `themes/default/static/stem.js` does exactly the same in
 //! the browser, held to it by the shared vectors in `tests/search/`.
@@ -455,12 +456,9 @@ fn assign_json(global: &str, lang: &str, json: &str) -> String {
 ///
 /// `search-<lang>-text.js` holds the entries' text, in entry order, so that answering
 /// needs less to load.
-pub fn index_js(site: &Site, lang_index: usize) -> (String, String) {
-    index_js_cached(site, lang_index, None)
-}
-
-/// [`index_js`], reusing the words of every page whose indexed text is unchanged.
-fn index_js_cached(
+///
+/// With a `cache`, the words of every page whose indexed text is unchanged are reused.
+pub fn index_js(
     site: &Site,
     lang_index: usize,
     cache: Option<&crate::cache::Cache>,
@@ -565,21 +563,10 @@ fn index_js_cached(
 }
 
 /// The search files: one index per language, and the Indonesian root words for the
-/// browser's stemmer (only if the book has Indonesian).
-pub fn files(site: &Site) -> Vec<OutputFile> {
-    files_cached(site, None)
-}
-
-/// [`files`], reusing what `cache` remembers of pages and words.
-pub fn files_cached(site: &Site, cache: Option<&crate::cache::Cache>) -> Vec<OutputFile> {
-    let out = crate::render::Collected::default();
-    // Collecting cannot fail.
-    let _ = files_into(site, cache, &|f| out.push(f));
-    out.sorted()
-}
-
-/// [`files_cached`], handing each file to `emit` as soon as it is made, one language
-/// after the other so that only one index is in memory at a time; returns the paths.
+/// browser's stemmer (only if the book has Indonesian). Each file goes to `emit` as
+/// soon as it is made, one language after the other so that only one index is in
+/// memory at a time; returns the paths. With a `cache`, what it remembers of pages
+/// and words is reused.
 pub fn files_into(
     site: &Site,
     cache: Option<&crate::cache::Cache>,
@@ -595,7 +582,7 @@ pub fn files_into(
     };
     for (l, language) in site.config.languages.iter().enumerate() {
         let code = &language.code;
-        let (index, text) = index_js_cached(site, l, cache);
+        let (index, text) = index_js(site, l, cache);
         put(format!("assets/search-{code}.js"), index.into_bytes())?;
         put(format!("assets/search-{code}-text.js"), text.into_bytes())?;
     }
