@@ -554,28 +554,40 @@ fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
 
 /// Escapes text for an HTML attribute value in double quotes.
 pub fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_with(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'"' => Some("&quot;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
 }
 
 /// Escapes text for HTML element content.
 pub fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
+    escape_with(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        _ => None,
+    });
+}
+
+/// Appends `s`, with each ASCII byte that `escape` names replaced; runs of other bytes
+/// are copied whole.
+#[inline]
+fn escape_with(out: &mut String, s: &str, escape: impl Fn(u8) -> Option<&'static str>) {
+    out.reserve(s.len());
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if let Some(replacement) = escape(b) {
+            out.push_str(&s[start..i]);
+            out.push_str(replacement);
+            start = i + 1;
         }
     }
+    out.push_str(&s[start..]);
 }
 
 #[cfg(test)]

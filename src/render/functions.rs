@@ -258,12 +258,15 @@ impl Answers {
 
     /// The answer to `call` as a template value, noted for the page being rendered.
     fn ask(&self, call: Call) -> Option<Value> {
-        let key = self.key(&call);
-        CALLS.with(|c| {
-            if let Some(calls) = c.borrow_mut().as_mut() {
-                calls.push((call.clone(), key));
-            }
-        });
+        // Fingerprints are for reusing pages (serve); a plain build notes nothing.
+        if CALLS.with(|c| c.borrow().is_some()) {
+            let key = self.key(&call);
+            CALLS.with(|c| {
+                if let Some(calls) = c.borrow_mut().as_mut() {
+                    calls.push((call.clone(), key));
+                }
+            });
+        }
         if let Some(v) = self
             .values
             .lock()

@@ -140,7 +140,7 @@ struct Ctx<'a, P: Serialize> {
     root: String,
     /// This file's path below the output root.
     url: &'a str,
-    t: &'a std::collections::BTreeMap<String, String>,
+    t: &'a tera::Value,
     languages: Vec<LangLink<'a>>,
     alternates: Vec<Alternate>,
     canonical: Option<String>,
@@ -319,6 +319,15 @@ pub fn pages(
         emit(file)?;
     }
     Ok(paths)
+}
+
+/// The UI strings of `lang` as the template value `t`.
+fn strings_value<'t>(theme: &'t Theme, lang: &str) -> &'t tera::Value {
+    static EMPTY: std::sync::OnceLock<tera::Value> = std::sync::OnceLock::new();
+    theme
+        .string_values
+        .get(lang)
+        .unwrap_or_else(|| EMPTY.get_or_init(|| tera::Value::from_serializable(&())))
 }
 
 fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t std::collections::BTreeMap<String, String> {
@@ -689,7 +698,7 @@ fn page(
         lang_name: &language.name,
         root: root_prefix(from),
         url: from,
-        t,
+        t: strings_value(theme, lang),
         languages: language_links(site, index),
         alternates: alternates(site, index),
         canonical: site.config.base_url.as_deref().map(|b| absolute(b, from)),
@@ -930,7 +939,7 @@ fn search_page(
         lang_name: &language.name,
         root: root_prefix(&url),
         url: &url,
-        t: strings(theme, lang),
+        t: strings_value(theme, lang),
         languages,
         alternates: Vec::new(),
         canonical: None,
@@ -1022,7 +1031,7 @@ fn untranslated(
                     lang_name: &language.name,
                     root: root_prefix(url),
                     url,
-                    t: strings(theme, lang),
+                    t: strings_value(theme, lang),
                     languages,
                     alternates: Vec::new(),
                     canonical: None,

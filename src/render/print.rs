@@ -132,7 +132,7 @@ pub(super) fn document(
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
-    let t = strings(theme, lang);
+    let t = super::strings_value(theme, lang);
     let mut list = Vec::with_capacity(chapters.len());
     for (i, content) in chapters {
         let (i, page) = (*i, &site.pages[*i]);
@@ -154,7 +154,7 @@ pub(super) fn document(
         site: super::SiteCtx<'a>,
         lang: &'a str,
         root: String,
-        t: &'a std::collections::BTreeMap<String, String>,
+        t: &'a tera::Value,
         chapters: Vec<Chapter<'a>>,
         live_reload: Option<&'a str>,
     }

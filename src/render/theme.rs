@@ -57,6 +57,9 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// UI strings per language code.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// The same as template values (`t`), made once: a page's context takes a
+    /// reference to them instead of a copy.
+    pub(crate) string_values: BTreeMap<String, tera::Value>,
     pub(crate) compiled: Arc<CompiledTera>,
     /// A fingerprint of the templates and strings, for caches.
     pub(crate) key: crate::cache::Key,
@@ -195,10 +198,15 @@ pub fn load_cached(
         }
     };
     let key = crate::cache::key_of(&(key, &strings));
+    let string_values = strings
+        .iter()
+        .map(|(lang, table)| (lang.clone(), tera::Value::from_serializable(table)))
+        .collect();
     Ok(Theme {
         templates,
         statics,
         strings,
+        string_values,
         compiled,
         key,
     })

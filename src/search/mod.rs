@@ -30,18 +30,78 @@ pub fn tokenize(text: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each word of `text` as [`tokenize`] splits it, without allocating a
-/// string per word.
+/// string per word: a word of lowercase ASCII letters, digits and inner hyphens (most
+/// of them) is handed on as a slice of `text`.
 fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
-    let starts_word = |at: usize| {
-        text.get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphanumeric)
-    };
     let bytes = text.as_bytes();
     let mut word = String::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII, by far the most common, byte by byte; other letters as characters.
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => {}
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            while bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                end += 1;
+            }
+            let simple_next = bytes
+                .get(end + 1)
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if end > start && bytes.get(end) == Some(&b'-') && simple_next {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let ends_here = match bytes.get(end) {
+            None => true,
+            Some(&b'-') => !starts_word(text, end + 1),
+            Some(&b) => b.is_ascii() && !b.is_ascii_alphanumeric(),
+        };
+        if end > start && ends_here {
+            f(&text[start..end]);
+            i = end;
+        } else {
+            i = general_word(text, start, &mut word);
+            f(&word);
+            word.clear();
+        }
+    }
+}
+
+/// Whether an alphanumeric character starts at byte `at` of `text`.
+fn starts_word(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Reads the word that starts at byte `start` (an alphanumeric character) into `word`,
+/// lowercased; returns where it ends.
+fn general_word(text: &str, start: usize, word: &mut String) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
         let (len, alphanumeric) = if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
                 word.push(char::from(b.to_ascii_lowercase()));
@@ -58,18 +118,15 @@ fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
             }
         };
         if !alphanumeric {
-            if b == b'-' && !word.is_empty() && starts_word(i + 1) {
+            if b == b'-' && !word.is_empty() && starts_word(text, i + 1) {
                 word.push('-');
-            } else if !word.is_empty() {
-                f(&word);
-                word.clear();
+            } else {
+                return i;
             }
         }
         i += len;
     }
-    if !word.is_empty() {
-        f(&word);
-    }
+    i
 }
 
 /// The search terms of a text in a language: its words, stemmed. A hyphenated word
@@ -113,12 +170,9 @@ type Counts = Vec<(u32, u32)>;
 
 /// One searchable entry of a page: the page top or a `##`/`###` section.
 struct Entry {
-    /// The heading's id; empty for the page top.
-    anchor: String,
-    /// The heading's text; empty for the page top.
-    heading: String,
-    /// Plain text, for snippets.
-    text: String,
+    /// The `##`/`###` heading that opens it (an index into the page's headings); none
+    /// for the page top.
+    heading: Option<usize>,
     /// The heading's words (page top: summary, tags and kind fields) with their weight.
     first: (Counts, (u32, u32)),
     /// The words of the text.
@@ -129,10 +183,40 @@ struct Entry {
 pub(crate) struct PageWords {
     /// url, title, title of its section.
     page: [String; 3],
+    /// The page's headings and text, shared with the model.
+    analysis: std::sync::Arc<crate::markdown::Analysis>,
+    /// The snippet text of the page top when the body has none before its first
+    /// heading: the summary.
+    summary: Option<String>,
     /// The page's distinct words; counts refer to them by number.
     words: Vec<String>,
     title: Counts,
     entries: Vec<Entry>,
+}
+
+impl PageWords {
+    /// Entry `k`'s id ("" for the page top), heading text ("" for the page top) and
+    /// plain text.
+    fn entry(&self, k: usize) -> (&str, &str, &str) {
+        let entry = self.entries.get(k);
+        let heading = entry
+            .and_then(|e| e.heading)
+            .and_then(|h| self.analysis.headings.get(h));
+        let text = self
+            .analysis
+            .sections
+            .get(k)
+            .map_or("", |s| s.text.as_str());
+        let text = match (&self.summary, k) {
+            (Some(summary), 0) if text.is_empty() => summary.as_str(),
+            _ => text,
+        };
+        (
+            heading.map_or("", |h| h.id.as_str()),
+            heading.map_or("", |h| h.text.as_str()),
+            text,
+        )
+    }
 }
 
 /// Counts the words of a page's fields, numbering its distinct words.
@@ -209,21 +293,16 @@ fn page_words(site: &Site, page: &Page) -> PageWords {
             None => (Vec::new(), HEADING),
         };
         let body = counter.count(&section.text);
-        let text = if k == 0 && section.text.is_empty() {
-            page.front.summary.clone().unwrap_or_default()
-        } else {
-            section.text.clone()
-        };
         entries.push(Entry {
-            anchor: heading.map(|h| h.id.clone()).unwrap_or_default(),
-            heading: heading.map(|h| h.text.clone()).unwrap_or_default(),
-            text,
+            heading: heading.and(section.heading),
             first,
             body,
         });
     }
     PageWords {
         page: [page.url.clone(), page.title.clone(), section_title],
+        analysis: std::sync::Arc::clone(&page.analysis),
+        summary: page.front.summary.clone(),
         words: counter.words,
         title,
         entries,
@@ -403,45 +482,110 @@ fn push_base36(out: &mut String, mut n: u32) {
     }
 }
 
-/// Appends `s` as a JSON string (escaped as `serde_json` does).
-fn push_json_string(out: &mut String, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.push_str(&s[start..i]);
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            _ => {
-                let _ = write!(out, "\\u{b:04x}");
-            }
-        }
-        start = i + 1;
+/// Bytes that [`JsonInJs::string`] may have to escape: controls, `"`, `\\`, `<`, `>`,
+/// `&`, and the first byte of U+2028 and U+2029.
+const SPECIAL_IN_JSON_IN_JS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
     }
-    out.push_str(&s[start..]);
-    out.push('"');
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'&' as usize] = true;
+    table[0xe2] = true;
+    table
+};
+
+/// Writes `(window.<global> = window.<global> || {})["<lang>"] = JSON.parse("<json>");`
+/// in one pass: a classic script; `JSON.parse` of a string loads faster than an object
+/// literal. The JSON is written straight into the JavaScript string, each character
+/// escaped for JSON and then for the script ([`crate::render::push_js_string`]).
+struct JsonInJs {
+    out: String,
 }
 
-/// `(window.<global> = window.<global> || {})["<lang>"] = JSON.parse("<json>");`:
-/// a classic script; `JSON.parse` of a string loads faster than an object literal.
-fn assign_json(global: &str, lang: &str, json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + json.len() / 8 + 100);
-    let _ = write!(out, "(window.{global} = window.{global} || {{}})[");
-    crate::render::push_js_string(&mut out, lang);
-    out.push_str("] = JSON.parse(");
-    crate::render::push_js_string(&mut out, json);
-    out.push_str(");\n");
-    out
+impl JsonInJs {
+    fn begin(global: &str, lang: &str, capacity: usize) -> Self {
+        let mut out = String::with_capacity(capacity + 100);
+        let _ = write!(out, "(window.{global} = window.{global} || {{}})[");
+        crate::render::push_js_string(&mut out, lang);
+        out.push_str("] = JSON.parse(\"");
+        JsonInJs { out }
+    }
+
+    /// JSON punctuation, numbers and postings: only `"` needs escaping in the script.
+    fn raw(&mut self, json: &str) {
+        for part in json.split_inclusive('"') {
+            match part.strip_suffix('"') {
+                Some(before) => {
+                    self.out.push_str(before);
+                    self.out.push_str("\\\"");
+                }
+                None => self.out.push_str(part),
+            }
+        }
+    }
+
+    /// A JSON string with the value `s`, as `serde_json` writes it, escaped for the
+    /// script.
+    fn string(&mut self, s: &str) {
+        let out = &mut self.out;
+        out.reserve(s.len() + 4);
+        out.push_str("\\\"");
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if !SPECIAL_IN_JSON_IN_JS[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let escape = match b {
+                b'"' => "\\\\\\\"",
+                b'\\' => "\\\\\\\\",
+                b'\n' => "\\\\n",
+                b'\r' => "\\\\r",
+                b'\t' => "\\\\t",
+                0x08 => "\\\\b",
+                0x0c => "\\\\f",
+                0..0x20 => "",
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                b'&' => "\\u0026",
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+                {
+                    if bytes.get(i + 2) == Some(&0xa8) {
+                        "\\u2028"
+                    } else {
+                        "\\u2029"
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&s[start..i]);
+            if escape.is_empty() {
+                let _ = write!(out, "\\\\u{b:04x}");
+            }
+            out.push_str(escape);
+            i += if escape.starts_with("\\u202") { 3 } else { 1 };
+            start = i;
+        }
+        out.push_str(&s[start..]);
+        out.push_str("\\\"");
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("\");\n");
+        self.out
+    }
 }
 
 /// The index of one language: the body of `assets/search-<lang>.js` (stems, entries)
@@ -505,61 +649,74 @@ pub fn index_js(
         }
     }
 
-    let mut json = String::new();
-    json.push_str("{\"lang\":");
-    push_json_string(&mut json, lang);
-    json.push_str(",\"pages\":[");
+    let mut json = JsonInJs::begin("panduanSearch", lang, postings_len(&postings) * 4);
+    json.raw("{\"lang\":");
+    json.string(lang);
+    json.raw(",\"pages\":[");
     for (k, page) in pages.iter().enumerate() {
-        json.push_str(if k == 0 { "[" } else { ",[" });
+        json.raw(if k == 0 { "[" } else { ",[" });
         for (j, s) in page.page.iter().enumerate() {
             if j > 0 {
-                json.push(',');
+                json.raw(",");
             }
-            push_json_string(&mut json, s);
+            json.string(s);
         }
-        json.push(']');
+        json.raw("]");
     }
-    json.push_str("],\"docs\":[");
+    json.raw("],\"docs\":[");
     let mut first = true;
+    let mut number = String::new();
     for (k, page) in pages.iter().enumerate() {
-        for entry in &page.entries {
-            let _ = write!(json, "{}[{k},", if first { "" } else { "," });
+        for e in 0..page.entries.len() {
+            let (anchor, heading, _) = page.entry(e);
+            number.clear();
+            let _ = write!(number, "{}[{k},", if first { "" } else { "," });
+            json.raw(&number);
             first = false;
-            push_json_string(&mut json, &entry.anchor);
-            json.push(',');
-            push_json_string(&mut json, &entry.heading);
-            json.push(']');
+            json.string(anchor);
+            json.raw(",");
+            json.string(heading);
+            json.raw("]");
         }
     }
-    json.push_str("],\"terms\":{");
+    json.raw("],\"terms\":{");
     let mut order: Vec<u32> = (0..u32::try_from(stems.stems.len()).unwrap_or(u32::MAX)).collect();
     order.sort_unstable_by(|&a, &b| stems.stems[a as usize].cmp(&stems.stems[b as usize]));
+    let mut list = String::new();
     for (k, &s) in order.iter().enumerate() {
         if k > 0 {
-            json.push(',');
+            json.raw(",");
         }
-        push_json_string(&mut json, &stems.stems[s as usize]);
-        json.push(':');
-        json.push('"');
-        push_postings(&mut json, &postings[s as usize]);
-        json.push('"');
+        json.string(&stems.stems[s as usize]);
+        list.clear();
+        list.push_str(":\"");
+        push_postings(&mut list, &postings[s as usize]);
+        list.push('"');
+        json.raw(&list);
     }
-    json.push_str("}}");
+    json.raw("}}");
 
-    let mut texts = String::from("[");
-    let mut first = true;
-    for entry in pages.iter().flat_map(|p| &p.entries) {
-        if !first {
-            texts.push(',');
+    let entry_texts = || {
+        pages
+            .iter()
+            .flat_map(|p| (0..p.entries.len()).map(move |e| p.entry(e).2))
+    };
+    let text_bytes: usize = entry_texts().map(|t| t.len() + 5).sum();
+    let mut texts = JsonInJs::begin("panduanSearchText", lang, text_bytes + text_bytes / 16);
+    texts.raw("[");
+    for (k, text) in entry_texts().enumerate() {
+        if k > 0 {
+            texts.raw(",");
         }
-        first = false;
-        push_json_string(&mut texts, &entry.text);
+        texts.string(text);
     }
-    texts.push(']');
-    (
-        assign_json("panduanSearch", lang, &json),
-        assign_json("panduanSearchText", lang, &texts),
-    )
+    texts.raw("]");
+    (json.finish(), texts.finish())
+}
+
+/// Bytes of all postings, to size the index's buffer.
+fn postings_len(postings: &[Vec<u32>]) -> usize {
+    postings.iter().map(Vec::len).sum()
 }
 
 /// The search files: one index per language, and the Indonesian root words for the
@@ -606,17 +763,67 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_strings_are_escaped_as_serde_json_does() {
-        for s in [
+    fn json_in_js_is_serde_json_then_a_js_string() {
+        let strings = [
             "",
             "plain",
             "a\"b\\c",
             "\u{0}\u{1f}\n\r\t\u{8}\u{c}",
-            "ç <&> \u{2028}\u{7f}",
-        ] {
-            let mut out = String::new();
-            push_json_string(&mut out, s);
-            assert_eq!(out, serde_json::to_string(s).expect("json"), "{s:?}");
+            "ç <&> \u{2028}\u{2029}\u{7f} \u{e280}",
+            "\"\"\\",
+        ];
+        let mut js = JsonInJs::begin("g", "x\"<", 0);
+        js.raw("{\"a\":[1,");
+        for (k, s) in strings.iter().enumerate() {
+            if k > 0 {
+                js.raw(",");
+            }
+            js.string(s);
+        }
+        js.raw("]}");
+        let json = format!(
+            "{{\"a\":[1,{}]}}",
+            strings
+                .map(|s| serde_json::to_string(s).expect("json"))
+                .join(",")
+        );
+        let mut expected = String::from("(window.g = window.g || {})[");
+        crate::render::push_js_string(&mut expected, "x\"<");
+        expected.push_str("] = JSON.parse(");
+        crate::render::push_js_string(&mut expected, &json);
+        expected.push_str(");\n");
+        assert_eq!(js.finish(), expected);
+    }
+
+    /// The word splitting as it was before its fast path, character by character.
+    fn words_one_char_at_a_time(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if c == '-'
+                && !word.is_empty()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            {
+                word.push('-');
+            } else if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_word_splitting_agrees_with_the_simple_one(
+            text in "([a-zA-Z0-9]{0,4}[- .,—İé中ß\u{2028}]{0,2}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), words_one_char_at_a_time(&text));
         }
     }
 
