@@ -140,7 +140,9 @@ struct Ctx<'a, P: Serialize> {
     root: String,
     /// This file's path below the output root.
     url: &'a str,
-    t: &'a tera::Value,
+    /// The UI strings; always set for rendering (left out of fingerprints, which
+    /// include the theme's).
+    t: Option<&'a tera::Value>,
     languages: Vec<LangLink<'a>>,
     alternates: Vec<Alternate>,
     canonical: Option<String>,
@@ -698,7 +700,7 @@ fn page(
         lang_name: &language.name,
         root: root_prefix(from),
         url: from,
-        t: strings_value(theme, lang),
+        t: Some(strings_value(theme, lang)),
         languages: language_links(site, index),
         alternates: alternates(site, index),
         canonical: site.config.base_url.as_deref().map(|b| absolute(b, from)),
@@ -768,12 +770,16 @@ fn page(
     };
     // The page's inputs: its template, its context (the body by its fingerprint) and
     // the answers of the site-wide functions the template asks for.
+    // `t` is a template value whose map order differs from one build to the next; the
+    // theme's key covers it.
+    let t = ctx.t.take();
     let key = crate::cache::key_of(&(
         template,
         theme.theme.key,
         crate::cache::key_of_json(&ctx),
         content_key,
     ));
+    ctx.t = t;
     if let Some(done) = cache.rendered.get(key)
         && theme.answers.agree(&done.asked)
     {
@@ -939,7 +945,7 @@ fn search_page(
         lang_name: &language.name,
         root: root_prefix(&url),
         url: &url,
-        t: strings_value(theme, lang),
+        t: Some(strings_value(theme, lang)),
         languages,
         alternates: Vec::new(),
         canonical: None,
@@ -1031,7 +1037,7 @@ fn untranslated(
                     lang_name: &language.name,
                     root: root_prefix(url),
                     url,
-                    t: strings_value(theme, lang),
+                    t: Some(strings_value(theme, lang)),
                     languages,
                     alternates: Vec::new(),
                     canonical: None,
