@@ -25,14 +25,16 @@ use crate::render::{Contents, OutputFile};
 /// (`kelompok-kelompok`); other characters separate words.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, &mut |w| out.push(w.to_string()));
+    for_each_word(text, &mut |w, _| out.push(w.to_string()));
     out
 }
 
 /// Calls `f` with each word of `text` as [`tokenize`] splits it, without allocating a
 /// string per word: a word of lowercase ASCII letters, digits and inner hyphens (most
 /// of them) is handed on as a slice of `text`.
-fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
+///
+/// `f` gets the word and, when the word is a slice of `text`, that slice.
+fn for_each_word<'t>(text: &'t str, f: &mut dyn FnMut(&str, Option<&'t str>)) {
     let bytes = text.as_bytes();
     let mut word = String::new();
     let mut i = 0;
@@ -58,15 +60,10 @@ fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
         let start = i;
         let mut end = i;
         loop {
-            while bytes
-                .get(end)
-                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                end += 1;
-            }
-            let simple_next = bytes
-                .get(end + 1)
-                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            end += bytes.get(end..).map_or(0, |rest| {
+                rest.iter().take_while(|&&b| SIMPLE[usize::from(b)]).count()
+            });
+            let simple_next = bytes.get(end + 1).is_some_and(|&b| SIMPLE[usize::from(b)]);
             if end > start && bytes.get(end) == Some(&b'-') && simple_next {
                 end += 1;
             } else {
@@ -79,15 +76,27 @@ fn for_each_word(text: &str, f: &mut dyn FnMut(&str)) {
             Some(&b) => b.is_ascii() && !b.is_ascii_alphanumeric(),
         };
         if end > start && ends_here {
-            f(&text[start..end]);
+            let slice = &text[start..end];
+            f(slice, Some(slice));
             i = end;
         } else {
             i = general_word(text, start, &mut word);
-            f(&word);
+            f(&word, None);
             word.clear();
         }
     }
 }
+
+/// Bytes that make up simple words: lowercase ASCII letters and digits.
+const SIMPLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        b += 1;
+    }
+    table
+};
 
 /// Whether an alphanumeric character starts at byte `at` of `text`.
 fn starts_word(text: &str, at: usize) -> bool {
@@ -189,7 +198,7 @@ pub(crate) struct PageWords {
     /// heading: the summary.
     summary: Option<String>,
     /// The page's distinct words; counts refer to them by number.
-    words: Vec<String>,
+    words: Words,
     title: Counts,
     entries: Vec<Entry>,
 }
@@ -219,30 +228,59 @@ impl PageWords {
     }
 }
 
-/// Counts the words of a page's fields, numbering its distinct words.
+/// Counts the words of a page's fields, numbering its distinct words. Words are keyed
+/// by slices of the page's own text (only words that had to be lowercased are copied)
+/// and kept, in number order, in one string.
 #[derive(Default)]
-struct WordCounter {
-    numbers: rustc_hash::FxHashMap<String, u32>,
-    words: Vec<String>,
+struct WordCounter<'a> {
+    numbers: rustc_hash::FxHashMap<std::borrow::Cow<'a, str>, u32>,
+    words: Words,
     counts: Vec<u32>,
     touched: Vec<u32>,
 }
 
-impl WordCounter {
-    fn count(&mut self, text: &str) -> Counts {
+/// Distinct words, in number order, in one string: word `n` is
+/// `text[ends[n - 1]..ends[n]]`.
+#[derive(Default)]
+struct Words {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| self.text.get(a as usize..b as usize).unwrap_or(""))
+    }
+}
+
+impl<'a> WordCounter<'a> {
+    fn count(&mut self, text: &'a str) -> Counts {
         let Self {
             numbers,
             words,
             counts,
             touched,
         } = self;
-        for_each_word(text, &mut |word| {
+        for_each_word(text, &mut |word, in_text| {
             let n = match numbers.get(word) {
                 Some(&n) => n,
                 None => {
-                    let n = u32::try_from(words.len()).unwrap_or(u32::MAX);
-                    numbers.insert(word.to_string(), n);
-                    words.push(word.to_string());
+                    let n = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+                    let key = match in_text {
+                        Some(slice) => std::borrow::Cow::Borrowed(slice),
+                        None => std::borrow::Cow::Owned(word.to_string()),
+                    };
+                    numbers.insert(key, n);
+                    words.push(word);
                     counts.push(0);
                     n
                 }
@@ -346,7 +384,7 @@ fn stem_words<'a>(
             p.words
                 .iter()
                 .map(|w| {
-                    *numbers.entry(w.as_str()).or_insert_with(|| {
+                    *numbers.entry(w).or_insert_with(|| {
                         words.push(w);
                         u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
                     })
