@@ -157,6 +157,12 @@ pub fn parse_yaml_map(
             u32::try_from(col).unwrap_or(u32::MAX),
         )
     };
+    if let Some(map) = simple_yaml_map(yaml) {
+        return Ok(map
+            .into_iter()
+            .map(|(k, (v, line, col))| (k, (v, at(line, col))))
+            .collect());
+    }
     let options = serde_saphyr::options! { with_snippet: false };
     let parsed: Result<IndexMap<String, Spanned<Value>>, _> =
         serde_saphyr::from_str_with_options(yaml, options);
@@ -198,6 +204,80 @@ pub fn parse_yaml_map(
             Err(Diagnostic::error(span, message).with_help(help))
         }
     }
+}
+
+/// Front matter of the common, simple shape, read without the YAML parser (which costs
+/// far more than such a block needs): one `key: value` per line, each value a plain
+/// word-like scalar, a small integer or a flow list of such scalars. Returns `None` for
+/// anything else (comments, quotes, nesting, booleans, nulls, floats, special
+/// characters...), which the full parser reads; a test holds both to the same answers.
+/// Values come with their line and column (1-based, within the block).
+fn simple_yaml_map(yaml: &str) -> Option<IndexMap<String, (Value, u64, u64)>> {
+    let mut map = IndexMap::new();
+    for (n, line) in yaml
+        .strip_suffix('\n')
+        .unwrap_or(yaml)
+        .split('\n')
+        .enumerate()
+    {
+        let (key, value) = line.split_once(": ")?;
+        let mut key_chars = key.chars();
+        if !key_chars.next()?.is_ascii_alphabetic()
+            || !key_chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        let value_col = key.len() + 2;
+        let parsed = if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']'))
+        {
+            if items.is_empty() {
+                Value::Array(Vec::new())
+            } else {
+                let mut list = Vec::new();
+                for item in items.split(", ") {
+                    if item.contains(',') {
+                        return None;
+                    }
+                    list.push(simple_scalar(item)?);
+                }
+                Value::Array(list)
+            }
+        } else {
+            simple_scalar(value)?
+        };
+        let line_no = u64::try_from(n + 1).ok()?;
+        let col = u64::try_from(value_col + 1).ok()?;
+        if map
+            .insert(key.to_string(), (parsed, line_no, col))
+            .is_some()
+        {
+            return None;
+        }
+    }
+    Some(map)
+}
+
+/// A plain scalar that YAML reads as the same string, or a small non-negative integer.
+fn simple_scalar(value: &str) -> Option<Value> {
+    let first = value.chars().next()?;
+    if first.is_ascii_digit() {
+        let n: u32 = value.parse().ok()?;
+        return (n.to_string() == value).then(|| Value::from(n));
+    }
+    if !first.is_alphabetic() || value.ends_with(' ') || value.ends_with(':') {
+        return None;
+    }
+    let plain = value.chars().all(|c| {
+        c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ';' | '(' | ')' | '-' | '/' | '?')
+    });
+    if !plain || value.contains("  ") || value.contains(" -") {
+        return None;
+    }
+    const SPECIAL: &[&str] = &["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
+    if SPECIAL.contains(&value.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    Some(Value::String(value.to_string()))
 }
 
 /// Turns the parsed YAML map into typed front matter, checking every key against the
@@ -489,6 +569,124 @@ pub(crate) fn backticked(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values of every kind the shortcut must take or leave to the parser.
+    const VALUES: &[&str] = &[
+        "Kelompok terapi",
+        "Self-help groups",
+        "186",
+        "0",
+        "007",
+        "-3",
+        "1.5",
+        "1e3",
+        "yes",
+        "No",
+        "TRUE",
+        "null",
+        "~",
+        "y",
+        "on",
+        "a: b",
+        "a #c",
+        "a#c",
+        "'q'",
+        "\"q\"",
+        "[kelompok]",
+        "[a, b]",
+        "[a,b]",
+        "[]",
+        "[ a ]",
+        "[1, x]",
+        "[yes]",
+        "x ",
+        " x",
+        "a  b",
+        "Ünïcödé ß",
+        "a, b",
+        "(x)",
+        "x (y)",
+        "a - b",
+        "a-b",
+        "a/b",
+        "why?",
+        "?x",
+        "-x",
+        "x:",
+        "x;y",
+        "4294967296",
+        "&a",
+        "*a",
+        "!t x",
+        "|",
+        ">",
+        "%x",
+        "@x",
+        "`x`",
+        "x\r",
+    ];
+
+    #[test]
+    fn each_value_on_its_own_reads_as_yaml_does() {
+        for v in VALUES {
+            for yaml in [
+                format!("title: {v}"),
+                format!("tags: [{v}]"),
+                format!("a: x\nb: {v}\n"),
+            ] {
+                if let Some(simple) = simple_yaml_map(&yaml) {
+                    assert_eq!(Some(simple), parsed_fully(&yaml), "{yaml:?}");
+                }
+            }
+        }
+    }
+
+    /// What the YAML parser makes of `yaml`, as [`simple_yaml_map`] gives it.
+    fn parsed_fully(yaml: &str) -> Option<IndexMap<String, (Value, u64, u64)>> {
+        let options = serde_saphyr::options! { with_snippet: false };
+        let map: IndexMap<String, Spanned<Value>> =
+            serde_saphyr::from_str_with_options(yaml, options).ok()?;
+        Some(
+            map.into_iter()
+                .map(|(k, v)| (k, (v.value, v.referenced.line(), v.referenced.column())))
+                .collect(),
+        )
+    }
+
+    proptest::proptest! {
+        /// The shortcut for simple front matter reads exactly what the YAML parser reads
+        /// (values and positions), or leaves the block to it.
+        #[test]
+        fn simple_front_matter_reads_as_yaml_does(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["title", "summary", "order", "tags", "kind", "a-b", "x_1", "Title", "1x", " title", "title:"]),
+                    proptest::sample::select(VALUES.to_vec()),
+                ),
+                0..6,
+            ),
+            trailing_newline: bool,
+        ) {
+            let mut yaml = lines
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            if trailing_newline {
+                yaml.push('\n');
+            }
+            if let Some(simple) = simple_yaml_map(&yaml) {
+                proptest::prop_assert_eq!(Some(simple), parsed_fully(&yaml), "{:?}", yaml);
+            }
+        }
+    }
+
+    #[test]
+    fn generated_front_matter_takes_the_shortcut() {
+        let yaml = "title: Pemimpin dalam kesejahteraan 186\nsummary: Membantu keputusan pada keterampilan itu.\norder: 186\ntags: [kelompok, terapi]\n";
+        assert!(simple_yaml_map(yaml).is_some());
+        assert_eq!(simple_yaml_map(yaml), parsed_fully(yaml));
+    }
 
     fn p() -> &'static Path {
         Path::new("content/id/a.md")
