@@ -102,7 +102,9 @@ struct PageCtx<'a> {
     id: &'a str,
     title: &'a str,
     summary: Option<&'a str>,
-    content: String,
+    /// The body's HTML: a template value made once from it (a context takes values as
+    /// they are instead of copying them).
+    content: tera::Value,
     toc: Vec<&'a markdown::Heading>,
     breadcrumbs: Vec<Link>,
     prev: Option<Link>,
@@ -710,7 +712,7 @@ fn page(
             title: &page.title,
             summary: page.front.summary.as_deref(),
             // Filled in below, unless the page can be reused.
-            content: String::new(),
+            content: tera::Value::safe_string(""),
             toc: page
                 .analysis
                 .headings
@@ -764,7 +766,7 @@ fn page(
         .map_or("page.html", |t| t.value.as_str());
     let mut ctx = ctx;
     let Some(cache) = theme.cache else {
-        ctx.page.content = content.to_string();
+        ctx.page.content = tera::Value::safe_string(&content);
         let html = render_template(theme, template, &ctx, &what)?;
         return Ok((OutputFile::bytes(page.url.clone(), html), None));
     };
@@ -794,7 +796,7 @@ fn page(
         return Ok((file, Some(last)));
     }
     cache.note_reuse(false);
-    ctx.page.content = content.to_string();
+    ctx.page.content = tera::Value::safe_string(&content);
     let (html, asked) = functions::noting_calls(|| render_template(theme, template, &ctx, &what));
     let html: std::sync::Arc<str> = html?.into();
     cache.rendered.insert(
