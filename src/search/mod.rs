@@ -233,6 +233,9 @@ impl PageWords {
 /// and kept, in number order, in one string.
 #[derive(Default)]
 struct WordCounter<'a> {
+    /// Words of at most 16 bytes (nearly all), keyed by their bytes packed in a number:
+    /// no string comparison on lookup. Words hold no NUL byte, so the packing is unique.
+    short: rustc_hash::FxHashMap<u128, u32>,
     numbers: rustc_hash::FxHashMap<std::borrow::Cow<'a, str>, u32>,
     words: Words,
     counts: Vec<u32>,
@@ -265,26 +268,35 @@ impl Words {
 impl<'a> WordCounter<'a> {
     fn count(&mut self, text: &'a str) -> Counts {
         let Self {
+            short,
             numbers,
             words,
             counts,
             touched,
         } = self;
         for_each_word(text, &mut |word, in_text| {
-            let n = match numbers.get(word) {
-                Some(&n) => n,
-                None => {
-                    let n = u32::try_from(counts.len()).unwrap_or(u32::MAX);
-                    let key = match in_text {
-                        Some(slice) => std::borrow::Cow::Borrowed(slice),
-                        None => std::borrow::Cow::Owned(word.to_string()),
-                    };
-                    numbers.insert(key, n);
-                    words.push(word);
-                    counts.push(0);
-                    n
+            let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+            let (n, new) = match packed(word) {
+                Some(key) => {
+                    let n = *short.entry(key).or_insert(next);
+                    (n, n == next)
                 }
+                None => match numbers.get(word) {
+                    Some(&n) => (n, false),
+                    None => {
+                        let key = match in_text {
+                            Some(slice) => std::borrow::Cow::Borrowed(slice),
+                            None => std::borrow::Cow::Owned(word.to_string()),
+                        };
+                        numbers.insert(key, next);
+                        (next, true)
+                    }
+                },
             };
+            if new {
+                words.push(word);
+                counts.push(0);
+            }
             let c = &mut counts[n as usize];
             if *c == 0 {
                 touched.push(n);
@@ -296,6 +308,14 @@ impl<'a> WordCounter<'a> {
             .map(|n| (n, std::mem::take(&mut counts[n as usize])))
             .collect()
     }
+}
+
+/// The bytes of a word of at most 16 bytes as one number (see [`WordCounter`]).
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 16];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
 }
 
 fn page_words(site: &Site, page: &Page) -> PageWords {
@@ -863,6 +883,24 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokenize(&text), words_one_char_at_a_time(&text));
         }
+    }
+
+    #[test]
+    fn words_are_numbered_and_counted_whatever_their_length() {
+        let long = "a".repeat(16);
+        let longer = format!("{long}b");
+        let text = format!("{long} {longer} X {long} x {longer}-c Ünï {longer} ünï");
+        let mut counter = WordCounter::default();
+        let counts = counter.count(&text);
+        let words: Vec<&str> = counter.words.iter().collect();
+        let expected_longer_c = format!("{longer}-c");
+        assert_eq!(
+            words,
+            [long.as_str(), &longer, "x", &expected_longer_c, "ünï"]
+        );
+        assert_eq!(counts, [(0, 2), (1, 2), (2, 2), (3, 1), (4, 2)]);
+        // A second field keeps the numbers of the first.
+        assert_eq!(counter.count(&format!("ünï {longer}")), [(4, 1), (1, 1)]);
     }
 
     #[test]
