@@ -25,7 +25,7 @@ use crate::render::{Contents, OutputFile};
 /// (`kelompok-kelompok`); other characters separate words.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, &mut |w, _| out.push(w.to_string()));
+    for_each_word(text, |w, _| out.push(w.to_string()));
     out
 }
 
@@ -34,7 +34,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 /// of them) is handed on as a slice of `text`.
 ///
 /// `f` gets the word and, when the word is a slice of `text`, that slice.
-fn for_each_word<'t>(text: &'t str, f: &mut dyn FnMut(&str, Option<&'t str>)) {
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, Option<&'t str>)) {
     let bytes = text.as_bytes();
     let mut word = String::new();
     let mut i = 0;
@@ -274,7 +274,7 @@ impl<'a> WordCounter<'a> {
             counts,
             touched,
         } = self;
-        for_each_word(text, &mut |word, in_text| {
+        for_each_word(text, |word, in_text| {
             let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
             let (n, new) = match packed(word) {
                 Some(key) => {
