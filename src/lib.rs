@@ -130,11 +130,19 @@ fn render_into(
         let start = Instant::now();
         f().map(|paths| (paths, start.elapsed()))
     };
+    // Without a cache, `render::pages` makes the print documents as it goes (each body
+    // rendered once for both); with one (serve), they come on their own.
+    let print_apart = cache.is_some();
     let (pages, (print, search_files)) = rayon::join(
         || timed(&|| render::pages(site, theme, &options.render, cache, emit)),
         || {
             rayon::join(
-                || timed(&|| render::print_documents(site, theme, &options.render, cache, emit)),
+                || {
+                    timed(&|| match print_apart {
+                        true => render::print_documents(site, theme, &options.render, cache, emit),
+                        false => Ok(Vec::new()),
+                    })
+                },
                 || timed(&|| search::files_into(site, cache, emit)),
             )
         },
@@ -146,11 +154,11 @@ fn render_into(
     paths.extend(search_files);
     render::check_unique_paths(paths.iter().map(String::as_str))?;
     // These run side by side within `render`.
-    let parts = vec![
-        ("  pages", pages_took),
-        ("  print", print_took),
-        ("  search", search_took),
-    ];
+    let mut parts = vec![("  pages", pages_took)];
+    if print_apart {
+        parts.push(("  print", print_took));
+    }
+    parts.push(("  search", search_took));
     Ok((paths, parts))
 }
 

@@ -213,9 +213,11 @@ impl Collected {
 /// that the whole site is never in memory at once).
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
 
-/// Every file of the site but the print documents: pages, navigation, notices for
+/// Every file of the site but the search indexes: pages, navigation, notices for
 /// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
-/// static files. Pages are rendered in parallel.
+/// static files, and, without a cache, the print documents (made with the pages, see
+/// [`pages_with_print`]; `serve`, which has a cache, makes them after reloading the
+/// browser with [`print_documents`]). Pages are rendered in parallel.
 /// Each file goes to `emit` as soon as it is made; returns the paths of all.
 pub fn pages(
     site: &std::sync::Arc<Site>,
@@ -257,6 +259,11 @@ pub fn pages(
             .take()
             .filter(|last| Some(last.structure) == structure)
     });
+    if cache.is_none() {
+        let mut paths = pages_with_print(site, theme, options, emit)?;
+        paths.extend(other_files(site, theme, options, files, emit)?);
+        return Ok(paths);
+    }
     let pages: Vec<Result<(String, Option<crate::cache::LastPage>)>> = site
         .pages
         .par_iter()
@@ -275,7 +282,7 @@ pub fn pages(
                     let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
                     (file, Some(done.clone()))
                 }
-                _ => page(site, theme, options, i)?,
+                _ => page(site, theme, options, i, None)?,
             };
             let path = file.path.clone();
             emit(file)?;
@@ -300,6 +307,96 @@ pub fn pages(
             pages: kept,
         });
     }
+    paths.extend(other_files(site, theme, options, files, emit)?);
+    Ok(paths)
+}
+
+/// A page's index and its body as a chapter of the print document.
+type Chapter = (usize, std::sync::Arc<str>);
+
+/// Every page and, one language at a time, its print document: each page's body is
+/// rendered once for both (see [`print::page_and_chapter_html`]), and only one
+/// language's chapters are in memory at a time. Returns the paths made.
+fn pages_with_print(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    emit: &Emit<'_>,
+) -> Result<Vec<String>> {
+    let ids: Vec<String> = site.pages.iter().map(print::chapter_id).collect();
+    let mut in_print = vec![false; site.pages.len()];
+    let mut paths = Vec::with_capacity(site.pages.len() + 4);
+    let pages_of = |l: usize| -> Result<(Vec<String>, Vec<Chapter>)> {
+        let done: Vec<Result<(String, Chapter)>> = site.reading_order[l]
+            .par_iter()
+            .map(|&i| {
+                let (own, chapter) = print::page_and_chapter_html(site, theme, i, &ids);
+                let (file, _) = page(site, theme, options, i, Some(own))?;
+                let path = file.path.clone();
+                emit(file)?;
+                Ok((path, (i, chapter)))
+            })
+            .collect();
+        done.into_iter()
+            .collect::<Result<Vec<_>>>()
+            .map(|v| v.into_iter().unzip())
+    };
+    let document = |l: usize, chapters: &[Chapter]| -> Result<String> {
+        let file = print::document(site, theme, options, l, chapters, &ids)?;
+        let path = file.path.clone();
+        emit(file)?;
+        Ok(path)
+    };
+    // The print document of one language is made while the next language's pages are.
+    let mut previous: Option<(usize, Vec<Chapter>)> = None;
+    for l in 0..site.config.languages.len() {
+        let (document_done, pages_done) = rayon::join(
+            || {
+                previous
+                    .take()
+                    .map(|(pl, chapters)| document(pl, &chapters))
+            },
+            || pages_of(l),
+        );
+        paths.extend(document_done.transpose()?);
+        let (made, chapters) = pages_done?;
+        for (i, _) in &chapters {
+            in_print[*i] = true;
+        }
+        paths.extend(made);
+        previous = Some((l, chapters));
+    }
+    if let Some((l, chapters)) = previous {
+        paths.push(document(l, &chapters)?);
+    }
+    // Pages outside every reading order, if any.
+    let rest: Vec<Result<String>> = (0..site.pages.len())
+        .into_par_iter()
+        .filter(|&i| !in_print[i])
+        .map(|i| {
+            let (file, _) = page(site, theme, options, i, None)?;
+            let path = file.path.clone();
+            emit(file)?;
+            Ok(path)
+        })
+        .collect();
+    for r in rest {
+        paths.push(r?);
+    }
+    Ok(paths)
+}
+
+/// The files besides pages and print documents: navigation (already in `files`),
+/// notices for untranslated pages, search pages, the language chooser, `404.html`, the
+/// sitemap and static files. Returns their paths.
+fn other_files(
+    site: &Site,
+    theme: &Compiled<'_>,
+    options: &RenderOptions,
+    mut files: Vec<OutputFile>,
+    emit: &Emit<'_>,
+) -> Result<Vec<String>> {
+    let mut paths = Vec::new();
     files.extend(untranslated(site, theme, options)?);
     for l in 0..site.config.languages.len() {
         files.push(search_page(site, theme, options, l)?);
@@ -642,13 +739,20 @@ fn page(
     theme: &Compiled<'_>,
     options: &RenderOptions,
     index: usize,
+    content: Option<std::sync::Arc<str>>,
 ) -> Result<(OutputFile, Option<crate::cache::LastPage>)> {
     let page = &site.pages[index];
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
-    let t = strings(theme, lang);
-    let labels = labels(t, String::new());
-    let (content_key, content) = body_html(theme, page, &page.links, &labels);
+    let (content_key, content) = match content {
+        Some(content) => (0, content),
+        None => body_html(
+            theme,
+            page,
+            &page.links,
+            &labels(strings(theme, lang), String::new()),
+        ),
+    };
     let from = page.url.as_str();
 
     let mut breadcrumbs = Vec::new();

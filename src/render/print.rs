@@ -119,6 +119,36 @@ pub(super) fn chapter_html(
     super::body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
 }
 
+/// The body of page `index` for its own page and as a chapter of the print document,
+/// from one Markdown render when possible (see [`markdown::MarkedHtml`]).
+pub(super) fn page_and_chapter_html(
+    site: &Site,
+    theme: &Compiled<'_>,
+    index: usize,
+    chapter_ids: &[String],
+) -> (std::sync::Arc<str>, std::sync::Arc<str>) {
+    let page = &site.pages[index];
+    let lang = site.config.languages[page.lang_index].code.as_str();
+    let page_labels = labels(strings(theme, lang), String::new());
+    let marked = markdown::to_marked_html(
+        page.body(),
+        &page.analysis.headings,
+        &page.links,
+        &page_labels,
+        page.drop_leading_h1,
+    );
+    let Some(marked) = marked else {
+        let own = super::body_html(theme, page, &page.links, &page_labels).1;
+        return (own, chapter_html(site, theme, index, chapter_ids));
+    };
+    let url = format!("{lang}/print.html");
+    let prefix = format!("{}--", chapter_ids.get(index).map_or("", String::as_str));
+    let links = print_links(site, page, &url, &prefix, chapter_ids);
+    let own = marked.fill("", &page.links, &page.analysis.links);
+    let chapter = marked.fill(&prefix, &links, &page.analysis.links);
+    (own.into(), chapter.into())
+}
+
 /// Renders the print document of language `lang_index`; `chapters` holds the
 /// language's pages in reading order, each with its [`chapter_html`].
 pub(super) fn document(
