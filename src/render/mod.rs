@@ -580,8 +580,13 @@ pub fn js_string(s: &str) -> String {
     out
 }
 
-/// Bytes that [`push_js_string`] must look at; all others are copied as they are.
-const JS_SPECIAL: [bool; 256] = {
+/// Bytes that [`push_js_string`] must look at; all others are copied as they are. The
+/// last bytes of U+2028 and U+2029 (E2 80 A8, E2 80 A9) are among them.
+const JS_SPECIAL: [bool; 256] = js_escape_table(&[0xa8, 0xa9]);
+
+/// The bytes a JavaScript string literal safe inside `<script>` must escape (controls,
+/// `"`, `\\`, `<`, `>`, `&`), with `extra` bytes to look at as well.
+pub(crate) const fn js_escape_table(extra: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 0x20 {
@@ -593,11 +598,13 @@ const JS_SPECIAL: [bool; 256] = {
     table[b'<' as usize] = true;
     table[b'>' as usize] = true;
     table[b'&' as usize] = true;
-    // The last bytes of U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-    table[0xa8] = true;
-    table[0xa9] = true;
+    let mut k = 0;
+    while k < extra.len() {
+        table[extra[k] as usize] = true;
+        k += 1;
+    }
     table
-};
+}
 
 /// Appends `s` as a JavaScript string literal that is also safe inside an HTML
 /// `<script>`: JSON escapes, plus `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`.

@@ -542,21 +542,7 @@ fn push_base36(out: &mut String, mut n: u32) {
 
 /// Bytes that [`JsonInJs::string`] may have to escape: controls, `"`, `\\`, `<`, `>`,
 /// `&`, and the first byte of U+2028 and U+2029.
-const SPECIAL_IN_JSON_IN_JS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'&' as usize] = true;
-    table[0xe2] = true;
-    table
-};
+const SPECIAL_IN_JSON_IN_JS: [bool; 256] = crate::render::js_escape_table(&[0xe2]);
 
 /// Writes `(window.<global> = window.<global> || {})["<lang>"] = JSON.parse("<json>");`
 /// in one pass: a classic script; `JSON.parse` of a string loads faster than an object
