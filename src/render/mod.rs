@@ -314,9 +314,10 @@ pub fn pages(
 /// A page's index and its body as a chapter of the print document.
 type Chapter = (usize, std::sync::Arc<str>);
 
-/// Every page and, one language at a time, its print document: each page's body is
-/// rendered once for both (see [`print::page_and_chapter_html`]), and only one
-/// language's chapters are in memory at a time. Returns the paths made.
+/// Every page and, language by language, the print document: each page's body is
+/// rendered once for both (see [`print::page_and_chapter_html`]). A language's print
+/// document is made while the next language's pages are, so at most two languages'
+/// chapters are in memory at a time. Returns the paths made.
 fn pages_with_print(
     site: &Site,
     theme: &Compiled<'_>,
