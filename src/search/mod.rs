@@ -25,16 +25,14 @@ use crate::render::{Contents, OutputFile};
 /// (`kelompok-kelompok`); other characters separate words.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, |w, _| out.push(w.to_string()));
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 
 /// Calls `f` with each word of `text` as [`tokenize`] splits it, without allocating a
 /// string per word: a word of lowercase ASCII letters, digits and inner hyphens (most
 /// of them) is handed on as a slice of `text`.
-///
-/// `f` gets the word and, when the word is a slice of `text`, that slice.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, Option<&'t str>)) {
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut word = String::new();
     let mut i = 0;
@@ -76,12 +74,11 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, Option<&'t str>)) {
             Some(&b) => b.is_ascii() && !b.is_ascii_alphanumeric(),
         };
         if end > start && ends_here {
-            let slice = &text[start..end];
-            f(slice, Some(slice));
+            f(&text[start..end]);
             i = end;
         } else {
             i = general_word(text, start, &mut word);
-            f(&word, None);
+            f(&word);
             word.clear();
         }
     }
@@ -228,15 +225,15 @@ impl PageWords {
     }
 }
 
-/// Counts the words of a page's fields, numbering its distinct words. Words are keyed
-/// by slices of the page's own text (only words that had to be lowercased are copied)
-/// and kept, in number order, in one string.
+/// Counts the words of a page's fields, numbering its distinct words, which it keeps in
+/// number order in one string.
 #[derive(Default)]
-struct WordCounter<'a> {
+struct WordCounter {
     /// Words of at most 16 bytes (nearly all), keyed by their bytes packed in a number:
     /// no string comparison on lookup. Words hold no NUL byte, so the packing is unique.
     short: rustc_hash::FxHashMap<u128, u32>,
-    numbers: rustc_hash::FxHashMap<std::borrow::Cow<'a, str>, u32>,
+    /// Longer words.
+    long: rustc_hash::FxHashMap<String, u32>,
     words: Words,
     counts: Vec<u32>,
     touched: Vec<u32>,
@@ -265,30 +262,26 @@ impl Words {
     }
 }
 
-impl<'a> WordCounter<'a> {
-    fn count(&mut self, text: &'a str) -> Counts {
+impl WordCounter {
+    fn count(&mut self, text: &str) -> Counts {
         let Self {
             short,
-            numbers,
+            long,
             words,
             counts,
             touched,
         } = self;
-        for_each_word(text, |word, in_text| {
+        for_each_word(text, |word| {
             let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
             let (n, new) = match packed(word) {
                 Some(key) => {
                     let n = *short.entry(key).or_insert(next);
                     (n, n == next)
                 }
-                None => match numbers.get(word) {
+                None => match long.get(word) {
                     Some(&n) => (n, false),
                     None => {
-                        let key = match in_text {
-                            Some(slice) => std::borrow::Cow::Borrowed(slice),
-                            None => std::borrow::Cow::Owned(word.to_string()),
-                        };
-                        numbers.insert(key, next);
+                        long.insert(word.to_string(), next);
                         (next, true)
                     }
                 },
@@ -887,6 +880,10 @@ mod tests {
         assert_eq!(counts, [(0, 2), (1, 2), (2, 2), (3, 1), (4, 2)]);
         // A second field keeps the numbers of the first.
         assert_eq!(counter.count(&format!("ünï {longer}")), [(4, 1), (1, 1)]);
+        // Words that differ only in their last bytes stay apart.
+        let mut counter = WordCounter::default();
+        let counts = counter.count("kelompokkelompok kelompokanggota kelompok kelompokkelompoj");
+        assert_eq!(counts, [(0, 1), (1, 1), (2, 1), (3, 1)]);
     }
 
     #[test]
