@@ -19,7 +19,7 @@ use crate::{BuildOptions, load_site};
 /// Runs every check; returns all diagnostics, sorted.
 pub fn run(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     let (site, mut diagnostics) = load_site(options)?;
-    let theme = crate::render::theme::load(&site.config, &mut diagnostics)?;
+    let theme = crate::render::theme::load(&site.config, &mut diagnostics, &options.reuse.render)?;
     diagnostics.extend(crate::render::theme::check_page_templates(&site, &theme));
     diagnostics.extend(site_checks(&site));
     add_history_diffs(&site, &mut diagnostics);

@@ -111,6 +111,9 @@ pub struct Config {
     /// Theme directory, absolute, if the project names one.
     pub theme: Option<PathBuf>,
     pub kinds: IndexMap<String, KindDef>,
+    /// A fingerprint of everything the configuration was read from (the root, the text
+    /// of `book.toml`, the overrides), so that later stages can tell it changed.
+    pub fingerprint: crate::memo::Key,
 }
 
 impl Config {
@@ -302,6 +305,7 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         base_url,
         theme,
         kinds: raw.kinds,
+        fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }
 

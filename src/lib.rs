@@ -14,11 +14,14 @@
 //!
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
 //! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
-//! memory and reloads the browser; `watch` writes the output folder), reusing through
-//! [`cache`] whatever the change did not affect.
+//! memory and reloads the browser; `watch` writes the output folder). It owns a
+//! [`Reuse`]: each stage's own tables of what the last build made (see [`memo`]), so
+//! that a rebuild redoes only what the change affected. A plain `build` passes them
+//! switched off.
 //! The binary (`src/main.rs`) only parses arguments and prints.
 
-pub mod cache;
+#[cfg(test)]
+mod architecture;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -27,6 +30,7 @@ pub mod error;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod memo;
 pub mod model;
 pub mod new;
 pub mod output;
@@ -51,8 +55,49 @@ pub struct BuildOptions {
     pub render: render::RenderOptions,
     /// Also write the site as this zip file (one top folder named after the output).
     pub zip: Option<PathBuf>,
-    /// What earlier builds of the same project left to reuse (`serve`, `watch`).
-    pub cache: Option<std::sync::Arc<cache::Cache>>,
+    /// What earlier builds of the same project left to reuse (`serve`, `watch`); by
+    /// default switched off.
+    pub reuse: std::sync::Arc<Reuse>,
+}
+
+/// What one build hands to the next: each stage's own reuse tables. The driver that
+/// rebuilds (`serve`, `watch`) owns one, switched on; a plain build's is off.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    pub load: load::Reuse,
+    pub model: model::Reuse,
+    pub render: render::Reuse,
+    pub search: search::Reuse,
+}
+
+impl Reuse {
+    /// Tables that remember (`Reusing::On`) or not.
+    pub fn new(reusing: memo::Reusing) -> Self {
+        Reuse {
+            load: load::Reuse::new(reusing),
+            model: model::Reuse::new(reusing),
+            render: render::Reuse::new(reusing),
+            search: search::Reuse::new(reusing),
+        }
+    }
+
+    /// Whether anything is remembered.
+    pub fn is_on(&self) -> bool {
+        self.render.is_on()
+    }
+
+    /// How the build so far reused pages.
+    pub fn counts(&self) -> render::Counts {
+        self.render.counts()
+    }
+
+    /// Starts the next build: what the last build did not use is dropped.
+    fn next_build(&self) {
+        self.load.next_build();
+        self.model.next_build();
+        self.render.next_build();
+        self.search.next_build();
+    }
 }
 
 /// What a successful build did.
@@ -75,13 +120,14 @@ pub struct Report {
 /// Fails only when Panduan cannot run at all (unreadable config, missing folder).
 pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>)> {
     let config = config::read(&options.root, &options.overrides)?;
-    let loaded = load::content(&config)?;
+    let loaded = load::content(&config, &options.reuse.load)?;
     Ok(model::site(
         config,
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
         },
+        &options.reuse.model,
     ))
 }
 
@@ -125,25 +171,31 @@ fn render_into(
     emit: &render::Emit<'_>,
 ) -> Result<(Vec<String>, Phases)> {
     let Prepared { site, theme, .. } = prepared;
-    let cache = options.cache.as_deref();
+    let reuse = &*options.reuse;
     let timed = |f: &(dyn Fn() -> Result<Vec<String>> + Sync)| {
         let start = Instant::now();
         f().map(|paths| (paths, start.elapsed()))
     };
-    // Without a cache, `render::pages` makes the print documents as it goes (each body
-    // rendered once for both); with one (serve), they come on their own.
-    let print_apart = cache.is_some();
+    // Without reuse, `render::pages` makes the print documents as it goes (each body
+    // rendered once for both); with it (serve, watch), they come on their own.
+    let print_apart = reuse.is_on();
     let (pages, (print, search_files)) = rayon::join(
-        || timed(&|| render::pages(site, theme, &options.render, cache, emit)),
+        || timed(&|| render::pages(site, theme, &options.render, &reuse.render, emit)),
         || {
             rayon::join(
                 || {
                     timed(&|| match print_apart {
-                        true => render::print_documents(site, theme, &options.render, cache, emit),
+                        true => render::print_documents(
+                            site,
+                            theme,
+                            &options.render,
+                            &reuse.render,
+                            emit,
+                        ),
                         false => Ok(Vec::new()),
                     })
                 },
-                || timed(&|| search::files_into(site, cache, emit)),
+                || timed(&|| search::files_into(site, &reuse.search, emit)),
             )
         },
     );
@@ -167,14 +219,13 @@ fn render_into(
 /// [`Deferred::finish`]. `serve` reloads the browser in between.
 pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     let (prepared, mut phases, lap) = prepare(options)?;
-    let cache = options.cache.as_deref();
     let collected = render::Collected::default();
     let collect = |f: render::OutputFile| collected.push(f);
     let paths = render::pages(
         &prepared.site,
         &prepared.theme,
         &options.render,
-        cache,
+        &options.reuse.render,
         &collect,
     )?;
     render::check_unique_paths(paths.iter().map(String::as_str))?;
@@ -190,7 +241,7 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     let deferred = Deferred {
         prepared,
         render: options.render.clone(),
-        cache: options.cache.clone(),
+        reuse: std::sync::Arc::clone(&options.reuse),
     };
     Ok((rendered, deferred))
 }
@@ -200,7 +251,7 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
 pub struct Deferred {
     prepared: Prepared,
     render: render::RenderOptions,
-    cache: Option<std::sync::Arc<cache::Cache>>,
+    reuse: std::sync::Arc<Reuse>,
 }
 
 impl Deferred {
@@ -208,12 +259,12 @@ impl Deferred {
     /// files [`render_pages`] made, which these must not collide with.
     pub fn finish(&self, pages: &[String]) -> Result<Vec<render::OutputFile>> {
         let Prepared { site, theme, .. } = &self.prepared;
-        let cache = self.cache.as_deref();
+        let reuse = &*self.reuse;
         let collected = render::Collected::default();
         let collect = |f: render::OutputFile| collected.push(f);
         let (print, search_files) = rayon::join(
-            || render::print_documents(site, theme, &self.render, cache, &collect),
-            || search::files_into(site, cache, &collect),
+            || render::print_documents(site, theme, &self.render, &reuse.render, &collect),
+            || search::files_into(site, &reuse.search, &collect),
         );
         print?;
         search_files?;
@@ -266,22 +317,20 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
         phases.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let cache = options.cache.as_deref();
-    if let Some(cache) = cache {
-        cache.next_build();
-    }
+    let reuse = &*options.reuse;
+    reuse.next_build();
     let config = config::read(&options.root, &options.overrides)?;
-    let loaded = load::content_cached(&config, cache)?;
+    let loaded = load::content(&config, &reuse.load)?;
     phase("read");
-    let (site, mut diagnostics) = model::site_cached(
+    let (site, mut diagnostics) = model::site(
         config,
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
         },
-        cache,
+        &reuse.model,
     );
-    let theme = render::theme::load_cached(&site.config, &mut diagnostics, cache)?;
+    let theme = render::theme::load(&site.config, &mut diagnostics, &reuse.render)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));

@@ -215,7 +215,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         drafts: args.drafts,
         render: Default::default(),
         zip: args.zip.clone(),
-        cache: None,
+        reuse: Default::default(),
     };
     let report = panduan::build(&options)?;
     print_diagnostics(&report.warnings);
@@ -296,7 +296,7 @@ fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
             drafts: args.build.drafts,
             render: Default::default(),
             zip: args.build.zip,
-            cache: None,
+            reuse: Default::default(),
         },
         watch: watch_method(args.poll),
     };

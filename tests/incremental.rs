@@ -1,4 +1,4 @@
-//! `serve` and `watch` rebuild with a cache (`panduan::cache`): these tests hold every
+//! `serve` and `watch` rebuild reusing what the last build made (`panduan::Reuse`): these tests hold every
 //! cached rebuild to the output of a fresh build of the same sources, after edits of
 //! every kind, and check that a body edit re-renders only its own page.
 
@@ -7,7 +7,8 @@ mod support;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use panduan::cache::Cache;
+use panduan::Reuse;
+use panduan::memo::Reusing;
 use panduan::render::{Contents, OutputFile};
 use support::TestSite;
 
@@ -25,20 +26,20 @@ fn files(list: Vec<OutputFile>) -> BTreeMap<String, Vec<u8>> {
 
 struct Builds {
     options: panduan::BuildOptions,
-    cache: Arc<Cache>,
+    reuse: Arc<Reuse>,
 }
 
 impl Builds {
     fn new(site: &TestSite) -> Self {
-        let cache = Arc::new(Cache::default());
+        let reuse = Arc::new(Reuse::new(Reusing::On));
         let mut options = panduan::BuildOptions {
             root: site.path().to_path_buf(),
             ..Default::default()
         };
         // As `serve` renders: with the live-reload tag in every page.
         options.render.live_reload = Some("<script data-build=\"t\"></script>".into());
-        options.cache = Some(Arc::clone(&cache));
-        Builds { options, cache }
+        options.reuse = Arc::clone(&reuse);
+        Builds { options, reuse }
     }
 
     /// Builds with the cache the way `serve` does (pages first, then the rest) and
@@ -46,13 +47,13 @@ impl Builds {
     /// cached build rendered again.
     fn check(&self, what: &str) -> u64 {
         let (pages, deferred) = panduan::render_pages(&self.options).expect("cached build");
-        let rendered_again = self.cache.reuse().pages_rendered;
+        let rendered_again = self.reuse.counts().pages_rendered;
         let paths: Vec<String> = pages.files.iter().map(|f| f.path.clone()).collect();
         let mut cached = files(pages.files);
         cached.extend(files(deferred.finish(&paths).expect("search and print")));
 
         let mut fresh_options = self.options.clone();
-        fresh_options.cache = None;
+        fresh_options.reuse = Default::default();
         let fresh = files(
             panduan::render_site(&fresh_options)
                 .expect("fresh build")

@@ -17,6 +17,7 @@ pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::error::{Error, Result};
+use crate::memo::{Memo, Reusing};
 
 /// One Markdown file of `content/<lang>/`.
 #[derive(Debug, Clone)]
@@ -34,8 +35,43 @@ pub struct SourcePage {
     pub front: FrontMatter,
     /// Whether the file had front matter at all.
     pub has_front_matter: bool,
-    /// A fingerprint of the body, when the build keeps a cache (see [`crate::cache`]).
-    pub body_key: Option<crate::cache::Key>,
+    /// A fingerprint of the body, made on first use (see [`SourcePage::body_key`]).
+    body_key: std::sync::OnceLock<crate::memo::Key>,
+}
+
+impl SourcePage {
+    /// The body's fingerprint, if it was made already.
+    pub fn known_body_key(&self) -> Option<crate::memo::Key> {
+        self.body_key.get().copied()
+    }
+
+    /// A fingerprint of the body, computed once.
+    pub fn body_key(&self) -> crate::memo::Key {
+        *self
+            .body_key
+            .get_or_init(|| crate::memo::key_of(&&self.source[self.body.clone()]))
+    }
+}
+
+/// What the load stage remembers between builds (`serve`, `watch`): every file read
+/// and parsed, by its path, its bytes and the configuration.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    pages_read: Memo<std::sync::Arc<(Option<SourcePage>, Vec<Diagnostic>)>>,
+}
+
+impl Reuse {
+    /// A table that remembers (`Reusing::On`) or not.
+    pub fn new(reusing: Reusing) -> Self {
+        Reuse {
+            pages_read: Memo::new(reusing),
+        }
+    }
+
+    /// Starts the next build.
+    pub fn next_build(&self) {
+        self.pages_read.next_generation();
+    }
 }
 
 /// A non-Markdown file under `content/`, copied to the same path in the output.
@@ -57,13 +93,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `content/` of the project described by `config`.
-pub fn content(config: &Config) -> Result<Loaded> {
-    content_cached(config, None)
-}
-
-/// [`content`], reusing the parse of every file whose bytes `cache` has seen.
-pub fn content_cached(config: &Config, cache: Option<&crate::cache::Cache>) -> Result<Loaded> {
+/// Reads `content/` of the project described by `config`, reusing the parse of every
+/// file whose bytes `reuse` has seen.
+pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
         return Err(Error::Other(format!(
@@ -127,15 +159,11 @@ pub fn content_cached(config: &Config, cache: Option<&crate::cache::Cache>) -> R
         }
     }
 
-    // The configuration decides how front matter is read (languages, kinds).
-    let config_key = cache.map(|_| crate::cache::key_of(&format!("{config:?}")));
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
         .par_iter()
-        .map(|(abs, rel)| match (cache, config_key) {
-            (Some(cache), Some(config_key)) => {
-                read_page_cached(config, abs, rel, cache, config_key)
-            }
-            _ => read_page(config, abs, rel, std::fs::read(abs)),
+        .map(|(abs, rel)| match reuse.pages_read.is_on() {
+            true => read_page_reusing(config, abs, rel, reuse),
+            false => read_page(config, abs, rel, std::fs::read(abs)),
         })
         .collect();
     let mut pages = Vec::new();
@@ -153,26 +181,30 @@ pub fn content_cached(config: &Config, cache: Option<&crate::cache::Cache>) -> R
     })
 }
 
-/// [`read_page`], parsed again only when the file's bytes changed.
-fn read_page_cached(
+/// [`read_page`], parsed again only when the file's bytes (or the configuration, which
+/// decides how front matter is read) changed.
+fn read_page_reusing(
     config: &Config,
     abs: &Path,
     rel: &str,
-    cache: &crate::cache::Cache,
-    config_key: crate::cache::Key,
+    reuse: &Reuse,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let bytes = match std::fs::read(abs) {
         Ok(bytes) => bytes,
         Err(e) => return read_page(config, abs, rel, Err(e)),
     };
-    let key = crate::cache::key_of(&(abs, &bytes, config_key));
-    let parsed = cache.pages_read.get_or(key, || {
-        let (mut page, diagnostics) = read_page(config, abs, rel, Ok(bytes));
-        if let Some(p) = page.as_mut() {
-            p.body_key = Some(crate::cache::key_of(&&p.source[p.body.clone()]));
-        }
-        std::sync::Arc::new((page, diagnostics))
-    });
+    let key = crate::memo::key_of(&(abs, &bytes, config.fingerprint));
+    let parsed = reuse.pages_read.get_or(
+        || key,
+        || {
+            let (page, diagnostics) = read_page(config, abs, rel, Ok(bytes));
+            if let Some(p) = &page {
+                // Fingerprinted once, while the parse is remembered.
+                p.body_key();
+            }
+            std::sync::Arc::new((page, diagnostics))
+        },
+    );
     (*parsed).clone()
 }
 
@@ -274,7 +306,7 @@ fn read_page(
         path,
         rel,
         has_front_matter,
-        body_key: None,
+        body_key: std::sync::OnceLock::new(),
         source: source.into(),
         body,
         front,

@@ -17,6 +17,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::load::{FrontMatter, Loaded, SourcePage, StaticFile};
 use crate::markdown::{self, Analysis, LinkOutput};
+use crate::memo::{Memo, Reusing};
 
 /// The language-free identity of a page: its path below `content/<lang>/` without `.md`
 /// (`group-types/therapy`; a section is its folder, the home page is empty), or the
@@ -78,8 +79,8 @@ pub struct Page {
     /// For sections: child pages and sections, in navigation order.
     pub children: Vec<usize>,
     pub analysis: std::sync::Arc<Analysis>,
-    /// A fingerprint of the body when the build keeps a cache; 0 otherwise.
-    pub body_key: crate::cache::Key,
+    /// A fingerprint of the body, made on first use (see [`Page::body_key`]).
+    pub(crate) body_key: std::sync::OnceLock<crate::memo::Key>,
     /// One per `analysis.links`, in the same order.
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
@@ -120,6 +121,13 @@ impl Page {
     pub fn body(&self) -> &str {
         &self.source[self.body.clone()]
     }
+
+    /// A fingerprint of the body, computed once (only reuse between builds needs it).
+    pub fn body_key(&self) -> crate::memo::Key {
+        *self
+            .body_key
+            .get_or_init(|| crate::memo::key_of(&self.body()))
+    }
 }
 
 /// The whole handbook, validated.
@@ -154,35 +162,98 @@ impl Site {
     }
 }
 
-/// Builds the model from what was loaded. Returns the site (even with errors, so that
-/// `check` can report everything) and all diagnostics found.
-pub fn site(config: Config, loaded: Loaded, options: ModelOptions) -> (Site, Vec<Diagnostic>) {
-    site_cached(config, loaded, options, None)
+/// What the model stage remembers between builds (`serve`, `watch`): the Markdown
+/// analysis of every body, by the body's fingerprint.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    analyses: Memo<std::sync::Arc<Analysis>>,
 }
 
-/// [`site`], reusing the analysis of every body `cache` has seen.
-pub fn site_cached(
+impl Reuse {
+    /// A table that remembers (`Reusing::On`) or not.
+    pub fn new(reusing: Reusing) -> Self {
+        Reuse {
+            analyses: Memo::new(reusing),
+        }
+    }
+
+    /// Starts the next build.
+    pub fn next_build(&self) {
+        self.analyses.next_generation();
+    }
+}
+
+/// Builds the model from what was loaded, reusing the analysis of every body `reuse`
+/// has seen. Returns the site (even with errors, so that `check` can report
+/// everything) and all diagnostics found.
+pub fn site(
     config: Config,
     loaded: Loaded,
     options: ModelOptions,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = loaded.diagnostics;
-    let mut pages: Vec<Page> = Vec::new();
 
     // 1. Identity and title of each page, in parallel (the Markdown analysis is the cost).
     let built: Vec<(Option<Page>, Vec<Diagnostic>)> = loaded
         .pages
         .into_par_iter()
         .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page_from_source(&config, p, cache))
+        .map(|p| page_from_source(&config, p, reuse))
         .collect();
+    let mut pages: Vec<Page> = Vec::new();
     for (page, mut ds) in built {
         diagnostics.append(&mut ds);
         pages.extend(page);
     }
-
     // 2. A home page for each language that has none.
+    add_missing_homes(&config, &mut pages);
+    pages.sort_by(|a, b| (a.lang_index, &a.rel).cmp(&(b.lang_index, &b.rel)));
+
+    // 3. Sections, URLs and navigation, per language.
+    let langs = config.languages.len();
+    let mut homes = vec![0; langs];
+    let mut reading_order = vec![Vec::new(); langs];
+    for lang_index in 0..langs {
+        let members: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].lang_index == lang_index)
+            .collect();
+        homes[lang_index] = structure_language(&mut pages, &members, &mut diagnostics);
+        reading_order[lang_index] = reading(&pages, homes[lang_index]);
+    }
+
+    // 4. Unique ids and URLs.
+    let translations = translation_table(&pages, langs, &mut diagnostics);
+    check_unique_urls(&pages, &mut diagnostics);
+
+    let mut positions = vec![None; pages.len()];
+    for order in &reading_order {
+        for (k, &i) in order.iter().enumerate() {
+            if let Some(slot) = positions.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+    }
+    let mut site = Site {
+        config,
+        pages,
+        reading_order,
+        homes,
+        positions,
+        translations,
+        statics: loaded.statics,
+    };
+
+    // 5. Links, related pages and backlinks; translation states.
+    link_pages(&mut site, &mut diagnostics);
+    translation_states(&mut site, &mut diagnostics);
+    crate::diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    (site, diagnostics)
+}
+
+/// Adds a home page, titled as the language, for each language that has none.
+fn add_missing_homes(config: &Config, pages: &mut Vec<Page>) {
     for (lang_index, language) in config.languages.iter().enumerate() {
         if !pages
             .iter()
@@ -203,7 +274,7 @@ pub fn site_cached(
                 parent: None,
                 children: Vec::new(),
                 analysis: Default::default(),
-                body_key: 0,
+                body_key: std::sync::OnceLock::new(),
                 links: Vec::new(),
                 related: Vec::new(),
                 links_to: Vec::new(),
@@ -214,21 +285,15 @@ pub fn site_cached(
             });
         }
     }
-    pages.sort_by(|a, b| (a.lang_index, &a.rel).cmp(&(b.lang_index, &b.rel)));
+}
 
-    // 3. Sections, URLs and navigation, per language.
-    let langs = config.languages.len();
-    let mut homes = vec![0; langs];
-    let mut reading_order = vec![Vec::new(); langs];
-    for lang_index in 0..langs {
-        let members: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].lang_index == lang_index)
-            .collect();
-        homes[lang_index] = structure_language(&mut pages, &members, &mut diagnostics);
-        reading_order[lang_index] = reading(&pages, homes[lang_index]);
-    }
-
-    // 4. Unique ids and URLs.
+/// PageId -> per language -> page; two pages of one language with the same id are an
+/// error.
+fn translation_table(
+    pages: &[Page],
+    langs: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<PageId, Vec<Option<usize>>> {
     let mut translations: BTreeMap<PageId, Vec<Option<usize>>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         let slot = translations
@@ -245,16 +310,18 @@ pub fn site_cached(
                     )
                     .with_help(format!(
                         "`{}` has it too; give one of them another `key:`",
-                        first
-                            .path
-                            .as_ref()
-                            .map(|p| crate::diagnostic::display_path(p))
-                            .unwrap_or_default()
+                        shown_path(first)
                     )),
                 );
             }
         }
     }
+    translations
+}
+
+/// Two pages written to the same output path, or to paths that differ only by case
+/// (one file on Windows and macOS), are an error.
+fn check_unique_urls(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     let mut seen_urls: HashMap<String, usize> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
         if let Some(&other) = seen_urls.get(&page.url.to_lowercase()) {
@@ -274,38 +341,27 @@ pub fn site_cached(
                 )
                 .with_help(format!(
                     "`{}` has the same output path; change the `slug:` of one of them",
-                    first
-                        .path
-                        .as_ref()
-                        .map(|p| crate::diagnostic::display_path(p))
-                        .unwrap_or_default()
+                    shown_path(first)
                 )),
             );
         } else {
             seen_urls.insert(page.url.to_lowercase(), i);
         }
     }
+}
 
-    let mut positions = vec![None; pages.len()];
-    for order in &reading_order {
-        for (k, &i) in order.iter().enumerate() {
-            if let Some(slot) = positions.get_mut(i) {
-                *slot = Some(k);
-            }
-        }
-    }
-    let mut site = Site {
-        config,
-        pages,
-        reading_order,
-        homes,
-        positions,
-        translations,
-        statics: loaded.statics,
-    };
+/// A page's file as diagnostics show it (empty for a home page Panduan made up).
+fn shown_path(page: &Page) -> String {
+    page.path
+        .as_ref()
+        .map(|p| crate::diagnostic::display_path(p))
+        .unwrap_or_default()
+}
 
-    // 5. Links and related pages.
-    let resolved = links::resolve_all(&site);
+/// Resolves every page's links and `related:` pages, and fills in the backlinks: the
+/// inverse of the links, in reading order of the linking pages.
+fn link_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    let resolved = links::resolve_all(site);
     for (i, r) in resolved.into_iter().enumerate() {
         site.pages[i].links = r.links;
         site.pages[i].related = r.related;
@@ -313,7 +369,6 @@ pub fn site_cached(
         site.pages[i].link_targets = r.per_link;
         diagnostics.extend(r.diagnostics);
     }
-    // Backlinks: the inverse of `links_to`, in reading order of the linking pages.
     for order in &site.reading_order {
         for &from in order {
             for k in 0..site.pages[from].links_to.len() {
@@ -324,10 +379,6 @@ pub fn site_cached(
             }
         }
     }
-    translation_states(&mut site, &mut diagnostics);
-    crate::diagnostic::sort(&mut diagnostics);
-    diagnostics.dedup();
-    (site, diagnostics)
 }
 
 /// Compares every translation record with its source page as it is now.
@@ -447,7 +498,7 @@ pub fn page_span(page: &Page) -> Span {
 fn page_from_source(
     config: &Config,
     p: SourcePage,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
 ) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let lang_index = config
@@ -456,17 +507,14 @@ fn page_from_source(
         .position(|l| l.code == p.lang)
         .unwrap_or(0);
     let body = &p.source[p.body.clone()];
-    let body_key = match (cache, p.body_key) {
-        (Some(_), Some(key)) => key,
-        (Some(_), None) => crate::cache::key_of(&body),
-        (None, _) => 0,
-    };
-    let analysis = match cache {
-        Some(cache) => cache
-            .analyses
-            .get_or(body_key, || std::sync::Arc::new(markdown::analyse(body))),
-        None => std::sync::Arc::new(markdown::analyse(body)),
-    };
+    let body_key = std::sync::OnceLock::new();
+    if let Some(key) = p.known_body_key() {
+        let _ = body_key.set(key);
+    }
+    let analysis = reuse.analyses.get_or(
+        || *body_key.get_or_init(|| crate::memo::key_of(&body)),
+        || std::sync::Arc::new(markdown::analyse(body)),
+    );
     let is_section = p.rel == "_index" || p.rel.ends_with("/_index");
     let path_id = if is_section {
         p.rel

@@ -20,8 +20,8 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use serde::Serialize;
 use tera::{Kwargs, State, TeraResult, Value};
 
-use crate::cache::Key;
 use crate::load::FieldValue;
+use crate::memo::Key;
 use crate::model::{Page, Site};
 
 #[derive(Serialize, Clone)]
@@ -93,9 +93,9 @@ enum Answer<'a> {
 impl Answer<'_> {
     fn key(&self) -> Key {
         match self {
-            Answer::Pages(v) => crate::cache::key_of_json(v),
-            Answer::Fields(v) => crate::cache::key_of_json(v),
-            Answer::Terms(v) => crate::cache::key_of_json(v),
+            Answer::Pages(v) => crate::memo::key_of_json(v),
+            Answer::Fields(v) => crate::memo::key_of_json(v),
+            Answer::Terms(v) => crate::memo::key_of_json(v),
         }
     }
 

@@ -10,6 +10,7 @@
 //! Nothing here writes to disk; `output` does.
 
 pub(crate) mod functions;
+mod incremental;
 mod print;
 pub mod theme;
 
@@ -22,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::markdown::{self, Labels};
 use crate::model::url::{encode_path, relative, root_prefix};
 use crate::model::{Page, Site};
+pub use incremental::{Counts, Reuse};
 pub use theme::Theme;
 
 /// The body of an output file.
@@ -159,14 +161,14 @@ pub fn print_documents(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
     emit: &Emit<'_>,
 ) -> Result<Vec<String>> {
     let no_answers = functions::Answers::default();
     let theme = &Compiled {
         tera: &theme.compiled.tera,
         theme,
-        cache,
+        reuse,
         answers: &no_answers,
     };
     let ids: Vec<String> = site.pages.iter().map(print::chapter_id).collect();
@@ -215,15 +217,15 @@ pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
 
 /// Every file of the site but the search indexes: pages, navigation, notices for
 /// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
-/// static files, and, without a cache, the print documents (made with the pages, see
-/// [`pages_with_print`]; `serve`, which has a cache, makes them after reloading the
-/// browser with [`print_documents`]). Pages are rendered in parallel.
+/// static files, and, when `reuse` is off, the print documents (made with the pages,
+/// see [`pages_with_print`]; `serve` and `watch`, which reuse, make them after
+/// reloading the browser with [`print_documents`]). Pages are rendered in parallel.
 /// Each file goes to `emit` as soon as it is made; returns the paths of all.
 pub fn pages(
     site: &std::sync::Arc<Site>,
     theme: &Theme,
     options: &RenderOptions,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
     emit: &Emit<'_>,
 ) -> Result<Vec<String>> {
     let answers = std::sync::Arc::new(functions::Answers::new(std::sync::Arc::clone(site)));
@@ -234,7 +236,7 @@ pub fn pages(
     let theme = &Compiled {
         tera: &theme.compiled.tera,
         theme,
-        cache,
+        reuse,
         answers: &answers,
     };
     let mut files: Vec<OutputFile> = Vec::new();
@@ -249,64 +251,10 @@ pub fn pages(
     for nav in navigations {
         files.push(nav?);
     }
-    // When nothing but bodies changed since the last build, a page whose body did not
-    // change is the same as then.
-    let structure = cache.map(|_| structure_key(site, theme, options));
-    let last = cache.and_then(|c| {
-        c.last_pages
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take()
-            .filter(|last| Some(last.structure) == structure)
-    });
-    if cache.is_none() {
-        let mut paths = pages_with_print(site, theme, options, emit)?;
-        paths.extend(other_files(site, theme, options, files, emit)?);
-        return Ok(paths);
-    }
-    let pages: Vec<Result<(String, Option<crate::cache::LastPage>)>> = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let unchanged = last
-                .as_ref()
-                .and_then(|last| last.pages.get(&p.url))
-                .filter(|done| done.body == p.body_key);
-            let (file, done) = match (unchanged, theme.cache) {
-                (Some(done), Some(cache)) => {
-                    cache.note_reuse(true);
-                    // Keep what the page was made from for the next build that needs it.
-                    let _ = cache.rendered.get(done.rendered_key);
-                    let _ = cache.bodies.get(done.body_html_key);
-                    let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
-                    (file, Some(done.clone()))
-                }
-                _ => page(site, theme, options, i, None)?,
-            };
-            let path = file.path.clone();
-            emit(file)?;
-            Ok((path, done))
-        })
-        .collect();
-    let mut kept = std::collections::HashMap::new();
-    let mut paths = Vec::with_capacity(pages.len() + 16);
-    for p in pages {
-        let (path, done) = p?;
-        if let Some(done) = done {
-            kept.insert(path.clone(), done);
-        }
-        paths.push(path);
-    }
-    if let (Some(cache), Some(structure)) = (cache, structure) {
-        *cache
-            .last_pages
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(crate::cache::LastPages {
-            structure,
-            pages: kept,
-        });
-    }
+    let mut paths = match reuse.is_on() {
+        false => pages_with_print(site, theme, options, emit)?,
+        true => incremental::pages(site, theme, options, emit)?,
+    };
     paths.extend(other_files(site, theme, options, files, emit)?);
     Ok(paths)
 }
@@ -465,7 +413,7 @@ fn label(strings: &std::collections::BTreeMap<String, String>, key: &str) -> Str
 struct Compiled<'a> {
     tera: &'a tera::Tera,
     theme: &'a Theme,
-    cache: Option<&'a crate::cache::Cache>,
+    reuse: &'a Reuse,
     answers: &'a functions::Answers,
 }
 
@@ -550,23 +498,9 @@ fn navigation(
         let html = render_template(theme, "nav.html", &ctx, &format!("the `{lang}` navigation"))?;
         Ok(format!("window.panduanNav = {};\n", js_string(&html)).into())
     };
-    let js = match theme.cache {
-        None => render()?,
-        Some(cache) => {
-            let key = crate::cache::key_of(&(
-                "nav.html",
-                theme.theme.key,
-                crate::cache::key_of_json(&ctx),
-            ));
-            match cache.bodies.get(key) {
-                Some(js) => js,
-                None => {
-                    let js = render()?;
-                    cache.bodies.insert(key, std::sync::Arc::clone(&js));
-                    js
-                }
-            }
-        }
+    let js = match theme.reuse.is_on() {
+        false => render()?,
+        true => incremental::navigation(theme, &ctx, render)?,
     };
     Ok(OutputFile::bytes(
         format!("assets/nav-{lang}.js"),
@@ -700,60 +634,20 @@ fn absolute(base: &str, path: &str) -> String {
     )
 }
 
-/// A fingerprint of everything the pages of `site` depend on besides their own bodies:
-/// the configuration, the theme, the options, and every page's place, titles, front
-/// matter, resolved links, backlinks and translation state.
-fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> crate::cache::Key {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::cache::hasher();
-    format!("{:?}", site.config).hash(&mut h);
-    theme.theme.key.hash(&mut h);
-    options.live_reload.hash(&mut h);
-    site.reading_order.hash(&mut h);
-    site.homes.hash(&mut h);
-    site.translations.hash(&mut h);
-    for p in &site.pages {
-        (
-            p.id.as_str(),
-            p.lang_index,
-            &p.path,
-            &p.rel,
-            &p.url,
-            &p.title,
-        )
-            .hash(&mut h);
-        (p.is_section, p.parent, &p.children, &p.related).hash(&mut h);
-        (&p.links, &p.link_targets, &p.backlinks, p.drop_leading_h1).hash(&mut h);
-        p.translation.hash(&mut h);
-        let f = &p.front;
-        (&f.summary, f.order, &f.tags).hash(&mut h);
-        (
-            f.kind.as_ref().map(|k| &k.value),
-            f.template.as_ref().map(|t| &t.value),
-        )
-            .hash(&mut h);
-        f.key.as_ref().map(|k| &k.value).hash(&mut h);
-        crate::cache::key_of_json(&f.fields).hash(&mut h);
-        crate::cache::key_of_json(&f.extra).hash(&mut h);
-        // The table of contents comes from the page's own headings, which its body
-        // decides; so does everything else the analysis finds.
-    }
-    h.finish()
-}
-
-/// Renders page `index`; with a cache, also returns its body fingerprint and HTML.
+/// Renders page `index` (with `content` as its body's HTML, if given); when reusing,
+/// also returns what the next build needs to reuse it.
 fn page(
     site: &Site,
     theme: &Compiled<'_>,
     options: &RenderOptions,
     index: usize,
     content: Option<std::sync::Arc<str>>,
-) -> Result<(OutputFile, Option<crate::cache::LastPage>)> {
+) -> Result<(OutputFile, Option<incremental::LastPage>)> {
     let page = &site.pages[index];
     let language = &site.config.languages[page.lang_index];
     let lang = language.code.as_str();
     let (content_key, content) = match content {
-        Some(content) => (0, content),
+        Some(content) => (None, content),
         None => body_html(
             theme,
             page,
@@ -877,65 +771,33 @@ fn page(
         .as_ref()
         .map_or("page.html", |t| t.value.as_str());
     let mut ctx = ctx;
-    let Some(cache) = theme.cache else {
-        ctx.page.content = tera::Value::safe_string(&content);
-        let html = render_template(theme, template, &ctx, &what)?;
-        return Ok((OutputFile::bytes(page.url.clone(), html), None));
-    };
-    // The page's inputs: its template, its context (the body by its fingerprint) and
-    // the answers of the site-wide functions the template asks for.
-    // `t` is a template value whose map order differs from one build to the next; the
-    // theme's key covers it.
-    let t = ctx.t.take();
-    let key = crate::cache::key_of(&(
-        template,
-        theme.theme.key,
-        crate::cache::key_of_json(&ctx),
-        content_key,
-    ));
-    ctx.t = t;
-    if let Some(done) = cache.rendered.get(key)
-        && theme.answers.agree(&done.asked)
-    {
-        cache.note_reuse(true);
-        let file = OutputFile::bytes(page.url.clone(), done.html.as_bytes());
-        let last = crate::cache::LastPage {
-            body: page.body_key,
-            html: done.html,
-            rendered_key: key,
-            body_html_key: content_key,
-        };
-        return Ok((file, Some(last)));
+    match content_key {
+        Some(content_key) if theme.reuse.is_on() => {
+            let inputs = incremental::PageInputs {
+                page,
+                template,
+                content,
+                content_key,
+                what: &what,
+            };
+            incremental::page(theme, ctx, inputs)
+        }
+        _ => {
+            ctx.page.content = tera::Value::safe_string(&content);
+            let html = render_template(theme, template, &ctx, &what)?;
+            Ok((OutputFile::bytes(page.url.clone(), html), None))
+        }
     }
-    cache.note_reuse(false);
-    ctx.page.content = tera::Value::safe_string(&content);
-    let (html, asked) = functions::noting_calls(|| render_template(theme, template, &ctx, &what));
-    let html: std::sync::Arc<str> = html?.into();
-    cache.rendered.insert(
-        key,
-        crate::cache::RenderedPage {
-            html: std::sync::Arc::clone(&html),
-            asked: asked.into(),
-        },
-    );
-    let file = OutputFile::bytes(page.url.clone(), html.as_bytes());
-    let last = crate::cache::LastPage {
-        body: page.body_key,
-        html,
-        rendered_key: key,
-        body_html_key: content_key,
-    };
-    Ok((file, Some(last)))
 }
 
-/// A page body as HTML, with its fingerprint; from the cache when it has rendered the
-/// same body with the same links and labels before.
+/// A page body as HTML, with its fingerprint when reusing (see
+/// [`incremental::body_html`]).
 fn body_html(
     theme: &Compiled<'_>,
     page: &Page,
     links: &[markdown::LinkOutput],
     labels: &Labels,
-) -> (crate::cache::Key, std::sync::Arc<str>) {
+) -> (Option<crate::memo::Key>, std::sync::Arc<str>) {
     let render = || {
         markdown::to_html(
             page.body(),
@@ -944,12 +806,13 @@ fn body_html(
             labels,
             page.drop_leading_h1,
         )
+        .into()
     };
-    match theme.cache {
-        None => (0, render().into()),
-        Some(cache) => {
-            let key = crate::cache::key_of(&(page.body_key, links, labels, page.drop_leading_h1));
-            (key, cache.bodies.get_or(key, || render().into()))
+    match theme.reuse.is_on() {
+        false => (None, render()),
+        true => {
+            let (key, html) = incremental::body_html(theme.reuse, page, links, labels, render);
+            (Some(key), html)
         }
     }
 }

@@ -61,8 +61,8 @@ pub struct Theme {
     /// reference to them instead of a copy.
     pub(crate) string_values: BTreeMap<String, tera::Value>,
     pub(crate) compiled: Arc<CompiledTera>,
-    /// A fingerprint of the templates and strings, for caches.
-    pub(crate) key: crate::cache::Key,
+    /// A fingerprint of the templates and strings, for reuse between builds.
+    pub(crate) key: crate::memo::Key,
 }
 
 /// The templates compiled, with the template functions answering from `answers`
@@ -72,18 +72,13 @@ pub(crate) struct CompiledTera {
     pub(crate) answers: Arc<super::functions::AnswerSlot>,
 }
 
-/// Loads the embedded theme and the project's overrides. Problems with the project's
-/// strings become warnings in `diagnostics`.
-pub fn load(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<Theme> {
-    load_cached(config, diagnostics, None)
-}
-
-/// [`load`], compiling the templates only when they (or the kinds) changed since the
-/// build that filled `cache`.
-pub fn load_cached(
+/// Loads the embedded theme and the project's overrides, compiling the templates only
+/// when they (or the kinds) changed since the last build `reuse` remembers. Problems
+/// with the project's strings become warnings in `diagnostics`.
+pub fn load(
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &super::Reuse,
 ) -> Result<Theme> {
     let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
@@ -171,33 +166,15 @@ pub fn load_cached(
     }
     // Compiled now, so that template syntax errors stop the build before any work.
     let kinds: Vec<String> = config.kinds.keys().cloned().collect();
-    let key = crate::cache::key_of(&(&templates, &kinds));
-    let cached = cache.and_then(|c| {
-        c.theme
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, compiled)| Arc::clone(compiled))
-    });
-    let compiled = match cached {
-        Some(compiled) => compiled,
-        None => {
-            let answers = Arc::new(super::functions::AnswerSlot::default());
-            let tera = compile(&templates, |tera| {
-                super::functions::register(tera, Arc::clone(&answers), kinds)
-            })?;
-            let compiled = Arc::new(CompiledTera { tera, answers });
-            if let Some(c) = cache {
-                *c.theme
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
-                    Some((key, Arc::clone(&compiled)));
-            }
-            compiled
-        }
-    };
-    let key = crate::cache::key_of(&(key, &strings));
+    let key = crate::memo::key_of(&(&templates, &kinds));
+    let compiled = reuse.theme.try_get_or(key, || {
+        let answers = Arc::new(super::functions::AnswerSlot::default());
+        let tera = compile(&templates, |tera| {
+            super::functions::register(tera, Arc::clone(&answers), kinds)
+        })?;
+        Ok::<_, Error>(Arc::new(CompiledTera { tera, answers }))
+    })?;
+    let key = crate::memo::key_of(&(key, &strings));
     let string_values = strings
         .iter()
         .map(|(lang, table)| (lang.clone(), tera::Value::from_serializable(table)))

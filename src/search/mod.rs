@@ -18,6 +18,7 @@ pub mod stem_id;
 
 use std::fmt::Write as _;
 
+use crate::memo::{Memo, Reusing};
 use crate::model::{Page, Site};
 use crate::render::{Contents, OutputFile};
 
@@ -380,13 +381,37 @@ impl Stems {
     }
 }
 
+/// What search remembers between builds (`serve`, `watch`): each page's words, by
+/// everything the index reads from the page, and each word's stems.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    words: Memo<std::sync::Arc<PageWords>>,
+    stems: Memo<std::sync::Arc<[String]>>,
+}
+
+impl Reuse {
+    /// Tables that remember (`Reusing::On`) or not.
+    pub fn new(reusing: Reusing) -> Self {
+        Reuse {
+            words: Memo::new(reusing),
+            stems: Memo::new(reusing),
+        }
+    }
+
+    /// Starts the next build.
+    pub fn next_build(&self) {
+        self.words.next_generation();
+        self.stems.next_generation();
+    }
+}
+
 /// Numbers the distinct words of all pages and stems each one once (in parallel).
 /// Returns, per page, its word numbers mapped to the global ones.
 fn stem_words<'a>(
     pages: &'a [std::sync::Arc<PageWords>],
     lang: &str,
     stems: &mut Stems,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
 ) -> Vec<Vec<u32>> {
     use rayon::prelude::*;
     let mut numbers: rustc_hash::FxHashMap<&'a str, u32> = rustc_hash::FxHashMap::default();
@@ -412,11 +437,10 @@ fn stem_words<'a>(
     };
     let stemmed: Vec<std::sync::Arc<[String]>> = words
         .par_iter()
-        .map(|w| match cache {
-            Some(cache) => cache
+        .map(|w| {
+            reuse
                 .stems
-                .get_or(crate::cache::key_of(&(lang, w)), || stem(w)),
-            None => stem(w),
+                .get_or(|| crate::memo::key_of(&(lang, w)), || stem(w))
         })
         .collect();
     stems.starts.push(0);
@@ -638,40 +662,34 @@ impl JsonInJs {
 /// `search-<lang>-text.js` holds the entries' text, in entry order, so that answering
 /// needs less to load.
 ///
-/// With a `cache`, the words of every page whose indexed text is unchanged are reused.
-pub fn index_js(
-    site: &Site,
-    lang_index: usize,
-    cache: Option<&crate::cache::Cache>,
-) -> (String, String) {
+/// The words of every page whose indexed text `reuse` has seen are reused.
+pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, String) {
     use rayon::prelude::*;
     let lang = site.config.languages[lang_index].code.as_str();
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
         .map(|&i| {
             let page = &site.pages[i];
-            match cache {
-                None => std::sync::Arc::new(page_words(site, page)),
-                Some(cache) => {
-                    let section = page.parent.map(|p| site.pages[p].title.as_str());
-                    let key = crate::cache::key_of(&(
-                        &page.url,
-                        &page.title,
-                        section,
-                        &page.front.summary,
-                        &page.front.tags,
-                        crate::cache::key_of_json(&page.front.fields),
-                        page.body(),
-                    ));
-                    cache
-                        .search_words
-                        .get_or(key, || std::sync::Arc::new(page_words(site, page)))
-                }
-            }
+            // Everything the index reads from the page.
+            let key = || {
+                let section = page.parent.map(|p| site.pages[p].title.as_str());
+                crate::memo::key_of(&(
+                    &page.url,
+                    &page.title,
+                    section,
+                    &page.front.summary,
+                    &page.front.tags,
+                    crate::memo::key_of_json(&page.front.fields),
+                    page.body(),
+                ))
+            };
+            reuse
+                .words
+                .get_or(key, || std::sync::Arc::new(page_words(site, page)))
         })
         .collect();
     let mut stems = Stems::default();
-    let maps = stem_words(&pages, lang, &mut stems, cache);
+    let maps = stem_words(&pages, lang, &mut stems, reuse);
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.stems.len()];
     let mut weigher = Weigher::new(stems.stems.len());
@@ -759,11 +777,11 @@ fn postings_len(postings: &[Vec<u32>]) -> usize {
 /// The search files: one index per language, and the Indonesian root words for the
 /// browser's stemmer (only if the book has Indonesian). Each file goes to `emit` as
 /// soon as it is made, one language after the other so that only one index is in
-/// memory at a time; returns the paths. With a `cache`, what it remembers of pages
-/// and words is reused.
+/// memory at a time; returns the paths. What `reuse` remembers of pages and words is
+/// reused.
 pub fn files_into(
     site: &Site,
-    cache: Option<&crate::cache::Cache>,
+    reuse: &Reuse,
     emit: &crate::render::Emit<'_>,
 ) -> crate::error::Result<Vec<String>> {
     let mut paths = Vec::new();
@@ -776,7 +794,7 @@ pub fn files_into(
     };
     for (l, language) in site.config.languages.iter().enumerate() {
         let code = &language.code;
-        let (index, text) = index_js(site, l, cache);
+        let (index, text) = index_js(site, l, reuse);
         put(format!("assets/search-{code}.js"), index.into_bytes())?;
         put(format!("assets/search-{code}-text.js"), text.into_bytes())?;
     }

@@ -108,7 +108,7 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
 
     let mut build = options.build.clone();
     build.root = root.clone();
-    build.cache = Some(Arc::new(crate::cache::Cache::default()));
+    build.reuse = Arc::new(crate::Reuse::new(crate::memo::Reusing::On));
     // Links of `404.html` and canonical links point at this server, not at the public site.
     build.overrides.base_url = Some(url.clone());
     let watched = Watched::of(&root, None);
@@ -150,7 +150,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let root = canonical_root(&options.build.root)?;
     let mut build = options.build.clone();
     build.root = root.clone();
-    build.cache = Some(Arc::new(crate::cache::Cache::default()));
+    build.reuse = Arc::new(crate::Reuse::new(crate::memo::Reusing::On));
     let output = config::read(&root, &build.overrides)
         .ok()
         .map(|c| c.output)
@@ -401,7 +401,7 @@ fn overlay_strings(options: &BuildOptions) -> (String, BTreeMap<String, BTreeMap
     let mut strings = BTreeMap::new();
     if let Ok(config) = config::read(&options.root, &options.overrides) {
         lang = config.default_lang().code.to_string();
-        if let Ok(theme) = render::theme::load(&config, &mut Vec::new()) {
+        if let Ok(theme) = render::theme::load(&config, &mut Vec::new(), &Default::default()) {
             strings = theme.strings;
         }
     }
