@@ -15,6 +15,8 @@ use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
+use crate::escape::{escape_attr, escape_text};
+
 /// The Markdown extensions every page is parsed with.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -689,44 +691,6 @@ fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
         BlockQuoteKind::Warning => ("warning", &labels.warning),
         BlockQuoteKind::Caution => ("caution", &labels.caution),
     }
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(out: &mut String, s: &str) {
-    escape_with(out, s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'"' => Some("&quot;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'\'' => Some("&#39;"),
-        _ => None,
-    });
-}
-
-/// Escapes text for HTML element content.
-pub fn escape_text(out: &mut String, s: &str) {
-    escape_with(out, s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        _ => None,
-    });
-}
-
-/// Appends `s`, with each ASCII byte that `escape` names replaced; runs of other bytes
-/// are copied whole.
-#[inline]
-fn escape_with(out: &mut String, s: &str, escape: impl Fn(u8) -> Option<&'static str>) {
-    out.reserve(s.len());
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if let Some(replacement) = escape(b) {
-            out.push_str(&s[start..i]);
-            out.push_str(replacement);
-            start = i + 1;
-        }
-    }
-    out.push_str(&s[start..]);
 }
 
 #[cfg(test)]
