@@ -27,6 +27,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod escape;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -55,7 +55,7 @@ proptest! {
 
     #[test]
     fn js_strings_are_json_strings_safe_inside_a_script(text in "(\\PC|[\u{0}-\u{1f}<>&\\\\\"\u{2028}\u{2029}\u{e2}]){0,40}") {
-        let js = panduan::render::js_string(&text);
+        let js = panduan::escape::js_string(&text);
         prop_assert!(!js.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{}", js);
         prop_assert!(!js.chars().any(|c| c < ' '), "{}", js);
         // Still a JSON string that reads back as the text.

@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::escape::{escape_attr, escape_text, js_string};
 use crate::markdown::{self, Labels};
 use crate::model::url::{encode_path, relative, root_prefix};
 use crate::model::{Page, Site};
@@ -506,86 +507,6 @@ fn navigation(
         format!("assets/nav-{lang}.js"),
         js.as_bytes(),
     ))
-}
-
-/// A JavaScript string literal that is also safe inside an HTML `<script>`.
-pub fn js_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_js_string(&mut out, s);
-    out
-}
-
-/// Bytes that [`push_js_string`] must look at; all others are copied as they are. The
-/// last bytes of U+2028 and U+2029 (E2 80 A8, E2 80 A9) are among them.
-const JS_SPECIAL: [bool; 256] = js_escape_table(&[0xa8, 0xa9]);
-
-/// The bytes a JavaScript string literal safe inside `<script>` must escape (controls,
-/// `"`, `\\`, `<`, `>`, `&`), with `extra` bytes to look at as well.
-pub(crate) const fn js_escape_table(extra: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'>' as usize] = true;
-    table[b'&' as usize] = true;
-    let mut k = 0;
-    while k < extra.len() {
-        table[extra[k] as usize] = true;
-        k += 1;
-    }
-    table
-}
-
-/// Appends `s` as a JavaScript string literal that is also safe inside an HTML
-/// `<script>`: JSON escapes, plus `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`.
-pub fn push_js_string(out: &mut String, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !JS_SPECIAL[b as usize] {
-            i += 1;
-            continue;
-        }
-        let (from, escape) = match b {
-            b'"' => (i, "\\\""),
-            b'\\' => (i, "\\\\"),
-            b'\n' => (i, "\\n"),
-            b'\r' => (i, "\\r"),
-            b'\t' => (i, "\\t"),
-            0x08 => (i, "\\b"),
-            0x0c => (i, "\\f"),
-            b'<' => (i, "\\u003c"),
-            b'>' => (i, "\\u003e"),
-            b'&' => (i, "\\u0026"),
-            0xa8 | 0xa9 if i >= 2 && bytes[i - 2] == 0xe2 && bytes[i - 1] == 0x80 => {
-                (i - 2, if b == 0xa8 { "\\u2028" } else { "\\u2029" })
-            }
-            0xa8 | 0xa9 => {
-                i += 1;
-                continue;
-            }
-            _ => (i, ""),
-        };
-        out.push_str(&s[start..from]);
-        if escape.is_empty() {
-            let _ = std::fmt::Write::write_fmt(out, format_args!("\\u{b:04x}"));
-        } else {
-            out.push_str(escape);
-        }
-        i += 1;
-        start = i;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
 }
 
 fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Link {
@@ -1143,7 +1064,7 @@ fn sitemap(site: &Site, base: &str) -> String {
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     for page in pages {
         xml.push_str("  <url>\n    <loc>");
-        markdown::escape_text(&mut xml, &absolute(base, &page.url));
+        escape_text(&mut xml, &absolute(base, &page.url));
         xml.push_str("</loc>\n");
         if let Some(slots) = site.translations.get(&page.id) {
             for (l, slot) in slots.iter().enumerate() {
@@ -1151,13 +1072,13 @@ fn sitemap(site: &Site, base: &str) -> String {
                     xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
                     xml.push_str(site.config.languages[l].code.as_str());
                     xml.push_str("\" href=\"");
-                    markdown::escape_attr(&mut xml, &absolute(base, &site.pages[*t].url));
+                    escape_attr(&mut xml, &absolute(base, &site.pages[*t].url));
                     xml.push_str("\"/>\n");
                 }
             }
             if let Some(Some(d)) = slots.first() {
                 xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"");
-                markdown::escape_attr(&mut xml, &absolute(base, &site.pages[*d].url));
+                escape_attr(&mut xml, &absolute(base, &site.pages[*d].url));
                 xml.push_str("\"/>\n");
             }
         }

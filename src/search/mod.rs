@@ -559,12 +559,12 @@ fn push_base36(out: &mut String, mut n: u32) {
 
 /// Bytes that [`JsonInJs::string`] may have to escape: controls, `"`, `\\`, `<`, `>`,
 /// `&`, and the first byte of U+2028 and U+2029.
-const SPECIAL_IN_JSON_IN_JS: [bool; 256] = crate::render::js_escape_table(&[0xe2]);
+const SPECIAL_IN_JSON_IN_JS: [bool; 256] = crate::escape::js_escape_table(&[0xe2]);
 
 /// Writes `(window.<global> = window.<global> || {})["<lang>"] = JSON.parse("<json>");`
 /// in one pass: a classic script; `JSON.parse` of a string loads faster than an object
 /// literal. The JSON is written straight into the JavaScript string, each character
-/// escaped for JSON and then for the script ([`crate::render::push_js_string`]).
+/// escaped for JSON and then for the script ([`crate::escape::push_js_string`]).
 struct JsonInJs {
     out: String,
 }
@@ -573,7 +573,7 @@ impl JsonInJs {
     fn begin(global: &str, lang: &str, capacity: usize) -> Self {
         let mut out = String::with_capacity(capacity + 100);
         let _ = write!(out, "(window.{global} = window.{global} || {{}})[");
-        crate::render::push_js_string(&mut out, lang);
+        crate::escape::push_js_string(&mut out, lang);
         out.push_str("] = JSON.parse(\"");
         JsonInJs { out }
     }
@@ -806,7 +806,7 @@ pub fn files_into(
             .collect();
         let roots = format!(
             "window.panduanRootsId = {};\n",
-            crate::render::js_string(&words.join(" "))
+            crate::escape::js_string(&words.join(" "))
         );
         put("assets/roots-id.js".into(), roots.into_bytes())?;
     }
@@ -843,9 +843,9 @@ mod tests {
                 .join(",")
         );
         let mut expected = String::from("(window.g = window.g || {})[");
-        crate::render::push_js_string(&mut expected, "x\"<");
+        crate::escape::push_js_string(&mut expected, "x\"<");
         expected.push_str("] = JSON.parse(");
-        crate::render::push_js_string(&mut expected, &json);
+        crate::escape::push_js_string(&mut expected, &json);
         expected.push_str(");\n");
         assert_eq!(js.finish(), expected);
     }

@@ -1,0 +1,286 @@
+//! The first pass: a body's headings (with their final ids), links and plain text.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+
+use super::{heading_level, options};
+
+/// A heading of a page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    /// Unique within the page; `{#id}` if given, else from the text.
+    pub id: String,
+    pub text: String,
+    /// Byte range in the body.
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// How a link was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[text](dest)` and its reference forms.
+    Markdown,
+    /// `[[page-id#anchor|label]]`; `labelled` when it has a `|label`.
+    Wiki { labelled: bool },
+    /// `![alt](src)`.
+    Image,
+}
+
+/// A link or image as written in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLink {
+    pub kind: LinkKind,
+    pub dest: String,
+    /// Byte range of the whole link in the body.
+    pub range: Range<usize>,
+    /// The text inside (the alt text of an image).
+    pub text: String,
+}
+
+/// What [`analyse`] finds in a body.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub headings: Vec<Heading>,
+    pub links: Vec<RawLink>,
+    /// The text of a level-1 heading that opens the body, if any.
+    pub leading_h1: Option<String>,
+    /// Whether the body has any text at all.
+    pub is_empty: bool,
+    /// The body as plain text, split where a `##` or `###` heading starts: the first
+    /// part is the text before any such heading. Search indexes these.
+    pub sections: Vec<SectionText>,
+}
+
+/// The plain text of a part of a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionText {
+    /// The `##`/`###` heading that opens this part (an index into
+    /// [`Analysis::headings`]); none for the part before the first one.
+    pub heading: Option<usize>,
+    /// Text and code, with blocks and line breaks as single spaces; heading text is
+    /// left out.
+    pub text: String,
+}
+
+impl SectionText {
+    /// Ends a word at a block end or line break.
+    fn space(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+}
+
+/// Finds the headings (with their final ids) and the links of a body.
+pub fn analyse(body: &str) -> Analysis {
+    let mut out = Analysis {
+        is_empty: true,
+        sections: vec![SectionText::default()],
+        ..Analysis::default()
+    };
+    let mut ids = IdAllocator::default();
+    let mut heading: Option<(u8, Option<String>, Range<usize>, String)> = None;
+    let mut link_stack: Vec<RawLink> = Vec::new();
+    let mut first_block = true;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    out.sections.push(SectionText {
+                        heading: Some(out.headings.len()),
+                        text: String::new(),
+                    });
+                }
+                heading = Some((
+                    heading_level(*level),
+                    id.as_ref().map(|s| s.to_string()),
+                    range,
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, range, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    let id = ids.allocate(explicit.as_deref(), &text);
+                    if level == 1 && first_block && out.headings.is_empty() {
+                        out.leading_h1 = Some(text.clone());
+                    }
+                    out.headings.push(Heading {
+                        level,
+                        id,
+                        text,
+                        range,
+                    });
+                }
+                first_block = false;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let kind = match link_type {
+                    LinkType::WikiLink { has_pothole } => LinkKind::Wiki {
+                        labelled: *has_pothole,
+                    },
+                    _ => LinkKind::Markdown,
+                };
+                link_stack.push(RawLink {
+                    kind,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                link_stack.push(RawLink {
+                    kind: LinkKind::Image,
+                    dest: dest_url.to_string(),
+                    range,
+                    text: String::new(),
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(link) = link_stack.pop() {
+                    if let Some(outer) = link_stack.last_mut() {
+                        outer.text.push_str(&link.text);
+                    }
+                    out.links.push(link);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                out.is_empty &= t.trim().is_empty();
+                if let Some(h) = heading.as_mut() {
+                    h.3.push_str(t);
+                } else if let Some(s) = out.sections.last_mut() {
+                    s.text.push_str(t);
+                }
+                if let Some(l) = link_stack.last_mut() {
+                    l.text.push_str(t);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => out.is_empty = false,
+            _ => {}
+        }
+        if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
+            && heading.is_none()
+            && let Some(s) = out.sections.last_mut()
+        {
+            s.space();
+        }
+        if matches!(event, Event::End(_))
+            && first_block
+            && heading.is_none()
+            && link_stack.is_empty()
+        {
+            // The first block that is not a heading ends the chance of a leading h1.
+            first_block = false;
+        }
+    }
+    for s in &mut out.sections {
+        let trimmed = s.text.trim();
+        if trimmed.len() != s.text.len() {
+            s.text = trimmed.to_string();
+        }
+    }
+    // Links are reported in source order of their start (nested images end first).
+    out.links.sort_by_key(|l| l.range.start);
+    out
+}
+
+/// Hands out unique heading ids: the first `Setting up` is `setting-up`, the next
+/// `setting-up-1`. Explicit `{#id}`s are used as written.
+#[derive(Default)]
+struct IdAllocator {
+    used: HashSet<String>,
+}
+
+impl IdAllocator {
+    fn allocate(&mut self, explicit: Option<&str>, text: &str) -> String {
+        if let Some(id) = explicit {
+            self.used.insert(id.to_string());
+            return id.to_string();
+        }
+        let base = match slugify(text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// A URL- and id-friendly form of `text`: lowercase letters and digits joined by `-`.
+/// Letters outside ASCII are kept (`ç`), punctuation and spaces become one `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            // Some capitals lower to a letter plus a combining mark (`İ`): keep only
+            // the letters, so that a slug of a slug is the same slug.
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+        } else if c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_are_unique_and_explicit_ids_win() {
+        let a = analyse("## Tujuan\n\n## Tujuan\n\n## Lain {#khusus}\n\n### Ça va?\n");
+        let ids: Vec<&str> = a.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["tujuan", "tujuan-1", "khusus", "ça-va"]);
+    }
+
+    #[test]
+    fn links_and_images_are_found_in_order_with_text() {
+        let a = analyse("See [the *page*](a.md#x) and [[b#y|label]] and [[c]] ![alt](i.png).\n");
+        let found: Vec<(&str, &str)> = a
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a.md#x", "the page"),
+                ("b#y", "label"),
+                ("c", "c"),
+                ("i.png", "alt")
+            ]
+        );
+        assert_eq!(a.links[1].kind, LinkKind::Wiki { labelled: true });
+        assert_eq!(a.links[3].kind, LinkKind::Image);
+    }
+
+    #[test]
+    fn slugify_keeps_letters_and_joins_words() {
+        assert_eq!(
+            slugify("Kelompok Swabantu (Self-help)"),
+            "kelompok-swabantu-self-help"
+        );
+        assert_eq!(slugify("  Apa itu  kelompok? "), "apa-itu-kelompok");
+        assert_eq!(slugify("Member's role"), "members-role");
+        assert_eq!(slugify("İzmir"), slugify(&slugify("İzmir")));
+    }
+}

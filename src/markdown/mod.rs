@@ -1,0 +1,81 @@
+//! Markdown as pulldown-cmark events: analysis (headings, links) and HTML.
+//!
+//! Two passes over the same text with the same options see the same events in the same
+//! order: [`analyse`] collects headings and links so the model can resolve them, and
+//! [`to_html`] renders with the resolved links substituted in order. A body needed in
+//! two places (its page, the print document) is rendered once with marks where they
+//! differ ([`to_marked_html`]), filled in for each. Content is never
+//! run as a template, and HTML is never rewritten with regexes. Pure: no I/O.
+//!
+//! - `analysis`: the first pass, [`analyse`] -> [`Analysis`] (and [`slugify`]);
+//! - `html`: the second pass, the HTML writer behind [`to_html`];
+//! - `marked`: [`to_marked_html`] and [`MarkedHtml::fill`], on top of that writer.
+
+mod analysis;
+mod html;
+mod marked;
+#[cfg(test)]
+mod tests;
+
+use pulldown_cmark::{HeadingLevel, Options};
+
+pub use analysis::{Analysis, Heading, LinkKind, RawLink, SectionText, analyse, slugify};
+pub use html::to_html;
+pub use marked::{MarkedHtml, to_marked_html};
+
+/// The Markdown extensions every page is parsed with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_WIKILINKS
+}
+
+/// What a link becomes in the output, decided by the model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LinkOutput {
+    /// Leave the destination as written (external links, mail).
+    Keep,
+    /// Point at `href`; for a `[[wikilink]]` without a label, show `title`;
+    /// `badge` marks a page in another language (its language code and name).
+    Href {
+        href: String,
+        title: Option<String>,
+        badge: Option<(String, String)>,
+    },
+}
+
+/// Labels the renderer needs in the page's language.
+#[derive(Debug, Clone, Default, Hash)]
+pub struct Labels {
+    pub note: String,
+    pub tip: String,
+    pub important: String,
+    pub warning: String,
+    pub caution: String,
+    /// `aria-label` of the `#` link beside each heading.
+    pub anchor: String,
+    /// `aria-label` of the link from a footnote back to the text.
+    pub back_to_text: String,
+    /// `aria-label`s of task-list checkboxes.
+    pub task_done: String,
+    pub task_open: String,
+    /// Put before every id this page defines (headings, footnotes): empty on a page of
+    /// its own, the chapter's id in the print document.
+    pub id_prefix: String,
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
