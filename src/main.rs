@@ -53,35 +53,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 drafts,
                 ..Default::default()
             };
-            let diagnostics = panduan::check::run(&options)?;
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = diagnostics.len() - errors;
+            let report = panduan::check::run(&options)?;
             match format {
-                Format::Json => println!("{}", panduan::check::to_json(&diagnostics)),
-                Format::Human => {
-                    let mut last: Option<&std::path::Path> = None;
-                    for d in &diagnostics {
-                        if last.is_some_and(|p| p != d.span.path) {
-                            println!();
-                        }
-                        last = Some(&d.span.path);
-                        println!("{d}");
-                    }
-                    if !diagnostics.is_empty() {
-                        println!();
-                    }
-                    println!(
-                        "checked: {errors} error{}, {warnings} warning{}",
-                        if errors == 1 { "" } else { "s" },
-                        if warnings == 1 { "" } else { "s" }
-                    );
-                }
+                Format::Json => println!("{}", report.to_json()),
+                Format::Human => println!("{report}"),
             }
-            Ok(if errors > 0 || (strict && warnings > 0) {
-                ExitCode::from(1)
+            let strictness = if strict {
+                panduan::check::Strictness::Strict
             } else {
-                ExitCode::SUCCESS
-            })
+                panduan::check::Strictness::Lenient
+            };
+            Ok(ExitCode::from(report.exit_code(strictness)))
         }
         Command::New {
             path,
@@ -125,51 +107,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ..Default::default()
             };
             let (site, _) = panduan::load_site(&options)?;
-            let rows = panduan::check::status(&site);
-            let codes: Vec<&str> = site
-                .config
-                .languages
-                .iter()
-                .map(|l| l.code.as_str())
-                .collect();
-            let width = rows
-                .iter()
-                .map(|(id, _)| id.len())
-                .max()
-                .unwrap_or(4)
-                .max(4);
-            print!("{:width$}", "page");
-            for code in &codes {
-                print!("  {code:<11}");
-            }
-            println!();
-            let mut totals = vec![std::collections::BTreeMap::<&str, usize>::new(); codes.len()];
-            let mut failing = false;
-            for (id, states) in &rows {
-                let shown = if id.is_empty() { "/" } else { id.as_str() };
-                print!("{shown:width$}");
-                for (l, s) in states.iter().enumerate() {
-                    print!("  {:<11}", s.label());
-                    *totals[l].entry(s.label()).or_default() += 1;
-                    failing |= matches!(
-                        s,
-                        panduan::check::Status::Missing
-                            | panduan::check::Status::Outdated
-                            | panduan::check::Status::Stub
-                    );
-                }
-                println!();
-            }
-            println!();
-            for (code, t) in codes.iter().zip(&totals) {
-                let parts: Vec<String> = t.iter().map(|(k, v)| format!("{v} {k}")).collect();
-                println!("{code}: {}", parts.join(", "));
-            }
-            Ok(if strict && failing {
-                ExitCode::from(1)
+            let table = panduan::status::Table::new(&site);
+            print!("{table}");
+            let strictness = if strict {
+                panduan::check::Strictness::Strict
             } else {
-                ExitCode::SUCCESS
-            })
+                panduan::check::Strictness::Lenient
+            };
+            Ok(ExitCode::from(table.exit_code(strictness)))
         }
         Command::Clean { root } => {
             let root = project_root(&root)?;
