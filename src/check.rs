@@ -1,10 +1,12 @@
-//! `panduan check` and `panduan status`: everything `build` validates, plus the
-//! handbook-wide checks (translations missing, outdated or unfinished, pages no other
-//! page links to, duplicate titles, empty pages), without writing any output.
+//! `panduan check`: everything `build` validates, plus the handbook-wide checks
+//! (translations missing, outdated or unfinished, pages no other page links to,
+//! duplicate titles, empty pages), without writing any output.
 //!
 //! Around the pipeline: it runs config -> load -> model and the theme's template check,
 //! then adds its own diagnostics. For an outdated translation in a git repository it
-//! recovers the source as it was when translated and shows a short diff.
+//! recovers the source as it was when translated and shows a short diff. The findings
+//! come back as a [`Report`]: its `Display` is the human report, [`Report::to_json`]
+//! the JSON one; the binary prints one of them and exits with [`Report::exit_code`].
 
 use std::path::Path;
 use std::process::Command;
@@ -17,7 +19,7 @@ use crate::model::{Page, Site, TranslationState};
 use crate::{BuildOptions, load_site};
 
 /// Runs every check; returns all diagnostics, sorted.
-pub fn run(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
+pub fn run(options: &BuildOptions) -> Result<Report> {
     let (site, mut diagnostics) = load_site(options)?;
     let theme = crate::render::theme::load(&site.config, &mut diagnostics, &options.reuse.render)?;
     diagnostics.extend(crate::render::theme::check_page_templates(&site, &theme));
@@ -25,7 +27,81 @@ pub fn run(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     add_history_diffs(&site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Ok(diagnostics)
+    Ok(Report { diagnostics })
+}
+
+/// Whether findings short of an error fail: `--strict` of `check` and `status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Strictness {
+    /// Only errors fail `check`; `status` never fails.
+    #[default]
+    Lenient,
+    /// Warnings fail `check` too; unfinished translations fail `status`.
+    Strict,
+}
+
+/// What `panduan check` found. `Display` is the human report: the diagnostics grouped
+/// by file, a blank line between files, then the `checked: N errors, M warnings` line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Sorted, without duplicates.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// How many diagnostics are errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many diagnostics are warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// The report as the stable JSON document of `check --format json`.
+    pub fn to_json(&self) -> String {
+        to_json(&self.diagnostics)
+    }
+
+    /// The process exit code: 1 for errors, or for warnings when `--strict`; else 0.
+    pub fn exit_code(&self, strictness: Strictness) -> u8 {
+        let fails_on_warnings = strictness == Strictness::Strict && self.warnings() > 0;
+        if self.errors() > 0 || fails_on_warnings {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+impl std::fmt::Display for Report {
+    /// Every line ends with a newline except the last, the `checked:` line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut last: Option<&Path> = None;
+        for d in &self.diagnostics {
+            if last.is_some_and(|p| p != d.span.path) {
+                writeln!(f)?;
+            }
+            last = Some(&d.span.path);
+            writeln!(f, "{d}")?;
+        }
+        if !self.diagnostics.is_empty() {
+            writeln!(f)?;
+        }
+        let (errors, warnings) = (self.errors(), self.warnings());
+        write!(
+            f,
+            "checked: {errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        )
+    }
+}
+
+/// The `s` of a count's noun: `1 error`, `2 errors`, `0 errors`.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn shown(page: &Page) -> String {
@@ -257,56 +333,76 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
-/// The state of one page in one language, for `panduan status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Written in this language (no translation record).
-    Original,
-    /// A translation made from the current source.
-    Current,
-    Outdated,
-    Stub,
-    Missing,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
 
-impl Status {
-    /// The word shown in the table.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Original => "original",
-            Status::Current => "up to date",
-            Status::Outdated => "OUTDATED",
-            Status::Stub => "stub",
-            Status::Missing => "MISSING",
-        }
+    fn report(diagnostics: Vec<Diagnostic>) -> Report {
+        Report { diagnostics }
     }
-}
 
-/// Rows of `panduan status`: page id and its state per language.
-pub fn status(site: &Site) -> Vec<(String, Vec<Status>)> {
-    site.translations
-        .iter()
-        .filter(|(_, slots)| {
-            slots
-                .iter()
-                .flatten()
-                .any(|&i| site.pages[i].path.is_some())
-        })
-        .map(|(id, slots)| {
-            let states = slots
-                .iter()
-                .map(|slot| match slot {
-                    None => Status::Missing,
-                    Some(i) => match &site.pages[*i].translation {
-                        None => Status::Original,
-                        Some(TranslationState::Current { .. }) => Status::Current,
-                        Some(TranslationState::Outdated { .. }) => Status::Outdated,
-                        Some(TranslationState::Stub { .. }) => Status::Stub,
-                    },
-                })
-                .collect();
-            (id.to_string(), states)
-        })
-        .collect()
+    #[test]
+    fn human_report_groups_by_file_and_counts_with_plurals() {
+        let report = report(vec![
+            Diagnostic::error(Span::new("content/en/a.md", 3, 1), "broken").with_help("fix it"),
+            Diagnostic::warning(Span::new("content/en/a.md", 9, 2), "odd"),
+            Diagnostic::warning(Span::new("content/id/a.md", 1, 1), "untranslated"),
+        ]);
+        assert_eq!(
+            report.to_string(),
+            "\
+content/en/a.md:3:1: error: broken
+  = help: fix it
+content/en/a.md:9:2: warning: odd
+
+content/id/a.md:1:1: warning: untranslated
+
+checked: 1 error, 2 warnings"
+        );
+        assert_eq!((report.errors(), report.warnings()), (1, 2));
+    }
+
+    #[test]
+    fn empty_report_is_only_the_count_line() {
+        assert_eq!(
+            report(Vec::new()).to_string(),
+            "checked: 0 errors, 0 warnings"
+        );
+        let one = report(vec![Diagnostic::warning(Span::new("a.md", 1, 1), "w")]);
+        assert_eq!(
+            one.to_string(),
+            "a.md:1:1: warning: w\n\nchecked: 0 errors, 1 warning"
+        );
+    }
+
+    #[test]
+    fn errors_fail_always_and_warnings_only_when_strict() {
+        let clean = report(Vec::new());
+        let warned = report(vec![Diagnostic::warning(Span::new("a.md", 1, 1), "w")]);
+        let failed = report(vec![Diagnostic::error(Span::new("a.md", 1, 1), "e")]);
+        for strictness in [Strictness::Lenient, Strictness::Strict] {
+            assert_eq!(clean.exit_code(strictness), 0);
+            assert_eq!(failed.exit_code(strictness), 1);
+        }
+        assert_eq!(warned.exit_code(Strictness::Lenient), 0);
+        assert_eq!(warned.exit_code(Strictness::Strict), 1);
+    }
+
+    #[test]
+    fn json_report_counts_and_lists_every_diagnostic() {
+        let report = report(vec![
+            Diagnostic::error(Span::new("content/en/a.md", 3, 7), "broken").with_help("fix"),
+            Diagnostic::warning(Span::new("content/id/a.md", 1, 1), "odd"),
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).expect("valid JSON");
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["errors"], 1);
+        assert_eq!(json["warnings"], 1);
+        assert_eq!(json["diagnostics"][0]["path"], "content/en/a.md");
+        assert_eq!(json["diagnostics"][0]["column"], 7);
+        assert_eq!(json["diagnostics"][0]["help"], "fix");
+        assert_eq!(json["diagnostics"][1]["level"], "warning");
+        assert!(json["diagnostics"][1]["help"].is_null());
+    }
 }

@@ -1,5 +1,5 @@
-//! Command-line arguments (clap). Only the shape of the commands lives here; `main.rs`
-//! runs them through the library.
+//! Command-line arguments (clap). Only the shape of the commands lives here; the
+//! binary runs each one through the library (`src/cmd/<command>.rs`).
 
 use std::path::PathBuf;
 
@@ -38,78 +38,33 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  panduan init               in the current folder\n  panduan init my-handbook   in a new folder"
     )]
-    Init {
-        /// The folder to create the handbook in.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-    },
+    Init(InitArgs),
     /// Check everything a build checks, plus translations, orphan pages, duplicate
     /// titles and empty pages, without writing anything.
     #[command(
         after_help = "Examples:\n  panduan check\n  panduan check --strict              warnings fail too (for CI)\n  panduan check --format json > report.json\n\nExit codes: 0 clean, 1 findings (errors, or warnings with --strict), 2 could not run."
     )]
-    Check {
-        #[command(flatten)]
-        root: RootArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Treat warnings as failures.
-        #[arg(long)]
-        strict: bool,
-        /// Include pages marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-    },
+    Check(CheckArgs),
     /// Create a page, or a translation stub of a page in another language.
     #[command(
         after_help = "Examples:\n  panduan new content/id/group-types/mentoring.md\n  panduan new content/en/group-types/therapy.md --translate-from id"
     )]
-    New {
-        /// The page file to create, below `content/<lang>/`.
-        path: PathBuf,
-        /// Start from this language's page at the same path: its fields are copied, its
-        /// text is kept as a guide, and the translation records its version.
-        #[arg(long, value_name = "LANG")]
-        translate_from: Option<String>,
-        #[command(flatten)]
-        root: RootArg,
-    },
+    New(NewArgs),
     /// Mark a reviewed translation as up to date with its source page.
     #[command(after_help = "Example:\n  panduan translated content/en/group-types/therapy.md")]
-    Translated {
-        /// The translated page.
-        path: PathBuf,
-        /// The source language (default: the one recorded, else the default language).
-        #[arg(long, value_name = "LANG")]
-        from: Option<String>,
-        #[command(flatten)]
-        root: RootArg,
-    },
+    Translated(TranslatedArgs),
     /// Show, per page and language, whether translations are up to date, outdated or missing.
     #[command(
         after_help = "Example:\n  panduan status --strict    exit 1 if anything is missing, outdated or a stub"
     )]
-    Status {
-        #[command(flatten)]
-        root: RootArg,
-        /// Exit with 1 if any translation is missing, outdated or a stub.
-        #[arg(long)]
-        strict: bool,
-    },
+    Status(StatusArgs),
     /// Remove the output folder (only if Panduan created it).
-    Clean {
-        #[command(flatten)]
-        root: RootArg,
-    },
+    Clean(CleanArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  panduan completions bash > ~/.local/share/bash-completion/completions/panduan"
     )]
-    Completions {
-        /// The shell: bash, zsh, fish, elvish or powershell.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
 }
 
 /// How `check` prints its findings.
@@ -182,4 +137,77 @@ pub struct WatchArgs {
     /// Look for changes every half second instead of relying on system notifications.
     #[arg(long)]
     pub poll: bool,
+}
+
+/// Options of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the handbook in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as failures.
+    #[arg(long)]
+    pub strict: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The page file to create, below `content/<lang>/`.
+    pub path: PathBuf,
+    /// Start from this language's page at the same path: its fields are copied, its
+    /// text is kept as a guide, and the translation records its version.
+    #[arg(long, value_name = "LANG")]
+    pub translate_from: Option<String>,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+/// Options of `translated`.
+#[derive(Debug, Args)]
+pub struct TranslatedArgs {
+    /// The translated page.
+    pub path: PathBuf,
+    /// The source language (default: the one recorded, else the default language).
+    #[arg(long, value_name = "LANG")]
+    pub from: Option<String>,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+/// Options of `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Exit with 1 if any translation is missing, outdated or a stub.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Options of `clean`.
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell.
+    pub shell: clap_complete::Shell,
 }

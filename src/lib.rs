@@ -38,6 +38,7 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod status;
 pub mod translation;
 
 use std::path::{Path, PathBuf};

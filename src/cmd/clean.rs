@@ -1,0 +1,21 @@
+//! `panduan clean`: remove the output folder, only if Panduan made it.
+
+use std::process::ExitCode;
+
+use panduan::cli::CleanArgs;
+use panduan::{Result, config, output};
+
+use super::project;
+
+/// Removes the output folder named in `book.toml`, or says it is not there.
+pub(crate) fn run(args: CleanArgs) -> Result<ExitCode> {
+    let root = project::root(&args.root)?;
+    let config = config::read(&root, &config::Overrides::default())?;
+    let shown = output::shown(&config, &config.output);
+    if output::clean(&config, &config.output)? {
+        println!("removed {shown}/");
+    } else {
+        println!("nothing to remove: {shown}/ does not exist");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,23 @@
+//! `panduan init`: write the starter handbook and list each file as created or kept.
+
+use std::process::ExitCode;
+
+use panduan::Result;
+use panduan::cli::InitArgs;
+use panduan::diagnostic::display_path;
+
+/// Writes the starter files (never overwriting one), then says what to do next.
+pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
+    let created = panduan::init::run(&args.dir)?;
+    for path in &created.written {
+        println!("  created {}", display_path(path));
+    }
+    for path in &created.skipped {
+        println!("  kept    {} (already there)", display_path(path));
+    }
+    println!(
+        "A bilingual handbook is ready in `{}`. Next: cd there and run `panduan build`.",
+        display_path(&args.dir)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,63 @@
+//! `panduan serve`: build into memory, serve on this computer, reload the browser after
+//! every saved change, until Ctrl-C.
+
+use std::process::{Command, ExitCode, Stdio};
+
+use panduan::cli::ServeArgs;
+use panduan::serve::{Event, ServeOptions};
+use panduan::{BuildOptions, Result};
+
+use super::{project, report};
+
+/// Serves, printing each event; warns when reachable from the network and opens the
+/// browser with `--open` once listening; `stopped` at the end.
+pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
+    let options = ServeOptions {
+        build: BuildOptions {
+            root: project::root(&args.root)?,
+            drafts: args.drafts,
+            ..Default::default()
+        },
+        bind: args.bind,
+        port: args.port,
+        watch: super::watch::method(args.poll),
+    };
+    let loopback = args.bind.is_loopback();
+    panduan::serve::serve(options, &mut |event| {
+        if let Event::Listening { url } = &event {
+            if !loopback {
+                eprintln!(
+                    "note: listening on {} — other computers on the network can read this draft",
+                    args.bind
+                );
+            }
+            if args.open {
+                open_browser(url);
+            }
+        }
+        report::event(&event);
+    })?;
+    println!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens `url` in the default browser; a failure is only a note.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        Command::new("open")
+    } else {
+        Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Err(e) = command.spawn() {
+        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+    }
+}

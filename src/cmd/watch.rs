@@ -1,0 +1,30 @@
+//! `panduan watch`: rebuild the output folder after every saved change, until Ctrl-C.
+
+use std::process::ExitCode;
+
+use panduan::Result;
+use panduan::cli::WatchArgs;
+use panduan::serve::WatchOptions;
+use panduan::serve::watch::WatchMethod;
+
+use super::report;
+
+/// Watches and rebuilds, printing each event; `stopped` at the end.
+pub(crate) fn run(args: WatchArgs) -> Result<ExitCode> {
+    let options = WatchOptions {
+        build: super::build::options(&args.build)?,
+        watch: method(args.poll),
+    };
+    panduan::serve::watch(options, &mut |event| report::event(&event))?;
+    println!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--poll` as the library takes it (`serve` has the same flag).
+pub(crate) fn method(poll: bool) -> WatchMethod {
+    if poll {
+        WatchMethod::Poll
+    } else {
+        WatchMethod::Native
+    }
+}
