@@ -18,7 +18,8 @@
 //! [`Reuse`]: each stage's own tables of what the last build made (see [`memo`]), so
 //! that a rebuild redoes only what the change affected. A plain `build` passes them
 //! switched off.
-//! The binary (`src/main.rs`) only parses arguments and prints.
+//! The binary (`src/main.rs`, one file per command in `src/cmd/`) only parses arguments,
+//! calls the library and prints.
 
 #[cfg(test)]
 mod architecture;
