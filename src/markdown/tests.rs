@@ -22,5 +22,5 @@ pub(super) fn labels() -> Labels {
 pub(super) fn html(body: &str) -> String {
     let a = analyse(body);
     let links = vec![LinkOutput::Keep; a.links.len()];
-    to_html(body, &a.headings, &links, &labels(), true)
+    to_html(body, &a.headings, &links, &labels(), LeadingH1::Drop)
 }
