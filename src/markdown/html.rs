@@ -68,6 +68,7 @@ pub(super) fn write<'a>(body: &'a str, resolved: Resolved<'a>) -> String {
     let mut writer = HtmlWriter::new(body, resolved);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if writer.is_in_dropped_heading() && !matches!(event, Event::End(TagEnd::Heading(_))) {
+            writer.skip(&event);
             continue;
         }
         match event {
@@ -145,6 +146,14 @@ impl<'a> HtmlWriter<'a> {
     /// Whether the events are inside a leading `# Title` that is left out.
     fn is_in_dropped_heading(&self) -> bool {
         self.heading.as_ref().is_some_and(|h| h.is_dropped)
+    }
+
+    /// Passes over an event inside a dropped heading: a link there still has its entry
+    /// in `links`, so it is counted for the next links to find theirs.
+    fn skip(&mut self, event: &Event<'a>) {
+        if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+            self.links_started += 1;
+        }
     }
 
     fn push(&mut self, event: Event<'a>) {
@@ -476,6 +485,28 @@ mod tests {
         assert!(!out.contains("<h1"), "{out}");
         let later = analyse("Teks.\n\n# Judul\n");
         assert_eq!(later.leading_h1, None);
+    }
+
+    #[test]
+    fn links_after_a_dropped_leading_h1_with_a_link_keep_their_destinations() {
+        // Regression: links in the dropped heading were not counted, so every later link
+        // took the destination of the one before it.
+        let body = "# [Judul](a.md)\n\n[lain](b.md) ![x](c.png)\n";
+        let a = analyse(body);
+        let links: Vec<LinkOutput> = ["a", "b", "c"]
+            .iter()
+            .map(|d| LinkOutput::Href {
+                href: format!("{d}.html"),
+                title: None,
+                badge: None,
+            })
+            .collect();
+        assert_eq!(links.len(), a.links.len());
+        let out = to_html(body, &a.headings, &links, &labels(), LeadingH1::Drop);
+        assert_eq!(
+            out,
+            "<p><a href=\"b.html\">lain</a> <img src=\"c.html\" alt=\"x\" /></p>\n"
+        );
     }
 
     #[test]
