@@ -115,7 +115,7 @@ struct HtmlWriter<'a> {
     links_started: usize,
     /// The links open around the current event, innermost last.
     open_links: Vec<OpenLink<'a>>,
-    /// Footnote names in order of first mention: footnote `order[i]` is number `i + 1`.
+    /// Footnote names in order of first mention: `footnote_order[i]` is number `i + 1`.
     footnote_order: Vec<CowStr<'a>>,
     /// The footnote definition being written.
     open_footnote: Option<CowStr<'a>>,
