@@ -1,250 +1,466 @@
 //! The second pass: a body's HTML, with the links the model resolved put in.
+//!
+//! [`HtmlWriter`] turns each pulldown-cmark event of the body into the events (mostly
+//! the same, some raw HTML) that pulldown-cmark's own writer then prints, one method
+//! per kind of event. It counts headings and links in the order [`analyse`] found them,
+//! so entry `k` of the resolved links is the `k`-th link or image of the body.
+//!
+//! [`analyse`]: super::analyse
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::{Heading, Labels, LinkOutput, heading_level, options};
 use crate::escape::{escape_attr, escape_text};
 
+/// What to do with a level-1 heading that opens the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LeadingH1 {
+    /// Render it like any other heading.
+    Keep,
+    /// Leave it out: the theme shows it as the page title.
+    Drop,
+}
+
+impl LeadingH1 {
+    /// `Drop` when the heading is the page title (`Page::drop_leading_h1`), else `Keep`.
+    pub fn drop_if(is_title: bool) -> Self {
+        if is_title { Self::Drop } else { Self::Keep }
+    }
+}
+
 /// Renders `body` to HTML. `links` holds one entry per link/image in the order of
-/// [`analyse`]; `headings` the ids from the same analysis. A leading `# Title` is left
-/// out (the theme shows the title).
+/// [`analyse`](super::analyse); `headings` the ids from the same analysis.
+/// `leading_h1` says whether a leading `# Title` is left out (the theme shows the title).
 pub fn to_html(
     body: &str,
     headings: &[Heading],
     links: &[LinkOutput],
     labels: &Labels,
-    drop_leading_h1: bool,
+    leading_h1: LeadingH1,
 ) -> String {
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(64);
-    let mut heading_no = 0usize;
-    let mut in_heading: Option<(u8, bool)> = None; // (level, dropped)
-    // Links are in source order; events arrive with nested images inside links, so
-    // index by start offset.
-    let mut link_iter = 0usize;
-    let mut link_ends: Vec<Option<(String, String)>> = Vec::new(); // badge to emit at end
-    // Footnotes get `fn-`/`fnref-` ids so they never clash with heading ids, numbers in
-    // order of first mention, and a link back to where they were referenced.
-    let mut footnotes: Vec<String> = Vec::new();
-    let footnote_number = |name: &str, footnotes: &mut Vec<String>| -> usize {
-        match footnotes.iter().position(|n| n == name) {
-            Some(i) => i + 1,
-            None => {
-                footnotes.push(name.to_string());
-                footnotes.len()
-            }
-        }
-    };
-    let mut open_footnote: Option<String> = None;
-    let mut replacing_text: Vec<bool> = Vec::new();
+    write(
+        body,
+        Resolved {
+            headings,
+            links,
+            labels,
+            leading_h1,
+        },
+    )
+}
 
+/// Everything besides its text that the HTML of a body depends on.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Resolved<'a> {
+    /// The headings of the body's analysis, with their ids.
+    pub(super) headings: &'a [Heading],
+    /// What each link or image becomes, in the order of the analysis.
+    pub(super) links: &'a [LinkOutput],
+    pub(super) labels: &'a Labels,
+    pub(super) leading_h1: LeadingH1,
+}
+
+/// Renders `body` to HTML with what the model decided for it.
+pub(super) fn write<'a>(body: &'a str, resolved: Resolved<'a>) -> String {
+    let mut writer = HtmlWriter::new(body, resolved);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if writer.is_in_dropped_heading() && !matches!(event, Event::End(TagEnd::Heading(_))) {
+            writer.skip(&event);
+            continue;
+        }
         match event {
-            Event::Start(Tag::Heading { level, classes, .. }) => {
-                let lvl = heading_level(level);
-                let h = headings.get(heading_no);
-                heading_no += 1;
-                let dropped = drop_leading_h1
-                    && heading_no == 1
-                    && lvl == 1
-                    && range.start == first_block_start(body);
-                in_heading = Some((lvl, dropped));
-                if dropped {
-                    continue;
-                }
-                let id = h.map_or("", |h| h.id.as_str());
-                let mut open = format!("<h{lvl} id=\"");
-                escape_attr(&mut open, &labels.id_prefix);
-                escape_attr(&mut open, id);
-                open.push('"');
-                if !classes.is_empty() {
-                    open.push_str(" class=\"");
-                    escape_attr(
-                        &mut open,
-                        &classes
-                            .iter()
-                            .map(|c| c.as_ref())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    );
-                    open.push('"');
-                }
-                open.push('>');
-                events.push(Event::Html(open.into()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((lvl, dropped)) = in_heading.take() {
-                    if dropped {
-                        continue;
-                    }
-                    let id = headings
-                        .get(heading_no.wrapping_sub(1))
-                        .map_or("", |h| h.id.as_str());
-                    let mut close = String::from(" <a class=\"anchor\" href=\"#");
-                    escape_attr(&mut close, &labels.id_prefix);
-                    escape_attr(&mut close, id);
-                    close.push_str("\" aria-label=\"");
-                    escape_attr(&mut close, &labels.anchor);
-                    let _ = writeln!(close, "\">#</a></h{lvl}>");
-                    events.push(Event::Html(close.into()));
-                }
-            }
-            _ if matches!(in_heading, Some((_, true))) => {}
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, label) = admonition(kind, labels);
-                let mut open = format!(
-                    "<aside class=\"admonition {class}\" role=\"note\">\n<p class=\"admonition-title\">"
-                );
-                escape_text(&mut open, label);
-                open.push_str("</p>\n");
-                events.push(Event::Html(open.into()));
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                events.push(Event::Html("</aside>\n".into()));
-            }
-            Event::Start(Tag::Table(align)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">\n".into()));
-                events.push(Event::Start(Tag::Table(align)));
-            }
-            Event::End(TagEnd::Table) => {
-                events.push(Event::End(TagEnd::Table));
-                events.push(Event::Html("</div>\n".into()));
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let out = links.get(link_iter);
-                link_iter += 1;
-                let unlabelled_wiki =
-                    matches!(link_type, LinkType::WikiLink { has_pothole: false });
-                let (dest_url, badge, shown_title) = match out {
-                    Some(LinkOutput::Href {
-                        href,
-                        title: t,
-                        badge,
-                    }) => (
-                        CowStr::from(href.clone()),
-                        badge.clone(),
-                        t.as_ref().filter(|_| unlabelled_wiki),
-                    ),
-                    _ => (dest_url, None, None),
-                };
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-                let replace = shown_title.is_some();
-                if let Some(t) = shown_title {
-                    let mut text = String::new();
-                    escape_text(&mut text, t);
-                    events.push(Event::Html(text.into()));
-                }
-                link_ends.push(badge);
-                replacing_text.push(replace);
-            }
-            Event::End(TagEnd::Link) => {
-                replacing_text.pop();
-                if let Some(Some((code, name))) = link_ends.pop() {
-                    let mut badge = String::from(" <span class=\"lang-badge\" lang=\"");
-                    escape_attr(&mut badge, &code);
-                    badge.push_str("\" title=\"");
-                    escape_attr(&mut badge, &name);
-                    badge.push_str("\">");
-                    escape_text(&mut badge, &code.to_uppercase());
-                    badge.push_str("</span>");
-                    events.push(Event::Html(badge.into()));
-                }
-                events.push(Event::End(TagEnd::Link));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let out = links.get(link_iter);
-                link_iter += 1;
-                let dest_url = match out {
-                    Some(LinkOutput::Href { href, .. }) => CowStr::from(href.clone()),
-                    _ => dest_url,
-                };
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::TaskListMarker(done) => {
-                let mut html = String::from("<input type=\"checkbox\" disabled");
-                if done {
-                    html.push_str(" checked");
-                }
-                html.push_str(" aria-label=\"");
-                escape_attr(
-                    &mut html,
-                    if done {
-                        &labels.task_done
-                    } else {
-                        &labels.task_open
-                    },
-                );
-                html.push_str("\"> ");
-                events.push(Event::InlineHtml(html.into()));
-            }
-            Event::FootnoteReference(name) => {
-                let n = footnote_number(&name, &mut footnotes);
-                let p = &labels.id_prefix;
-                let mut html = String::from("<sup class=\"footnote-reference\" id=\"");
-                escape_attr(&mut html, &format!("{p}fnref-{name}"));
-                html.push_str("\"><a href=\"#");
-                escape_attr(&mut html, &format!("{p}fn-{name}"));
-                let _ = write!(html, "\">{n}</a></sup>");
-                events.push(Event::InlineHtml(html.into()));
-            }
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                let n = footnote_number(&name, &mut footnotes);
-                let mut html = String::from("<div class=\"footnote-definition\" id=\"");
-                escape_attr(&mut html, &format!("{}fn-{name}", labels.id_prefix));
-                let _ = writeln!(
-                    html,
-                    "\"><sup class=\"footnote-definition-label\">{n}</sup>"
-                );
-                events.push(Event::Html(html.into()));
-                open_footnote = Some(name.to_string());
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                let mut html = String::new();
-                if let Some(name) = open_footnote.take() {
-                    html.push_str("<a class=\"footnote-backref\" href=\"#");
-                    escape_attr(&mut html, &format!("{}fnref-{name}", labels.id_prefix));
-                    html.push_str("\" aria-label=\"");
-                    escape_attr(&mut html, &labels.back_to_text);
-                    html.push_str("\">↩</a>");
-                }
-                html.push_str("</div>\n");
-                events.push(Event::Html(html.into()));
-            }
-            Event::Text(_) | Event::Code(_) if replacing_text.last() == Some(&true) => {}
-            other => events.push(other),
+            Event::Start(tag) => writer.start(tag, range),
+            Event::End(tag) => writer.end(tag),
+            Event::Text(text) => writer.text(text),
+            Event::Code(code) => writer.code(code),
+            Event::Html(_) | Event::InlineHtml(_) => writer.html(event),
+            Event::TaskListMarker(is_done) => writer.task_list_marker(is_done),
+            Event::FootnoteReference(name) => writer.footnote_reference(name),
+            other => writer.push(other),
         }
     }
-    pulldown_cmark::html::push_html(&mut html, events.drain(..));
-    html
+    writer.finish()
 }
 
-/// Byte offset where the first block of `body` starts (after blank lines).
-fn first_block_start(body: &str) -> usize {
-    body.len() - body.trim_start().len()
+/// The heading being written.
+struct OpenHeading<'a> {
+    level: u8,
+    id: &'a str,
+    /// A leading `# Title` left out: nothing inside it is written.
+    is_dropped: bool,
 }
 
+/// A link being written.
+struct OpenLink<'a> {
+    /// The language badge to put before its end.
+    badge: Option<&'a (String, String)>,
+    /// Whether its text is replaced by the target's title (an unlabelled wikilink).
+    is_text_replaced: bool,
+}
+
+/// Turns the events of one body into the events pulldown-cmark's HTML writer prints.
+/// The fields track where in the body the events are.
+struct HtmlWriter<'a> {
+    body: &'a str,
+    resolved: Resolved<'a>,
+    /// The events to print, in order.
+    out: Vec<Event<'a>>,
+    /// How many headings have started (the index of the next one in `headings`).
+    headings_started: usize,
+    heading: Option<OpenHeading<'a>>,
+    /// How many links and images have started (the index of the next one in `links`).
+    links_started: usize,
+    /// The links open around the current event, innermost last.
+    open_links: Vec<OpenLink<'a>>,
+    /// Footnote names in order of first mention: `footnote_order[i]` is number `i + 1`.
+    footnote_order: Vec<CowStr<'a>>,
+    /// The footnote definition being written.
+    open_footnote: Option<CowStr<'a>>,
+}
+
+impl<'a> HtmlWriter<'a> {
+    fn new(body: &'a str, resolved: Resolved<'a>) -> Self {
+        HtmlWriter {
+            body,
+            resolved,
+            out: Vec::with_capacity(64),
+            headings_started: 0,
+            heading: None,
+            links_started: 0,
+            open_links: Vec::new(),
+            footnote_order: Vec::new(),
+            open_footnote: None,
+        }
+    }
+
+    /// Prints the events as HTML.
+    fn finish(self) -> String {
+        let mut html = String::with_capacity(self.body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
+        html
+    }
+
+    /// Whether the events are inside a leading `# Title` that is left out.
+    fn is_in_dropped_heading(&self) -> bool {
+        self.heading.as_ref().is_some_and(|h| h.is_dropped)
+    }
+
+    /// Passes over an event inside a dropped heading: a link there still has its entry
+    /// in `links`, so it is counted for the next links to find theirs.
+    fn skip(&mut self, event: &Event<'a>) {
+        if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+            self.links_started += 1;
+        }
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        self.out.push(event);
+    }
+
+    /// Puts raw HTML of our own at block level.
+    fn push_html(&mut self, html: impl Into<CowStr<'a>>) {
+        self.out.push(Event::Html(html.into()));
+    }
+
+    /// Puts raw HTML of our own inside a paragraph.
+    fn push_inline_html(&mut self, html: String) {
+        self.out.push(Event::InlineHtml(html.into()));
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, classes, .. } => {
+                self.start_heading(heading_level(level), &classes, range.start);
+            }
+            Tag::BlockQuote(Some(kind)) => self.start_alert(kind),
+            Tag::Table(alignments) => self.start_table(alignments),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => self.start_link(link_type, dest_url, title, id),
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => self.start_image(link_type, dest_url, title, id),
+            Tag::FootnoteDefinition(name) => self.start_footnote_definition(name),
+            tag => self.push(Event::Start(tag)),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::BlockQuote(Some(_)) => self.push_html("</aside>\n"),
+            TagEnd::Table => {
+                self.push(Event::End(TagEnd::Table));
+                self.push_html("</div>\n");
+            }
+            TagEnd::Link => self.end_link(),
+            TagEnd::FootnoteDefinition => self.end_footnote_definition(),
+            tag => self.push(Event::End(tag)),
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'a>) {
+        if !self.is_text_replaced() {
+            self.push(Event::Text(text));
+        }
+    }
+
+    fn code(&mut self, code: CowStr<'a>) {
+        if !self.is_text_replaced() {
+            self.push(Event::Code(code));
+        }
+    }
+
+    /// Raw HTML in the body is written as it is: authors may use it.
+    fn html(&mut self, html: Event<'a>) {
+        self.push(html);
+    }
+
+    /// Whether the text of the innermost open link is replaced by its target's title.
+    fn is_text_replaced(&self) -> bool {
+        self.open_links.last().is_some_and(|l| l.is_text_replaced)
+    }
+
+    /// Appends `id` with the page's id prefix, escaped for an attribute.
+    fn push_id(&self, out: &mut String, id: &[&str]) {
+        escape_attr(out, &self.resolved.labels.id_prefix);
+        for part in id {
+            escape_attr(out, part);
+        }
+    }
+
+    /// `<h2 id="…">`, with the id from the analysis; nothing for a dropped leading h1.
+    fn start_heading(&mut self, level: u8, classes: &[CowStr<'_>], start: usize) {
+        let id = self
+            .resolved
+            .headings
+            .get(self.headings_started)
+            .map_or("", |h| h.id.as_str());
+        let is_dropped = self.resolved.leading_h1 == LeadingH1::Drop
+            && self.headings_started == 0
+            && level == 1
+            // Only a heading where the first block starts (after blank lines).
+            && start == self.body.len() - self.body.trim_start().len();
+        self.headings_started += 1;
+        self.heading = Some(OpenHeading {
+            level,
+            id,
+            is_dropped,
+        });
+        if is_dropped {
+            return;
+        }
+        let mut open = format!("<h{level} id=\"");
+        self.push_id(&mut open, &[id]);
+        open.push('"');
+        if !classes.is_empty() {
+            open.push_str(" class=\"");
+            escape_attr(
+                &mut open,
+                &classes
+                    .iter()
+                    .map(|c| c.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            open.push('"');
+        }
+        open.push('>');
+        self.push_html(open);
+    }
+
+    /// The `#` link to the heading, then `</h2>`.
+    fn end_heading(&mut self) {
+        let Some(heading) = self.heading.take() else {
+            return;
+        };
+        if heading.is_dropped {
+            return;
+        }
+        let mut close = String::from(" <a class=\"anchor\" href=\"#");
+        self.push_id(&mut close, &[heading.id]);
+        close.push_str("\" aria-label=\"");
+        escape_attr(&mut close, &self.resolved.labels.anchor);
+        let _ = writeln!(close, "\">#</a></h{}>", heading.level);
+        self.push_html(close);
+    }
+
+    /// A GitHub alert (`> [!NOTE]`) becomes an aside titled in the page's language.
+    fn start_alert(&mut self, kind: BlockQuoteKind) {
+        let (class, label) = admonition(kind, self.resolved.labels);
+        let mut open = format!(
+            "<aside class=\"admonition {class}\" role=\"note\">\n<p class=\"admonition-title\">"
+        );
+        escape_text(&mut open, label);
+        open.push_str("</p>\n");
+        self.push_html(open);
+    }
+
+    /// Tables are wrapped so that a wide one scrolls on its own.
+    fn start_table(&mut self, alignments: Vec<Alignment>) {
+        self.push_html("<div class=\"table-wrap\">\n");
+        self.push(Event::Start(Tag::Table(alignments)));
+    }
+
+    /// A link to where the model resolved it; an unlabelled wikilink shows its target's
+    /// title instead of its text.
+    fn start_link(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+    ) {
+        let resolved = self.resolved.links.get(self.links_started);
+        self.links_started += 1;
+        let is_unlabelled_wiki = matches!(link_type, LinkType::WikiLink { has_pothole: false });
+        let (dest_url, badge, shown_title) = match resolved {
+            Some(LinkOutput::Href { href, title, badge }) => (
+                CowStr::Borrowed(href.as_str()),
+                badge.as_ref(),
+                title.as_ref().filter(|_| is_unlabelled_wiki),
+            ),
+            _ => (dest_url, None, None),
+        };
+        self.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+        if let Some(title) = shown_title {
+            let mut text = String::new();
+            escape_text(&mut text, title);
+            self.push_html(text);
+        }
+        self.open_links.push(OpenLink {
+            badge,
+            is_text_replaced: shown_title.is_some(),
+        });
+    }
+
+    /// A link into the other language ends with a badge naming it.
+    fn end_link(&mut self) {
+        if let Some(OpenLink {
+            badge: Some((code, name)),
+            ..
+        }) = self.open_links.pop()
+        {
+            let mut badge = String::from(" <span class=\"lang-badge\" lang=\"");
+            escape_attr(&mut badge, code);
+            badge.push_str("\" title=\"");
+            escape_attr(&mut badge, name);
+            badge.push_str("\">");
+            escape_text(&mut badge, &code.to_uppercase());
+            badge.push_str("</span>");
+            self.push_html(badge);
+        }
+        self.push(Event::End(TagEnd::Link));
+    }
+
+    /// An image from where the model resolved it.
+    fn start_image(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+    ) {
+        let resolved = self.resolved.links.get(self.links_started);
+        self.links_started += 1;
+        let dest_url = match resolved {
+            Some(LinkOutput::Href { href, .. }) => CowStr::Borrowed(href.as_str()),
+            _ => dest_url,
+        };
+        self.push(Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+    }
+
+    /// A disabled checkbox, labelled for screen readers.
+    fn task_list_marker(&mut self, is_done: bool) {
+        let mut html = String::from("<input type=\"checkbox\" disabled");
+        if is_done {
+            html.push_str(" checked");
+        }
+        html.push_str(" aria-label=\"");
+        let labels = self.resolved.labels;
+        escape_attr(
+            &mut html,
+            if is_done {
+                &labels.task_done
+            } else {
+                &labels.task_open
+            },
+        );
+        html.push_str("\"> ");
+        self.push_inline_html(html);
+    }
+
+    /// The number of footnote `name`: footnotes are numbered in order of first mention,
+    /// be it a reference or the definition.
+    fn footnote_number(&mut self, name: &CowStr<'a>) -> usize {
+        match self.footnote_order.iter().position(|n| n == name) {
+            Some(i) => i + 1,
+            None => {
+                self.footnote_order.push(name.clone());
+                self.footnote_order.len()
+            }
+        }
+    }
+
+    /// A numbered link to the footnote. Footnotes get `fn-`/`fnref-` ids so that they
+    /// never clash with heading ids.
+    fn footnote_reference(&mut self, name: CowStr<'a>) {
+        let n = self.footnote_number(&name);
+        let mut html = String::from("<sup class=\"footnote-reference\" id=\"");
+        self.push_id(&mut html, &["fnref-", &name]);
+        html.push_str("\"><a href=\"#");
+        self.push_id(&mut html, &["fn-", &name]);
+        let _ = write!(html, "\">{n}</a></sup>");
+        self.push_inline_html(html);
+    }
+
+    fn start_footnote_definition(&mut self, name: CowStr<'a>) {
+        let n = self.footnote_number(&name);
+        let mut html = String::from("<div class=\"footnote-definition\" id=\"");
+        self.push_id(&mut html, &["fn-", &name]);
+        let _ = writeln!(
+            html,
+            "\"><sup class=\"footnote-definition-label\">{n}</sup>"
+        );
+        self.push_html(html);
+        self.open_footnote = Some(name);
+    }
+
+    /// The link back to where the footnote was referenced, then the end of its `<div>`.
+    fn end_footnote_definition(&mut self) {
+        let mut html = String::new();
+        if let Some(name) = self.open_footnote.take() {
+            html.push_str("<a class=\"footnote-backref\" href=\"#");
+            self.push_id(&mut html, &["fnref-", &name]);
+            html.push_str("\" aria-label=\"");
+            escape_attr(&mut html, &self.resolved.labels.back_to_text);
+            html.push_str("\">↩</a>");
+        }
+        html.push_str("</div>\n");
+        self.push_html(html);
+    }
+}
+
+/// The class and the title of an alert of kind `kind`.
 fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
     match kind {
         BlockQuoteKind::Note => ("note", &labels.note),
@@ -269,6 +485,28 @@ mod tests {
         assert!(!out.contains("<h1"), "{out}");
         let later = analyse("Teks.\n\n# Judul\n");
         assert_eq!(later.leading_h1, None);
+    }
+
+    #[test]
+    fn links_after_a_dropped_leading_h1_with_a_link_keep_their_destinations() {
+        // Regression: links in the dropped heading were not counted, so every later link
+        // took the destination of the one before it.
+        let body = "# [Judul](a.md)\n\n[lain](b.md) ![x](c.png)\n";
+        let a = analyse(body);
+        let links: Vec<LinkOutput> = ["a", "b", "c"]
+            .iter()
+            .map(|d| LinkOutput::Href {
+                href: format!("{d}.html"),
+                title: None,
+                badge: None,
+            })
+            .collect();
+        assert_eq!(links.len(), a.links.len());
+        let out = to_html(body, &a.headings, &links, &labels(), LeadingH1::Drop);
+        assert_eq!(
+            out,
+            "<p><a href=\"b.html\">lain</a> <img src=\"c.html\" alt=\"x\" /></p>\n"
+        );
     }
 
     #[test]
@@ -310,7 +548,7 @@ mod tests {
                 badge: Some(("en".into(), "English".into())),
             },
         ];
-        let out = to_html(body, &a.headings, &links, &labels(), true);
+        let out = to_html(body, &a.headings, &links, &labels(), LeadingH1::Drop);
         assert!(out.contains("<a href=\"../a/index.html\">x</a>"), "{out}");
         assert!(out.contains("<a href=\"../../en/b/index.html\">Bee &lt;page&gt; <span class=\"lang-badge\" lang=\"en\" title=\"English\">EN</span></a>"), "{out}");
     }

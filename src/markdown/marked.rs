@@ -1,7 +1,8 @@
 //! One render for several places: marks where ids take their prefix and links their
 //! destination, filled in for each place.
 
-use super::{Heading, Labels, LinkOutput, RawLink, to_html};
+use super::html::{self, LeadingH1, Resolved};
+use super::{Heading, Labels, LinkOutput, RawLink};
 use crate::escape::escape_attr;
 
 /// Where a body rendered once for two places (its page and the print document) differs
@@ -16,7 +17,8 @@ const LINK_OPEN_ESCAPED: &str = "%EF%B7%91";
 const LINK_CLOSE_ESCAPED: &str = "%EF%B7%92";
 
 /// A body rendered with marks where ids take their prefix and links their destination:
-/// [`MarkedHtml::fill`] makes the HTML of each place from it, the same as [`to_html`]
+/// [`MarkedHtml::fill`] makes the HTML of each place from it, the same as
+/// [`to_html`](super::to_html)
 /// with that place's prefix and links.
 #[derive(Debug)]
 pub struct MarkedHtml(String);
@@ -24,13 +26,13 @@ pub struct MarkedHtml(String);
 /// Renders `body` once for several places (see [`MarkedHtml`]); `links` gives what
 /// every place shares (shown titles and language badges); destinations and the id
 /// prefix are left as marks. `None` when the body, a label or a link text contains a
-/// mark already: render each place with [`to_html`] then.
+/// mark already: render each place with [`to_html`](super::to_html) then.
 pub fn to_marked_html(
     body: &str,
     headings: &[Heading],
     links: &[LinkOutput],
     labels: &Labels,
-    drop_leading_h1: bool,
+    leading_h1: LeadingH1,
 ) -> Option<MarkedHtml> {
     let marked = |s: &str| {
         [ID_PREFIX_MARK, LINK_OPEN, LINK_CLOSE]
@@ -83,12 +85,15 @@ pub fn to_marked_html(
         id_prefix: ID_PREFIX_MARK.to_string(),
         ..labels.clone()
     };
-    Some(MarkedHtml(to_html(
+    // The same writer as for one place, with marks for what differs between places.
+    Some(MarkedHtml(html::write(
         body,
-        headings,
-        &marks,
-        &labels,
-        drop_leading_h1,
+        Resolved {
+            headings,
+            links: &marks,
+            labels: &labels,
+            leading_h1,
+        },
     )))
 }
 
@@ -145,7 +150,7 @@ impl MarkedHtml {
 mod tests {
     use super::*;
     use crate::markdown::tests::labels;
-    use crate::markdown::{Analysis, analyse};
+    use crate::markdown::{Analysis, analyse, to_html};
 
     /// A body with every place a page and its print chapter differ.
     const RICH: &str = "# Judul\n\nTeks [[other]] dan [[other|label]] dan [x](#bagian \"t\"), \
@@ -195,7 +200,7 @@ mod tests {
                 *badge = b.clone();
             }
         }
-        let marked = to_marked_html(RICH, &a.headings, &page, &labels(), true)
+        let marked = to_marked_html(RICH, &a.headings, &page, &labels(), LeadingH1::Drop)
             .expect("no marks in the body");
         for (prefix, links) in [("", &page), ("chapter-x--", &print)] {
             let expected = to_html(
@@ -206,7 +211,7 @@ mod tests {
                     id_prefix: prefix.into(),
                     ..labels()
                 },
-                true,
+                LeadingH1::Drop,
             );
             assert_eq!(
                 marked.fill(prefix, links, &a.links),
@@ -222,7 +227,7 @@ mod tests {
             let a = analyse(body);
             let links = vec![LinkOutput::Keep; a.links.len()];
             assert!(
-                to_marked_html(body, &a.headings, &links, &labels(), true).is_none(),
+                to_marked_html(body, &a.headings, &links, &labels(), LeadingH1::Drop).is_none(),
                 "{body:?}"
             );
         }
@@ -232,6 +237,6 @@ mod tests {
             title: Some("\u{FDD1}".into()),
             badge: None,
         }];
-        assert!(to_marked_html("[[x]]", &a.headings, &links, &labels(), true).is_none());
+        assert!(to_marked_html("[[x]]", &a.headings, &links, &labels(), LeadingH1::Drop).is_none());
     }
 }

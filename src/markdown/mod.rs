@@ -20,7 +20,7 @@ mod tests;
 use pulldown_cmark::{HeadingLevel, Options};
 
 pub use analysis::{Analysis, Heading, LinkKind, RawLink, SectionText, analyse, slugify};
-pub use html::to_html;
+pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
 
 /// The Markdown extensions every page is parsed with.

@@ -725,7 +725,7 @@ fn body_html(
             &page.analysis.headings,
             links,
             labels,
-            page.drop_leading_h1,
+            markdown::LeadingH1::drop_if(page.drop_leading_h1),
         )
         .into()
     };

@@ -135,7 +135,7 @@ pub(super) fn page_and_chapter_html(
         &page.analysis.headings,
         &page.links,
         &page_labels,
-        page.drop_leading_h1,
+        markdown::LeadingH1::drop_if(page.drop_leading_h1),
     );
     let Some(marked) = marked else {
         let own = super::body_html(theme, page, &page.links, &page_labels).1;
