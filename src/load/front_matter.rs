@@ -10,24 +10,8 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
-use crate::config::{Config, FieldType};
+use crate::config::{Config, FieldType, RESERVED_KEYS};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
-
-/// Front-matter keys every page may use (kind fields come on top).
-pub const RESERVED_KEYS: &[&str] = &[
-    "title",
-    "summary",
-    "order",
-    "slug",
-    "tags",
-    "related",
-    "draft",
-    "key",
-    "kind",
-    "template",
-    "extra",
-    "translation",
-];
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq)]

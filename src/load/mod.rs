@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 pub(crate) use front_matter::backticked;
-pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS, TranslationRecord};
+pub use front_matter::{FieldValue, FrontMatter, Located, TranslationRecord};
 pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};
