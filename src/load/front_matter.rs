@@ -707,6 +707,231 @@ mod tests {
         assert!(e.message.contains("never closed"));
     }
 
+    const BOOK: &str = r#"
+[languages.id]
+name = "Bahasa Indonesia"
+title = "Panduan"
+
+[kinds.group-type.fields]
+purpose = { type = "text", required = true }
+leadership = { type = "string" }
+members = { type = "list", required = true }
+size = { type = "integer" }
+closed = { type = "bool" }
+"#;
+
+    /// Reads `yaml` as the front matter of a page of a book declared by `book`: the typed
+    /// front matter and every diagnostic, as printed.
+    fn read_with(book: &str, yaml: &str) -> (FrontMatter, Vec<String>) {
+        let config = crate::config::parse(Path::new("book"), book, &Default::default())
+            .expect("a valid book.toml");
+        let text = format!("---\n{yaml}---\nbody\n");
+        let split = split(&text, p()).expect("closed");
+        let range = split.yaml.clone().expect("front matter");
+        let map = parse_yaml_map(&text[range], p(), split.yaml_first_line).expect("valid YAML");
+        let mut diagnostics = Vec::new();
+        let front = to_front_matter(map, &config, &text, &mut diagnostics);
+        let printed = diagnostics.iter().map(ToString::to_string).collect();
+        (front, printed)
+    }
+
+    fn read(yaml: &str) -> (FrontMatter, Vec<String>) {
+        read_with(BOOK, yaml)
+    }
+
+    fn at(line: u32, col: u32) -> Span {
+        Span::new(p(), line, col)
+    }
+
+    fn located(value: &str, line: u32, col: u32) -> Option<Located<String>> {
+        Some(Located {
+            value: value.to_string(),
+            span: at(line, col),
+        })
+    }
+
+    #[test]
+    fn every_page_key_is_read_with_its_place() {
+        let (fm, ds) = read(concat!(
+            "title: Kelompok terapi\n",
+            "summary: Ringkas\n",
+            "order: 3\n",
+            "slug: terapi\n",
+            "key: group-types/therapy\n",
+            "template: comparison.html\n",
+            "draft: true\n",
+            "tags: [kelompok, terapi]\n",
+            "related: [a, b/c]\n",
+            "extra: { colour: red }\n",
+            "translation: { from: en, source: abc, blocks: \"x y\" }\n",
+        ));
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.title, located("Kelompok terapi", 2, 8));
+        assert_eq!(fm.summary.as_deref(), Some("Ringkas"));
+        assert_eq!(fm.order, Some(3));
+        assert_eq!(fm.slug, located("terapi", 5, 7));
+        assert_eq!(fm.key, located("group-types/therapy", 6, 6));
+        assert_eq!(fm.template, located("comparison.html", 7, 11));
+        assert!(fm.draft);
+        assert_eq!(fm.tags, ["kelompok", "terapi"]);
+        let related: Vec<(&str, u32, u32)> = fm
+            .related
+            .iter()
+            .map(|r| (r.value.as_str(), r.span.line.get(), r.span.col.get()))
+            .collect();
+        assert_eq!(related, [("a", 10, 10), ("b/c", 10, 10)]);
+        assert_eq!(fm.extra, Some(serde_json::json!({ "colour": "red" })));
+        let translation = fm.translation.expect("a record");
+        assert_eq!(
+            translation.value,
+            TranslationRecord {
+                from: "en".into(),
+                source: "abc".into(),
+                blocks: vec!["x".into(), "y".into()],
+            }
+        );
+        assert_eq!(translation.span, at(12, 14));
+        assert_eq!(fm.kind, None);
+        assert!(fm.fields.is_empty());
+    }
+
+    #[test]
+    fn scalars_stand_for_text_and_lists() {
+        let (fm, ds) = read("title: 186\nsummary: true\ntags: kelompok\nrelated:\n");
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.title.map(|t| t.value).as_deref(), Some("186"));
+        assert_eq!(fm.summary.as_deref(), Some("true"));
+        assert_eq!(fm.tags, ["kelompok"]);
+        assert!(fm.related.is_empty());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_an_error_at_the_value() {
+        let (fm, ds) = read(concat!(
+            "title: [a]\n",
+            "summary: { a: b }\n",
+            "order: third\n",
+            "slug: [s]\n",
+            "key: { k: v }\n",
+            "kind: 7\n",
+            "template: [t]\n",
+            "draft: maybe\n",
+            "tags: { a: b }\n",
+            "related: { a: b }\n",
+            "extra: 3\n",
+        ));
+        assert_eq!(
+            ds,
+            [
+                "content/id/a.md:2:8: error: `title` must be text, found a list",
+                "content/id/a.md:3:10: error: `summary` must be text, found a map",
+                "content/id/a.md:4:8: error: `order` must be a whole number, found text",
+                "content/id/a.md:5:7: error: `slug` must be text, found a list",
+                "content/id/a.md:6:6: error: `key` must be text, found a map",
+                "content/id/a.md:7:7: error: `kind` must be the name of a kind, found a number",
+                "content/id/a.md:8:11: error: `template` must be the name of a template, e.g. `comparison.html`, found a list",
+                "content/id/a.md:9:8: error: `draft` must be `true` or `false`, found text",
+                "content/id/a.md:10:7: error: `tags` must be a list of text, found a map",
+                "content/id/a.md:11:10: error: `related` must be a list of page ids, found a map",
+                "content/id/a.md:12:8: error: `extra` must be a map of keys, e.g. `extra: { kind: group-type }`, found a number",
+            ]
+        );
+        assert_eq!(fm.title, None);
+        assert_eq!(fm.kind, None);
+        assert!(!fm.draft);
+    }
+
+    #[test]
+    fn a_broken_translation_record_says_what_is_wrong() {
+        let (fm, ds) = read("translation: en\n");
+        assert_eq!(fm.translation, None);
+        let (_, more) = read("translation: { from: en, source: abc, by: me }\n");
+        let (_, no_from) = read("translation: { source: abc }\n");
+        let (_, no_source) = read("translation: { from: en }\n");
+        let all: Vec<String> = [ds, more, no_from, no_source].concat();
+        assert_eq!(
+            all,
+            [
+                "content/id/a.md:2:14: error: `translation` must be a map with `from` and `source`, found text\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` has an unknown key `by` (valid: `from`, `source`, `blocks`)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` is missing `from` (the source language)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` is missing `source` (the source's fingerprint)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_fields_are_typed_and_checked() {
+        let (fm, ds) = read(concat!(
+            "title: T\n",
+            "kind: group-type\n",
+            "purpose: Membantu\n",
+            "leadership: 12\n",
+            "members: [a, b]\n",
+            "size: 8\n",
+            "closed: false\n",
+        ));
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.kind, located("group-type", 3, 7));
+        let fields: Vec<(&str, &FieldValue)> =
+            fm.fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("purpose", &FieldValue::Text("Membantu".into())),
+                ("leadership", &FieldValue::Text("12".into())),
+                ("members", &FieldValue::List(vec!["a".into(), "b".into()])),
+                ("size", &FieldValue::Integer(8)),
+                ("closed", &FieldValue::Bool(false)),
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_fields_of_the_wrong_type_and_missing_ones_are_errors() {
+        let (fm, ds) = read(concat!(
+            "kind: group-type\n",
+            "size: many\n",
+            "closed: [x]\n",
+            "leadership: { a: b }\n",
+            "purps: x\n",
+        ));
+        assert_eq!(
+            ds,
+            [
+                "content/id/a.md:3:7: error: `size` must be a whole number, found text",
+                "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
+                "content/id/a.md:5:13: error: `leadership` must be text, found a map",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`",
+                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool)",
+            ]
+        );
+        assert!(fm.fields.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_and_kinds_are_located_and_suggest() {
+        let (_, plain) = read("title: T\nsumary: x\npurpose: y\n");
+        let (_, kinds) = read("kind: grup-type\npurpose: y\n");
+        let (_, far) = read("kind: zebra\n");
+        let (_, none) = read_with(
+            "[languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n",
+            "kind: group-type\n",
+        );
+        let all: Vec<String> = [plain, kinds, far, none].concat();
+        assert_eq!(
+            all,
+            [
+                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:2:7: error: unknown kind `grup-type`\n  = help: did you mean `group-type`?",
+                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:2:7: error: unknown kind `zebra`\n  = help: the kinds in book.toml: `group-type`",
+                "content/id/a.md:2:7: error: unknown kind `group-type`\n  = help: declare kinds under `[kinds.NAME]` in book.toml",
+            ]
+        );
+    }
+
     #[test]
     fn yaml_errors_point_at_the_file_line() {
         let e = parse_yaml_map("title: A\nsummary: [oops\n", p(), 2).expect_err("bad yaml");
