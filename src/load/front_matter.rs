@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
-use crate::config::{Config, FieldType, RESERVED_KEYS};
+use crate::config::{Config, FieldType, KindDef, RESERVED_KEYS};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 
 /// A value with the place it was written.
@@ -265,211 +265,253 @@ fn simple_scalar(value: &str) -> Option<Value> {
 }
 
 /// Turns the parsed YAML map into typed front matter, checking every key against the
-/// reserved keys and the fields of the page's kind.
+/// reserved keys and the fields of the page's kind. Diagnostics come in the order of
+/// the keys; an unknown kind is reported first and missing kind fields last.
 pub(super) fn to_front_matter(
     map: IndexMap<String, (Value, Span)>,
     config: &Config,
     file_text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> FrontMatter {
+    let kind = page_kind(&map, config, diagnostics);
+    let missing = kind.as_ref().and_then(|kind| missing_fields(kind, &map));
     let mut fm = FrontMatter::default();
-    let kind_span = map.get("kind").map(|(_, s)| s.clone());
-    let kind_name = match map.get("kind") {
-        Some((Value::String(k), _)) => Some(k.clone()),
-        _ => None,
-    };
-    let kind: Option<(&str, &crate::config::KindDef)> =
-        match (kind_name.as_deref(), map.get("kind")) {
-            (Some(k), Some((_, span))) => match config.kinds.get(k) {
-                Some(def) => Some((k, def)),
-                None => {
-                    let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
-                    let help = match did_you_mean(k, known.iter().copied(), 1).first() {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None if known.is_empty() => {
-                            "declare kinds under `[kinds.NAME]` in book.toml".into()
-                        }
-                        None => format!("the kinds in book.toml: {}", backticked(&known)),
-                    };
-                    diagnostics.push(
-                        Diagnostic::error(span.clone(), format!("unknown kind `{k}`"))
-                            .with_help(help),
-                    );
-                    None
-                }
-            },
-            _ => None,
-        };
-    let present: Vec<String> = map.keys().cloned().collect();
-    for (key, (value, span)) in map {
-        let key_span = key_span(file_text, &span, &key);
-        let mut bad_type = |expected: &str| {
-            diagnostics.push(Diagnostic::error(
-                span.clone(),
-                format!("`{key}` must be {expected}, found {}", describe(&value)),
-            ));
-        };
-        match key.as_str() {
-            "title" => match as_text(&value) {
-                Some(t) => {
-                    fm.title = Some(Located {
-                        value: t,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "summary" => match as_text(&value) {
-                Some(t) => fm.summary = Some(t),
-                None => bad_type("text"),
-            },
-            "order" => match value.as_i64() {
-                Some(n) => fm.order = Some(n),
-                None => bad_type("a whole number"),
-            },
-            "slug" => match as_text(&value) {
-                Some(s) => {
-                    fm.slug = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "key" => match as_text(&value) {
-                Some(s) => {
-                    fm.key = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "kind" => match &value {
-                Value::String(s) => {
-                    fm.kind = Some(Located {
-                        value: s.clone(),
-                        span: span.clone(),
-                    })
-                }
-                _ => bad_type("the name of a kind"),
-            },
-            "translation" => match translation_record(&value) {
-                Ok(record) => fm.translation = Some(Located { value: record, span: span.clone() }),
-                Err(problem) => diagnostics.push(
-                    Diagnostic::error(span.clone(), format!("`translation` {problem}")).with_help(
-                        "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
-                    ),
-                ),
-            },
-            "extra" => match &value {
-                Value::Object(_) => fm.extra = Some(value.clone()),
-                _ => bad_type("a map of keys, e.g. `extra: { kind: group-type }`"),
-            },
-            "template" => match as_text(&value) {
-                Some(s) => {
-                    fm.template = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("the name of a template, e.g. `comparison.html`"),
-            },
-            "draft" => match value.as_bool() {
-                Some(b) => fm.draft = b,
-                None => bad_type("`true` or `false`"),
-            },
-            "tags" => match as_list(&value) {
-                Some(list) => fm.tags = list,
-                None => bad_type("a list of text"),
-            },
-            "related" => match as_list(&value) {
-                Some(list) => {
-                    fm.related = list
-                        .into_iter()
-                        .map(|value| Located {
-                            value,
-                            span: span.clone(),
-                        })
-                        .collect();
-                }
-                None => bad_type("a list of page ids"),
-            },
-            _ => match kind.and_then(|(_, def)| def.fields.get(&key)) {
-                Some(field) => {
-                    let typed = match field.ty {
-                        FieldType::String | FieldType::Text => {
-                            as_text(&value).map(FieldValue::Text)
-                        }
-                        FieldType::List => as_list(&value).map(FieldValue::List),
-                        FieldType::Integer => value.as_i64().map(FieldValue::Integer),
-                        FieldType::Bool => value.as_bool().map(FieldValue::Bool),
-                    };
-                    match typed {
-                        Some(v) => {
-                            fm.fields.insert(key.clone(), v);
-                        }
-                        None => bad_type(match field.ty {
-                            FieldType::String | FieldType::Text => "text",
-                            FieldType::List => "a list of text",
-                            FieldType::Integer => "a whole number",
-                            FieldType::Bool => "`true` or `false`",
-                        }),
-                    }
-                }
-                None => {
-                    let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
-                    if let Some((_, def)) = kind {
-                        valid.extend(def.fields.keys().map(String::as_str));
-                    }
-                    let mut help = format!("valid keys: {}", backticked(&valid));
-                    if let Some(best) = did_you_mean(&key, valid.iter().copied(), 1).first() {
-                        help = format!("did you mean `{best}`? {help}");
-                    }
-                    let what = match kind {
-                        Some((name, _)) => {
-                            format!("unknown front-matter key `{key}` for a page of kind `{name}`")
-                        }
-                        None => format!("unknown front-matter key `{key}`"),
-                    };
-                    diagnostics.push(Diagnostic::error(key_span, what).with_help(help));
-                }
-            },
+    for (key, (value, span)) in &map {
+        let entry = Entry { key, value, span };
+        let read = read_page_key(&mut fm, &entry)
+            .unwrap_or_else(|| read_kind_field(&mut fm.fields, kind.as_ref(), &entry, file_text));
+        if let Err(d) = read {
+            diagnostics.push(d);
+        }
+    }
+    diagnostics.extend(missing);
+    fm
+}
+
+/// One `key: value` of the front matter.
+struct Entry<'a> {
+    key: &'a str,
+    value: &'a Value,
+    /// Where the value was written.
+    span: &'a Span,
+}
+
+impl Entry<'_> {
+    /// `value`, located where this entry's value was written.
+    fn located<T>(&self, value: T) -> Located<T> {
+        Located {
+            value,
+            span: self.span.clone(),
         }
     }
 
-    if let (Some((name, def)), Some(span)) = (kind, kind_span) {
-        let missing: Vec<&str> = def
-            .fields
-            .iter()
-            .filter(|(k, f)| f.required && !present.contains(k))
-            .map(|(k, _)| k.as_str())
-            .collect();
-        if !missing.is_empty() {
-            let expected: Vec<String> = def
-                .fields
-                .iter()
-                .map(|(k, f)| {
-                    format!(
-                        "`{k}` ({}{})",
-                        f.ty,
-                        if f.required { ", required" } else { "" }
-                    )
-                })
-                .collect();
-            diagnostics.push(
-                Diagnostic::error(
-                    span,
-                    format!(
-                        "a page of kind `{name}` is missing {}",
-                        backticked(&missing)
-                    ),
-                )
-                .with_help(format!("fields of `{name}`: {}", expected.join(", "))),
-            );
-        }
+    /// The error for a value that is not `expected` (`text`, `a whole number`, …).
+    fn wrong_type(&self, expected: &str) -> Diagnostic {
+        Diagnostic::error(
+            self.span.clone(),
+            format!(
+                "`{}` must be {expected}, found {}",
+                self.key,
+                describe(self.value)
+            ),
+        )
     }
-    fm
+
+    /// `read`, the value converted to the type a key needs, or the error that the value
+    /// must be `expected`.
+    fn typed<T>(&self, read: Option<T>, expected: &str) -> Result<T, Diagnostic> {
+        read.ok_or_else(|| self.wrong_type(expected))
+    }
+}
+
+/// The kind a page declares with `kind:`, as `book.toml` defines it.
+struct PageKind<'a> {
+    name: &'a str,
+    def: &'a KindDef,
+    /// Where `kind:`'s value was written.
+    span: Span,
+}
+
+/// The page's kind, if `kind:` names one `book.toml` declares; an unknown kind is
+/// reported (a `kind:` that is not text is reported with the other keys).
+fn page_kind<'a>(
+    map: &IndexMap<String, (Value, Span)>,
+    config: &'a Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageKind<'a>> {
+    let Some((Value::String(wanted), span)) = map.get("kind") else {
+        return None;
+    };
+    if let Some((name, def)) = config.kinds.get_key_value(wanted) {
+        return Some(PageKind {
+            name,
+            def,
+            span: span.clone(),
+        });
+    }
+    let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
+    let help = match did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if known.is_empty() => "declare kinds under `[kinds.NAME]` in book.toml".into(),
+        None => format!("the kinds in book.toml: {}", backticked(&known)),
+    };
+    diagnostics
+        .push(Diagnostic::error(span.clone(), format!("unknown kind `{wanted}`")).with_help(help));
+    None
+}
+
+/// Reads one of the [`RESERVED_KEYS`] into `fm`; `None` if `entry` is not one of them.
+fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), Diagnostic>> {
+    let value = entry.value;
+    let read = match entry.key {
+        "title" => entry
+            .typed(as_text(value), "text")
+            .map(|t| fm.title = Some(entry.located(t))),
+        "summary" => entry
+            .typed(as_text(value), "text")
+            .map(|t| fm.summary = Some(t)),
+        "order" => entry
+            .typed(value.as_i64(), "a whole number")
+            .map(|n| fm.order = Some(n)),
+        "slug" => entry
+            .typed(as_text(value), "text")
+            .map(|s| fm.slug = Some(entry.located(s))),
+        "key" => entry
+            .typed(as_text(value), "text")
+            .map(|s| fm.key = Some(entry.located(s))),
+        "kind" => entry
+            .typed(value.as_str(), "the name of a kind")
+            .map(|s| fm.kind = Some(entry.located(s.to_string()))),
+        "translation" => {
+            read_translation(entry).map(|record| fm.translation = Some(entry.located(record)))
+        }
+        "extra" => entry
+            .typed(
+                value.is_object().then(|| value.clone()),
+                "a map of keys, e.g. `extra: { kind: group-type }`",
+            )
+            .map(|extra| fm.extra = Some(extra)),
+        "template" => entry
+            .typed(
+                as_text(value),
+                "the name of a template, e.g. `comparison.html`",
+            )
+            .map(|s| fm.template = Some(entry.located(s))),
+        "draft" => entry
+            .typed(value.as_bool(), "`true` or `false`")
+            .map(|b| fm.draft = b),
+        "tags" | "related" => read_list_key(fm, entry),
+        _ => return None,
+    };
+    Some(read)
+}
+
+/// Reads `tags:` (text) or `related:` (page ids, each located at the list).
+fn read_list_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Result<(), Diagnostic> {
+    let expected = match entry.key {
+        "related" => "a list of page ids",
+        _ => "a list of text",
+    };
+    let list = entry.typed(as_list(entry.value), expected)?;
+    match entry.key {
+        "related" => fm.related = list.into_iter().map(|id| entry.located(id)).collect(),
+        _ => fm.tags = list,
+    }
+    Ok(())
+}
+
+/// Reads `translation:`, the record Panduan writes for a translated page.
+fn read_translation(entry: &Entry<'_>) -> Result<TranslationRecord, Diagnostic> {
+    translation_record(entry.value).map_err(|problem| {
+        Diagnostic::error(entry.span.clone(), format!("`translation` {problem}")).with_help(
+            "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+        )
+    })
+}
+
+/// Reads a field of the page's kind into `fields`, typed as `book.toml` declares it;
+/// any other key is unknown.
+fn read_kind_field(
+    fields: &mut IndexMap<String, FieldValue>,
+    kind: Option<&PageKind<'_>>,
+    entry: &Entry<'_>,
+    file_text: &str,
+) -> Result<(), Diagnostic> {
+    let Some(field) = kind.and_then(|kind| kind.def.fields.get(entry.key)) else {
+        return Err(unknown_key(kind, entry, file_text));
+    };
+    let (typed, expected) = match field.ty {
+        FieldType::String | FieldType::Text => (as_text(entry.value).map(FieldValue::Text), "text"),
+        FieldType::List => (as_list(entry.value).map(FieldValue::List), "a list of text"),
+        FieldType::Integer => (
+            entry.value.as_i64().map(FieldValue::Integer),
+            "a whole number",
+        ),
+        FieldType::Bool => (
+            entry.value.as_bool().map(FieldValue::Bool),
+            "`true` or `false`",
+        ),
+    };
+    fields.insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    Ok(())
+}
+
+/// The error for a key that is neither reserved nor a field of the page's kind, at the
+/// key itself, with the valid keys and the nearest one.
+fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) -> Diagnostic {
+    let key = entry.key;
+    let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
+    if let Some(kind) = kind {
+        valid.extend(kind.def.fields.keys().map(String::as_str));
+    }
+    let mut help = format!("valid keys: {}", backticked(&valid));
+    if let Some(best) = did_you_mean(key, valid.iter().copied(), 1).first() {
+        help = format!("did you mean `{best}`? {help}");
+    }
+    let what = match kind {
+        Some(kind) => format!(
+            "unknown front-matter key `{key}` for a page of kind `{}`",
+            kind.name
+        ),
+        None => format!("unknown front-matter key `{key}`"),
+    };
+    Diagnostic::error(key_span(file_text, entry.span, key), what).with_help(help)
+}
+
+/// The error for the required fields of the page's kind that `map` lacks, if any.
+fn missing_fields(
+    kind: &PageKind<'_>,
+    map: &IndexMap<String, (Value, Span)>,
+) -> Option<Diagnostic> {
+    let fields = &kind.def.fields;
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(k, f)| f.required && !map.contains_key(*k))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let expected: Vec<String> = fields
+        .iter()
+        .map(|(k, f)| {
+            format!(
+                "`{k}` ({}{})",
+                f.ty,
+                if f.required { ", required" } else { "" }
+            )
+        })
+        .collect();
+    let name = kind.name;
+    let d = Diagnostic::error(
+        kind.span.clone(),
+        format!(
+            "a page of kind `{name}` is missing {}",
+            backticked(&missing)
+        ),
+    )
+    .with_help(format!("fields of `{name}`: {}", expected.join(", ")));
+    Some(d)
 }
 
 /// The span of `key` itself on the line where its value was found (keys precede values).
@@ -486,6 +528,7 @@ fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
     }
 }
 
+/// The record a `translation:` value holds, or what is wrong with it.
 fn translation_record(value: &Value) -> Result<TranslationRecord, String> {
     let Value::Object(map) = value else {
         return Err(format!(
