@@ -2,7 +2,9 @@
 //!
 //! Reads and validates the project's configuration. Unknown or mistyped keys are an error
 //! at `book.toml:line:col` that lists the valid keys. This module reads one file and
-//! nothing else.
+//! nothing else. It also names the front-matter keys every page may use
+//! ([`RESERVED_KEYS`]): the kinds declared here may not take them for fields, and the
+//! load stage reads front matter against them.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,23 @@ use crate::error::{Error, Result};
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
+
+/// Front-matter keys every page may use (kind fields come on top); no field of a kind
+/// may take one of these names.
+pub const RESERVED_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "order",
+    "slug",
+    "tags",
+    "related",
+    "draft",
+    "key",
+    "kind",
+    "template",
+    "extra",
+    "translation",
+];
 
 /// A language code such as `id` or `en`; only [`Config`] constructs one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -272,15 +291,13 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             ));
         }
         for field in kind.fields.keys() {
-            if !is_valid_name(&field.replace('_', "-"))
-                || crate::load::RESERVED_KEYS.contains(&field.as_str())
-            {
+            if !is_valid_name(&field.replace('_', "-")) || RESERVED_KEYS.contains(&field.as_str()) {
                 return Err(config_error(
                     find(&format!("fields.{field}")),
                     format!("`{field}` cannot be the name of a field of kind `{name}`"),
                     Some(format!(
                         "use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: {}",
-                        crate::load::RESERVED_KEYS.join(", ")
+                        RESERVED_KEYS.join(", ")
                     )),
                 ));
             }
@@ -392,6 +409,19 @@ title = "Handbook"
             e.contains("help: valid keys here: `name`, `title`, `description`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_kind_field_cannot_take_a_front_matter_key() {
+        let text = format!("{GOOD}\n[kinds.group-type.fields.summary]\ntype = \"text\"\n");
+        let e = err(&text);
+        assert!(
+            e.contains("`summary` cannot be the name of a field of kind `group-type`"),
+            "{e}"
+        );
+        assert!(e.contains(&RESERVED_KEYS.join(", ")), "{e}");
+        let ok = format!("{GOOD}\n[kinds.group-type.fields.purpose]\ntype = \"text\"\n");
+        parse(Path::new("/p"), &ok, &Overrides::default()).expect("`purpose` is free");
     }
 
     #[test]

@@ -56,6 +56,14 @@ fn resolve(path: &Path) -> PathBuf {
 /// Refuses output folders that are, or contain, something precious, and output folders
 /// Panduan did not create.
 pub fn check_target(config: &Config, out: &Path) -> Result<()> {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    check_target_with_home(config, out, home.as_deref())
+}
+
+/// [`check_target`], with the user's home folder given (tests give one of their own).
+fn check_target_with_home(config: &Config, out: &Path, home: Option<&Path>) -> Result<()> {
     let out = resolve(out);
     let refuse = |reason: String| {
         Err(Error::RefusedOutput {
@@ -72,8 +80,8 @@ pub fn check_target(config: &Config, out: &Path) -> Result<()> {
     if let Some(theme) = &config.theme {
         precious.push((resolve(theme), "the theme folder"));
     }
-    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        precious.push((resolve(Path::new(&home)), "your home folder"));
+    if let Some(home) = home {
+        precious.push((resolve(home), "your home folder"));
     }
     if out.parent().is_none() {
         return refuse("it is the root of the file system".into());
@@ -401,5 +409,282 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
                 source,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    const BOOK: &str = "[book]\ntheme = \"look\"\n\n\
+                        [languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n";
+
+    /// A project in a temporary folder (`project/` with `content/`, `themes/` and its
+    /// theme `look/`), beside a stand-in home folder `home/user/`.
+    struct Project {
+        dir: tempfile::TempDir,
+        config: Config,
+    }
+
+    impl Project {
+        fn new() -> Project {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let root = dir.path().join("project");
+            for folder in ["content/id", "themes/default", "look", "../home/user"] {
+                fs::create_dir_all(root.join(folder)).expect("the folder can be made");
+            }
+            let config = crate::config::parse(&root, BOOK, &Overrides::default())
+                .expect("a valid book.toml");
+            Project { dir, config }
+        }
+
+        /// A path relative to the temporary folder.
+        fn path(&self, rel: &str) -> PathBuf {
+            self.dir.path().join(rel)
+        }
+
+        /// Why [`check_target`] refuses `out`, or `None` when it accepts it; the home
+        /// folder is `home/user/` of the temporary folder.
+        fn refusal(&self, out: &Path) -> Option<String> {
+            let home = self.path("home/user");
+            match check_target_with_home(&self.config, out, Some(&home)) {
+                Ok(()) => None,
+                Err(Error::RefusedOutput { reason, .. }) => Some(reason),
+                Err(e) => panic!("not a refusal: {e}"),
+            }
+        }
+
+        /// [`Project::refusal`] of a path relative to the temporary folder.
+        fn refusal_of(&self, rel: &str) -> Option<String> {
+            self.refusal(&self.path(rel))
+        }
+    }
+
+    /// An output file of text.
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    /// The files below `dir` with their text, sorted, as `path: text`.
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.expect("a readable entry"))
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).expect("below dir");
+                let text = fs::read_to_string(e.path()).expect("a text file");
+                format!("{}: {}", rel.display(), text.trim_end())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn refuses_the_project_and_what_holds_it() {
+        let p = Project::new();
+        assert_eq!(
+            p.refusal_of("project").as_deref(),
+            Some("it is the project folder")
+        );
+        assert_eq!(
+            p.refusal_of("").as_deref(),
+            Some("it contains the project folder")
+        );
+        assert_eq!(
+            p.refusal_of("project/content/..").as_deref(),
+            Some("it is the project folder"),
+            "`..` is resolved"
+        );
+    }
+
+    #[test]
+    fn refuses_content_themes_and_the_theme() {
+        let p = Project::new();
+        for (rel, reason) in [
+            ("project/content", "it is the `content/` folder"),
+            (
+                "project/content/id/book",
+                "it is inside the `content/` folder",
+            ),
+            ("project/themes", "it is the `themes/` folder"),
+            (
+                "project/themes/default/out",
+                "it is inside the `themes/` folder",
+            ),
+            ("project/look", "it is the theme folder"),
+        ] {
+            assert_eq!(p.refusal_of(rel).as_deref(), Some(reason), "{rel}");
+        }
+    }
+
+    #[test]
+    fn refuses_the_home_folder_and_the_root() {
+        let p = Project::new();
+        assert_eq!(
+            p.refusal_of("home/user").as_deref(),
+            Some("it is your home folder")
+        );
+        assert_eq!(
+            p.refusal_of("home").as_deref(),
+            Some("it contains your home folder")
+        );
+        assert_eq!(
+            p.refusal(Path::new("/")).as_deref(),
+            Some("it is the root of the file system")
+        );
+    }
+
+    #[test]
+    fn accepts_only_a_folder_that_is_new_empty_or_ours() {
+        let p = Project::new();
+        assert_eq!(p.refusal_of("project/book"), None, "not there yet");
+        assert_eq!(p.refusal_of("elsewhere/deep/book"), None, "not there yet");
+        fs::create_dir_all(p.path("project/book")).expect("mkdir");
+        assert_eq!(p.refusal_of("project/book"), None, "empty");
+        fs::write(p.path("project/book/notes.txt"), "mine").expect("write");
+        let refused = p
+            .refusal_of("project/book")
+            .expect("a folder of someone else's");
+        assert!(
+            refused.starts_with("it is not empty and was not created by Panduan"),
+            "{refused}"
+        );
+        fs::write(p.path("project/book").join(MARKER), MARKER_TEXT).expect("write");
+        assert_eq!(p.refusal_of("project/book"), None, "ours");
+        fs::write(p.path("project/a-file"), "x").expect("write");
+        assert_eq!(
+            p.refusal_of("project/a-file").as_deref(),
+            Some("it is a file, not a folder")
+        );
+    }
+
+    #[test]
+    fn write_replaces_our_folder_and_leaves_a_foreign_one_alone() {
+        let p = Project::new();
+        let out = p.path("project/book");
+        write(
+            &p.config,
+            &[file("index.html", "one"), file("id/a/index.html", "a")],
+            &out,
+        )
+        .expect("a new folder");
+        assert_eq!(
+            listing(&out),
+            [
+                format!("{MARKER}: {}", MARKER_TEXT.trim_end()),
+                "id/a/index.html: a".to_string(),
+                "index.html: one".to_string(),
+            ]
+        );
+        let written = write(&p.config, &[file("index.html", "two")], &out).expect("ours");
+        assert_eq!((written.files, written.bytes), (1, 3));
+        assert_eq!(
+            listing(&out)[1..],
+            ["index.html: two".to_string()],
+            "old files are gone"
+        );
+
+        let foreign = p.path("project/theirs");
+        fs::create_dir_all(&foreign).expect("mkdir");
+        fs::write(foreign.join("keep.txt"), "keep").expect("write");
+        let e = write(&p.config, &[file("index.html", "x")], &foreign).expect_err("not ours");
+        assert!(matches!(e, Error::RefusedOutput { .. }), "{e}");
+        assert_eq!(listing(&foreign), ["keep.txt: keep"]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_previous_output_intact() {
+        let p = Project::new();
+        let out = p.path("project/book");
+        write(&p.config, &[file("index.html", "good")], &out).expect("first build");
+        let before = listing(&out);
+        let missing = OutputFile {
+            path: "id/photo.png".into(),
+            contents: Contents::Copy(p.path("project/content/id/gone.png")),
+        };
+        let e = write(&p.config, &[file("index.html", "new"), missing], &out)
+            .expect_err("a file to copy is missing");
+        assert!(matches!(e, Error::Read { .. }), "{e}");
+        assert_eq!(listing(&out), before);
+
+        // A writer dropped without `finish` (an error elsewhere, a panic) changes nothing.
+        let writer = Writer::begin(&p.config, &out).expect("begin");
+        writer.put(&file("index.html", "half")).expect("put");
+        drop(writer);
+        assert_eq!(listing(&out), before);
+        let beside: Vec<String> = fs::read_dir(p.path("project"))
+            .expect("read the project")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("panduan-"))
+            .collect();
+        assert!(beside.is_empty(), "temporary folders left: {beside:?}");
+    }
+
+    #[test]
+    fn the_zip_has_one_top_folder_and_the_same_bytes_each_time() {
+        let p = Project::new();
+        let files = [
+            file("index.html", "home"),
+            file("id/a/index.html", "a"),
+            file("assets/style.css", "css"),
+        ];
+        let path = p.path("out/handbook.zip");
+        zip(&files, &path, "handbook").expect("zip");
+        let first = fs::read(&path).expect("read the zip");
+        let mut archive =
+            ::zip::ZipArchive::new(std::io::Cursor::new(&first)).expect("a valid zip");
+        let names: Vec<String> = (0..archive.len())
+            .map(|i| {
+                archive
+                    .by_index(i)
+                    .expect("an entry")
+                    .name()
+                    .expect("a name")
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "handbook/",
+                "handbook/assets/",
+                "handbook/assets/style.css",
+                "handbook/id/",
+                "handbook/id/a/",
+                "handbook/id/a/index.html",
+                "handbook/index.html",
+            ]
+        );
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("handbook/id/a/index.html").expect("entry"),
+            &mut text,
+        )
+        .expect("inflate");
+        assert_eq!(text, "a");
+        zip(&files, &path, "handbook").expect("zip again");
+        assert_eq!(
+            fs::read(&path).expect("read the zip"),
+            first,
+            "reproducible"
+        );
+    }
+
+    #[test]
+    fn the_zip_replaces_only_a_zip() {
+        let p = Project::new();
+        let path = p.path("project/notes.zip");
+        fs::write(&path, "not a zip").expect("write");
+        let e = zip(&[file("index.html", "x")], &path, "top").expect_err("not a zip");
+        assert!(matches!(e, Error::RefusedOutput { .. }), "{e}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "not a zip");
+        let e = zip(&[], &p.path("project"), "top").expect_err("a folder");
+        assert!(matches!(e, Error::RefusedOutput { .. }), "{e}");
     }
 }

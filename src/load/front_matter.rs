@@ -10,24 +10,8 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
-use crate::config::{Config, FieldType};
+use crate::config::{Config, FieldType, KindDef, RESERVED_KEYS};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
-
-/// Front-matter keys every page may use (kind fields come on top).
-pub const RESERVED_KEYS: &[&str] = &[
-    "title",
-    "summary",
-    "order",
-    "slug",
-    "tags",
-    "related",
-    "draft",
-    "key",
-    "kind",
-    "template",
-    "extra",
-    "translation",
-];
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,211 +265,253 @@ fn simple_scalar(value: &str) -> Option<Value> {
 }
 
 /// Turns the parsed YAML map into typed front matter, checking every key against the
-/// reserved keys and the fields of the page's kind.
+/// reserved keys and the fields of the page's kind. Diagnostics come in the order of
+/// the keys; an unknown kind is reported first and missing kind fields last.
 pub(super) fn to_front_matter(
     map: IndexMap<String, (Value, Span)>,
     config: &Config,
     file_text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> FrontMatter {
+    let kind = page_kind(&map, config, diagnostics);
+    let missing = kind.as_ref().and_then(|kind| missing_fields(kind, &map));
     let mut fm = FrontMatter::default();
-    let kind_span = map.get("kind").map(|(_, s)| s.clone());
-    let kind_name = match map.get("kind") {
-        Some((Value::String(k), _)) => Some(k.clone()),
-        _ => None,
-    };
-    let kind: Option<(&str, &crate::config::KindDef)> =
-        match (kind_name.as_deref(), map.get("kind")) {
-            (Some(k), Some((_, span))) => match config.kinds.get(k) {
-                Some(def) => Some((k, def)),
-                None => {
-                    let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
-                    let help = match did_you_mean(k, known.iter().copied(), 1).first() {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None if known.is_empty() => {
-                            "declare kinds under `[kinds.NAME]` in book.toml".into()
-                        }
-                        None => format!("the kinds in book.toml: {}", backticked(&known)),
-                    };
-                    diagnostics.push(
-                        Diagnostic::error(span.clone(), format!("unknown kind `{k}`"))
-                            .with_help(help),
-                    );
-                    None
-                }
-            },
-            _ => None,
-        };
-    let present: Vec<String> = map.keys().cloned().collect();
-    for (key, (value, span)) in map {
-        let key_span = key_span(file_text, &span, &key);
-        let mut bad_type = |expected: &str| {
-            diagnostics.push(Diagnostic::error(
-                span.clone(),
-                format!("`{key}` must be {expected}, found {}", describe(&value)),
-            ));
-        };
-        match key.as_str() {
-            "title" => match as_text(&value) {
-                Some(t) => {
-                    fm.title = Some(Located {
-                        value: t,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "summary" => match as_text(&value) {
-                Some(t) => fm.summary = Some(t),
-                None => bad_type("text"),
-            },
-            "order" => match value.as_i64() {
-                Some(n) => fm.order = Some(n),
-                None => bad_type("a whole number"),
-            },
-            "slug" => match as_text(&value) {
-                Some(s) => {
-                    fm.slug = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "key" => match as_text(&value) {
-                Some(s) => {
-                    fm.key = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("text"),
-            },
-            "kind" => match &value {
-                Value::String(s) => {
-                    fm.kind = Some(Located {
-                        value: s.clone(),
-                        span: span.clone(),
-                    })
-                }
-                _ => bad_type("the name of a kind"),
-            },
-            "translation" => match translation_record(&value) {
-                Ok(record) => fm.translation = Some(Located { value: record, span: span.clone() }),
-                Err(problem) => diagnostics.push(
-                    Diagnostic::error(span.clone(), format!("`translation` {problem}")).with_help(
-                        "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
-                    ),
-                ),
-            },
-            "extra" => match &value {
-                Value::Object(_) => fm.extra = Some(value.clone()),
-                _ => bad_type("a map of keys, e.g. `extra: { kind: group-type }`"),
-            },
-            "template" => match as_text(&value) {
-                Some(s) => {
-                    fm.template = Some(Located {
-                        value: s,
-                        span: span.clone(),
-                    })
-                }
-                None => bad_type("the name of a template, e.g. `comparison.html`"),
-            },
-            "draft" => match value.as_bool() {
-                Some(b) => fm.draft = b,
-                None => bad_type("`true` or `false`"),
-            },
-            "tags" => match as_list(&value) {
-                Some(list) => fm.tags = list,
-                None => bad_type("a list of text"),
-            },
-            "related" => match as_list(&value) {
-                Some(list) => {
-                    fm.related = list
-                        .into_iter()
-                        .map(|value| Located {
-                            value,
-                            span: span.clone(),
-                        })
-                        .collect();
-                }
-                None => bad_type("a list of page ids"),
-            },
-            _ => match kind.and_then(|(_, def)| def.fields.get(&key)) {
-                Some(field) => {
-                    let typed = match field.ty {
-                        FieldType::String | FieldType::Text => {
-                            as_text(&value).map(FieldValue::Text)
-                        }
-                        FieldType::List => as_list(&value).map(FieldValue::List),
-                        FieldType::Integer => value.as_i64().map(FieldValue::Integer),
-                        FieldType::Bool => value.as_bool().map(FieldValue::Bool),
-                    };
-                    match typed {
-                        Some(v) => {
-                            fm.fields.insert(key.clone(), v);
-                        }
-                        None => bad_type(match field.ty {
-                            FieldType::String | FieldType::Text => "text",
-                            FieldType::List => "a list of text",
-                            FieldType::Integer => "a whole number",
-                            FieldType::Bool => "`true` or `false`",
-                        }),
-                    }
-                }
-                None => {
-                    let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
-                    if let Some((_, def)) = kind {
-                        valid.extend(def.fields.keys().map(String::as_str));
-                    }
-                    let mut help = format!("valid keys: {}", backticked(&valid));
-                    if let Some(best) = did_you_mean(&key, valid.iter().copied(), 1).first() {
-                        help = format!("did you mean `{best}`? {help}");
-                    }
-                    let what = match kind {
-                        Some((name, _)) => {
-                            format!("unknown front-matter key `{key}` for a page of kind `{name}`")
-                        }
-                        None => format!("unknown front-matter key `{key}`"),
-                    };
-                    diagnostics.push(Diagnostic::error(key_span, what).with_help(help));
-                }
-            },
+    for (key, (value, span)) in &map {
+        let entry = Entry { key, value, span };
+        let read = read_page_key(&mut fm, &entry)
+            .unwrap_or_else(|| read_kind_field(&mut fm.fields, kind.as_ref(), &entry, file_text));
+        if let Err(d) = read {
+            diagnostics.push(d);
+        }
+    }
+    diagnostics.extend(missing);
+    fm
+}
+
+/// One `key: value` of the front matter.
+struct Entry<'a> {
+    key: &'a str,
+    value: &'a Value,
+    /// Where the value was written.
+    span: &'a Span,
+}
+
+impl Entry<'_> {
+    /// `value`, located where this entry's value was written.
+    fn located<T>(&self, value: T) -> Located<T> {
+        Located {
+            value,
+            span: self.span.clone(),
         }
     }
 
-    if let (Some((name, def)), Some(span)) = (kind, kind_span) {
-        let missing: Vec<&str> = def
-            .fields
-            .iter()
-            .filter(|(k, f)| f.required && !present.contains(k))
-            .map(|(k, _)| k.as_str())
-            .collect();
-        if !missing.is_empty() {
-            let expected: Vec<String> = def
-                .fields
-                .iter()
-                .map(|(k, f)| {
-                    format!(
-                        "`{k}` ({}{})",
-                        f.ty,
-                        if f.required { ", required" } else { "" }
-                    )
-                })
-                .collect();
-            diagnostics.push(
-                Diagnostic::error(
-                    span,
-                    format!(
-                        "a page of kind `{name}` is missing {}",
-                        backticked(&missing)
-                    ),
-                )
-                .with_help(format!("fields of `{name}`: {}", expected.join(", "))),
-            );
-        }
+    /// The error for a value that is not `expected` (`text`, `a whole number`, …).
+    fn wrong_type(&self, expected: &str) -> Diagnostic {
+        Diagnostic::error(
+            self.span.clone(),
+            format!(
+                "`{}` must be {expected}, found {}",
+                self.key,
+                describe(self.value)
+            ),
+        )
     }
-    fm
+
+    /// `read`, the value converted to the type a key needs, or the error that the value
+    /// must be `expected`.
+    fn typed<T>(&self, read: Option<T>, expected: &str) -> Result<T, Diagnostic> {
+        read.ok_or_else(|| self.wrong_type(expected))
+    }
+}
+
+/// The kind a page declares with `kind:`, as `book.toml` defines it.
+struct PageKind<'a> {
+    name: &'a str,
+    def: &'a KindDef,
+    /// Where `kind:`'s value was written.
+    span: Span,
+}
+
+/// The page's kind, if `kind:` names one `book.toml` declares; an unknown kind is
+/// reported (a `kind:` that is not text is reported with the other keys).
+fn page_kind<'a>(
+    map: &IndexMap<String, (Value, Span)>,
+    config: &'a Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PageKind<'a>> {
+    let Some((Value::String(wanted), span)) = map.get("kind") else {
+        return None;
+    };
+    if let Some((name, def)) = config.kinds.get_key_value(wanted) {
+        return Some(PageKind {
+            name,
+            def,
+            span: span.clone(),
+        });
+    }
+    let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
+    let help = match did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if known.is_empty() => "declare kinds under `[kinds.NAME]` in book.toml".into(),
+        None => format!("the kinds in book.toml: {}", backticked(&known)),
+    };
+    diagnostics
+        .push(Diagnostic::error(span.clone(), format!("unknown kind `{wanted}`")).with_help(help));
+    None
+}
+
+/// Reads one of the [`RESERVED_KEYS`] into `fm`; `None` if `entry` is not one of them.
+fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), Diagnostic>> {
+    let value = entry.value;
+    let read = match entry.key {
+        "title" => entry
+            .typed(as_text(value), "text")
+            .map(|t| fm.title = Some(entry.located(t))),
+        "summary" => entry
+            .typed(as_text(value), "text")
+            .map(|t| fm.summary = Some(t)),
+        "order" => entry
+            .typed(value.as_i64(), "a whole number")
+            .map(|n| fm.order = Some(n)),
+        "slug" => entry
+            .typed(as_text(value), "text")
+            .map(|s| fm.slug = Some(entry.located(s))),
+        "key" => entry
+            .typed(as_text(value), "text")
+            .map(|s| fm.key = Some(entry.located(s))),
+        "kind" => entry
+            .typed(value.as_str(), "the name of a kind")
+            .map(|s| fm.kind = Some(entry.located(s.to_string()))),
+        "translation" => {
+            read_translation(entry).map(|record| fm.translation = Some(entry.located(record)))
+        }
+        "extra" => entry
+            .typed(
+                value.is_object().then(|| value.clone()),
+                "a map of keys, e.g. `extra: { kind: group-type }`",
+            )
+            .map(|extra| fm.extra = Some(extra)),
+        "template" => entry
+            .typed(
+                as_text(value),
+                "the name of a template, e.g. `comparison.html`",
+            )
+            .map(|s| fm.template = Some(entry.located(s))),
+        "draft" => entry
+            .typed(value.as_bool(), "`true` or `false`")
+            .map(|b| fm.draft = b),
+        "tags" | "related" => read_list_key(fm, entry),
+        _ => return None,
+    };
+    Some(read)
+}
+
+/// Reads `tags:` (text) or `related:` (page ids, each located at the list).
+fn read_list_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Result<(), Diagnostic> {
+    let expected = match entry.key {
+        "related" => "a list of page ids",
+        _ => "a list of text",
+    };
+    let list = entry.typed(as_list(entry.value), expected)?;
+    match entry.key {
+        "related" => fm.related = list.into_iter().map(|id| entry.located(id)).collect(),
+        _ => fm.tags = list,
+    }
+    Ok(())
+}
+
+/// Reads `translation:`, the record Panduan writes for a translated page.
+fn read_translation(entry: &Entry<'_>) -> Result<TranslationRecord, Diagnostic> {
+    translation_record(entry.value).map_err(|problem| {
+        Diagnostic::error(entry.span.clone(), format!("`translation` {problem}")).with_help(
+            "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+        )
+    })
+}
+
+/// Reads a field of the page's kind into `fields`, typed as `book.toml` declares it;
+/// any other key is unknown.
+fn read_kind_field(
+    fields: &mut IndexMap<String, FieldValue>,
+    kind: Option<&PageKind<'_>>,
+    entry: &Entry<'_>,
+    file_text: &str,
+) -> Result<(), Diagnostic> {
+    let Some(field) = kind.and_then(|kind| kind.def.fields.get(entry.key)) else {
+        return Err(unknown_key(kind, entry, file_text));
+    };
+    let (typed, expected) = match field.ty {
+        FieldType::String | FieldType::Text => (as_text(entry.value).map(FieldValue::Text), "text"),
+        FieldType::List => (as_list(entry.value).map(FieldValue::List), "a list of text"),
+        FieldType::Integer => (
+            entry.value.as_i64().map(FieldValue::Integer),
+            "a whole number",
+        ),
+        FieldType::Bool => (
+            entry.value.as_bool().map(FieldValue::Bool),
+            "`true` or `false`",
+        ),
+    };
+    fields.insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    Ok(())
+}
+
+/// The error for a key that is neither reserved nor a field of the page's kind, at the
+/// key itself, with the valid keys and the nearest one.
+fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) -> Diagnostic {
+    let key = entry.key;
+    let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
+    if let Some(kind) = kind {
+        valid.extend(kind.def.fields.keys().map(String::as_str));
+    }
+    let mut help = format!("valid keys: {}", backticked(&valid));
+    if let Some(best) = did_you_mean(key, valid.iter().copied(), 1).first() {
+        help = format!("did you mean `{best}`? {help}");
+    }
+    let what = match kind {
+        Some(kind) => format!(
+            "unknown front-matter key `{key}` for a page of kind `{}`",
+            kind.name
+        ),
+        None => format!("unknown front-matter key `{key}`"),
+    };
+    Diagnostic::error(key_span(file_text, entry.span, key), what).with_help(help)
+}
+
+/// The error for the required fields of the page's kind that `map` lacks, if any.
+fn missing_fields(
+    kind: &PageKind<'_>,
+    map: &IndexMap<String, (Value, Span)>,
+) -> Option<Diagnostic> {
+    let fields = &kind.def.fields;
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(k, f)| f.required && !map.contains_key(*k))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let expected: Vec<String> = fields
+        .iter()
+        .map(|(k, f)| {
+            format!(
+                "`{k}` ({}{})",
+                f.ty,
+                if f.required { ", required" } else { "" }
+            )
+        })
+        .collect();
+    let name = kind.name;
+    let d = Diagnostic::error(
+        kind.span.clone(),
+        format!(
+            "a page of kind `{name}` is missing {}",
+            backticked(&missing)
+        ),
+    )
+    .with_help(format!("fields of `{name}`: {}", expected.join(", ")));
+    Some(d)
 }
 
 /// The span of `key` itself on the line where its value was found (keys precede values).
@@ -502,6 +528,7 @@ fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
     }
 }
 
+/// The record a `translation:` value holds, or what is wrong with it.
 fn translation_record(value: &Value) -> Result<TranslationRecord, String> {
     let Value::Object(map) = value else {
         return Err(format!(
@@ -721,6 +748,231 @@ mod tests {
     fn unclosed_front_matter_is_an_error() {
         let e = split("---\ntitle: A\n# Body\n", p()).expect_err("unclosed");
         assert!(e.message.contains("never closed"));
+    }
+
+    const BOOK: &str = r#"
+[languages.id]
+name = "Bahasa Indonesia"
+title = "Panduan"
+
+[kinds.group-type.fields]
+purpose = { type = "text", required = true }
+leadership = { type = "string" }
+members = { type = "list", required = true }
+size = { type = "integer" }
+closed = { type = "bool" }
+"#;
+
+    /// Reads `yaml` as the front matter of a page of a book declared by `book`: the typed
+    /// front matter and every diagnostic, as printed.
+    fn read_with(book: &str, yaml: &str) -> (FrontMatter, Vec<String>) {
+        let config = crate::config::parse(Path::new("book"), book, &Default::default())
+            .expect("a valid book.toml");
+        let text = format!("---\n{yaml}---\nbody\n");
+        let split = split(&text, p()).expect("closed");
+        let range = split.yaml.clone().expect("front matter");
+        let map = parse_yaml_map(&text[range], p(), split.yaml_first_line).expect("valid YAML");
+        let mut diagnostics = Vec::new();
+        let front = to_front_matter(map, &config, &text, &mut diagnostics);
+        let printed = diagnostics.iter().map(ToString::to_string).collect();
+        (front, printed)
+    }
+
+    fn read(yaml: &str) -> (FrontMatter, Vec<String>) {
+        read_with(BOOK, yaml)
+    }
+
+    fn at(line: u32, col: u32) -> Span {
+        Span::new(p(), line, col)
+    }
+
+    fn located(value: &str, line: u32, col: u32) -> Option<Located<String>> {
+        Some(Located {
+            value: value.to_string(),
+            span: at(line, col),
+        })
+    }
+
+    #[test]
+    fn every_page_key_is_read_with_its_place() {
+        let (fm, ds) = read(concat!(
+            "title: Kelompok terapi\n",
+            "summary: Ringkas\n",
+            "order: 3\n",
+            "slug: terapi\n",
+            "key: group-types/therapy\n",
+            "template: comparison.html\n",
+            "draft: true\n",
+            "tags: [kelompok, terapi]\n",
+            "related: [a, b/c]\n",
+            "extra: { colour: red }\n",
+            "translation: { from: en, source: abc, blocks: \"x y\" }\n",
+        ));
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.title, located("Kelompok terapi", 2, 8));
+        assert_eq!(fm.summary.as_deref(), Some("Ringkas"));
+        assert_eq!(fm.order, Some(3));
+        assert_eq!(fm.slug, located("terapi", 5, 7));
+        assert_eq!(fm.key, located("group-types/therapy", 6, 6));
+        assert_eq!(fm.template, located("comparison.html", 7, 11));
+        assert!(fm.draft);
+        assert_eq!(fm.tags, ["kelompok", "terapi"]);
+        let related: Vec<(&str, u32, u32)> = fm
+            .related
+            .iter()
+            .map(|r| (r.value.as_str(), r.span.line.get(), r.span.col.get()))
+            .collect();
+        assert_eq!(related, [("a", 10, 10), ("b/c", 10, 10)]);
+        assert_eq!(fm.extra, Some(serde_json::json!({ "colour": "red" })));
+        let translation = fm.translation.expect("a record");
+        assert_eq!(
+            translation.value,
+            TranslationRecord {
+                from: "en".into(),
+                source: "abc".into(),
+                blocks: vec!["x".into(), "y".into()],
+            }
+        );
+        assert_eq!(translation.span, at(12, 14));
+        assert_eq!(fm.kind, None);
+        assert!(fm.fields.is_empty());
+    }
+
+    #[test]
+    fn scalars_stand_for_text_and_lists() {
+        let (fm, ds) = read("title: 186\nsummary: true\ntags: kelompok\nrelated:\n");
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.title.map(|t| t.value).as_deref(), Some("186"));
+        assert_eq!(fm.summary.as_deref(), Some("true"));
+        assert_eq!(fm.tags, ["kelompok"]);
+        assert!(fm.related.is_empty());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_an_error_at_the_value() {
+        let (fm, ds) = read(concat!(
+            "title: [a]\n",
+            "summary: { a: b }\n",
+            "order: third\n",
+            "slug: [s]\n",
+            "key: { k: v }\n",
+            "kind: 7\n",
+            "template: [t]\n",
+            "draft: maybe\n",
+            "tags: { a: b }\n",
+            "related: { a: b }\n",
+            "extra: 3\n",
+        ));
+        assert_eq!(
+            ds,
+            [
+                "content/id/a.md:2:8: error: `title` must be text, found a list",
+                "content/id/a.md:3:10: error: `summary` must be text, found a map",
+                "content/id/a.md:4:8: error: `order` must be a whole number, found text",
+                "content/id/a.md:5:7: error: `slug` must be text, found a list",
+                "content/id/a.md:6:6: error: `key` must be text, found a map",
+                "content/id/a.md:7:7: error: `kind` must be the name of a kind, found a number",
+                "content/id/a.md:8:11: error: `template` must be the name of a template, e.g. `comparison.html`, found a list",
+                "content/id/a.md:9:8: error: `draft` must be `true` or `false`, found text",
+                "content/id/a.md:10:7: error: `tags` must be a list of text, found a map",
+                "content/id/a.md:11:10: error: `related` must be a list of page ids, found a map",
+                "content/id/a.md:12:8: error: `extra` must be a map of keys, e.g. `extra: { kind: group-type }`, found a number",
+            ]
+        );
+        assert_eq!(fm.title, None);
+        assert_eq!(fm.kind, None);
+        assert!(!fm.draft);
+    }
+
+    #[test]
+    fn a_broken_translation_record_says_what_is_wrong() {
+        let (fm, ds) = read("translation: en\n");
+        assert_eq!(fm.translation, None);
+        let (_, more) = read("translation: { from: en, source: abc, by: me }\n");
+        let (_, no_from) = read("translation: { source: abc }\n");
+        let (_, no_source) = read("translation: { from: en }\n");
+        let all: Vec<String> = [ds, more, no_from, no_source].concat();
+        assert_eq!(
+            all,
+            [
+                "content/id/a.md:2:14: error: `translation` must be a map with `from` and `source`, found text\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` has an unknown key `by` (valid: `from`, `source`, `blocks`)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` is missing `from` (the source language)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+                "content/id/a.md:2:14: error: `translation` is missing `source` (the source's fingerprint)\n  = help: let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_fields_are_typed_and_checked() {
+        let (fm, ds) = read(concat!(
+            "title: T\n",
+            "kind: group-type\n",
+            "purpose: Membantu\n",
+            "leadership: 12\n",
+            "members: [a, b]\n",
+            "size: 8\n",
+            "closed: false\n",
+        ));
+        assert_eq!(ds, Vec::<String>::new());
+        assert_eq!(fm.kind, located("group-type", 3, 7));
+        let fields: Vec<(&str, &FieldValue)> =
+            fm.fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("purpose", &FieldValue::Text("Membantu".into())),
+                ("leadership", &FieldValue::Text("12".into())),
+                ("members", &FieldValue::List(vec!["a".into(), "b".into()])),
+                ("size", &FieldValue::Integer(8)),
+                ("closed", &FieldValue::Bool(false)),
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_fields_of_the_wrong_type_and_missing_ones_are_errors() {
+        let (fm, ds) = read(concat!(
+            "kind: group-type\n",
+            "size: many\n",
+            "closed: [x]\n",
+            "leadership: { a: b }\n",
+            "purps: x\n",
+        ));
+        assert_eq!(
+            ds,
+            [
+                "content/id/a.md:3:7: error: `size` must be a whole number, found text",
+                "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
+                "content/id/a.md:5:13: error: `leadership` must be text, found a map",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`",
+                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool)",
+            ]
+        );
+        assert!(fm.fields.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_and_kinds_are_located_and_suggest() {
+        let (_, plain) = read("title: T\nsumary: x\npurpose: y\n");
+        let (_, kinds) = read("kind: grup-type\npurpose: y\n");
+        let (_, far) = read("kind: zebra\n");
+        let (_, none) = read_with(
+            "[languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n",
+            "kind: group-type\n",
+        );
+        let all: Vec<String> = [plain, kinds, far, none].concat();
+        assert_eq!(
+            all,
+            [
+                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:2:7: error: unknown kind `grup-type`\n  = help: did you mean `group-type`?",
+                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:2:7: error: unknown kind `zebra`\n  = help: the kinds in book.toml: `group-type`",
+                "content/id/a.md:2:7: error: unknown kind `group-type`\n  = help: declare kinds under `[kinds.NAME]` in book.toml",
+            ]
+        );
     }
 
     #[test]

@@ -1,8 +1,15 @@
 //! Step 2 of the pipeline: disk -> [`Loaded`] (source pages and static files).
 //!
-//! Walks `content/`, reads every file, splits and parses front matter. This is the only
-//! stage besides `output` that touches the disk; it interprets nothing beyond the file
-//! layout and the front matter.
+//! Walks `content/`, reads every file, splits and parses front matter. It interprets
+//! nothing beyond the file layout and the front matter, and reads only what lies below
+//! `content/` (symbolic links followed).
+//!
+//! Who else touches the disk: in the pipeline, `config` reads `book.toml`, the theme
+//! (`render::theme`) reads the project's theme folder, and `output` writes the output
+//! folder (copying the static files found here); `model` and the rest of `render` do no
+//! I/O. Around the pipeline, `check` runs `git` to show how an outdated translation's
+//! source changed, and the commands (`init`, `new`, `serve`, …) read and write for
+//! their own ends.
 
 mod front_matter;
 
@@ -11,7 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 pub(crate) use front_matter::backticked;
-pub use front_matter::{FieldValue, FrontMatter, Located, RESERVED_KEYS, TranslationRecord};
+pub use front_matter::{FieldValue, FrontMatter, Located, TranslationRecord};
 pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};

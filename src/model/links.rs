@@ -440,3 +440,354 @@ enum Found {
     Elsewhere(usize),
     Nowhere,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ModelOptions;
+
+    const BOOK: &str = "[languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n\n\
+                        [languages.en]\nname = \"English\"\ntitle = \"Handbook\"\n";
+
+    /// The pages and files every test site has besides the page under test.
+    const BASE: &[(&str, &str)] = &[
+        (
+            "content/id/concepts/role.md",
+            "---\ntitle: Peran\n---\n## Definisi\n\n## Contoh kasus\n",
+        ),
+        (
+            "content/en/concepts/role.md",
+            "---\ntitle: Role\n---\n## Definition\n",
+        ),
+        (
+            "content/id/group-types/therapy.md",
+            "---\ntitle: Terapi\n---\nTeks.\n",
+        ),
+        (
+            "content/id/group-types/_index.md",
+            "---\ntitle: Jenis kelompok\n---\n",
+        ),
+        (
+            "content/en/only-english.md",
+            "---\ntitle: Only in English\n---\n## Why\n",
+        ),
+        ("content/id/a/intro.md", "---\ntitle: Pengantar A\n---\n"),
+        ("content/id/b/intro.md", "---\ntitle: Pengantar B\n---\n"),
+        ("content/id/images/circle.png", "not really a png"),
+        ("content/id/group-types/form.pdf", "not really a pdf"),
+    ];
+
+    /// The page under test; its links climb to `concepts/`, stay in `group-types/`, or
+    /// cross to `en/`.
+    const FROM: &str = "content/id/group-types/from.md";
+
+    /// The model of a book written to a temporary folder (`files`: paths below the project
+    /// with their text), and its diagnostics. The one place a test builds a site.
+    fn site_of(files: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            let parent = path.parent().expect("a file has a folder");
+            std::fs::create_dir_all(parent).expect("the folder can be made");
+            std::fs::write(&path, text).expect("the file can be written");
+        }
+        let config = crate::config::read(dir.path(), &Default::default()).expect("a valid book");
+        let loaded = crate::load::content(&config).expect("content/ can be read");
+        crate::model::site(config, loaded, ModelOptions::default())
+    }
+
+    /// A site with the page under test, and every diagnostic of the site, as printed.
+    struct Outcome {
+        site: Site,
+        page: usize,
+        diagnostics: Vec<String>,
+    }
+
+    impl Outcome {
+        /// What each link of the page under test becomes, in link order.
+        fn links(&self) -> &[LinkOutput] {
+            &self.site.pages[self.page].links
+        }
+
+        /// The title of the page each link leads to, in link order.
+        fn targets(&self) -> Vec<Option<&str>> {
+            self.site.pages[self.page]
+                .link_targets
+                .iter()
+                .map(|t| t.map(|t| self.site.pages[t].title.as_str()))
+                .collect()
+        }
+    }
+
+    /// Builds [`BASE`] plus the page under test, whose front matter has a title and
+    /// `extra_front`, then `body` (so the body starts on line 4 plus the extra lines).
+    fn resolve_with(extra_front: &str, body: &str) -> Outcome {
+        let text = format!("---\ntitle: Dari\n{extra_front}---\n{body}");
+        let mut files = BASE.to_vec();
+        files.push((FROM, &text));
+        files.push(("book.toml", BOOK));
+        let (site, diagnostics) = site_of(&files);
+        let page = site
+            .pages
+            .iter()
+            .position(|p| p.lang.as_str() == "id" && p.rel == "group-types/from")
+            .expect("the page under test is in the site");
+        Outcome {
+            site,
+            page,
+            diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// [`resolve_with`] a front matter of only a title: the body starts on line 4.
+    fn resolve(body: &str) -> Outcome {
+        resolve_with("", body)
+    }
+
+    /// A link to a page or file of the same language, shown with its own text.
+    fn href(href: &str) -> LinkOutput {
+        LinkOutput::Href {
+            href: href.into(),
+            title: None,
+            badge: None,
+        }
+    }
+
+    /// A wikilink without a label, shown with the target's title.
+    fn titled(href: &str, title: &str) -> LinkOutput {
+        LinkOutput::Href {
+            href: href.into(),
+            title: Some(title.into()),
+            badge: None,
+        }
+    }
+
+    /// A link that falls back to (or points at) the English page, marked with a badge.
+    fn in_english(href: &str, title: Option<&str>) -> LinkOutput {
+        LinkOutput::Href {
+            href: href.into(),
+            title: title.map(str::to_string),
+            badge: Some(("en".into(), "English".into())),
+        }
+    }
+
+    const NONE: [&str; 0] = [];
+
+    #[test]
+    fn relative_md_links_climb_with_dot_dot_and_name_the_target_file() {
+        let out = resolve(
+            "[a](../concepts/role.md) [b](therapy.md) [c](./therapy.md) [d](../group-types/../concepts/role.md)\n",
+        );
+        assert_eq!(out.diagnostics, NONE);
+        assert_eq!(
+            out.links(),
+            [
+                href("../../concepts/role/index.html"),
+                href("../therapy/index.html"),
+                href("../therapy/index.html"),
+                href("../../concepts/role/index.html"),
+            ]
+        );
+        assert_eq!(
+            out.targets(),
+            [Some("Peran"), Some("Terapi"), Some("Terapi"), Some("Peran")]
+        );
+        let links_to: Vec<&str> = out.site.pages[out.page]
+            .links_to
+            .iter()
+            .map(|&t| out.site.pages[t].title.as_str())
+            .collect();
+        assert_eq!(links_to, ["Peran", "Terapi"], "each target once, sorted");
+    }
+
+    #[test]
+    fn anchors_are_checked_against_the_target_headings() {
+        let out = resolve(concat!(
+            "[a](../concepts/role.md#definisi) [b](../concepts/role.md#contoh-kasus)\n\n",
+            "[c](#sini)\n\n## Sini\n\n",
+            "[d](../concepts/role.md#defnisi) [e](#situ) [f](therapy.md#x)\n",
+        ));
+        assert_eq!(
+            out.links(),
+            [
+                href("../../concepts/role/index.html#definisi"),
+                href("../../concepts/role/index.html#contoh-kasus"),
+                LinkOutput::Keep,
+                href("../../concepts/role/index.html#defnisi"),
+                LinkOutput::Keep,
+                href("../therapy/index.html#x"),
+            ]
+        );
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:10:1: error: the anchor `#defnisi` does not exist in `Peran`\n  = help: did you mean `#definisi`?",
+                "content/id/group-types/from.md:10:34: error: the anchor `#situ` does not exist in `Dari`\n  = help: did you mean `#sini`?",
+                "content/id/group-types/from.md:10:45: error: the anchor `#x` does not exist in `Terapi`\n  = help: `Terapi` has no headings",
+            ]
+        );
+    }
+
+    #[test]
+    fn wikilinks_find_pages_by_full_id_or_unique_last_part() {
+        let out = resolve(concat!(
+            "[[concepts/role]] [[role]] [[concepts/role|peran itu]] [[role#contoh-kasus]]\n\n",
+            "[[group-types/therapy.md]] [[therapy]] [[#sini]]\n\n## Sini\n",
+        ));
+        assert_eq!(out.diagnostics, NONE);
+        assert_eq!(
+            out.links(),
+            [
+                titled("../../concepts/role/index.html", "Peran"),
+                titled("../../concepts/role/index.html", "Peran"),
+                href("../../concepts/role/index.html"),
+                titled("../../concepts/role/index.html#contoh-kasus", "Peran"),
+                titled("../therapy/index.html", "Terapi"),
+                titled("../therapy/index.html", "Terapi"),
+                titled("index.html#sini", "Dari"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_last_part_is_not_guessed() {
+        let out = resolve("[[intro]] [[a/intro]]\n");
+        assert_eq!(
+            out.links(),
+            [
+                LinkOutput::Keep,
+                titled("../../a/intro/index.html", "Pengantar A")
+            ]
+        );
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:4:1: error: no page has the id `intro`\n  = help: did you mean `a/intro` or `b/intro`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_only_in_the_other_language_is_linked_with_a_badge_and_a_warning() {
+        let out = resolve(concat!(
+            "[[only-english]] [[only-english|why]] [a](../only-english.md#why)\n\n",
+            "[b](../../en/concepts/role.md#definition)\n",
+        ));
+        assert_eq!(
+            out.links(),
+            [
+                in_english(
+                    "../../../en/only-english/index.html",
+                    Some("Only in English")
+                ),
+                in_english("../../../en/only-english/index.html", None),
+                in_english("../../../en/only-english/index.html#why", None),
+                in_english("../../../en/concepts/role/index.html#definition", None),
+            ]
+        );
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:4:1: warning: `only-english` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
+                "content/id/group-types/from.md:4:18: warning: `only-english` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
+                "content/id/group-types/from.md:4:39: warning: `../only-english.md#why` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_targets_are_errors_that_suggest_the_nearest_page() {
+        let out = resolve(concat!(
+            "[a](terapy.md) [b](../konsep/zzz.md) [[concepts/rol]] [[zzzzzz]]\n\n",
+            "[c](../../../outside.md)\n",
+        ));
+        assert_eq!(out.links(), vec![LinkOutput::Keep; 5]);
+        assert_eq!(out.targets(), vec![None; 5]);
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:4:1: error: the link target `terapy.md` does not exist\n  = help: did you mean `content/id/group-types/therapy.md`?",
+                "content/id/group-types/from.md:4:16: error: the link target `../konsep/zzz.md` does not exist\n  = help: no page `content/id/konsep/zzz.md`; links are relative to this file",
+                "content/id/group-types/from.md:4:38: error: no page has the id `concepts/rol`\n  = help: did you mean `concepts/role`?",
+                "content/id/group-types/from.md:4:55: error: no page has the id `zzzzzz`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `group-types/therapy`",
+                "content/id/group-types/from.md:6:1: error: the link `../../../outside.md` points outside `content/`\n  = help: link to pages and files inside `content/`",
+            ]
+        );
+    }
+
+    #[test]
+    fn images_and_files_link_to_their_copy_in_the_output() {
+        let out = resolve(concat!(
+            "![a circle](../images/circle.png) [form](form.pdf#page=2) ![](../images/circle.png)\n\n",
+            "[gone](gone.pdf) ![gone](../images/gone.png)\n\n",
+            "[web](https://example.org/x.md) [mail](mailto:a@example.org) [[group-types]] [s](./)\n",
+        ));
+        assert_eq!(
+            out.links(),
+            [
+                href("../../images/circle.png"),
+                href("../form.pdf#page=2"),
+                href("../../images/circle.png"),
+                LinkOutput::Keep,
+                LinkOutput::Keep,
+                LinkOutput::Keep,
+                LinkOutput::Keep,
+                titled("../index.html", "Jenis kelompok"),
+                href("../index.html"),
+            ]
+        );
+        assert_eq!(
+            out.targets(),
+            [
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some("Jenis kelompok"),
+                Some("Jenis kelompok")
+            ]
+        );
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:4:59: warning: the image `../images/circle.png` has no alt text\n  = help: describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`",
+                "content/id/group-types/from.md:6:1: error: the file `gone.pdf` does not exist\n  = help: no file `content/id/group-types/gone.pdf`; links are relative to this page's file",
+                "content/id/group-types/from.md:6:18: error: the file `../images/gone.png` does not exist\n  = help: no file `content/id/images/gone.png`; links are relative to this page's file",
+            ]
+        );
+    }
+
+    #[test]
+    fn related_pages_resolve_like_wikilinks() {
+        let out = resolve_with("related: [role, only-english, nothing-here]\n", "");
+        let page = &out.site.pages[out.page];
+        let related: Vec<&str> = page
+            .related
+            .iter()
+            .map(|&r| out.site.pages[r].title.as_str())
+            .collect();
+        assert_eq!(related, ["Peran", "Only in English"]);
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:3:10: error: no page has the id `nothing-here`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `group-types/therapy`",
+                "content/id/group-types/from.md:3:10: warning: `only-english` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
+            ]
+        );
+    }
+
+    #[test]
+    fn backlinks_are_the_inverse_of_links() {
+        let out = resolve("[[role]] [again](../concepts/role.md) [[therapy]]\n");
+        let role = out
+            .site
+            .pages
+            .iter()
+            .position(|p| p.lang.as_str() == "id" && p.rel == "concepts/role")
+            .expect("the role page");
+        assert_eq!(out.site.pages[role].backlinks, [out.page]);
+    }
+}

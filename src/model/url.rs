@@ -168,4 +168,85 @@ mod tests {
         assert_eq!(decode_percent("100%"), "100%");
         assert_eq!(decode_percent("%zz"), "%zz");
     }
+
+    #[test]
+    fn relative_urls_share_only_whole_folders() {
+        assert_eq!(
+            relative("id/ab/index.html", "id/abc/index.html"),
+            "../abc/index.html"
+        );
+        assert_eq!(
+            relative("id/abc/index.html", "id/ab/index.html"),
+            "../ab/index.html"
+        );
+        assert_eq!(relative("id/a/index.html", "id/a/b.png"), "b.png");
+        assert_eq!(relative("index.html", "index.html"), "index.html");
+    }
+
+    #[test]
+    fn relative_urls_encode_only_the_part_they_write() {
+        assert_eq!(relative("id/a b/index.html", "id/a b/c#d.png"), "c%23d.png");
+        assert_eq!(
+            relative("id/index.html", "id/kelompok dukungan/index.html"),
+            "kelompok%20dukungan/index.html"
+        );
+    }
+
+    #[test]
+    fn encoding_keeps_letters_and_escapes_what_an_href_cannot_hold() {
+        assert_eq!(
+            encode_path("id/pemberdayaan/index.html"),
+            "id/pemberdayaan/index.html"
+        );
+        assert_eq!(encode_path("a b#c?d%e"), "a%20b%23c%3Fd%25e");
+        assert_eq!(
+            encode_path("\"q\"'<>\\[]^`{|}"),
+            "%22q%22%27%3C%3E%5C%5B%5D%5E%60%7B%7C%7D"
+        );
+        assert_eq!(encode_path("café/ü.png"), "café/ü.png");
+        assert_eq!(encode_path("tab\there\u{7f}"), "tab%09here%7F");
+        assert_eq!(encode_path("a-b_c.d~e/f+g=h&i"), "a-b_c.d~e/f+g=h&i");
+    }
+
+    #[test]
+    fn decoding_undoes_encoding() {
+        for path in ["a b#c?d%e", "café/ü.png", "\"q\"'<>\\[]^`{|}", "tab\there"] {
+            assert_eq!(decode_percent(&encode_path(path)), path, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding_of_odd_input() {
+        assert_eq!(decode_percent("caf%C3%A9.md"), "café.md");
+        assert_eq!(decode_percent("%41%42"), "AB");
+        assert_eq!(decode_percent("a%2"), "a%2", "too short at the end");
+        assert_eq!(decode_percent("a%"), "a%");
+        assert_eq!(
+            decode_percent("%FF.md"),
+            "%FF.md",
+            "not UTF-8: kept as written"
+        );
+        assert_eq!(decode_percent("%e2%82%ac"), "€", "lowercase hex");
+    }
+
+    #[test]
+    fn joining_handles_the_root_dots_and_empty_parts() {
+        assert_eq!(
+            join_normalised("id/a", "/en/b.md").as_deref(),
+            Some("en/b.md")
+        );
+        assert_eq!(
+            join_normalised("id/a", "b//c.md").as_deref(),
+            Some("id/a/b/c.md")
+        );
+        assert_eq!(
+            join_normalised("id", "../en/x.md").as_deref(),
+            Some("en/x.md")
+        );
+        assert_eq!(join_normalised("id/a", "..").as_deref(), Some("id"));
+        assert_eq!(join_normalised("", "x.md").as_deref(), Some("x.md"));
+        assert_eq!(join_normalised("", "../x.md"), None);
+        assert_eq!(join_normalised("id/a", "b/../../..").as_deref(), Some(""));
+        assert_eq!(join_normalised("id/a", "b/../../../.."), None);
+    }
 }
