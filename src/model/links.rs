@@ -492,8 +492,14 @@ mod tests {
             std::fs::write(&path, text).expect("the file can be written");
         }
         let config = crate::config::read(dir.path(), &Default::default()).expect("a valid book");
-        let loaded = crate::load::content(&config).expect("content/ can be read");
-        crate::model::site(config, loaded, ModelOptions::default())
+        let loaded = crate::load::content(&config, &crate::load::Reuse::default())
+            .expect("content/ can be read");
+        crate::model::site(
+            config,
+            loaded,
+            ModelOptions::default(),
+            &crate::model::Reuse::default(),
+        )
     }
 
     /// A site with the page under test, and every diagnostic of the site, as printed.
