@@ -3,9 +3,9 @@
 //! on the order in which the file system lists a folder.
 //!
 //! No test measures wall-clock time; timeouts only keep a broken server from hanging
-//! the run. The server harness is in `tests/support/server.rs`.
+//! the run. The server harness is in `support/server.rs`.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::io::{ErrorKind, Read, Write};

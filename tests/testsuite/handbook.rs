@@ -1,7 +1,7 @@
 //! The bundled handbook (content/, book.toml, themes/): it builds and checks clean, every
 //! page exists in both languages, and the generated comparison and glossary are complete.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

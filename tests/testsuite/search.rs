@@ -1,13 +1,14 @@
 //! Search: the shared stemmer vectors (Rust writes them, the browser's JavaScript must
 //! agree), and the index a build writes.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
 use support::TestSite;
+use support::tools;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -92,14 +93,11 @@ fn stemmer_vectors_are_current_and_large_enough() {
 fn javascript_stemmers_agree_with_the_rust_vectors() {
     let roots = tempfile::NamedTempFile::new().expect("temp");
     std::fs::write(roots.path(), panduan::search::stem_id::ROOTS).expect("write roots");
-    let out = match Command::new("node")
+    let out = Command::new(tools::node())
         .arg(repo().join("tests/search/check-vectors.js"))
         .arg(roots.path())
         .output()
-    {
-        Ok(out) => out,
-        Err(e) => panic!("node is needed for this test (`apt-get install nodejs`): {e}"),
-    };
+        .expect("run node");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -188,25 +186,8 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
     assert!(!site.read("book/assets/search-en.js").contains("</script>"));
 }
 
-/// Headless Chromium, or `None` when browser tests are switched off.
-fn chromium() -> Option<&'static str> {
-    if std::env::var_os("PANDUAN_SKIP_BROWSER").is_some() {
-        eprintln!("note: PANDUAN_SKIP_BROWSER is set; skipping a browser test");
-        return None;
-    }
-    let found = Command::new("chromium")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "this test needs Debian's chromium (`apt-get install chromium`; .ci/run installs it), or PANDUAN_SKIP_BROWSER=1"
-    );
-    Some("chromium")
-}
-
 /// The DOM of `url` after its scripts ran, in headless Chromium.
-fn dump_dom(browser: &str, url: &str) -> String {
+fn dump_dom(browser: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile");
     let out = Command::new(browser)
         .args([
@@ -229,7 +210,10 @@ fn dump_dom(browser: &str, url: &str) -> String {
 
 #[test]
 fn search_page_finds_pages_offline_in_both_languages() {
-    let Some(browser) = chromium() else { return };
+    if tools::browser_tests_skipped("searching in Chromium") {
+        return;
+    }
+    let browser = &tools::chromium();
     let site = TestSite::bundled();
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");

@@ -2,7 +2,7 @@
 //! or a clear diagnostic with `path:line:col`, never a panic, and a failed build keeps
 //! the previous output.
 
-mod support;
+use crate::support;
 
 use support::{Run, TestSite, attrs, select, text};
 

@@ -1,6 +1,6 @@
 //! A running `panduan serve` or `watch` for tests: its printed lines, plain HTTP
-//! requests, and the live-reload WebSocket as an open tab has it. Shared by
-//! `tests/serve.rs` and `tests/stress.rs`.
+//! requests, and the live-reload WebSocket as an open tab has it. Shared by the
+//! `serve` and `stress` tests.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

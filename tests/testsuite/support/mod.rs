@@ -1,5 +1,6 @@
 //! Test support: copy a fixture site to a temp dir, run the real binary on it, read
-//! and parse what it wrote.
+//! and parse what it wrote. `server` drives a running `serve`/`watch`; `tools` finds
+//! (and installs, once) the programs beyond Rust that some tests need.
 #![allow(dead_code, unreachable_pub)]
 
 use std::fmt;
@@ -9,6 +10,7 @@ use std::process::Command;
 pub use scraper::{Html, Selector};
 
 pub mod server;
+pub mod tools;
 
 /// A fixture copied into a fresh temporary folder.
 pub struct TestSite {

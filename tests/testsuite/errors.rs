@@ -1,7 +1,7 @@
 //! Failures: every content problem is reported as `path:line:col: error: ...` with a
 //! help line, the exit code says what happened, and the previous output survives.
 
-mod support;
+use crate::support;
 
 use support::{Run, TestSite};
 

@@ -1,7 +1,7 @@
 //! `panduan build` on fixture sites: structure of the output, links, translations,
 //! navigation and the failures that must stop a build.
 
-mod support;
+use crate::support;
 
 use support::{Run, TestSite, attrs, select, text};
 

@@ -2,7 +2,7 @@
 //! cached rebuild to the output of a fresh build of the same sources, after edits of
 //! every kind, and check that a body edit re-renders only its own page.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! `panduan check`, `status`, `new --translate-from` and `translated`: every diagnostic
 //! in human and JSON form, and the whole outdated-translation cycle with and without git.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 

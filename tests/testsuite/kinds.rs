@@ -1,7 +1,7 @@
 //! Kinds: typed fields, info cards, and the template functions behind the comparison
 //! table, the glossary and backlinks.
 
-mod support;
+use crate::support;
 
 use support::{TestSite, attrs, select, text};
 

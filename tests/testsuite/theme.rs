@@ -1,6 +1,6 @@
 //! The default theme is compiled in, and a project theme overrides it file by file.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::Path;

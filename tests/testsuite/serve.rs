@@ -1,13 +1,14 @@
 //! `panduan serve` and `panduan watch` (issue 4), run as the real binary on a copy of a
 //! fixture: pages over HTTP, reload and error messages over the WebSocket, traversal
 //! attempts, bursts of edits, Ctrl-C. A headless Chromium test checks that an open
-//! page reloads by itself; it is skipped (with a message) when Chromium is missing.
+//! page reloads by itself (`support::tools` installs Chromium; PANDUAN_SKIP_BROWSER=1
+//! skips it).
 //!
 //! No test measures wall-clock time; timeouts only keep a broken server from hanging
 //! the run. `latency` (ignored) prints save-to-reload figures:
-//! `cargo test --release --test serve -- --ignored --nocapture latency`.
+//! `cargo test --release --test testsuite -- --ignored --nocapture serve::latency`.
 
-mod support;
+use crate::support;
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use support::TestSite;
 use support::server::{PATIENCE, Running, get};
+use support::tools;
 use tungstenite::stream::MaybeTlsStream;
 
 const PAGE: &str = "content/id/guide/install.md";
@@ -397,16 +399,6 @@ fn watch_rebuilds_the_output_folder() {
 
 // ---------------------------------------------------------------- headless Chromium
 
-fn chromium() -> Option<PathBuf> {
-    let names = ["chromium", "chromium-browser", "google-chrome"];
-    let path = std::env::var_os("PATH")?;
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    })
-}
-
 /// Chromium driven over the DevTools protocol.
 struct Browser {
     child: Child,
@@ -531,12 +523,10 @@ impl Browser {
 
 #[test]
 fn an_open_page_reloads_by_itself_and_shows_errors_in_its_language() {
-    let Some(binary) = chromium() else {
-        eprintln!(
-            "SKIPPED an_open_page_reloads_by_itself_and_shows_errors_in_its_language: no chromium in PATH (apt-get install chromium)"
-        );
+    if tools::browser_tests_skipped("the live reload in Chromium") {
         return;
-    };
+    }
+    let binary = tools::chromium();
     let site = TestSite::copy("bilingual");
     let server = Running::serve(site.path());
     let mut browser = Browser::start(&binary);

@@ -3,27 +3,16 @@
 //! assets, folder links or network requests; zero axe-core violations (WCAG 2.1 AA) on
 //! every page in the light and the dark theme; no horizontal scrolling at 360 px
 //! (screenshots land in tests/browser/screenshots/); zero Nu HTML checker errors; and a
-//! printed print.html. `.ci/run` installs what these need; PANDUAN_SKIP_BROWSER=1 skips.
+//! printed print.html. `support::tools` installs what these need on first use;
+//! PANDUAN_SKIP_BROWSER=1 skips them.
 
-mod support;
+use crate::support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use support::TestSite;
-
-fn tools() -> Option<PathBuf> {
-    if std::env::var_os("PANDUAN_SKIP_BROWSER").is_some() {
-        eprintln!("note: PANDUAN_SKIP_BROWSER is set; skipping the browser checks");
-        return None;
-    }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    assert!(
-        dir.join("node_modules/playwright-core").is_dir(),
-        "run `npm ci` in tests/browser (and `apt-get install chromium poppler-utils default-jre-headless`); .ci/run does both"
-    );
-    Some(dir)
-}
+use support::tools;
 
 fn built_handbook() -> TestSite {
     let site = TestSite::bundled();
@@ -34,9 +23,14 @@ fn built_handbook() -> TestSite {
 
 #[test]
 fn offline_crawl_accessibility_and_layout_in_chromium() {
-    let Some(dir) = tools() else { return };
+    if tools::browser_tests_skipped("the offline crawl in Chromium") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let chromium = tools::chromium();
     let site = built_handbook();
-    let out = Command::new("node")
+    let out = Command::new(tools::node())
+        .env("CHROMIUM", chromium)
         .arg(dir.join("check.mjs"))
         .arg(site.path().join("book"))
         .arg(dir.join("screenshots"))
@@ -69,7 +63,11 @@ fn offline_crawl_accessibility_and_layout_in_chromium() {
 
 #[test]
 fn every_page_is_valid_html() {
-    let Some(dir) = tools() else { return };
+    if tools::browser_tests_skipped("the Nu HTML checker") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let java = tools::java();
     let site = built_handbook();
     let pages: Vec<PathBuf> = walkdir::WalkDir::new(site.path().join("book"))
         .into_iter()
@@ -78,7 +76,7 @@ fn every_page_is_valid_html() {
         .map(|e| e.path().to_path_buf())
         .collect();
     assert!(pages.len() >= 50);
-    let out = Command::new("java")
+    let out = Command::new(java)
         .arg("-jar")
         .arg(dir.join("node_modules/vnu-jar/build/dist/vnu.jar"))
         .args(["--errors-only", "--format", "gnu"])
@@ -91,11 +89,14 @@ fn every_page_is_valid_html() {
 
 #[test]
 fn print_document_prints_to_pdf() {
-    let Some(_) = tools() else { return };
+    if tools::browser_tests_skipped("printing to PDF") {
+        return;
+    }
+    let (chromium, pdfinfo, pdftotext) = (tools::chromium(), tools::pdfinfo(), tools::pdftotext());
     let site = built_handbook();
     let pdf = site.path().join("print.pdf");
     let profile = tempfile::tempdir().expect("profile");
-    let status = Command::new("chromium")
+    let status = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -113,7 +114,7 @@ fn print_document_prints_to_pdf() {
         .output()
         .expect("chromium");
     assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&status.stderr));
-    let info = Command::new("pdfinfo")
+    let info = Command::new(pdfinfo)
         .arg(&pdf)
         .output()
         .expect("pdfinfo (poppler-utils)");
@@ -133,7 +134,7 @@ fn print_document_prints_to_pdf() {
         pages > chapters,
         "one chapter per page break: {pages} PDF pages for {chapters} chapters"
     );
-    let first = Command::new("pdftotext")
+    let first = Command::new(pdftotext)
         .args(["-l", "1"])
         .arg(&pdf)
         .arg("-")

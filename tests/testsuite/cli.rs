@@ -1,6 +1,6 @@
 //! The command line: init, clean, completions, version and help.
 
-mod support;
+use crate::support;
 
 use support::{TestSite, run_in};
 
