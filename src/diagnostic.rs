@@ -68,6 +68,9 @@ pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The source line the problem is on, shown under the message with a `^` under
+    /// [`Span::col`] (set with [`Diagnostic::with_line`]).
+    pub line: Option<String>,
 }
 
 impl Diagnostic {
@@ -78,6 +81,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            line: None,
         }
     }
 
@@ -88,6 +92,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            line: None,
         }
     }
 
@@ -95,6 +100,14 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Shows `line`, the text of the source line at [`Diagnostic::span`], with a caret
+    /// under the column.
+    #[must_use]
+    pub fn with_line(mut self, line: &str) -> Self {
+        self.line = Some(line.trim_end_matches(['\r', '\n']).to_string());
         self
     }
 
@@ -107,6 +120,17 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}: {}", self.span, self.level, self.message)?;
+        if let Some(line) = &self.line {
+            // Tabs are shown as one space each, so that the caret stays under its column.
+            let number = self.span.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let caret = " ".repeat(self.span.col.get().saturating_sub(1) as usize);
+            write!(
+                f,
+                "\n  {gutter} |\n  {number} | {}\n  {gutter} | {caret}^",
+                line.replace('\t', " ")
+            )?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
         }
@@ -230,6 +254,17 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/id/a.md:3:7: error: bad link\n  = help: try `b.md`"
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_with_its_line_shows_a_caret_under_the_column() {
+        let d = Diagnostic::error(Span::new("content/id/a.md", 12, 4), "here")
+            .with_line("\tab: c\r\n")
+            .with_help("fix");
+        assert_eq!(
+            d.to_string(),
+            "content/id/a.md:12:4: error: here\n     |\n  12 |  ab: c\n     |    ^\n  = help: fix"
         );
     }
 }

@@ -159,34 +159,156 @@ pub fn parse_yaml_map(
             })
             .collect()),
         Err(e) => {
-            let span = e
-                .location()
-                .map_or_else(|| at(1, 1), |l| at(l.line(), l.column()));
+            let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let text = e.to_string();
             let message = text
                 .rsplit_once(" at line ")
-                .map_or(text.as_str(), |(m, _)| m)
-                .to_string();
-            let (message, help) = if text.contains("budget breached") {
-                (
-                    "the front matter is too large: its YAML aliases expand beyond the limit"
-                        .to_string(),
-                    "front matter holds a few keys; remove the repeated `*alias` references"
-                        .to_string(),
+                .map_or(text.as_str(), |(m, _)| m);
+            let slip = if text.contains("budget breached") {
+                Slip::whole(
+                    line,
+                    col,
+                    "the front matter is too large: its YAML aliases expand beyond the limit",
+                    "front matter holds a few keys; remove the repeated `*alias` references",
                 )
             } else if message.starts_with("expected mapping start") {
-                (
-                    "the front matter is not a map of keys".to_string(),
-                    "write one `key: value` per line, e.g. `title: Kelompok terapi`".to_string(),
+                Slip::whole(
+                    line,
+                    col,
+                    "the front matter is not a map of keys",
+                    "write one `key: value` per line, e.g. `title: Kelompok terapi`",
                 )
             } else {
-                (
-                    format!("invalid YAML in the front matter: {message}"),
-                    "check the quoting and indentation on this line".to_string(),
-                )
+                yaml_slip(yaml, message, line, col)
             };
-            Err(Diagnostic::error(span, message).with_help(help))
+            let line_text = usize::try_from(slip.line)
+                .ok()
+                .and_then(|n| yaml.lines().nth(n.saturating_sub(1)));
+            let mut d =
+                Diagnostic::error(at(slip.line, slip.col), slip.message).with_help(slip.help);
+            if let Some(text) = line_text.filter(|_| slip.show_line) {
+                d = d.with_line(text);
+            }
+            Err(d)
         }
+    }
+}
+
+/// A YAML error in plain words: where, what, and what to do.
+struct Slip {
+    /// 1-based line and column within the YAML block.
+    line: u64,
+    col: u64,
+    message: String,
+    help: String,
+    /// Whether to show the line with a caret.
+    show_line: bool,
+}
+
+impl Slip {
+    /// A problem of the block as a whole, shown without its line.
+    fn whole(line: u64, col: u64, message: &str, help: &str) -> Slip {
+        Slip {
+            line,
+            col,
+            message: message.to_string(),
+            help: help.to_string(),
+            show_line: false,
+        }
+    }
+}
+
+/// The common slips of authors who are not programmers, recognised from the parser's
+/// `message` at `line:col` (1-based, within `yaml`) and the author's own line: a colon
+/// inside text, a tab used for indentation, an unclosed quote, a line indented by
+/// mistake. Anything else keeps the parser's words.
+fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let line_at = |n: u64| {
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| lines.get(n.saturating_sub(1)).copied())
+            .unwrap_or("")
+    };
+    let slip = |line: u64, col: u64, message: String, help: String| Slip {
+        line,
+        col,
+        message,
+        help,
+        show_line: true,
+    };
+    let text = line_at(line);
+    if message.contains("tab") {
+        // The parser may report the line before the tab: find the tab itself.
+        let indented = lines
+            .iter()
+            .position(|l| {
+                l.starts_with([' ', '\t']) && l[..l.len() - l.trim_start().len()].contains('\t')
+            })
+            .or_else(|| lines.iter().position(|l| l.contains('\t')));
+        if let Some(n) = indented {
+            let tab = lines[n].chars().position(|c| c == '\t').unwrap_or(0);
+            let n = u64::try_from(n + 1).unwrap_or(line);
+            let col = u64::try_from(tab + 1).unwrap_or(1);
+            return slip(
+                n,
+                col,
+                "a tab is used here; YAML allows only spaces for indentation".into(),
+                format!(
+                    "replace the tab on line {n} of the front matter with spaces (or remove it, if the key belongs at the start of the line)"
+                ),
+            );
+        }
+    }
+    if message.starts_with("unclosed quote") {
+        let help = match text.split_once(": ") {
+            Some((key, value)) if !key.starts_with([' ', '\t']) && value.starts_with(['"', '\'']) => {
+                let quote = &value[..1];
+                format!(
+                    "end the text with the same quote mark it starts with, on the same line: `{key}: {}{quote}`",
+                    value.trim_end()
+                )
+            }
+            _ => "end the text with the same quote mark it starts with (`\"` or `'`), on the same line".into(),
+        };
+        return slip(line, col, "this quote is never closed".into(), help);
+    }
+    if message.starts_with("mapping values are not allowed") {
+        if text.starts_with(' ') {
+            return slip(
+                line,
+                1,
+                "this line is indented, but the line above does not start a list or a map".into(),
+                "remove the spaces at the start of the line, so that the key starts the line like the others".into(),
+            );
+        }
+        if let Some((key, value)) = text.split_once(": ") {
+            let value = value.trim();
+            if !value.starts_with(['"', '\'', '[', '{', '|', '>']) {
+                return slip(
+                    line,
+                    col,
+                    "a colon inside text: YAML reads `word: ` as the start of a new key".into(),
+                    format!("put the text in quotes: `{key}: {}`", quoted(value)),
+                );
+            }
+        }
+    }
+    slip(
+        line,
+        col,
+        format!("invalid YAML in the front matter: {message}"),
+        "check the quoting and indentation on this line".into(),
+    )
+}
+
+/// `text` as a quoted YAML scalar: in double quotes, or in single quotes if it holds a
+/// double quote (a single quote inside is written twice).
+fn quoted(text: &str) -> String {
+    if text.contains('"') || text.contains('\\') {
+        format!("'{}'", text.replace('\'', "''"))
+    } else {
+        format!("\"{text}\"")
     }
 }
 
@@ -283,6 +405,7 @@ pub(super) fn to_front_matter(
         if let Err(d) = read {
             diagnostics.push(d);
         }
+        diagnostics.extend(comma_text_for_a_list(kind.as_ref(), &entry, file_text));
     }
     diagnostics.extend(missing);
     fm
@@ -454,6 +577,41 @@ fn read_kind_field(
     };
     fields.insert(entry.key.to_string(), entry.typed(typed, expected)?);
     Ok(())
+}
+
+/// The warning for `tags: a, b`, which YAML reads as one item `a, b`: a list key (or
+/// list field of the page's kind) whose value is text with a comma.
+fn comma_text_for_a_list(
+    kind: Option<&PageKind<'_>>,
+    entry: &Entry<'_>,
+    file_text: &str,
+) -> Option<Diagnostic> {
+    let is_list = matches!(entry.key, "tags" | "related")
+        || kind
+            .and_then(|kind| kind.def.fields.get(entry.key))
+            .is_some_and(|field| field.ty == FieldType::List);
+    let Value::String(text) = entry.value else {
+        return None;
+    };
+    if !is_list || !text.contains(',') {
+        return None;
+    }
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    let key = entry.key;
+    let mut d = Diagnostic::warning(
+        entry.span.clone(),
+        format!("`{key}` has one item, `{text}`: without brackets, commas do not separate items"),
+    )
+    .with_help(format!(
+        "for {} items, write the list in brackets: `{key}: [{}]`",
+        items.len(),
+        items.join(", ")
+    ));
+    let line = entry.span.line.get() as usize;
+    if let Some(text) = file_text.lines().nth(line.saturating_sub(1)) {
+        d = d.with_line(text);
+    }
+    Some(d)
 }
 
 /// The error for a key that is neither reserved nor a field of the page's kind, at the

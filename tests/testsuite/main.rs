@@ -17,6 +17,7 @@ mod hostile;
 mod incremental;
 mod kinds;
 mod properties;
+mod real_authoring;
 mod search;
 mod serve;
 mod snapshots;

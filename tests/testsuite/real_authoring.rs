@@ -1,0 +1,86 @@
+//! Real authors, real content (issue #15): whatever an agency author writes builds, or
+//! gets a message they can act on. Fixtures: `tests/fixtures/real-content/<shape>/`.
+
+use crate::support::{self, TestSite};
+
+/// The source line under a diagnostic, as printed: `line_no | text` with a caret under
+/// column `col`.
+fn shown_line(line_no: u32, text: &str, col: usize) -> String {
+    format!(
+        "\n    |\n  {line_no} | {text}\n    | {}^\n",
+        " ".repeat(col - 1)
+    )
+}
+
+/// Builds `yaml-slips` with `content/id/langkah.md` holding `front` as its front matter.
+fn build_with_front_matter(front: &str) -> support::Run {
+    let site = TestSite::copy("real-content/yaml-slips");
+    site.write(
+        "content/id/langkah.md",
+        &format!("---\n{front}---\n\nTeks.\n"),
+    );
+    site.run(["build"])
+}
+
+#[test]
+fn colon_inside_text_asks_for_quotes_built_from_the_authors_line() {
+    let run = build_with_front_matter("title: Langkah\nsummary: Langkah pertama: berkenalan\n");
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(&format!(
+            "content/id/langkah.md:3:25: error: a colon inside text: YAML reads `word: ` as the start of a new key{}  = help: put the text in quotes: `summary: \"Langkah pertama: berkenalan\"`",
+            shown_line(3, "summary: Langkah pertama: berkenalan", 25)
+        )),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("mapping values"), "{run}");
+}
+
+#[test]
+fn tab_used_for_indentation_is_named_at_its_line() {
+    let run = build_with_front_matter("title: Langkah\n\tsummary: Perkenalan\n");
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(
+            "content/id/langkah.md:3:1: error: a tab is used here; YAML allows only spaces for indentation\n"
+        ),
+        "{run}"
+    );
+    assert!(run.stderr.contains("  3 |  summary: Perkenalan\n"), "{run}");
+    assert!(run.stderr.contains("= help: replace the tab"), "{run}");
+    let nested = build_with_front_matter("title: Langkah\ntags:\n\t- satu\n");
+    assert!(
+        nested.stderr.contains(
+            "content/id/langkah.md:4:1: error: a tab is used here; YAML allows only spaces for indentation"
+        ),
+        "{nested}"
+    );
+}
+
+#[test]
+fn unclosed_quote_shows_the_line_and_the_closed_text() {
+    let run = build_with_front_matter("title: \"Langkah pertama\nsummary: Perkenalan\n");
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(&format!(
+            "content/id/langkah.md:2:8: error: this quote is never closed{}  = help: end the text with the same quote mark it starts with, on the same line: `title: \"Langkah pertama\"`",
+            shown_line(2, "title: \"Langkah pertama", 8)
+        )),
+        "{run}"
+    );
+}
+
+#[test]
+fn comma_separated_tags_without_brackets_warn_and_show_the_list() {
+    let run = build_with_front_matter("title: Langkah\ntags: kelompok, terapi\n");
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains(&format!(
+            "content/id/langkah.md:3:7: warning: `tags` has one item, `kelompok, terapi`: without brackets, commas do not separate items{}  = help: for 2 items, write the list in brackets: `tags: [kelompok, terapi]`",
+            shown_line(3, "tags: kelompok, terapi", 7)
+        )),
+        "{run}"
+    );
+    let listed = build_with_front_matter("title: Langkah\ntags: [kelompok, terapi]\n");
+    assert!(listed.stderr.is_empty(), "{listed}");
+}
