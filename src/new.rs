@@ -92,8 +92,16 @@ fn create(path: &Path, text: &str) -> Result<()> {
         })
 }
 
-/// The source's front-matter lines worth copying into a translation: everything but
-/// the keys that are per-language or per-translation.
+/// Keys of the source's front matter that a translation does not copy: `title` is
+/// written on its own as the first line to translate; `slug` is a word of the source's
+/// language in its URL (the translation takes its file name until the translator gives
+/// it a slug of its own); `translation` is the source's own record, if it is itself a
+/// translation, while the stub gets a new one.
+pub const NOT_COPIED: &[&str] = &["title", "slug", "translation"];
+
+/// The source's front-matter lines to copy into a translation: every key but
+/// [`NOT_COPIED`] (values in the source's language, such as `summary`, stay for the
+/// translator to translate in place). Comment lines are left out.
 fn copied_front_matter(yaml: &str) -> String {
     let mut out = String::new();
     let mut skipping = false;
@@ -103,7 +111,7 @@ fn copied_front_matter(yaml: &str) -> String {
             && !line.starts_with('#');
         if top_level {
             let key = line.split(':').next().unwrap_or("").trim();
-            skipping = matches!(key, "title" | "slug" | "translation" | "draft" | "summary");
+            skipping = NOT_COPIED.contains(&key);
         }
         if !skipping && !line.starts_with('#') {
             out.push_str(line);
@@ -111,6 +119,21 @@ fn copied_front_matter(yaml: &str) -> String {
         }
     }
     out
+}
+
+/// The title of a new page at `rel` (below `content/<lang>/`, no `.md`): its file name,
+/// or for a section (`x/_index`) its folder's name, in words with a capital:
+/// `kelompok-tugas` -> `Kelompok tugas`. `None` for the home page.
+fn title_from_path(rel: &str) -> Option<String> {
+    let mut parts = rel.rsplit('/');
+    let mut stem = parts.next().unwrap_or(rel);
+    if stem == "_index" {
+        stem = parts.next()?;
+    }
+    let words = stem.trim_matches('_').replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 fn yaml_string(s: &str) -> String {
@@ -131,15 +154,8 @@ pub fn new_page(
         .join(&lang)
         .join(format!("{rel}.md"));
     let Some(from) = translate_from else {
-        let stem = rel
-            .rsplit('/')
-            .next()
-            .unwrap_or(&rel)
-            .trim_start_matches('_');
-        let mut title: String = stem.replace(['-', '_'], " ");
-        if let Some(first) = title.get(..1) {
-            title = first.to_uppercase() + &title[1..];
-        }
+        let language = site.config.language(&lang).map(|l| l.title.clone());
+        let title = title_from_path(&rel).or(language).unwrap_or_default();
         let text = format!(
             "---\ntitle: {}\nsummary: \"\"\n---\n\n",
             yaml_string(&title)
@@ -176,7 +192,7 @@ pub fn new_page(
     let from_name = &site.config.languages[from_index].name;
     let guide = source.body().replace("-->", "--&gt;");
     let text = format!(
-        "---\n# Translated from {from_name} ({source_path}). Translate the title and the text,\n# delete the `{STUB_MARKER}` block at the end, then build.\ntitle: {}\n{copied}{}---\n\nTranslate here.\n\n{STUB_MARKER}\nThe {from_name} text, as a guide. Delete this block when the translation is done.\n\n{}\n-->\n",
+        "---\n# Translated from {from_name} ({source_path}). Translate the title, the text and the\n# copied fields (such as `summary`), delete the `{STUB_MARKER}` block at the end, then build.\ntitle: {}\n{copied}{}---\n\nTranslate here.\n\n{STUB_MARKER}\nThe {from_name} text, as a guide. Delete this block when the translation is done.\n\n{}\n-->\n",
         yaml_string(&source.title),
         record_yaml(from, &fp),
         guide.trim_end(),
@@ -296,4 +312,24 @@ fn insert_record(text: &str, record: &str) -> Option<String> {
         record,
         &text[yaml.end..]
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_page_is_titled_after_its_file_or_its_folder() {
+        assert_eq!(
+            title_from_path("kelompok-baru").as_deref(),
+            Some("Kelompok baru")
+        );
+        assert_eq!(title_from_path("x/_index").as_deref(), Some("X"));
+        assert_eq!(
+            title_from_path("a/kelompok-tugas/_index").as_deref(),
+            Some("Kelompok tugas")
+        );
+        assert_eq!(title_from_path("ülke").as_deref(), Some("Ülke"));
+        assert_eq!(title_from_path("_index"), None);
+    }
 }

@@ -84,3 +84,54 @@ fn comma_separated_tags_without_brackets_warn_and_show_the_list() {
     let listed = build_with_front_matter("title: Langkah\ntags: [kelompok, terapi]\n");
     assert!(listed.stderr.is_empty(), "{listed}");
 }
+
+#[test]
+fn new_section_index_is_titled_after_its_folder_not_index() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let run = site.run(["new", "content/id/kelompok-tugas/_index.md"]);
+    assert_eq!(run.code, 0, "{run}");
+    let text = site.read("content/id/kelompok-tugas/_index.md");
+    assert!(
+        text.starts_with("---\ntitle: \"Kelompok tugas\"\n"),
+        "{text}"
+    );
+    let short = site.run(["new", "content/id/x/_index.md"]);
+    assert_eq!(short.code, 0, "{short}");
+    assert!(
+        site.read("content/id/x/_index.md")
+            .starts_with("---\ntitle: \"X\"\n")
+    );
+}
+
+#[test]
+fn new_translate_from_copies_summary_and_every_field_but_slug_and_record() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let run = site.run([
+        "new",
+        "content/en/kelompok/tugas.md",
+        "--translate-from",
+        "id",
+    ]);
+    assert_eq!(run.code, 0, "{run}");
+    let stub = site.read("content/en/kelompok/tugas.md");
+    for line in [
+        "title: \"Kelompok tugas\"\n",
+        "summary: Kelompok untuk menyelesaikan tugas.\n",
+        "order: 3\n",
+        "tags: [kelompok, tugas]\n",
+        "kind: group-type\n",
+        "purpose: Menyelesaikan tugas bersama.\n",
+        "extra:\n  warna: biru\n",
+        "translation:\n  from: id\n",
+    ] {
+        assert!(stub.contains(line), "missing {line:?} in\n{stub}");
+    }
+    assert!(
+        !stub.contains("slug:"),
+        "the slug is the source's own\n{stub}"
+    );
+    assert_eq!(stub.matches("translation:").count(), 1, "{stub}");
+    // The stub builds: the kind's required field came along.
+    let build = site.run(["build"]);
+    assert_eq!(build.code, 0, "{build}");
+}
