@@ -56,7 +56,12 @@ impl Report {
 
     /// How many diagnostics are warnings.
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        count(&self.diagnostics, Level::Warning)
+    }
+
+    /// How many diagnostics are hints (which never fail `check`).
+    pub fn hints(&self) -> usize {
+        count(&self.diagnostics, Level::Hint)
     }
 
     /// The report as the stable JSON document of `check --format json`.
@@ -95,8 +100,17 @@ impl std::fmt::Display for Report {
             "checked: {errors} error{}, {warnings} warning{}",
             plural(errors),
             plural(warnings)
-        )
+        )?;
+        match self.hints() {
+            0 => Ok(()),
+            hints => write!(f, ", {hints} hint{}", plural(hints)),
+        }
     }
+}
+
+/// How many of `diagnostics` are at `level`.
+fn count(diagnostics: &[Diagnostic], level: Level) -> usize {
+    diagnostics.iter().filter(|d| d.level == level).count()
 }
 
 /// The `s` of a count's noun: `1 error`, `2 errors`, `0 errors`.
@@ -143,9 +157,27 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             }
         }
     }
-    for page in &site.pages {
+    for (i, page) in site.pages.iter().enumerate() {
         let Some(path) = &page.path else { continue };
         let span = crate::model::page_span(page);
+        if let Some(source) = untracked_source(site, i) {
+            let source = &site.pages[source];
+            let language = &languages[source.lang_index];
+            out.push(
+                Diagnostic::hint(
+                    span.clone(),
+                    format!(
+                        "this translation is not tracked: Panduan cannot tell you when its {} (`{}`) source changes",
+                        language.name, language.code
+                    ),
+                )
+                .with_help(format!(
+                    "if it is up to date with `{}`, run `panduan translated {}` (or `panduan translated --all` for every such page); from then on `check` reports when the source changes",
+                    shown(source),
+                    display_path(path)
+                )),
+            );
+        }
         if let Some(TranslationState::Stub { source }) = &page.translation {
             out.push(
                 Diagnostic::warning(span.clone(), "this translation is still a stub").with_help(
@@ -199,6 +231,37 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// For a translation made by hand, which has no record: its source page, so that it
+/// can be tracked (`panduan translated`). A page is such a translation when another
+/// language of its set is the original: the language other pages' records name as
+/// their source, else the first language in `book.toml` with a file of the page.
+pub fn untracked_source(site: &Site, index: usize) -> Option<usize> {
+    let page = &site.pages[index];
+    if page.path.is_none() || page.front.translation.is_some() {
+        return None;
+    }
+    let slots = site.translations.get(&page.id)?;
+    let pages = || slots.iter().flatten().map(|&i| &site.pages[i]);
+    let named = pages()
+        .filter_map(|p| p.front.translation.as_ref())
+        .find_map(|record| {
+            site.config
+                .languages
+                .iter()
+                .position(|l| l.code.as_str() == record.value.from)
+        });
+    let original = named
+        .and_then(|l| slots.get(l).copied().flatten())
+        .or_else(|| {
+            slots
+                .iter()
+                .flatten()
+                .copied()
+                .find(|&i| site.pages[i].path.is_some())
+        })?;
+    (original != index && site.pages[original].path.is_some()).then_some(original)
 }
 
 /// For outdated translations in a git repository: the source as it was when translated
@@ -297,6 +360,8 @@ pub struct JsonReport<'a> {
     pub version: u32,
     pub errors: usize,
     pub warnings: usize,
+    /// Added after version 1 first shipped: suggestions that never fail `check`.
+    pub hints: usize,
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
@@ -313,11 +378,11 @@ pub struct JsonDiagnostic<'a> {
 
 /// Diagnostics as the stable JSON document of `check --format json`.
 pub fn to_json(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let report = JsonReport {
         version: 1,
-        errors,
-        warnings: diagnostics.len() - errors,
+        errors: count(diagnostics, Level::Error),
+        warnings: count(diagnostics, Level::Warning),
+        hints: count(diagnostics, Level::Hint),
         diagnostics: diagnostics
             .iter()
             .map(|d| JsonDiagnostic {

@@ -51,7 +51,9 @@ pub enum Command {
     )]
     New(NewArgs),
     /// Mark a reviewed translation as up to date with its source page.
-    #[command(after_help = "Example:\n  panduan translated content/en/group-types/therapy.md")]
+    #[command(
+        after_help = "Examples:\n  panduan translated content/en/group-types/therapy.md\n  panduan translated --all    start tracking every translation made by hand (no record yet)"
+    )]
     Translated(TranslatedArgs),
     /// Show, per page and language, whether translations are up to date, outdated or missing.
     #[command(
@@ -180,8 +182,13 @@ pub struct NewArgs {
 #[derive(Debug, Args)]
 pub struct TranslatedArgs {
     /// The translated page.
-    pub path: PathBuf,
-    /// The source language (default: the one recorded, else the default language).
+    #[arg(required_unless_present = "all")]
+    pub path: Option<PathBuf>,
+    /// Record every translation that has no record yet (made by hand) as up to date
+    /// with its source; records already there are left alone.
+    #[arg(long, conflicts_with_all = ["path", "from"])]
+    pub all: bool,
+    /// The source language (default: the one recorded, else the original's, else the default language).
     #[arg(long, value_name = "LANG")]
     pub from: Option<String>,
     #[command(flatten)]

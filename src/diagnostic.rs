@@ -50,6 +50,8 @@ pub fn display_path(path: &Path) -> String {
 pub enum Level {
     Error,
     Warning,
+    /// A suggestion that is not a problem (yet): shown by `check`, never fails it.
+    Hint,
 }
 
 impl fmt::Display for Level {
@@ -57,6 +59,7 @@ impl fmt::Display for Level {
         f.write_str(match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Hint => "hint",
         })
     }
 }
@@ -89,6 +92,17 @@ impl Diagnostic {
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             level: Level::Warning,
+            span,
+            message: message.into(),
+            help: None,
+            line: None,
+        }
+    }
+
+    /// A hint at `span`: something to improve that is not a problem.
+    pub fn hint(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Hint,
             span,
             message: message.into(),
             help: None,

@@ -236,6 +236,16 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
                 .as_ref()
                 .map(|t| t.value.from.clone())
         })
+        .or_else(|| {
+            // A translation made by hand: the language of its original.
+            let index = site.pages.iter().position(|p| std::ptr::eq(p, page))?;
+            let source = crate::check::untracked_source(&site, index)?;
+            Some(
+                site.config.languages[site.pages[source].lang_index]
+                    .code
+                    .to_string(),
+            )
+        })
         .unwrap_or_else(|| site.config.default_lang().code.to_string());
     let from_index = site
         .config
@@ -260,12 +270,43 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
             display_path(path)
         ))
     })?;
+    write_record(&site, index, source, &from)
+}
+
+/// `panduan translated --all`: records every translation made by hand (with no record
+/// yet) as up to date with its source. Returns the pages and sources, as shown.
+pub fn mark_all_untracked(options: &BuildOptions) -> Result<Vec<(String, String)>> {
+    let (site, _) = load_site(options)?;
+    let mut marked = Vec::new();
+    for index in 0..site.pages.len() {
+        let Some(source) = crate::check::untracked_source(&site, index) else {
+            continue;
+        };
+        if site.pages[index].body().contains(STUB_MARKER) {
+            continue;
+        }
+        let from = site.config.languages[site.pages[source].lang_index]
+            .code
+            .to_string();
+        let source_shown = write_record(&site, index, source, &from)?;
+        let page_shown = site.pages[index]
+            .path
+            .as_ref()
+            .map(|p| display_path(p))
+            .unwrap_or_default();
+        marked.push((page_shown, source_shown));
+    }
+    Ok(marked)
+}
+
+/// Writes into page `index`'s file the record of `source` (in language `from`) as it is
+/// now, changing nothing else. Returns the source's path, as shown.
+fn write_record(site: &Site, index: usize, source: usize, from: &str) -> Result<String> {
+    let page = &site.pages[index];
+    let path = page.path.as_deref().unwrap_or(Path::new(""));
     let source_page = &site.pages[source];
-    let record = record_yaml(&from, &fingerprint(&source_page.title, source_page.body()));
-    let file = site
-        .config
-        .root
-        .join(page.path.as_ref().map_or(Path::new(""), PathBuf::as_path));
+    let record = record_yaml(from, &fingerprint(&source_page.title, source_page.body()));
+    let file = site.config.root.join(path);
     let updated = match replace_record(&page.source, &record) {
         Some(text) => text,
         None => insert_record(&page.source, &record).ok_or_else(|| {
@@ -293,9 +334,15 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
 }
 
 /// Adds a record just before the closing `---` of the front matter.
+/// A page without front matter (titled by its `# Heading`) gets one holding the record.
 fn insert_record(text: &str, record: &str) -> Option<String> {
     let split = crate::load::split(text, Path::new("")).ok()?;
-    let yaml = split.yaml?;
+    let Some(yaml) = split.yaml else {
+        let bom = split.body.start;
+        let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let block = format!("---\n{record}---\n").replace('\n', eol);
+        return Some(format!("{}{block}{}", &text[..bom], &text[bom..]));
+    };
     let eol = if text[..yaml.end].contains("\r\n") {
         "\r\n"
     } else {
@@ -317,6 +364,19 @@ fn insert_record(text: &str, record: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_goes_before_the_closing_line_or_into_new_front_matter() {
+        let record = "translation:\n  from: id\n";
+        assert_eq!(
+            insert_record("---\ntitle: A\n---\nB\n", record).as_deref(),
+            Some("---\ntitle: A\ntranslation:\n  from: id\n---\nB\n")
+        );
+        assert_eq!(
+            insert_record("\u{feff}# A\r\n\r\nB\r\n", record).as_deref(),
+            Some("\u{feff}---\r\ntranslation:\r\n  from: id\r\n---\r\n# A\r\n\r\nB\r\n")
+        );
+    }
 
     #[test]
     fn a_new_page_is_titled_after_its_file_or_its_folder() {

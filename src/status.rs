@@ -23,6 +23,10 @@ pub enum State {
     Outdated,
     Stub,
     Missing,
+    /// A translation made by hand, without a record: whether it is up to date is
+    /// unknown (`panduan translated` starts tracking it).
+    #[serde(rename = "not tracked")]
+    Untracked,
 }
 
 impl State {
@@ -34,10 +38,12 @@ impl State {
             State::Outdated => "OUTDATED",
             State::Stub => "stub",
             State::Missing => "MISSING",
+            State::Untracked => "not tracked",
         }
     }
 
-    /// Whether the translation still needs work: missing, outdated or a stub.
+    /// Whether the translation still needs work: missing, outdated or a stub (a page
+    /// that is not tracked may well be finished; `check` hints how to track it).
     pub fn is_unfinished(self) -> bool {
         matches!(self, State::Missing | State::Outdated | State::Stub)
     }
@@ -79,6 +85,9 @@ impl Table {
                     .iter()
                     .map(|slot| match slot {
                         None => State::Missing,
+                        Some(i) if crate::check::untracked_source(site, *i).is_some() => {
+                            State::Untracked
+                        }
                         Some(i) => match &site.pages[*i].translation {
                             None => State::Original,
                             Some(TranslationState::Current { .. }) => State::Current,
@@ -128,7 +137,8 @@ impl Table {
     }
 }
 
-/// Column width of the state cells: the longest label, `up to date`, and a space.
+/// Column width of the state cells: the longest label, `not tracked` (columns are two
+/// spaces apart).
 const CELL: usize = 11;
 
 impl fmt::Display for Table {
@@ -245,14 +255,14 @@ mod tests {
             table.to_string(),
             "\
 page     id           en         
-/        original     original   
+/        original     not tracked
 changed  original     OUTDATED   
 done     original     up to date 
 only-id  original     MISSING    
 stub     original     stub       
 
 id: 5 original
-en: 1 MISSING, 1 OUTDATED, 1 original, 1 stub, 1 up to date
+en: 1 MISSING, 1 OUTDATED, 1 not tracked, 1 stub, 1 up to date
 "
         );
         assert!(table.is_unfinished());

@@ -1,4 +1,5 @@
-//! `panduan translated`: record a reviewed translation as up to date with its source.
+//! `panduan translated`: record a reviewed translation (or, with `--all`, every one made
+//! by hand) as up to date with its source.
 
 use std::process::ExitCode;
 
@@ -14,10 +15,22 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
         root: project::root(&args.root)?,
         ..Default::default()
     };
-    let source = panduan::new::mark_translated(&options, &args.path, args.from.as_deref())?;
+    let Some(path) = args.path.filter(|_| !args.all) else {
+        let marked = panduan::new::mark_all_untracked(&options)?;
+        for (page, source) in &marked {
+            println!("{page} is now recorded as up to date with {source}");
+        }
+        println!(
+            "recorded {} translation{}; `panduan check` now tells you when their source changes",
+            marked.len(),
+            if marked.len() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let source = panduan::new::mark_translated(&options, &path, args.from.as_deref())?;
     println!(
         "{} is now recorded as up to date with {source}",
-        display_path(&args.path)
+        display_path(&path)
     );
     Ok(ExitCode::SUCCESS)
 }

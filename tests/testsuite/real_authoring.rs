@@ -135,3 +135,92 @@ fn new_translate_from_copies_summary_and_every_field_but_slug_and_record() {
     let build = site.run(["build"]);
     assert_eq!(build.code, 0, "{build}");
 }
+
+#[test]
+fn hand_made_translation_is_not_tracked_in_status() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let run = site.run(["status"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout
+            .contains("kelompok/terapi  original     not tracked\n"),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains("en: 1 MISSING, 3 not tracked\n"),
+        "{run}"
+    );
+}
+
+#[test]
+fn hand_made_translation_gets_a_hint_to_start_tracking_it() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 0, "a hint alone never fails\n{run}");
+    assert!(
+        run.stdout.contains(
+            "content/en/kelompok/terapi.md:1:1: hint: this translation is not tracked: Panduan cannot tell you when its Bahasa Indonesia (`id`) source changes\n\
+             \x20 = help: if it is up to date with `content/id/kelompok/terapi.md`, run `panduan translated content/en/kelompok/terapi.md` (or `panduan translated --all` for every such page)"
+        ),
+        "{run}"
+    );
+    assert!(run.stdout.contains(", 3 hints"), "{run}");
+    let strict = site.run(["check", "--strict", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&strict.stdout).expect("JSON");
+    assert_eq!(doc["hints"], 3, "{strict}");
+    assert_eq!(doc["warnings"], 1, "only the missing translation\n{strict}");
+}
+
+#[test]
+fn translated_all_records_hand_made_translations_so_outdated_is_detected() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let before = site.read("content/en/kelompok/terapi.md");
+    let run = site.run(["translated", "--all"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout.contains(
+            "content/en/kelompok/terapi.md is now recorded as up to date with content/id/kelompok/terapi.md"
+        ),
+        "{run}"
+    );
+    assert!(run.stdout.contains("recorded 3 translations"), "{run}");
+    // Only the record is added.
+    let after = site.read("content/en/kelompok/terapi.md");
+    let record_at = after
+        .find("translation:\n  from: id\n  source: \"")
+        .expect("a record");
+    let record_end = after[record_at..].find("---\n").expect("closing line") + record_at;
+    assert_eq!(
+        format!("{}{}", &after[..record_at], &after[record_end..]),
+        before
+    );
+    let status = site.run(["status"]);
+    assert!(!status.stdout.contains("not tracked"), "{status}");
+    assert!(
+        status.stdout.contains("en: 1 MISSING, 3 up to date\n"),
+        "{status}"
+    );
+    let again = site.run(["translated", "--all"]);
+    assert!(again.stdout.contains("recorded 0 translations"), "{again}");
+    assert_eq!(site.read("content/en/kelompok/terapi.md"), after);
+
+    // The source changes: the translation is now reported as outdated.
+    let source = site.read("content/id/kelompok/terapi.md");
+    site.write(
+        "content/id/kelompok/terapi.md",
+        &format!("{source}\nParagraf baru tentang kohesi.\n"),
+    );
+    let check = site.run(["check"]);
+    assert!(
+        check.stdout.contains(
+            "content/en/kelompok/terapi.md:9:3: warning: this translation is outdated: its `id` source has changed"
+        ),
+        "{check}"
+    );
+    assert!(
+        check
+            .stdout
+            .contains("changed or new: Paragraf baru tentang kohesi."),
+        "{check}"
+    );
+}
