@@ -637,7 +637,8 @@ fn page(
         page: PageCtx {
             id: page.id.as_str(),
             title: &page.title,
-            summary: page.front.summary.as_deref(),
+            // A stub's summary is still the source's, not yet translated.
+            summary: page.front.summary.as_deref().filter(|_| !is_stub(page)),
             // Filled in below, unless the page can be reused.
             content: tera::Value::safe_string(""),
             toc: page
@@ -720,6 +721,11 @@ fn body_html(
     labels: &Labels,
 ) -> (Option<crate::memo::Key>, std::sync::Arc<str>) {
     let render = || {
+        // An unfinished translation shows only its notice: neither the placeholder
+        // text nor the guide block (the source, in a comment) reach the output.
+        if page.body().contains(crate::model::STUB_MARKER) {
+            return "".into();
+        }
         markdown::to_html(
             page.body(),
             &page.analysis.headings,
@@ -788,7 +794,16 @@ fn language_links(site: &Site, index: usize) -> Vec<LangLink<'_>> {
         .collect()
 }
 
-/// `<link rel=alternate hreflang>` for every translation plus `x-default`.
+/// Whether `page` is a translation still being made (`new --translate-from`): it is
+/// `noindex`, and left out of the sitemap and of other pages' hreflang links.
+pub fn is_stub(page: &Page) -> bool {
+    matches!(
+        page.translation,
+        Some(crate::model::TranslationState::Stub { .. })
+    )
+}
+
+/// `<link rel=alternate hreflang>` for every finished translation plus `x-default`.
 fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
     let page = &site.pages[index];
     let href = |target: &str| match &site.config.base_url {
@@ -797,7 +812,10 @@ fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
     };
     let mut out = Vec::new();
     for (l, language) in site.config.languages.iter().enumerate() {
-        if let Some(t) = site.translation(index, l) {
+        if let Some(t) = site
+            .translation(index, l)
+            .filter(|&t| !is_stub(&site.pages[t]))
+        {
             out.push(Alternate {
                 hreflang: language.code.as_str().to_string(),
                 href: href(&site.pages[t].url),
@@ -806,6 +824,7 @@ fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
     }
     let default = site
         .translation(index, 0)
+        .filter(|&t| !is_stub(&site.pages[t]))
         .map_or(page.url.as_str(), |t| site.pages[t].url.as_str());
     out.push(Alternate {
         hreflang: "x-default".into(),
@@ -1060,15 +1079,16 @@ fn sitemap(site: &Site, base: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    let mut pages: Vec<&Page> = site.pages.iter().filter(|p| !is_stub(p)).collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     for page in pages {
         xml.push_str("  <url>\n    <loc>");
         escape_text(&mut xml, &absolute(base, &page.url));
         xml.push_str("</loc>\n");
         if let Some(slots) = site.translations.get(&page.id) {
+            let finished = |slot: &Option<usize>| slot.filter(|&t| !is_stub(&site.pages[t]));
             for (l, slot) in slots.iter().enumerate() {
-                if let Some(t) = slot {
+                if let Some(t) = &finished(slot) {
                     xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
                     xml.push_str(site.config.languages[l].code.as_str());
                     xml.push_str("\" href=\"");
@@ -1076,7 +1096,7 @@ fn sitemap(site: &Site, base: &str) -> String {
                     xml.push_str("\"/>\n");
                 }
             }
-            if let Some(Some(d)) = slots.first() {
+            if let Some(d) = &slots.first().and_then(finished) {
                 xml.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"");
                 escape_attr(&mut xml, &absolute(base, &site.pages[*d].url));
                 xml.push_str("\"/>\n");

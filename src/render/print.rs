@@ -129,6 +129,10 @@ pub(super) fn page_and_chapter_html(
 ) -> (std::sync::Arc<str>, std::sync::Arc<str>) {
     let page = &site.pages[index];
     let lang = site.config.languages[page.lang_index].code.as_str();
+    if page.body().contains(crate::model::STUB_MARKER) {
+        // An unfinished translation has no body yet (see `super::body_html`).
+        return ("".into(), "".into());
+    }
     let page_labels = labels(strings(theme, lang), String::new());
     let marked = markdown::to_marked_html(
         page.body(),

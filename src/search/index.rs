@@ -297,8 +297,10 @@ impl JsonInJs {
 pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, String) {
     use rayon::prelude::*;
     let lang = site.config.languages[lang_index].code.as_str();
+    // A translation still being made has nothing of its own to find yet.
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
+        .filter(|&&i| !site.pages[i].body().contains(crate::model::STUB_MARKER))
         .map(|&i| {
             let page = &site.pages[i];
             // Everything the index reads from the page.

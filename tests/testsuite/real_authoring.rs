@@ -224,3 +224,71 @@ fn translated_all_records_hand_made_translations_so_outdated_is_detected() {
         "{check}"
     );
 }
+
+#[test]
+fn unfinished_translation_shows_only_its_notice_and_is_not_published_as_finished() {
+    let site = TestSite::copy("real-content/hand-translated");
+    let new = site.run([
+        "new",
+        "content/en/kelompok/tugas.md",
+        "--translate-from",
+        "id",
+    ]);
+    assert_eq!(new.code, 0, "{new}");
+    let run = site.run(["build", "--base-url", "https://example.org/buku/"]);
+    assert_eq!(run.code, 0, "{run}");
+
+    let raw = site.read("book/en/kelompok/tugas/index.html");
+    let html = site.html("book/en/kelompok/tugas/index.html");
+    assert_eq!(
+        support::attrs(&html, ".translation-notice.stub a", "href"),
+        ["../../../id/jenis-kelompok/tugas/index.html"]
+    );
+    assert_eq!(
+        support::attrs(&html, "meta[name=robots]", "content"),
+        ["noindex"]
+    );
+    for leak in [
+        "Translate here",
+        "panduan:translate",
+        "Kelompok tugas menyelesaikan pekerjaan",
+        "Kelompok untuk menyelesaikan tugas",
+    ] {
+        assert!(
+            !raw.contains(leak),
+            "`{leak}` reached the stub's page\n{raw}"
+        );
+    }
+    let sitemap = site.read("book/sitemap.xml");
+    assert!(!sitemap.contains("en/kelompok/tugas"), "{sitemap}");
+    assert!(sitemap.contains("id/jenis-kelompok/tugas/"), "{sitemap}");
+    let source = site.html("book/id/jenis-kelompok/tugas/index.html");
+    assert_eq!(
+        support::attrs(&source, "link[rel=alternate]", "hreflang"),
+        ["id", "x-default"],
+        "no hreflang to the stub"
+    );
+    assert!(
+        support::attrs(&source, "meta[name=robots]", "content").is_empty(),
+        "the source stays indexable"
+    );
+    // A finished translation is linked again.
+    let finished = site.html("book/id/jenis-kelompok/terapi/index.html");
+    assert_eq!(
+        support::attrs(&finished, "link[rel=alternate]", "hreflang"),
+        ["id", "en", "x-default"]
+    );
+    for file in walkdir::WalkDir::new(site.path().join("book"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let bytes = std::fs::read(file.path()).expect("read output");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("panduan:translate") && !text.contains("Translate here"),
+            "the guide block or placeholder reached {}",
+            file.path().display()
+        );
+    }
+}
