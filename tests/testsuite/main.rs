@@ -20,6 +20,7 @@ mod properties;
 mod search;
 mod serve;
 mod snapshots;
+mod stemmer_oracle;
 mod stress;
 mod support;
 mod theme;
