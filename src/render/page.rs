@@ -6,11 +6,11 @@
 //! files: what the page shows of other pages comes from the model.
 
 use super::context::{
-    Ctx, Field, PageCtx, absolute, alternates, language_links, link_to, site_ctx,
+    Ctx, Field, Link, PageCtx, absolute, alternates, language_links, link_to, site_ctx,
     translation_notice,
 };
 use super::strings::{labels, strings, strings_value};
-use super::{Compiled, OutputFile, RenderOptions, incremental, render_template};
+use super::{Compiled, OutputFile, RenderOptions, Theme, incremental, render_template};
 use crate::error::Result;
 use crate::markdown::{self, Labels};
 use crate::model::url::root_prefix;
@@ -26,8 +26,7 @@ pub(super) fn page(
     content: Option<std::sync::Arc<str>>,
 ) -> Result<(OutputFile, Option<incremental::LastPage>)> {
     let page = &site.pages[index];
-    let language = &site.config.languages[page.lang_index];
-    let lang = language.code.as_str();
+    let lang = site.config.languages[page.lang_index].code.as_str();
     let (content_key, content) = match content {
         Some(content) => (None, content),
         None => body_html(
@@ -37,54 +36,49 @@ pub(super) fn page(
             &labels(strings(theme, lang), String::new()),
         ),
     };
-    let from = page.url.as_str();
-
-    let mut breadcrumbs = Vec::new();
-    let mut up = page.parent;
-    while let Some(p) = up {
-        breadcrumbs.push(link_to(from, &site.pages[p], false, false));
-        up = site.pages[p].parent;
-    }
-    breadcrumbs.reverse();
-    let order = &site.reading_order[page.lang_index];
-    let pos = site.position(index);
-    let prev = pos
-        .and_then(|p| p.checked_sub(1))
-        .map(|p| link_to(from, &site.pages[order[p]], false, false));
-    let next = pos
-        .and_then(|p| order.get(p + 1))
-        .map(|&n| link_to(from, &site.pages[n], false, false));
-
-    let kind_def = page
+    let mut ctx = page_ctx(site, theme.theme, options, index);
+    let what = page.path.as_ref().map_or_else(
+        || format!("the `{lang}` home page"),
+        |p| format!("`{}`", crate::diagnostic::display_path(p)),
+    );
+    let template = page
         .front
-        .kind
+        .template
         .as_ref()
-        .and_then(|k| site.config.kinds.get(&k.value));
-    let fields = kind_def
-        .map(|def| {
-            def.fields
-                .iter()
-                .filter_map(|(name, fd)| {
-                    let value = page.front.fields.get(name)?;
-                    let (value, items) = match value {
-                        crate::load::FieldValue::Text(s) => (s.clone(), Vec::new()),
-                        crate::load::FieldValue::List(l) => (l.join(", "), l.clone()),
-                        crate::load::FieldValue::Integer(n) => (n.to_string(), Vec::new()),
-                        crate::load::FieldValue::Bool(b) => (b.to_string(), Vec::new()),
-                    };
-                    Some(Field {
-                        name,
-                        label: fd.label.get(lang).map_or(name.as_str(), String::as_str),
-                        ty: fd.ty,
-                        value,
-                        items,
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .map_or("page.html", |t| t.value.as_str());
+    match content_key {
+        Some(content_key) if theme.reuse.is_on() => {
+            let inputs = incremental::PageInputs {
+                page,
+                template,
+                content,
+                content_key,
+                what: &what,
+            };
+            incremental::page(theme, ctx, inputs)
+        }
+        _ => {
+            ctx.page.content = tera::Value::safe_string(&content);
+            let html = render_template(theme, template, &ctx, &what)?;
+            Ok((OutputFile::bytes(page.url.clone(), html), None))
+        }
+    }
+}
 
-    let ctx = Ctx {
+/// The template context of page `index`; its `content` is left empty for [`page`] to
+/// fill in (unless the page can be reused).
+pub(super) fn page_ctx<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+    options: &'a RenderOptions,
+    index: usize,
+) -> Ctx<'a, PageCtx<'a>> {
+    let page = &site.pages[index];
+    let language = &site.config.languages[page.lang_index];
+    let lang = language.code.as_str();
+    let from = page.url.as_str();
+    let (prev, next) = prev_next(site, index);
+    Ctx {
         site: site_ctx(site, page.lang_index),
         lang,
         lang_name: &language.name,
@@ -99,7 +93,6 @@ pub(super) fn page(
             id: page.id.as_str(),
             title: &page.title,
             summary: page.front.summary.as_deref(),
-            // Filled in below, unless the page can be reused.
             content: tera::Value::safe_string(""),
             toc: page
                 .analysis
@@ -107,7 +100,7 @@ pub(super) fn page(
                 .iter()
                 .filter(|h| (2..=3).contains(&h.level))
                 .collect(),
-            breadcrumbs,
+            breadcrumbs: breadcrumbs(site, index),
             prev,
             next,
             children: page
@@ -136,40 +129,75 @@ pub(super) fn page(
                 .and_then(|k| site.config.kinds.get(&k.value))
                 .and_then(|d| d.label.get(lang))
                 .map(String::as_str),
-            fields,
+            fields: fields(site, page),
             is_section: page.is_section,
             is_home: page.parent.is_none(),
             extra: page.front.extra.as_ref(),
             translation_notice: translation_notice(site, page),
         },
-    };
-    let what = page.path.as_ref().map_or_else(
-        || format!("the `{lang}` home page"),
-        |p| format!("`{}`", crate::diagnostic::display_path(p)),
-    );
-    let template = page
-        .front
-        .template
-        .as_ref()
-        .map_or("page.html", |t| t.value.as_str());
-    let mut ctx = ctx;
-    match content_key {
-        Some(content_key) if theme.reuse.is_on() => {
-            let inputs = incremental::PageInputs {
-                page,
-                template,
-                content,
-                content_key,
-                what: &what,
-            };
-            incremental::page(theme, ctx, inputs)
-        }
-        _ => {
-            ctx.page.content = tera::Value::safe_string(&content);
-            let html = render_template(theme, template, &ctx, &what)?;
-            Ok((OutputFile::bytes(page.url.clone(), html), None))
-        }
     }
+}
+
+/// The sections above page `index`, outermost first.
+fn breadcrumbs(site: &Site, index: usize) -> Vec<Link> {
+    let from = site.pages[index].url.as_str();
+    let mut breadcrumbs = Vec::new();
+    let mut up = site.pages[index].parent;
+    while let Some(p) = up {
+        breadcrumbs.push(link_to(from, &site.pages[p], false, false));
+        up = site.pages[p].parent;
+    }
+    breadcrumbs.reverse();
+    breadcrumbs
+}
+
+/// The pages before and after page `index` in its language's reading order.
+fn prev_next(site: &Site, index: usize) -> (Option<Link>, Option<Link>) {
+    let page = &site.pages[index];
+    let from = page.url.as_str();
+    let order = &site.reading_order[page.lang_index];
+    let pos = site.position(index);
+    let prev = pos
+        .and_then(|p| p.checked_sub(1))
+        .map(|p| link_to(from, &site.pages[order[p]], false, false));
+    let next = pos
+        .and_then(|p| order.get(p + 1))
+        .map(|&n| link_to(from, &site.pages[n], false, false));
+    (prev, next)
+}
+
+/// The fields of the page's kind that the page sets, in the kind's order, labelled in
+/// the page's language.
+fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
+    let lang = site.config.languages[page.lang_index].code.as_str();
+    let kind_def = page
+        .front
+        .kind
+        .as_ref()
+        .and_then(|k| site.config.kinds.get(&k.value));
+    kind_def
+        .map(|def| {
+            def.fields
+                .iter()
+                .filter_map(|(name, fd)| {
+                    let value = page.front.fields.get(name)?;
+                    let (value, items) = match value {
+                        crate::load::FieldValue::Text(s) => (s.clone(), Vec::new()),
+                        crate::load::FieldValue::List(l) => (l.join(", "), l.clone()),
+                        crate::load::FieldValue::Integer(n) => (n.to_string(), Vec::new()),
+                        crate::load::FieldValue::Bool(b) => (b.to_string(), Vec::new()),
+                    };
+                    Some(Field {
+                        name,
+                        label: fd.label.get(lang).map_or(name.as_str(), String::as_str),
+                        ty: fd.ty,
+                        value,
+                        items,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A page body as HTML, with its fingerprint when reusing (see
