@@ -195,17 +195,26 @@ pub(super) fn alternates(site: &Site, index: usize) -> Vec<Alternate> {
     out
 }
 
+/// What a [`Link`] carries besides the page's title and address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LinkDetail {
+    Plain,
+    /// The page's summary, as a section lists its children.
+    Summary,
+    /// The page's language, for a link to a page in another language.
+    Language,
+}
+
 /// A link from the file at `from` to `page`.
-pub(super) fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Link {
+pub(super) fn link_to(from: &str, page: &Page, detail: LinkDetail) -> Link {
     Link {
         title: page.title.clone(),
         href: relative(from, &page.url),
-        summary: if with_summary {
-            page.front.summary.clone()
-        } else {
-            None
+        summary: match detail {
+            LinkDetail::Summary => page.front.summary.clone(),
+            LinkDetail::Plain | LinkDetail::Language => None,
         },
-        lang: other_lang.then(|| page.lang.as_str().to_string()),
+        lang: (detail == LinkDetail::Language).then(|| page.lang.as_str().to_string()),
     }
 }
 

@@ -6,7 +6,7 @@
 //! files: what the page shows of other pages comes from the model.
 
 use super::context::{
-    Ctx, Field, Link, PageCtx, absolute, alternates, language_links, link_to, site_ctx,
+    Ctx, Field, Link, LinkDetail, PageCtx, absolute, alternates, language_links, link_to, site_ctx,
     translation_notice,
 };
 use super::strings::{labels, strings, strings_value};
@@ -106,18 +106,17 @@ pub(super) fn page_ctx<'a>(
             children: page
                 .children
                 .iter()
-                .map(|&c| link_to(from, &site.pages[c], true, false))
+                .map(|&c| link_to(from, &site.pages[c], LinkDetail::Summary))
                 .collect(),
             related: page
                 .related
                 .iter()
                 .map(|&r| {
-                    link_to(
-                        from,
-                        &site.pages[r],
-                        false,
-                        site.pages[r].lang_index != page.lang_index,
-                    )
+                    let detail = match site.pages[r].lang_index == page.lang_index {
+                        true => LinkDetail::Plain,
+                        false => LinkDetail::Language,
+                    };
+                    link_to(from, &site.pages[r], detail)
                 })
                 .collect(),
             tags: &page.front.tags,
@@ -144,7 +143,7 @@ fn breadcrumbs(site: &Site, index: usize) -> Vec<Link> {
     let mut breadcrumbs = Vec::new();
     let mut up = site.pages[index].parent;
     while let Some(p) = up {
-        breadcrumbs.push(link_to(from, &site.pages[p], false, false));
+        breadcrumbs.push(link_to(from, &site.pages[p], LinkDetail::Plain));
         up = site.pages[p].parent;
     }
     breadcrumbs.reverse();
@@ -159,10 +158,10 @@ fn prev_next(site: &Site, index: usize) -> (Option<Link>, Option<Link>) {
     let pos = site.position(index);
     let prev = pos
         .and_then(|p| p.checked_sub(1))
-        .map(|p| link_to(from, &site.pages[order[p]], false, false));
+        .map(|p| link_to(from, &site.pages[order[p]], LinkDetail::Plain));
     let next = pos
         .and_then(|p| order.get(p + 1))
-        .map(|&n| link_to(from, &site.pages[n], false, false));
+        .map(|&n| link_to(from, &site.pages[n], LinkDetail::Plain));
     (prev, next)
 }
 
