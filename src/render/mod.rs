@@ -31,6 +31,8 @@ mod print;
 mod sitemap;
 mod special;
 mod strings;
+#[cfg(test)]
+mod test_site;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -336,4 +338,35 @@ pub fn check_unique_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Resul
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distinct_paths_pass() {
+        let paths = [
+            "index.html",
+            "id/index.html",
+            "en/index.html",
+            "id/a/index.html",
+        ];
+        assert!(check_unique_paths(paths).is_ok());
+    }
+
+    #[test]
+    fn two_paths_that_differ_only_in_case_are_refused_with_both_named() {
+        let paths = [
+            "id/Panduan/index.html",
+            "en/index.html",
+            "id/panduan/index.html",
+        ];
+        let message = check_unique_paths(paths).expect_err("a clash").to_string();
+        assert!(
+            message.contains("`id/panduan/index.html` (and `id/Panduan/index.html`)"),
+            "{message}"
+        );
+        assert!(check_unique_paths(["a.html", "b.html", "a.html"]).is_err());
+    }
 }

@@ -225,3 +225,289 @@ pub(super) fn body_html(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_site::{SmallSite, small_site};
+
+    /// The context of the page at `url`, as [`page`] hands it to the template.
+    fn ctx_of<'a>(s: &'a SmallSite, url: &str) -> Ctx<'a, PageCtx<'a>> {
+        static OPTIONS: RenderOptions = RenderOptions { live_reload: None };
+        page_ctx(&s.site, &s.theme, &OPTIONS, s.page(url))
+    }
+
+    /// (title, href) of each link.
+    fn links(links: &[Link]) -> Vec<(&str, &str)> {
+        links
+            .iter()
+            .map(|l| (l.title.as_str(), l.href.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn root_leads_from_a_nested_page_back_to_the_output_root() {
+        let s = small_site(None);
+        assert_eq!(ctx_of(&s, "id/index.html").root, "../");
+        assert_eq!(ctx_of(&s, "id/panduan/index.html").root, "../../");
+        let ctx = ctx_of(&s, "id/panduan/pasang/index.html");
+        assert_eq!(ctx.root, "../../../");
+        assert_eq!(ctx.url, "id/panduan/pasang/index.html");
+        assert_eq!((ctx.lang, ctx.lang_name), ("id", "Bahasa Indonesia"));
+    }
+
+    #[test]
+    fn breadcrumbs_run_from_the_home_page_down_to_the_parent_section() {
+        let s = small_site(None);
+        let ctx = ctx_of(&s, "id/panduan/hanya-id/index.html");
+        assert_eq!(
+            links(&ctx.page.breadcrumbs),
+            [
+                ("Beranda", "../../index.html"),
+                ("Panduan", "../index.html")
+            ]
+        );
+        assert!(ctx_of(&s, "id/index.html").page.breadcrumbs.is_empty());
+    }
+
+    #[test]
+    fn prev_and_next_follow_the_reading_order_across_sections() {
+        let s = small_site(None);
+        let link = |l: &Option<Link>| l.as_ref().map(|l| (l.title.clone(), l.href.clone()));
+        let ctx = ctx_of(&s, "id/panduan/pasang/index.html");
+        assert_eq!(
+            link(&ctx.page.prev),
+            Some(("Panduan".into(), "../index.html".into()))
+        );
+        assert_eq!(
+            link(&ctx.page.next),
+            Some(("Lanjutan".into(), "../lanjut/index.html".into()))
+        );
+        // The last page of a section leads out of it.
+        let ctx = ctx_of(&s, "id/panduan/hanya-id/index.html");
+        assert_eq!(
+            link(&ctx.page.next),
+            Some(("Tentang".into(), "../../tentang/index.html".into()))
+        );
+        // The reading order starts at the home page and ends at the last page.
+        assert!(ctx_of(&s, "id/index.html").page.prev.is_none());
+        assert!(ctx_of(&s, "id/tentang/index.html").page.next.is_none());
+        // Each language has its own order.
+        let ctx = ctx_of(&s, "en/guide/lanjut/index.html");
+        assert_eq!(
+            link(&ctx.page.next),
+            Some(("About".into(), "../../tentang/index.html".into()))
+        );
+    }
+
+    #[test]
+    fn language_links_go_to_the_translation_or_to_the_untranslated_notice() {
+        let s = small_site(None);
+        let switch = |url: &str| -> Vec<(String, String, bool, bool)> {
+            ctx_of(&s, url)
+                .languages
+                .iter()
+                .map(|l| (l.code.to_string(), l.href.clone(), l.current, l.translated))
+                .collect()
+        };
+        assert_eq!(
+            switch("en/guide/pasang/index.html"),
+            [
+                (
+                    "id".into(),
+                    "../../../id/panduan/pasang/index.html".into(),
+                    false,
+                    true
+                ),
+                ("en".into(), "index.html".into(), true, true),
+            ]
+        );
+        // Missing in English: the notice beside the English section.
+        assert_eq!(
+            switch("id/panduan/hanya-id/index.html"),
+            [
+                ("id".into(), "index.html".into(), true, true),
+                (
+                    "en".into(),
+                    "../../../en/guide/hanya-id/index.html".into(),
+                    false,
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn alternates_name_each_translation_and_the_default_language() {
+        let alternates = |s: &SmallSite, url: &str| -> Vec<(String, String)> {
+            ctx_of(s, url)
+                .alternates
+                .iter()
+                .map(|a| (a.hreflang.clone(), a.href.clone()))
+                .collect()
+        };
+        let s = small_site(Some("https://example.org/buku/"));
+        assert_eq!(
+            alternates(&s, "en/guide/pasang/index.html"),
+            [
+                (
+                    "id".into(),
+                    "https://example.org/buku/id/panduan/pasang/".into()
+                ),
+                (
+                    "en".into(),
+                    "https://example.org/buku/en/guide/pasang/".into()
+                ),
+                (
+                    "x-default".into(),
+                    "https://example.org/buku/id/panduan/pasang/".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            ctx_of(&s, "en/guide/pasang/index.html")
+                .canonical
+                .as_deref(),
+            Some("https://example.org/buku/en/guide/pasang/")
+        );
+        // No alternate for a missing translation.
+        assert_eq!(
+            alternates(&s, "id/panduan/hanya-id/index.html"),
+            [
+                (
+                    "id".into(),
+                    "https://example.org/buku/id/panduan/hanya-id/".into()
+                ),
+                (
+                    "x-default".into(),
+                    "https://example.org/buku/id/panduan/hanya-id/".into()
+                ),
+            ]
+        );
+        // Without a base URL, relative, and no canonical address.
+        let s = small_site(None);
+        assert_eq!(
+            alternates(&s, "en/guide/pasang/index.html"),
+            [
+                ("id".into(), "../../../id/panduan/pasang/index.html".into()),
+                ("en".into(), "index.html".into()),
+                (
+                    "x-default".into(),
+                    "../../../id/panduan/pasang/index.html".into()
+                ),
+            ]
+        );
+        assert!(ctx_of(&s, "en/guide/pasang/index.html").canonical.is_none());
+    }
+
+    #[test]
+    fn an_outdated_translation_links_to_its_original() {
+        let s = small_site(None);
+        let ctx = ctx_of(&s, "en/guide/pasang/index.html");
+        let notice = ctx.page.translation_notice.expect("a notice");
+        assert_eq!(notice.state, "outdated");
+        assert_eq!(notice.href, "../../../id/panduan/pasang/index.html");
+        assert_eq!(
+            (notice.lang, notice.name, notice.title),
+            ("id", "Bahasa Indonesia", "Pemasangan")
+        );
+        // The original and a translation without a record have none.
+        assert!(
+            ctx_of(&s, "id/panduan/pasang/index.html")
+                .page
+                .translation_notice
+                .is_none()
+        );
+        assert!(
+            ctx_of(&s, "en/tentang/index.html")
+                .page
+                .translation_notice
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn fields_of_a_kind_carry_their_labels_in_the_page_language() {
+        let s = small_site(None);
+        let fields = |url: &str| -> Vec<(String, String, String, Vec<String>)> {
+            ctx_of(&s, url)
+                .page
+                .fields
+                .iter()
+                .map(|f| {
+                    let (name, label) = (f.name.to_string(), f.label.to_string());
+                    (name, label, f.value.clone(), f.items.clone())
+                })
+                .collect()
+        };
+        let en = fields("en/guide/lanjut/index.html");
+        assert_eq!(
+            en,
+            [
+                ("number".into(), "Number".into(), "3".into(), vec![]),
+                (
+                    "purpose".into(),
+                    "Purpose".into(),
+                    "Show the fields.".into(),
+                    vec![]
+                ),
+                // No English label: the field's name.
+                (
+                    "examples".into(),
+                    "examples".into(),
+                    "one, two".into(),
+                    vec!["one".into(), "two".into()]
+                ),
+            ]
+        );
+        let labels: Vec<String> = fields("id/panduan/lanjut/index.html")
+            .into_iter()
+            .map(|f| f.1)
+            .collect();
+        assert_eq!(labels, ["Nomor", "Tujuan", "Contoh"]);
+        let ctx = ctx_of(&s, "en/guide/lanjut/index.html");
+        assert_eq!(ctx.page.kind, Some("group-type"));
+        assert_eq!(ctx.page.kind_label, Some("Group type"));
+        assert!(ctx_of(&s, "en/tentang/index.html").page.fields.is_empty());
+    }
+
+    #[test]
+    fn children_carry_summaries_and_related_pages_elsewhere_their_language() {
+        let s = small_site(None);
+        let ctx = ctx_of(&s, "en/guide/index.html");
+        let children: Vec<_> = ctx
+            .page
+            .children
+            .iter()
+            .map(|l| (l.title.as_str(), l.href.as_str(), l.summary.as_deref()))
+            .collect();
+        assert_eq!(
+            children,
+            [
+                ("Installation", "pasang/index.html", Some("How to install.")),
+                ("Advanced", "lanjut/index.html", None),
+            ]
+        );
+        assert!(ctx.page.children.iter().all(|l| l.lang.is_none()));
+        // A related page missing in English is the Indonesian one, marked as such.
+        let ctx = ctx_of(&s, "en/tentang/index.html");
+        let related: Vec<_> = ctx
+            .page
+            .related
+            .iter()
+            .map(|l| (l.title.as_str(), l.href.as_str(), l.lang.as_deref()))
+            .collect();
+        assert_eq!(
+            related,
+            [
+                ("Installation", "../guide/pasang/index.html", None),
+                (
+                    "Hanya Indonesia",
+                    "../../id/panduan/hanya-id/index.html",
+                    Some("id")
+                ),
+            ]
+        );
+        assert!(ctx.page.related.iter().all(|l| l.summary.is_none()));
+    }
+}

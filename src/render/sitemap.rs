@@ -40,3 +40,66 @@ pub(super) fn sitemap(site: &Site, base: &str) -> String {
     xml.push_str("</urlset>\n");
     xml
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_site::small_site;
+
+    const BASE: &str = "https://example.org/buku/";
+
+    #[test]
+    fn every_page_is_listed_at_its_absolute_address_in_url_order() {
+        let s = small_site(Some(BASE));
+        let xml = sitemap(&s.site, BASE);
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "));
+        assert!(xml.ends_with("</urlset>\n"));
+        let locs: Vec<&str> = xml
+            .split("<loc>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</loc>"))
+            .map(|(loc, _)| loc)
+            .collect();
+        // Sorted by output path (`en/guide/index.html` before `en/index.html`), each
+        // written as its folder.
+        let expected: Vec<String> = [
+            "en/guide/",
+            "en/guide/lanjut/",
+            "en/guide/pasang/",
+            "en/",
+            "en/tentang/",
+            "id/",
+            "id/panduan/hanya-id/",
+            "id/panduan/",
+            "id/panduan/lanjut/",
+            "id/panduan/pasang/",
+            "id/tentang/",
+        ]
+        .iter()
+        .map(|p| format!("{BASE}{p}"))
+        .collect();
+        assert_eq!(locs, expected);
+    }
+
+    #[test]
+    fn each_page_names_its_translations_and_the_default_language() {
+        let s = small_site(Some(BASE));
+        let xml = sitemap(&s.site, BASE);
+        let translated = format!(
+            "  <url>\n    <loc>{BASE}en/guide/pasang/</loc>\n\
+             \x20   <xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"{BASE}id/panduan/pasang/\"/>\n\
+             \x20   <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{BASE}en/guide/pasang/\"/>\n\
+             \x20   <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{BASE}id/panduan/pasang/\"/>\n\
+             \x20 </url>\n"
+        );
+        assert!(xml.contains(&translated), "{xml}");
+        // Missing in English: no English alternate.
+        let untranslated = format!(
+            "  <url>\n    <loc>{BASE}id/panduan/hanya-id/</loc>\n\
+             \x20   <xhtml:link rel=\"alternate\" hreflang=\"id\" href=\"{BASE}id/panduan/hanya-id/\"/>\n\
+             \x20   <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{BASE}id/panduan/hanya-id/\"/>\n\
+             \x20 </url>\n"
+        );
+        assert!(xml.contains(&untranslated), "{xml}");
+    }
+}

@@ -255,3 +255,29 @@ pub(super) fn chooser(
     let html = render_template(theme, template, &ctx, &format!("`{path}`"))?;
     Ok(OutputFile::bytes(path, html))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::context::language_links;
+    use crate::render::test_site::small_site;
+    use crate::render::{Reuse, functions};
+
+    #[test]
+    fn the_notice_for_a_missing_page_is_where_the_language_switch_points() {
+        let s = small_site(None);
+        let (reuse, answers) = (Reuse::default(), functions::Answers::default());
+        let theme = Compiled {
+            tera: &s.theme.compiled.tera,
+            theme: &s.theme,
+            reuse: &reuse,
+            answers: &answers,
+        };
+        let files = untranslated(&s.site, &theme, &RenderOptions::default()).expect("notices");
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["en/guide/hanya-id/index.html"]);
+        let from = "id/panduan/hanya-id/index.html";
+        let switch = language_links(&s.site, s.page(from));
+        assert_eq!(relative(from, paths[0]), switch[1].href);
+    }
+}
