@@ -11,16 +11,15 @@
 //! files it makes, its options, where the files go) and the order in which the rooms
 //! below are called; each room renders one kind of file:
 //!
-//! - the typed template contexts and the parts every page shares (language switch,
-//!   hreflang alternates, links, translation notice) are in [`context`];
-//! - the theme's UI strings of one language, in [`strings`];
-//! - `assets/nav-<lang>.js`, in [`navigation`];
-//! - one page and its body, in [`page`];
-//! - the language chooser, `404.html`, untranslated notices and search pages, in
-//!   [`special`];
-//! - `sitemap.xml`, in [`sitemap`]; `<lang>/print.html`, in [`print`];
-//! - reuse between builds, in [`incremental`]; template functions, in [`functions`];
-//!   the theme, in [`theme`].
+//! - `context.rs`: the typed template contexts and the parts every page shares
+//!   (language switch, hreflang alternates, links, translation notice);
+//! - `strings.rs`: the theme's UI strings of one language;
+//! - `navigation.rs`: `assets/nav-<lang>.js`;
+//! - `page.rs`: one page and its body;
+//! - `special.rs`: the language chooser, `404.html`, untranslated notices, search pages;
+//! - `sitemap.rs`: `sitemap.xml`; `print.rs`: `<lang>/print.html`;
+//! - `incremental.rs`: reuse between builds; `functions.rs`: template functions;
+//!   [`theme`]: the theme.
 
 mod context;
 pub(crate) mod functions;
@@ -140,7 +139,7 @@ pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
 /// Every file of the site but the search indexes: pages, navigation, notices for
 /// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
 /// static files, and, when `reuse` is off, the print documents (made with the pages,
-/// see [`pages_with_print`]; `serve` and `watch`, which reuse, make them after
+/// see `pages_with_print`; `serve` and `watch`, which reuse, make them after
 /// reloading the browser with [`print_documents`]). Pages are rendered in parallel.
 /// Each file goes to `emit` as soon as it is made; returns the paths of all.
 pub fn pages(
