@@ -9,7 +9,7 @@
 //!
 //! Nothing here writes to disk; `output` does. This file holds the stage's types (the
 //! files it makes, its options, where the files go) and the order in which the rooms
-//! below are called; each room renders one kind of file:
+//! below are called:
 //!
 //! - `context.rs`: the typed template contexts and the parts every page shares
 //!   (language switch, hreflang alternates, links, translation notice);
