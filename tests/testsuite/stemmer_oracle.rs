@@ -13,7 +13,8 @@
 //! pip); the reference's answers are kept there too, keyed by the words and the
 //! dictionary, so later runs only run the Rust side. `--nocapture` shows the figures.
 //!
-//! Self-contained on purpose (no `mod support`).
+//! Its Python environment is its own (not in `support::tools`): it needs nothing from
+//! Debian but `python3` with `venv`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
