@@ -129,9 +129,15 @@ pub fn analyse(body: &str) -> Analysis {
                     },
                     _ => LinkKind::Markdown,
                 };
+                // `<tim@example.org>` is an address, not a file: its destination is
+                // what the browser gets, `mailto:tim@example.org`.
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
                 link_stack.push(RawLink {
                     kind,
-                    dest: dest_url.to_string(),
+                    dest,
                     range,
                     text: String::new(),
                 });
