@@ -166,3 +166,44 @@ fn short_wikilink_typo_suggests_an_id_of_this_handbook() {
         "{run}"
     );
 }
+
+/// What `raw-scripts/content/id/_index.md` holds that runs script, where it is.
+const SCRIPTS_FOUND: [&str; 5] = [
+    "content/id/_index.md:7:1: warning: a `<script>` element runs script in the browser of every reader of this page",
+    "content/id/_index.md:9:26: warning: the event attribute `onerror` runs script",
+    "content/id/_index.md:11:1: warning: a `javascript:` link runs script",
+    "content/id/_index.md:11:41: warning: a `javascript:` link runs script",
+    "content/id/_index.md:13:9: warning: the event attribute `onmouseover` runs script",
+];
+
+#[test]
+fn raw_html_scripts_are_warned_with_their_place() {
+    let (site, run) = built("raw-scripts");
+    for expected in SCRIPTS_FOUND {
+        assert!(run.stderr.contains(expected), "{expected}\n{run}");
+    }
+    // Nothing else: bold text, a class named `online`, a video embed are plain HTML.
+    assert_eq!(run.stderr.matches("warning:").count(), 5, "{run}");
+    assert!(run.stdout.contains("5 warnings"), "{run}");
+    assert!(
+        run.stderr
+            .contains("= help: remove it, unless you trust this code"),
+        "{run}"
+    );
+    // The policy is to warn: the page is written as the author wrote it.
+    let html = site.read("book/id/index.html");
+    assert!(html.contains("<script>alert(\"x\")</script>"), "{html}");
+}
+
+#[test]
+fn raw_html_scripts_fail_check_strict() {
+    let site = TestSite::copy("real-content/raw-scripts");
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 0, "warnings alone do not fail\n{run}");
+    let run = site.run(["check", "--strict"]);
+    assert_eq!(run.code, 1, "{run}");
+    for expected in SCRIPTS_FOUND {
+        // `check` prints its findings on stdout.
+        assert!(run.stdout.contains(expected), "{expected}\n{run}");
+    }
+}
