@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+use super::scripts::{self, Script, ScriptKind};
 use super::{heading_level, options};
 
 /// A heading of a page.
@@ -53,6 +54,8 @@ pub struct Analysis {
     /// The body as plain text, split where a `##` or `###` heading starts: the first
     /// part is the text before any such heading. Search indexes these.
     pub sections: Vec<SectionText>,
+    /// What would run script in the reader's browser, in source order.
+    pub scripts: Vec<Script>,
 }
 
 /// The plain text of a part of a body.
@@ -86,6 +89,7 @@ pub fn analyse(body: &str) -> Analysis {
     let mut heading: Option<(u8, Option<String>, Range<usize>, String)> = None;
     let mut link_stack: Vec<RawLink> = Vec::new();
     let mut first_block = true;
+    let mut html_state = scripts::State::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -129,14 +133,32 @@ pub fn analyse(body: &str) -> Analysis {
                     },
                     _ => LinkKind::Markdown,
                 };
+                // `<tim@example.org>` is an address, not a file: its destination is
+                // what the browser gets, `mailto:tim@example.org`.
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                if scripts::is_javascript_url(&dest) {
+                    out.scripts.push(Script {
+                        kind: ScriptKind::JavascriptUrl,
+                        offset: range.start,
+                    });
+                }
                 link_stack.push(RawLink {
                     kind,
-                    dest: dest_url.to_string(),
+                    dest,
                     range,
                     text: String::new(),
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
+                if scripts::is_javascript_url(dest_url) {
+                    out.scripts.push(Script {
+                        kind: ScriptKind::JavascriptUrl,
+                        offset: range.start,
+                    });
+                }
                 link_stack.push(RawLink {
                     kind: LinkKind::Image,
                     dest: dest_url.to_string(),
@@ -163,7 +185,16 @@ pub fn analyse(body: &str) -> Analysis {
                     l.text.push_str(t);
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => out.is_empty = false,
+            Event::Html(html) | Event::InlineHtml(html) => {
+                out.is_empty = false;
+                // Where the piece is written: inside a list or a quote, pieces lose
+                // their indentation or `>`, so they are looked for in their range.
+                let base = body
+                    .get(range.clone())
+                    .and_then(|source| source.find(html.as_ref()))
+                    .map_or(range.start, |at| range.start + at);
+                html_state = scripts::scan(html, base, html_state, &mut out.scripts);
+            }
             _ => {}
         }
         if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
@@ -189,6 +220,7 @@ pub fn analyse(body: &str) -> Analysis {
     }
     // Links are reported in source order of their start (nested images end first).
     out.links.sort_by_key(|l| l.range.start);
+    out.scripts.sort_by_key(|s| s.offset);
     out
 }
 

@@ -322,6 +322,12 @@ impl<'a> HtmlWriter<'a> {
     ) {
         let resolved = self.resolved.links.get(self.links_started);
         self.links_started += 1;
+        // The analysis gave an e-mail autolink the destination `mailto:…`; written as
+        // that, it needs no `mailto:` added by the printer.
+        let (link_type, dest_url) = match link_type {
+            LinkType::Email => (LinkType::Autolink, format!("mailto:{dest_url}").into()),
+            other => (other, dest_url),
+        };
         let is_unlabelled_wiki = matches!(link_type, LinkType::WikiLink { has_pothole: false });
         let (dest_url, badge, shown_title) = match resolved {
             Some(LinkOutput::Href { href, title, badge }) => (

@@ -154,7 +154,7 @@ mod tests {
 
     /// A body with every place a page and its print chapter differ.
     const RICH: &str = "# Judul\n\nTeks [[other]] dan [[other|label]] dan [x](#bagian \"t\"), \
-        [mail](mailto:a@b.c), <https://e.org/a?b=c&d>, ![alt *x*](img/a%20b.png \"j\").\
+        [mail](mailto:a@b.c), <https://e.org/a?b=c&d>, <tim@example.org>, ![alt *x*](img/a%20b.png \"j\").\
         [[link ![img](i.png)]]\n\n## Bagian {#bagian}\n\n- [x] selesai\n- [ ] belum\n\n\
         > [!NOTE]\n> Catatan[^1] dan [^dua].\n\n| a | b |\n|---|---|\n| [t](#bagian) | 2 |\n\n\
         [^1]: Satu.\n[^dua]: Dua [kembali](#judul).\n\n## Bagian\n\n<a href=\"#raw\" id=\"raw\">raw</a> 100% \

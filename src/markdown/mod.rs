@@ -9,11 +9,13 @@
 //!
 //! - `analysis`: the first pass, [`analyse`] -> [`Analysis`] (and [`slugify`]);
 //! - `html`: the second pass, the HTML writer behind [`to_html`];
-//! - `marked`: [`to_marked_html`] and [`MarkedHtml::fill`], on top of that writer.
+//! - `marked`: [`to_marked_html`] and [`MarkedHtml::fill`], on top of that writer;
+//! - `scripts`: what in raw HTML or a link would run script ([`Script`]), for the analysis.
 
 mod analysis;
 mod html;
 mod marked;
+mod scripts;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +24,7 @@ use pulldown_cmark::{HeadingLevel, Options};
 pub use analysis::{Analysis, Heading, LinkKind, RawLink, SectionText, analyse, slugify};
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
+pub use scripts::{Script, ScriptKind};
 
 /// The Markdown extensions every page is parsed with.
 pub fn options() -> Options {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::url::{decode_percent, join_normalised, relative};
+use super::url::{decode_percent, encode_path, join_normalised, relative};
 use super::{Page, Site, body_span, folder_of};
 
 /// The place of a link, computed only when a diagnostic needs it (building a page's
@@ -79,6 +79,28 @@ pub(super) fn resolve_all(site: &Site) -> Vec<Resolved> {
         .enumerate()
         .map(|(i, page)| lookup.resolve_page(i, page))
         .collect()
+}
+
+/// What a link keeps after its target's path: `?query` and `#fragment`, as written.
+#[derive(Clone, Copy)]
+struct Suffix<'a> {
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+impl Suffix<'_> {
+    /// `href` with the query, then the fragment (an empty fragment is left out).
+    fn append(self, mut href: String) -> String {
+        if let Some(q) = self.query {
+            href.push('?');
+            href.push_str(q);
+        }
+        if let Some(f) = self.fragment.filter(|f| !f.is_empty()) {
+            href.push('#');
+            href.push_str(f);
+        }
+        href
+    }
 }
 
 /// A link's destination split into path and `#fragment`.
@@ -197,7 +219,11 @@ impl Lookup<'_> {
             Some(t) => {
                 self.check_anchor(t, fragment, span, ds);
                 let title = (!labelled).then(|| self.site.pages[t].title.clone());
-                (self.href(index, t, fragment, title), Some(t))
+                let suffix = Suffix {
+                    query: None,
+                    fragment,
+                };
+                (self.href(index, t, suffix, title), Some(t))
             }
             None => (LinkOutput::Keep, None),
         }
@@ -222,23 +248,44 @@ impl Lookup<'_> {
             return (LinkOutput::Keep, None);
         }
         let (path, fragment) = split_fragment(dest);
-        let path = path.split_once('?').map_or(path, |(p, _)| p);
+        // `doc.pdf?page=2`: the file is `doc.pdf`; the query goes on to the output.
+        let (path, query) = match path.split_once('?') {
+            Some((path, query)) => (path, Some(query).filter(|q| !q.is_empty())),
+            None => (path, None),
+        };
+        let suffix = Suffix { query, fragment };
         if path.is_empty() {
             // `#anchor` on this page
             self.check_anchor(index, fragment, span, ds);
             return (LinkOutput::Keep, None);
         }
         let lang = page.lang.as_str();
-        let dir = format!("{lang}/{}", folder_of(page));
         let decoded = decode_percent(path);
-        let Some(joined) = join_normalised(&dir, &decoded) else {
-            ds.push(
-                Diagnostic::error(
+        // A leading `/` starts at the page's language folder, `content/<lang>/`.
+        let is_absolute = decoded.starts_with('/');
+        let joined = match decoded.strip_prefix('/') {
+            Some(below) => join_normalised("", below).map(|j| match j.as_str() {
+                "" => lang.to_string(),
+                j => format!("{lang}/{j}"),
+            }),
+            None => join_normalised(&format!("{lang}/{}", folder_of(page)), &decoded),
+        };
+        let Some(joined) = joined else {
+            let d = match is_absolute {
+                true => Diagnostic::error(
+                    span.get(),
+                    format!("the link `{dest}` climbs above `content/{lang}/`"),
+                )
+                .with_help(format!(
+                    "a link that starts with `/` starts at `content/{lang}/`; remove the `..`"
+                )),
+                false => Diagnostic::error(
                     span.get(),
                     format!("the link `{dest}` points outside `content/`"),
                 )
                 .with_help("link to pages and files inside `content/`"),
-            );
+            };
+            ds.push(d);
             return (LinkOutput::Keep, None);
         };
         let (first, rest) = joined.split_once('/').unwrap_or((joined.as_str(), ""));
@@ -248,6 +295,11 @@ impl Lookup<'_> {
             .languages
             .iter()
             .position(|l| l.code.as_str() == first);
+        // Where the author's paths start, for the help of a missing target.
+        let starts_at = match is_absolute {
+            true => format!("a link that starts with `/` starts at `content/{lang}/`"),
+            false => "links are relative to this page's file".to_string(),
+        };
 
         if let Some(rel) = joined.strip_suffix(".md") {
             let rest = rest.strip_suffix(".md").unwrap_or(rest);
@@ -269,11 +321,12 @@ impl Lookup<'_> {
             return match found {
                 Some(t) => {
                     self.check_anchor(t, fragment, span, ds);
-                    (self.href(index, t, fragment, None), Some(t))
+                    (self.href(index, t, suffix, None), Some(t))
                 }
                 None => {
                     let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
-                    let candidates = &self.rels[target_lang.unwrap_or(page.lang_index)];
+                    let in_lang = target_lang.unwrap_or(page.lang_index);
+                    let candidates = &self.rels[in_lang];
                     let mut d = Diagnostic::error(
                         span.get(),
                         format!("the link target `{dest}` does not exist"),
@@ -281,11 +334,18 @@ impl Lookup<'_> {
                     if let Some(best) =
                         did_you_mean(&wanted, candidates.iter().map(String::as_str), 1).first()
                     {
-                        d = d.with_help(format!("did you mean `content/{}/{best}`?", first));
+                        // What to write in this page, so that pasting it fixes the link.
+                        let code = self.site.config.languages[in_lang].code.as_str();
+                        let written = match is_absolute && in_lang == page.lang_index {
+                            true => format!("/{}", encode_path(best)),
+                            false => relative(
+                                &format!("{lang}/{}.md", page.rel),
+                                &format!("{code}/{best}"),
+                            ),
+                        };
+                        d = d.with_help(format!("did you mean `{}`?", suffix.append(written)));
                     } else {
-                        d = d.with_help(format!(
-                            "no page `content/{joined}`; links are relative to this file"
-                        ));
+                        d = d.with_help(format!("no page `content/{joined}`; {starts_at}"));
                     }
                     ds.push(d);
                     (LinkOutput::Keep, None)
@@ -301,15 +361,11 @@ impl Lookup<'_> {
             };
             if let Some(&t) = self.by_rel.get(&(l, section_rel.as_str())) {
                 self.check_anchor(t, fragment, span, ds);
-                return (self.href(index, t, fragment, None), Some(t));
+                return (self.href(index, t, suffix, None), Some(t));
             }
         }
         if self.statics.contains(joined.as_str()) {
-            let mut href = relative(&page.url, &joined);
-            if let Some(f) = fragment {
-                href.push('#');
-                href.push_str(f);
-            }
+            let href = suffix.append(relative(&page.url, &joined));
             let out = LinkOutput::Href {
                 href,
                 title: None,
@@ -317,11 +373,17 @@ impl Lookup<'_> {
             };
             return (out, None);
         }
-        ds.push(
-            Diagnostic::error(span.get(), format!("the file `{dest}` does not exist")).with_help(
-                format!("no file `content/{joined}`; links are relative to this page's file"),
-            ),
-        );
+        let mut d = Diagnostic::error(span.get(), format!("the file `{dest}` does not exist"));
+        // `/guide/x` for the page `guide/x.md`?
+        let is_page = target_lang.is_some_and(|l| self.by_rel.contains_key(&(l, rest)));
+        d = match is_page {
+            true => d.with_help(format!(
+                "a link to a page names its file: did you mean `{}`?",
+                suffix.append(format!("{}.md", path.trim_end_matches('/')))
+            )),
+            false => d.with_help(format!("no file `content/{joined}`; {starts_at}")),
+        };
+        ds.push(d);
         (LinkOutput::Keep, None)
     }
 
@@ -329,15 +391,11 @@ impl Lookup<'_> {
         &self,
         from: usize,
         to: usize,
-        fragment: Option<&str>,
+        suffix: Suffix<'_>,
         title: Option<String>,
     ) -> LinkOutput {
         let (from_page, to_page) = (&self.site.pages[from], &self.site.pages[to]);
-        let mut href = relative(&from_page.url, &to_page.url);
-        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-            href.push('#');
-            href.push_str(f);
-        }
+        let href = suffix.append(relative(&from_page.url, &to_page.url));
         let badge = (from_page.lang_index != to_page.lang_index).then(|| {
             let lang = &self.site.config.languages[to_page.lang_index];
             (lang.code.as_str().to_string(), lang.name.clone())
@@ -425,12 +483,47 @@ impl Lookup<'_> {
 
     fn missing_page(&self, span: Span, wanted: &str, lang: usize) -> Diagnostic {
         let d = Diagnostic::error(span, format!("no page has the id `{wanted}`"));
-        match did_you_mean(wanted, self.ids[lang].iter().copied(), 3).as_slice() {
-            [] => d.with_help("a page id is its path below `content/<language>/` without `.md`, e.g. `group-types/therapy`"),
-            found => d.with_help(format!(
+        let ids = &self.ids[lang];
+        // The last part of an id is enough where it is unique (`[[therapy]]`), so a
+        // short link is compared with those too.
+        let tails = ids.iter().filter_map(|id| {
+            let (_, tail) = id.rsplit_once('/')?;
+            let unique = self
+                .by_tail
+                .get(&(lang, tail))
+                .is_some_and(|pages| pages.len() == 1);
+            unique.then_some(tail)
+        });
+        let mut pages = HashSet::new();
+        let found: Vec<&str> = did_you_mean(wanted, ids.iter().copied().chain(tails), 6)
+            .into_iter()
+            // A page once, by its first (nearest) name.
+            .filter(|name| match self.find_by_id(lang, name) {
+                Found::Here(t) => pages.insert(t),
+                _ => true,
+            })
+            .take(3)
+            .collect();
+        if !found.is_empty() {
+            return d.with_help(format!(
                 "did you mean {}?",
-                found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" or ")
+                found
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ));
+        }
+        // An example from this handbook, preferably one with a folder.
+        let example = ids
+            .iter()
+            .find(|id| id.contains('/'))
+            .or_else(|| ids.iter().find(|id| !id.is_empty()));
+        match example {
+            Some(id) => d.with_help(format!(
+                "a page id is its path below `content/<language>/` without `.md`, e.g. `{id}`"
             )),
+            None => d.with_help("a page id is its path below `content/<language>/` without `.md`"),
         }
     }
 }
@@ -712,10 +805,10 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:4:1: error: the link target `terapy.md` does not exist\n  = help: did you mean `content/id/group-types/therapy.md`?",
-                "content/id/group-types/from.md:4:16: error: the link target `../konsep/zzz.md` does not exist\n  = help: no page `content/id/konsep/zzz.md`; links are relative to this file",
+                "content/id/group-types/from.md:4:1: error: the link target `terapy.md` does not exist\n  = help: did you mean `therapy.md`?",
+                "content/id/group-types/from.md:4:16: error: the link target `../konsep/zzz.md` does not exist\n  = help: no page `content/id/konsep/zzz.md`; links are relative to this page's file",
                 "content/id/group-types/from.md:4:38: error: no page has the id `concepts/rol`\n  = help: did you mean `concepts/role`?",
-                "content/id/group-types/from.md:4:55: error: no page has the id `zzzzzz`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `group-types/therapy`",
+                "content/id/group-types/from.md:4:55: error: no page has the id `zzzzzz`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`",
                 "content/id/group-types/from.md:6:1: error: the link `../../../outside.md` points outside `content/`\n  = help: link to pages and files inside `content/`",
             ]
         );
@@ -779,7 +872,7 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:3:10: error: no page has the id `nothing-here`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `group-types/therapy`",
+                "content/id/group-types/from.md:3:10: error: no page has the id `nothing-here`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`",
                 "content/id/group-types/from.md:3:10: warning: `only-english` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
             ]
         );

@@ -616,7 +616,32 @@ fn page_from_source(
         drop_leading_h1,
         translation: None,
     };
+    if !page.analysis.scripts.is_empty() {
+        let index = LineIndex::new(&page.source);
+        diagnostics.extend(
+            page.analysis.scripts.iter().map(|script| {
+                script_warning(body_span(&page, &index, script.offset), &script.kind)
+            }),
+        );
+    }
     (Some(page), diagnostics)
+}
+
+/// Raw HTML and links pass through as written: what would run script in every
+/// reader's browser is named, so that nobody ships it unknowingly (issue #15).
+fn script_warning(span: Span, kind: &markdown::ScriptKind) -> Diagnostic {
+    let what = match kind {
+        markdown::ScriptKind::Element => "a `<script>` element".to_string(),
+        markdown::ScriptKind::Handler(name) => format!("the event attribute `{name}`"),
+        markdown::ScriptKind::JavascriptUrl => "a `javascript:` link".to_string(),
+    };
+    Diagnostic::warning(
+        span,
+        format!("{what} runs script in the browser of every reader of this page"),
+    )
+    .with_help(
+        "remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there",
+    )
 }
 
 /// The folder of a page below `content/<lang>/`: a section's own folder, or the folder

@@ -18,6 +18,7 @@ mod incremental;
 mod kinds;
 mod properties;
 mod real_authoring;
+mod real_links;
 mod search;
 mod serve;
 mod snapshots;
