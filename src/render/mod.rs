@@ -522,32 +522,6 @@ fn link_to(from: &str, page: &Page, with_summary: bool, other_lang: bool) -> Lin
     }
 }
 
-/// Where the notice for a page missing in `lang_index` lives: beside the translation
-/// of its section when there is one (`en/guide/only-id/index.html`), else at the
-/// original's path in the other language's folder.
-fn stub_url(site: &Site, page: &Page, lang_index: usize) -> String {
-    let code = site.config.languages[lang_index].code.as_str();
-    let section = page.parent.and_then(|p| site.translation(p, lang_index));
-    match section {
-        Some(s) if !page.is_section => {
-            let dir = site.pages[s]
-                .url
-                .strip_suffix("index.html")
-                .unwrap_or(&site.pages[s].url);
-            let name = page.url.strip_suffix("/index.html").unwrap_or(&page.url);
-            let name = name.rsplit('/').next().unwrap_or(name);
-            format!("{dir}{name}/index.html")
-        }
-        _ => {
-            let rest = page
-                .url
-                .split_once('/')
-                .map_or(page.url.as_str(), |(_, r)| r);
-            format!("{code}/{rest}")
-        }
-    }
-}
-
 fn absolute(base: &str, path: &str) -> String {
     format!(
         "{base}{}",
@@ -775,7 +749,7 @@ fn language_links(site: &Site, index: usize) -> Vec<LangLink<'_>> {
             let target = site.translation(index, l);
             let href = match target {
                 Some(t) => relative(&page.url, &site.pages[t].url),
-                None => relative(&page.url, &stub_url(site, page, l)),
+                None => relative(&page.url, &site.notice_url(page, l)),
             };
             LangLink {
                 code: language.code.as_str(),
@@ -877,7 +851,7 @@ fn untranslated(
         };
         for (l, slot) in slots.iter().enumerate() {
             if slot.is_none() {
-                let url = stub_url(site, &site.pages[original], l);
+                let url = site.notice_url(&site.pages[original], l);
                 if !taken.contains(&url.to_lowercase()) {
                     jobs.push((original, l, url));
                 }
@@ -920,7 +894,7 @@ fn untranslated(
                         code: lg.code.as_str(),
                         name: &lg.name,
                         href: target.map_or_else(
-                            || relative(url, &stub_url(site, &site.pages[*original], k)),
+                            || relative(url, &site.notice_url(&site.pages[*original], k)),
                             |t| relative(url, &site.pages[t].url),
                         ),
                         current: k == *l,
