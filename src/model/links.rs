@@ -304,8 +304,18 @@ impl Lookup<'_> {
                 return (self.href(index, t, fragment, None), Some(t));
             }
         }
-        if self.statics.contains(joined.as_str()) {
-            let mut href = relative(&page.url, &joined);
+        // A file of this language, else the file at the same path in another language
+        // (the default language first): one copy serves every language.
+        let file = std::iter::once(joined.clone())
+            .chain(target_lang.into_iter().flat_map(|l| {
+                let languages = &self.site.config.languages;
+                (0..languages.len())
+                    .filter(move |&k| k != l)
+                    .map(move |k| format!("{}/{rest}", languages[k].code))
+            }))
+            .find(|candidate| self.statics.contains(candidate.as_str()));
+        if let Some(file) = file {
+            let mut href = relative(&page.url, &file);
             if let Some(f) = fragment {
                 href.push('#');
                 href.push_str(f);
@@ -317,9 +327,24 @@ impl Lookup<'_> {
             };
             return (out, None);
         }
+        let elsewhere: Vec<String> = target_lang
+            .map(|l| {
+                let languages = &self.site.config.languages;
+                (0..languages.len())
+                    .filter(|&k| k != l)
+                    .map(|k| format!("`content/{}/{rest}`", languages[k].code))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let elsewhere = match elsewhere.is_empty() {
+            true => String::new(),
+            false => format!(" (nor {})", elsewhere.join(", ")),
+        };
         ds.push(
             Diagnostic::error(span.get(), format!("the file `{dest}` does not exist")).with_help(
-                format!("no file `content/{joined}`; links are relative to this page's file"),
+                format!(
+                    "no file `content/{joined}`{elsewhere}; links are relative to this page's file"
+                ),
             ),
         );
         (LinkOutput::Keep, None)
@@ -760,8 +785,8 @@ mod tests {
             out.diagnostics,
             [
                 "content/id/group-types/from.md:4:59: warning: the image `../images/circle.png` has no alt text\n  = help: describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`",
-                "content/id/group-types/from.md:6:1: error: the file `gone.pdf` does not exist\n  = help: no file `content/id/group-types/gone.pdf`; links are relative to this page's file",
-                "content/id/group-types/from.md:6:18: error: the file `../images/gone.png` does not exist\n  = help: no file `content/id/images/gone.png`; links are relative to this page's file",
+                "content/id/group-types/from.md:6:1: error: the file `gone.pdf` does not exist\n  = help: no file `content/id/group-types/gone.pdf` (nor `content/en/group-types/gone.pdf`); links are relative to this page's file",
+                "content/id/group-types/from.md:6:18: error: the file `../images/gone.png` does not exist\n  = help: no file `content/id/images/gone.png` (nor `content/en/images/gone.png`); links are relative to this page's file",
             ]
         );
     }

@@ -316,3 +316,81 @@ fn names_differing_only_by_case_are_errors_for_files_too() {
         "{check}"
     );
 }
+
+#[test]
+fn pictures_are_shared_between_languages() {
+    // The pictures live in content/id/gambar/; the English pages use the same relative
+    // paths. The agency's logo lives in content/shared/, for every language.
+    let site = TestSite::copy("real-content/shared-pictures");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let room = site.html("book/en/kegiatan/ruang/index.html");
+    let sources = attrs(&room, "main img", "src");
+    assert!(
+        sources.contains(&"../../../id/gambar/ruang.png".to_string()),
+        "the Indonesian copy serves the English page: {sources:?}"
+    );
+    assert!(
+        sources.contains(&"../../gambar/peta.png".to_string()),
+        "a picture of the page's own language comes first: {sources:?}"
+    );
+    assert!(site.exists("book/id/gambar/ruang.png"));
+    assert!(
+        !site.exists("book/en/gambar/ruang.png"),
+        "the picture is written once"
+    );
+    for (page, logo) in [
+        ("book/id/index.html", "../shared/logo.png"),
+        ("book/en/index.html", "../shared/logo.png"),
+    ] {
+        assert_eq!(attrs(&site.html(page), "main img", "src"), [logo], "{page}");
+    }
+    assert_eq!(site.read("book/shared/logo.png"), "PNG logo\n");
+
+    // A translation started with `panduan new` keeps the original's picture paths.
+    let new = site.run([
+        "new",
+        "content/en/kegiatan/catatan.md",
+        "--translate-from",
+        "id",
+    ]);
+    assert_eq!(new.code, 0, "{new}");
+    let stub = site.read("content/en/kegiatan/catatan.md");
+    let (front, _) = stub
+        .split_once("Translate here.")
+        .expect("the stub's placeholder");
+    assert!(
+        stub.contains("](../gambar/catatan.png)"),
+        "the guide keeps the picture's path: {stub}"
+    );
+    site.write(
+        "content/en/kegiatan/catatan.md",
+        &format!(
+            "{front}Write notes after the meeting.\n\n![Sample notes](../gambar/catatan.png)\n"
+        ),
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let notes = site.html("book/en/kegiatan/catatan/index.html");
+    assert_eq!(
+        attrs(&notes, "main img", "src"),
+        ["../../../id/gambar/catatan.png"]
+    );
+}
+
+#[test]
+fn a_missing_picture_names_every_place_looked_in() {
+    let site = TestSite::copy("real-content/shared-pictures");
+    site.write(
+        "content/en/kegiatan/ruang.md",
+        "---\ntitle: Arranging the room\n---\n\n![Chairs](../gambar/kursi.png)\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(
+            "content/en/kegiatan/ruang.md:5:1: error: the file `../gambar/kursi.png` does not exist\n  = help: no file `content/en/gambar/kursi.png` (nor `content/id/gambar/kursi.png`)"
+        ),
+        "{run}"
+    );
+}
