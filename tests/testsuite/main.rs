@@ -18,6 +18,7 @@ mod incremental;
 mod kinds;
 mod properties;
 mod real_links;
+mod real_names;
 mod search;
 mod serve;
 mod snapshots;
