@@ -17,6 +17,7 @@ mod hostile;
 mod incremental;
 mod kinds;
 mod properties;
+mod real_io;
 mod search;
 mod serve;
 mod snapshots;
