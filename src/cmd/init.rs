@@ -16,9 +16,14 @@ pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
     for path in &created.skipped {
         outln!("  kept    {} (already there)", display_path(path));
     }
-    outln!(
-        "A bilingual handbook is ready in `{}`. Next: cd there and run `panduan build`.",
-        display_path(&args.dir)
-    );
+    let dir = display_path(&args.dir);
+    if dir == "." || dir.is_empty() {
+        outln!("A bilingual handbook is ready here. Next: `panduan build`.");
+    } else {
+        outln!(
+            "A bilingual handbook is ready in `{dir}`. Next: `cd {}`, then `panduan build`.",
+            panduan::escape::shell_word(&dir)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -329,3 +329,47 @@ fn a_failed_first_build_does_not_claim_a_previous_output_was_kept() {
         "{run}"
     );
 }
+
+/// The command a help line suggests: the text between `` ` `` after `run` or `with`.
+fn suggested(text: &str, starts: &str) -> String {
+    let at = text
+        .find(&format!("`{starts}"))
+        .unwrap_or_else(|| panic!("no `{starts}…` suggested in\n{text}"));
+    let rest = &text[at + 1..];
+    rest[..rest.find('`').expect("a closing backtick")].to_string()
+}
+
+#[test]
+fn suggested_commands_quote_paths_with_spaces() {
+    // content/id/catatan rapat.md has no English translation.
+    let site = TestSite::copy("real-content/io-spaced-names");
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 0, "{run}");
+    let command = suggested(&run.stdout, "panduan new");
+    assert_eq!(
+        command,
+        r#"panduan new "content/en/catatan rapat.md" --translate-from id"#
+    );
+    // Pasted into bash (with the binary for `panduan`), it does what it says.
+    let pasted = command.replacen("panduan", env!("CARGO_BIN_EXE_panduan"), 1);
+    let status = Command::new("bash")
+        .args(["-c", &pasted])
+        .current_dir(site.path())
+        .stdout(Stdio::null())
+        .status()
+        .expect("bash");
+    assert!(status.success());
+    assert!(
+        site.read("content/en/catatan rapat.md")
+            .contains("translation:")
+    );
+
+    // `init` into a folder with a space says how to go there.
+    let init = site.run(["init", "buku kami"]);
+    assert_eq!(init.code, 0, "{init}");
+    assert!(
+        init.stdout
+            .contains(r#"Next: `cd "buku kami"`, then `panduan build`."#),
+        "{init}"
+    );
+}
