@@ -373,3 +373,94 @@ fn suggested_commands_quote_paths_with_spaces() {
         "{init}"
     );
 }
+
+#[test]
+fn init_writes_a_gitignore_for_the_output_and_editor_leftovers_but_keeps_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = support::run_in(dir.path(), ["init", "buku"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("created buku/.gitignore"), "{run}");
+    let ignore = std::fs::read_to_string(dir.path().join("buku/.gitignore")).expect("read");
+    let lines: Vec<&str> = ignore.lines().filter(|l| !l.starts_with('#')).collect();
+    for pattern in ["/book/", "/.book.panduan-*/", "*~", "*.swp", ".#*", "\\#*#"] {
+        assert!(lines.contains(&pattern), "{pattern} in\n{ignore}");
+    }
+    // An existing `.gitignore` is the author's: kept as it is.
+    let mine = tempfile::tempdir().expect("temp dir");
+    std::fs::write(mine.path().join(".gitignore"), "notes/\n").expect("write");
+    let run = support::run_in(mine.path(), ["init"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains(".gitignore (already there)"), "{run}");
+    assert_eq!(
+        std::fs::read_to_string(mine.path().join(".gitignore")).expect("read"),
+        "notes/\n"
+    );
+}
+
+#[test]
+fn an_unknown_book_toml_key_suggests_the_nearest_valid_one() {
+    let site = small();
+    let text = site.read("book.toml");
+    site.write("book.toml", &format!("[book]\nouptut = \"site\"\n\n{text}"));
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains(
+            "book.toml:2:1: error: unknown key `ouptut`\n  = help: did you mean `output`? valid keys here: `output`, "
+        ),
+        "{run}"
+    );
+}
+
+#[test]
+fn an_unknown_language_lists_the_languages_there_are() {
+    let site = small();
+    // `new --translate-from fr`
+    let run = site.run(["new", "content/en/baru.md", "--translate-from", "fr"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains(
+            "error: `fr` is not a language of this handbook\n  = help: the languages in book.toml: `id`, `en`"
+        ),
+        "{run}"
+    );
+    // `new content/fr/…`
+    let run = site.run(["new", "content/fr/baru.md"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr
+            .contains("= help: the languages in book.toml: `id`, `en`"),
+        "{run}"
+    );
+    // `translated --from fr`
+    let run = site.run(["translated", "content/en/halaman.md", "--from", "fr"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr
+            .contains("= help: the languages in book.toml: `id`, `en`"),
+        "{run}"
+    );
+    // A `content/fr/` folder.
+    site.write("content/fr/page.md", "---\ntitle: Page\n---\n");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr
+            .contains("the languages in book.toml: `id`, `en`"),
+        "{run}"
+    );
+    site.remove("content/fr/page.md");
+    // `default_language = "xx"`
+    let text = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!("[book]\ndefault_language = \"xx\"\n\n{text}"),
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr
+            .contains("= help: declared languages: `id`, `en`"),
+        "{run}"
+    );
+}
