@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Compiled, Ctx, Emit, OutputFile, PageCtx, RenderOptions, functions, theme};
+use super::context::{Ctx, PageCtx};
+use super::{Compiled, Emit, OutputFile, RenderOptions, functions, theme};
 use crate::error::Result;
 use crate::markdown::{Labels, LinkOutput};
 use crate::memo::{Key, Memo, Reusing, Slot};
@@ -149,7 +150,7 @@ pub(super) fn pages(
                     let file = OutputFile::bytes(p.url.clone(), done.html.as_bytes());
                     (file, Some(done.clone()))
                 }
-                None => super::page(site, theme, options, i, None)?,
+                None => super::page::page(site, theme, options, i, None)?,
             };
             let path = file.path.clone();
             emit(file)?;

@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
-use super::{Compiled, OutputFile, Result, labels, render_template, site_ctx, strings};
+use super::context::{SiteCtx, site_ctx};
+use super::page::body_html;
+use super::strings::{labels, strings, strings_value};
+use super::{Compiled, OutputFile, RenderOptions, Result, render_template};
 use crate::markdown::{self, LinkKind, LinkOutput};
 use crate::model::url::{decode_percent, join_normalised, relative, root_prefix};
 use crate::model::{Page, Site};
@@ -116,7 +119,7 @@ pub(super) fn chapter_html(
     let url = format!("{lang}/print.html");
     let prefix = format!("{}--", chapter_ids.get(index).map_or("", String::as_str));
     let links = print_links(site, page, &url, &prefix, chapter_ids);
-    super::body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
+    body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
 }
 
 /// The body of page `index` for its own page and as a chapter of the print document,
@@ -138,7 +141,7 @@ pub(super) fn page_and_chapter_html(
         markdown::LeadingH1::drop_if(page.drop_leading_h1),
     );
     let Some(marked) = marked else {
-        let own = super::body_html(theme, page, &page.links, &page_labels).1;
+        let own = body_html(theme, page, &page.links, &page_labels).1;
         return (own, chapter_html(site, theme, index, chapter_ids));
     };
     let url = format!("{lang}/print.html");
@@ -154,7 +157,7 @@ pub(super) fn page_and_chapter_html(
 pub(super) fn document(
     site: &Site,
     theme: &Compiled<'_>,
-    options: &super::RenderOptions,
+    options: &RenderOptions,
     lang_index: usize,
     chapters: &[(usize, std::sync::Arc<str>)],
     chapter_ids: &[String],
@@ -162,7 +165,7 @@ pub(super) fn document(
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
-    let t = super::strings_value(theme, lang);
+    let t = strings_value(theme, lang);
     let mut list = Vec::with_capacity(chapters.len());
     for (i, content) in chapters {
         let (i, page) = (*i, &site.pages[*i]);
@@ -181,7 +184,7 @@ pub(super) fn document(
     }
     #[derive(Serialize)]
     struct PrintCtx<'a> {
-        site: super::SiteCtx<'a>,
+        site: SiteCtx<'a>,
         lang: &'a str,
         root: String,
         t: &'a tera::Value,

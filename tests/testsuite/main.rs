@@ -21,6 +21,7 @@ mod real_io;
 mod search;
 mod serve;
 mod snapshots;
+mod stemmer_oracle;
 mod stress;
 mod support;
 mod theme;

@@ -31,6 +31,17 @@ fn words(lang: &str) -> BTreeSet<String> {
         }
     }
     if lang == "id" {
+        // The stemmer's known hard cases (issue #16; src/search/stem_id/deviations.tsv).
+        out.extend(
+            "memakai mengenal mencapai temannya perannya dimulai petani bersekolah kuasa-mu \
+             allah-lah nikmat-ku malaikat-malaikat-nya meniru-niru meniru-nirukan \
+             memanggil-manggil berbalas-balasan menyanyi menyanyikan penyanyi kinerja \
+             gemetar rerata kupukul kauhajar petarung kedudukan menyepakati disepakati \
+             dikenali dikuasai berkepentingan idealisme finalisasi mempengaruhi mengebom \
+             menganga bolak-balik"
+                .split_whitespace()
+                .map(String::from),
+        );
         for (i, root) in panduan::search::stem_id::ROOTS.lines().enumerate() {
             if i % 25 == 0 && root.chars().all(|c| c.is_ascii_lowercase()) {
                 out.insert(root.to_string());

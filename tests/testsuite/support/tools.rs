@@ -19,6 +19,7 @@
 //! `install_browser_packages`, and a `pub fn` with its own `OnceLock`.
 
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -31,7 +32,7 @@ type Found = Result<PathBuf, String>;
 pub fn browser_tests_skipped(test: &str) -> bool {
     let skip = std::env::var_os("PANDUAN_SKIP_BROWSER").is_some_and(|v| !v.is_empty() && v != "0");
     if skip {
-        eprintln!("note: PANDUAN_SKIP_BROWSER is set: skipping {test}");
+        note(&format!("PANDUAN_SKIP_BROWSER is set: skipping {test}"));
     }
     skip
 }
@@ -95,6 +96,12 @@ fn answer(found: &Found) -> PathBuf {
         Ok(path) => path.clone(),
         Err(message) => panic!("{message}"),
     }
+}
+
+/// Prints `note: …` where it is seen during the run: straight to stderr, which the
+/// test harness does not capture (it captures `eprintln!`).
+fn note(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "note: {text}");
 }
 
 fn repo() -> &'static Path {
@@ -166,7 +173,7 @@ impl Debian {
         if !is_root() || on_path(&["apt-get"]).is_none() {
             return Err(install);
         }
-        eprintln!("note: installing {} with apt-get", self.package);
+        note(&format!("installing {} with apt-get (once)", self.package));
         apt_get_install(self.package).map_err(|why| format!("{install} ({why})"))?;
         on_path(self.commands).ok_or_else(|| {
             format!(
@@ -269,7 +276,7 @@ fn install_browser_packages(dir: &Path) -> Found {
     if current() {
         return Ok(dir.to_path_buf());
     }
-    eprintln!("note: installing the Node packages of tests/browser with npm ci");
+    note("installing the Node packages of tests/browser with npm ci (once)");
     let out = Command::new(&npm)
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir)

@@ -1,5 +1,5 @@
 /* Panduan search: tokenizer and stemmers, the same steps as src/search/ in Rust
-   (mod.rs tokenize/terms, stem_id.rs, stem_en.rs). tests/search/ holds both to the same
+   (mod.rs tokenize/terms, stem_id/, stem_en.rs). tests/search/ holds both to the same
    answers. Classic script: defines window.panduanStem. */
 (function () {
   "use strict";
@@ -28,6 +28,9 @@
   }
 
   /* ---- Indonesian ---- */
+  // src/search/stem_id/ step for step: Sastrawi's confix stripping as PySastrawi has it
+  // (MIT; see src/search/data/NOTICE.txt). mod.rs: hyphenated words; context.rs: one
+  // word; rules.rs: the prefix rules, the same table.
   // The root words arrive sorted (assets/roots-id.js): binary search, no set to build.
   var idRoots = null;
   function idDict(w) {
@@ -41,11 +44,227 @@
     }
     return false;
   }
-  function idVowel(c) {
-    return c === "a" || c === "e" || c === "i" || c === "o" || c === "u";
+
+  // rules.rs: a pattern letter in lowercase stands for itself, in uppercase for a class.
+  var ID_CLASSES = {
+    V: "aiueo", C: "bcdfghjklmnpqrstvwxyz", A: "abcdefghijklmnopqrstuvwxyz",
+    B: "bcdfghjklmnpqstvwxyz", D: "cdjstz", F: "bfv", G: "ghqk", K: "bcdfghjkpqstvxz",
+    L: "lrwy", P: "abcdfghijklmopqrstuvwxyz", W: "wy"
+  };
+  function R(pattern, cut) {
+    return { pattern: pattern, whole: false, keep: 0, add: "", cut: cut, notR: -1, notEr: -1 };
+  }
+  function add(rule, s) { rule.add = s; return rule; }
+  function keep(rule, n) { rule.keep = n; return rule; }
+  function whole(rule) { rule.whole = true; return rule; }
+  function notR(rule, at) { rule.notR = at; return rule; }
+  function notEr(rule, at) { rule.notEr = at; return rule; }
+  function idApply(rule, word) {
+    var p = rule.pattern;
+    if (word.length < p.length || (rule.whole && word.length !== p.length)) return null;
+    for (var i = 0; i < p.length; i++) {
+      var set = ID_CLASSES[p[i]];
+      if (set === undefined ? p[i] !== word[i] : set.indexOf(word[i]) < 0) return null;
+    }
+    if (rule.notR >= 0 && word[rule.notR] === "r") return null;
+    if (rule.notEr >= 0 && word.slice(rule.notEr, rule.notEr + 2) === "er") return null;
+    return word.slice(0, rule.keep) + rule.add + word.slice(rule.cut);
+  }
+  // The prefix visitors after di-/ke-/se-: disambiguators, each a list of alternatives.
+  var ID_VISITORS = [
+    [[R("berV", 3)], [add(R("berV", 3), "r")]], // 1a, 1b
+    [[notEr(R("berCA", 3), 5)]], // 2
+    [[notR(R("berCAerV", 3), 3)]], // 3
+    [[whole(R("belajar", 3))]], // 4
+    [[R("beBerC", 2)]], // 5
+    [[R("terV", 3)], [add(R("terV", 3), "r")]], // 6a, 6b
+    [[notR(R("terCerV", 3), 3)]], // 7
+    [[notEr(notR(R("terC", 3), 3), 4)]], // 8
+    [[notR(R("teCerC", 2), 2)]], // 9
+    [[R("meLV", 2)]], // 10
+    [[R("memF", 3)]], // 11
+    [[R("mempe", 3)]], // 12
+    [[add(R("memV", 3), "m")], [add(R("memV", 3), "p")]], // 13a, 13b
+    [[R("menD", 3)]], // 14
+    [[add(R("menV", 3), "n")], [add(R("menV", 3), "t")]], // 15a, 15b
+    [[R("mengG", 4)]], // 16
+    [[R("mengV", 4)], [add(R("mengV", 4), "k")], [R("menge", 5)], [add(R("mengV", 4), "ng")]], // 17a-d
+    [[add(R("menyV", 4), "ny")], [add(R("menyV", 4), "s")]], // 18a, 18b
+    [[R("mempP", 3)]], // 19
+    [[R("peWV", 2)]], // 20
+    [[R("perV", 3)], [R("perV", 2)]], // 21a, 21b
+    [[notEr(R("perCA", 3), 5)]], // 23
+    [[notR(R("perCAerV", 3), 3)]], // 24
+    [[R("pemF", 3)]], // 25
+    [[add(R("pemV", 3), "m")], [add(R("pemV", 3), "p")]], // 26a, 26b
+    [[R("penD", 3)]], // 27
+    [[add(R("penV", 3), "n")], [add(R("penV", 3), "t")]], // 28a, 28b
+    [[R("pengC", 4)]], // 29
+    [[R("pengV", 4)], [add(R("pengV", 4), "k")], [R("penge", 5)]], // 30a-c
+    [[add(R("penyV", 4), "ny")], [add(R("penyV", 4), "s")]], // 31a, 31b
+    [[whole(R("pelajar", 3)), R("pelV", 2)]], // 32
+    [[notEr(R("peC", 2), 3)]], // 34
+    [[R("terKerC", 3)]], // 35
+    [[R("peKerC", 2)]], // 36
+    [[R("CerV", 0)], [keep(R("CerV", 3), 1)]], // 37a, 37b
+    [[R("CelV", 0)], [keep(R("CelV", 3), 1)]], // 38a, 38b
+    [[R("CemV", 0)], [keep(R("CemV", 3), 1)]], // 39a, 39b
+    [[R("CinV", 0)], [keep(R("CinV", 3), 1)]], // 40a, 40b
+    [[R("ku", 2)]], // 41
+    [[R("kau", 3)]] // 42
+  ];
+
+  // context.rs: one word.
+  var PARTICLE = 0, POSSESSIVE = 1, DERIVATIONAL = 2, PREFIX = 3;
+  function idPrefixFirst(word) {
+    var pairs = [["be", "lah"], ["be", "an"], ["me", "i"], ["di", "i"], ["pe", "i"], ["ter", "i"]];
+    for (var i = 0; i < pairs.length; i++) {
+      var p = pairs[i][0], s = pairs[i][1];
+      if (word.length >= p.length + s.length && word.startsWith(p) && word.endsWith(s)) return true;
+    }
+    return false;
+  }
+  function idStripEnclitic(word, suffixes) {
+    for (var i = 0; i < suffixes.length; i++) {
+      if (word.endsWith(suffixes[i])) {
+        return word.slice(0, word.length - suffixes[i].length).replace(/-+$/, "");
+      }
+    }
+    return null;
+  }
+  function IdContext(word, dict) {
+    this.dict = dict;
+    this.original = word;
+    this.current = word;
+    this.removals = [];
+    this.stopped = false;
+  }
+  IdContext.prototype.found = function () { return this.dict(this.current); };
+  IdContext.prototype.run = function () {
+    if (this.found()) return;
+    if (this.current.length <= 3) this.stopped = true;
+    if (idPrefixFirst(this.original)) {
+      // Our deviation: after each prefix, the word without its suffixes too.
+      for (var round = 0; round < 3; round++) {
+        this.removeOnePrefix();
+        if (this.found()) return;
+        var current = this.current, count = this.removals.length;
+        this.removeSuffixes();
+        if (this.found()) return;
+        this.current = current;
+        this.removals.length = count;
+      }
+      this.current = this.original;
+      this.removals = [];
+    }
+    this.removeSuffixes();
+    if (this.found()) return;
+    this.removePrefixes();
+    if (this.found()) return;
+    this.giveBackSuffixes();
+  };
+  IdContext.prototype.remove = function (result, kind, kan) {
+    this.removals.push({ subject: this.current, result: result, kind: kind, kan: kan });
+    this.current = result;
+  };
+  IdContext.prototype.removeSuffixes = function () {
+    for (var step = 0; step < 3; step++) {
+      if (step === 0) {
+        var p = idStripEnclitic(this.current, ["lah", "kah", "tah", "pun"]);
+        if (p !== null) this.remove(p, PARTICLE, false);
+      } else if (step === 1) {
+        var q = idStripEnclitic(this.current, ["ku", "mu", "nya"]);
+        if (q !== null) this.remove(q, POSSESSIVE, false);
+      } else {
+        var list = ["isasi", "isme", "kan", "an", "is", "i"];
+        for (var i = 0; i < list.length; i++) {
+          if (this.current.endsWith(list[i])) {
+            this.remove(this.current.slice(0, this.current.length - list[i].length), DERIVATIONAL, list[i] === "kan");
+            break;
+          }
+        }
+      }
+      if (this.found() || this.stopped) return;
+    }
+  };
+  IdContext.prototype.removePrefixes = function () {
+    for (var round = 0; round < 3; round++) {
+      this.removeOnePrefix();
+      if (this.found()) return;
+    }
+  };
+  IdContext.prototype.removeOnePrefix = function () {
+    var before = this.removals.length;
+    for (var v = -1; v < ID_VISITORS.length; v++) {
+      if (v < 0) this.plainPrefix(); else this.disambiguate(ID_VISITORS[v]);
+      if (this.found() || this.stopped || this.removals.length > before) return;
+    }
+  };
+  IdContext.prototype.plainPrefix = function () {
+    var c = this.current;
+    if (c.startsWith("di") || c.startsWith("ke") || c.startsWith("se")) this.remove(c.slice(2), PREFIX, false);
+  };
+  IdContext.prototype.disambiguate = function (disambiguators) {
+    var proposal = null;
+    for (var d = 0; d < disambiguators.length; d++) {
+      proposal = null;
+      var alternatives = disambiguators[d];
+      for (var a = 0; a < alternatives.length && proposal === null; a++) {
+        proposal = idApply(alternatives[a], this.current);
+      }
+      if (proposal !== null && this.dict(proposal)) break;
+    }
+    if (proposal !== null) this.remove(proposal, PREFIX, false);
+  };
+  IdContext.prototype.giveBackSuffixes = function () {
+    if (this.removals.length > 0) this.current = this.removals[0].subject;
+    this.removals = this.removals.filter(function (r) { return r.kind !== PREFIX; });
+    var suffixes = this.removals.slice();
+    var saved = this.current;
+    for (var i = suffixes.length - 1; i >= 0; i--) {
+      var removal = suffixes[i];
+      if (removal.kan) {
+        this.current = removal.result + "k";
+        this.removePrefixes();
+        if (this.found()) return;
+        this.current = removal.result + "kan";
+      } else {
+        this.current = removal.subject;
+      }
+      this.removePrefixes();
+      if (this.found()) return;
+      this.removals = suffixes.slice();
+      this.current = saved;
+    }
+  };
+  function idSingular(word, dict) {
+    var c = new IdContext(word, dict);
+    c.run();
+    return c.found() ? c.current : c.original;
+  }
+
+  // mod.rs: hyphenated words, and words of other letters.
+  var ID_ENCLITICS = ["ku", "mu", "nya", "lah", "kah", "tah", "pun"];
+  function idWord(word, dict) {
+    var dash = word.lastIndexOf("-");
+    if (dash < 0) return idSingular(word, dict);
+    var first = word.slice(0, dash), last = word.slice(dash + 1);
+    var enclitic = ID_ENCLITICS.indexOf(last) >= 0;
+    if (enclitic && first.indexOf("-") < 0) return idSingular(word, dict);
+    var a = first, b = last;
+    var inner = first.lastIndexOf("-");
+    if (enclitic && inner >= 0) {
+      a = first.slice(0, inner);
+      b = first.slice(inner + 1) + "-" + last;
+    }
+    var rootA = idSingular(a, dict);
+    var rootB = idSingular(b, dict);
+    if (!dict(b) && rootB === b) rootB = idSingular("me" + b, dict);
+    return rootA === rootB ? rootA : word;
   }
   function stemId(word, dict) {
     dict = dict || idDict;
+    if (/^[a-z-]*$/.test(word)) return idWord(word, dict);
     var dash = word.indexOf("-");
     if (dash >= 0) {
       var left = word.slice(0, dash), right = word.slice(dash + 1);
@@ -53,106 +272,7 @@
       var a = stemId(left, dict), b = stemId(right, dict);
       return a === b ? a : word;
     }
-    return idSingle(word, dict);
-  }
-  function idSingle(word, dict) {
-    if (word.length < 4 || !/^[a-z]+$/.test(word) || dict(word)) return word;
-    var bases = idSuffixBases(word);
-    for (var i = 0; i < bases.length; i++) {
-      if (dict(bases[i])) return bases[i];
-      var root = idStripPrefixes(bases[i], 3, dict);
-      if (root !== null) return root;
-    }
     return word;
-  }
-  function idSuffixBases(word) {
-    var chain = [word];
-    var current = word;
-    var groups = [["lah", "kah", "tah", "pun"], ["nya", "ku", "mu"]];
-    for (var g = 0; g < groups.length; g++) {
-      for (var k = 0; k < groups[g].length; k++) {
-        var s = groups[g][k];
-        if (current.endsWith(s) && current.length > s.length + 2) {
-          current = current.slice(0, current.length - s.length);
-          chain.push(current);
-          break;
-        }
-      }
-    }
-    var bases = [];
-    ["kan", "an", "i"].forEach(function (s) {
-      if (current.endsWith(s) && current.length > s.length + 2) {
-        bases.push(current.slice(0, current.length - s.length));
-      }
-    });
-    return bases.concat(chain.reverse());
-  }
-  function idStripPrefixes(word, depth, dict) {
-    if (depth === 0) return null;
-    var candidates = idPrefixCandidates(word).filter(function (c) { return c.length >= 2; });
-    for (var i = 0; i < candidates.length; i++) {
-      if (dict(candidates[i])) return candidates[i];
-    }
-    for (var j = 0; j < candidates.length; j++) {
-      var root = idStripPrefixes(candidates[j], depth - 1, dict);
-      if (root !== null) return root;
-    }
-    return null;
-  }
-  function idPrefixCandidates(word) {
-    var at = function (i) { return i < word.length ? word[i] : ""; };
-    var rest = function (n) { return word.slice(n); };
-    var out = [];
-    ["di", "ke", "se"].forEach(function (p) {
-      if (word.startsWith(p)) out.push(rest(2));
-    });
-    if (word.startsWith("ber") || word.startsWith("ter") || word.startsWith("per")) {
-      out.push(rest(3));
-      if (idVowel(at(3))) out.push("r" + rest(3));
-    }
-    if (word.startsWith("belajar") || word.startsWith("pelajar")) out.push(rest(3));
-    if ((word.startsWith("be") || word.startsWith("te") || word.startsWith("pe")) &&
-        !idVowel(at(2)) && at(2) !== "r" && word.slice(3, 5) === "er") {
-      out.push(rest(2));
-    }
-    ["me", "pe"].forEach(function (prefix) {
-      if (!word.startsWith(prefix)) return;
-      var n = 2;
-      var c = at(n);
-      if ((c === "l" || c === "r" || c === "w" || c === "y") && idVowel(at(n + 1))) {
-        out.push(rest(n));
-      } else if (c === "m") {
-        var m1 = at(n + 1);
-        if (m1 === "b" || m1 === "f" || m1 === "v") {
-          out.push(rest(n + 1));
-        } else if (m1 === "p") {
-          out.push(rest(n + 1));
-        } else if (idVowel(m1)) {
-          out.push("m" + rest(n + 1));
-          out.push("p" + rest(n + 1));
-        }
-      } else if (c === "n") {
-        var next = at(n + 1);
-        if (next === "g") {
-          var after = at(n + 2);
-          if (word.slice(n, n + 3) === "nge" && !idVowel(at(n + 3))) out.push(rest(n + 3));
-          if (after === "g" || after === "h" || after === "q" || after === "k") {
-            out.push(rest(n + 2));
-          } else if (idVowel(after)) {
-            out.push(rest(n + 2));
-            out.push("k" + rest(n + 2));
-          }
-        } else if (next === "y" && idVowel(at(n + 2))) {
-          out.push("s" + rest(n + 2));
-        } else if ("cdjstz".indexOf(next) >= 0 && next !== "") {
-          out.push(rest(n + 1));
-        } else if (idVowel(next)) {
-          out.push("n" + rest(n + 1));
-          out.push("t" + rest(n + 1));
-        }
-      }
-    });
-    return out;
   }
 
   /* ---- English (Porter2, keeping -er in step 4) ---- */
