@@ -20,7 +20,7 @@ macro_rules! embed {
     };
 }
 
-/// Templates shipped in the binary. `tests/theme.rs` compares this list with `themes/default/`.
+/// Templates shipped in the binary. `tests/testsuite/theme.rs` compares this list with `themes/default/`.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/base.html",
     "templates/page.html",
