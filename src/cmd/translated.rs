@@ -6,6 +6,7 @@ use panduan::cli::TranslatedArgs;
 use panduan::diagnostic::display_path;
 use panduan::{BuildOptions, Result};
 
+use super::console::outln;
 use super::project;
 
 /// Updates the page's translation record and names its source.
@@ -15,7 +16,7 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
         ..Default::default()
     };
     let source = panduan::new::mark_translated(&options, &args.path, args.from.as_deref())?;
-    println!(
+    outln!(
         "{} is now recorded as up to date with {source}",
         display_path(&args.path)
     );

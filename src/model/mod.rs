@@ -433,10 +433,13 @@ fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
             }
             help.push_str(&format!(
                 "\n    after updating the translation, run `panduan translated {}`",
-                page.path
-                    .as_ref()
-                    .map(|p| crate::diagnostic::display_path(p))
-                    .unwrap_or_default()
+                crate::escape::shell_word(
+                    &page
+                        .path
+                        .as_ref()
+                        .map(|p| crate::diagnostic::display_path(p))
+                        .unwrap_or_default()
+                )
             ));
             diagnostics.push(
                 Diagnostic::warning(

@@ -17,6 +17,7 @@ mod hostile;
 mod incremental;
 mod kinds;
 mod properties;
+mod real_io;
 mod real_links;
 mod real_names;
 mod search;
