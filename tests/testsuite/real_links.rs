@@ -29,11 +29,12 @@ fn email_autolink_becomes_mailto() {
     }
 }
 
-/// Builds `site` and expects content errors (exit 1, the previous output kept).
+/// Builds `site` (never built before) and expects content errors: exit 1, nothing
+/// written.
 fn failing(site: &TestSite) -> Run {
     let run = site.run(["build"]);
     assert_eq!(run.code, 1, "{run}");
-    assert!(run.stderr.contains("the previous output was kept"), "{run}");
+    assert!(run.stderr.contains("nothing was written"), "{run}");
     run
 }
 
