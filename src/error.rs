@@ -23,11 +23,33 @@ pub enum Error {
     /// The output directory is not one Panduan may write to.
     #[error("refusing to use `{}` as the output directory: {reason}", display_path(.path))]
     RefusedOutput { path: PathBuf, reason: String },
+    /// The `--zip` file may not be written there.
+    #[error("refusing to write the zip file `{}`: {reason}", display_path(.path))]
+    RefusedZip { path: PathBuf, reason: String },
     /// Problems in the content, all collected; at least one is an error.
     #[error("{} error(s) in the content", .0.iter().filter(|d| d.is_error()).count())]
     Content(Vec<Diagnostic>),
+    /// The disk filled up while writing the output (or the zip); whatever was half
+    /// written is removed.
+    #[error(
+        "the disk is full while writing `{shown}`; {after}\n  = help: free some space and build again"
+    )]
+    DiskFull {
+        /// The file, as the user knows it (`book/id/index.html`).
+        shown: String,
+        /// What is left: `the previous output was kept` or `nothing was written`.
+        after: String,
+    },
     #[error("{0}")]
     Other(String),
+}
+
+/// Whether `e` says the disk (or the user's quota) is full.
+pub fn is_disk_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    )
 }
 
 impl Error {

@@ -1,5 +1,6 @@
 //! Escaping text for the places output puts it: HTML element content, HTML attribute
-//! values, and JavaScript string literals inside a `<script>`.
+//! values, JavaScript string literals inside a `<script>`, and the words of a command
+//! Panduan suggests in a message ([`shell_word`]).
 //!
 //! A leaf: it imports nothing of ours, so every stage may use it. Each function appends
 //! to a `String` it is given and copies runs of bytes that need no escaping whole.
@@ -122,6 +123,24 @@ pub fn push_js_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `word` as one word of a command to paste into a terminal: unchanged when it needs
+/// no quoting, else in double quotes, which bash, zsh, PowerShell and cmd all read as
+/// one word. A word holding `"`, `$`, `` ` `` or `!` (which double quotes do not keep
+/// literal in bash or PowerShell) goes in single quotes instead, which both read
+/// literally. Every command suggested in a message quotes its paths through this.
+pub fn shell_word(word: &str) -> std::borrow::Cow<'_, str> {
+    let is_plain =
+        |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '=' | '+');
+    if !word.is_empty() && word.chars().all(is_plain) {
+        return word.into();
+    }
+    if word.contains(['"', '$', '`', '!']) {
+        format!("'{word}'").into()
+    } else {
+        format!("\"{word}\"").into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +167,34 @@ mod tests {
             js_string("</script>&\"\\\n\u{1}\u{2028}\u{2029}\u{e2}\u{a8}ç"),
             "\"\\u003c/script\\u003e\\u0026\\\"\\\\\\n\\u0001\\u2028\\u2029\u{e2}\u{a8}ç\""
         );
+    }
+
+    #[test]
+    fn shell_words_are_quoted_only_when_they_need_it() {
+        assert_eq!(
+            super::shell_word("content/en/group-types/therapy.md"),
+            "content/en/group-types/therapy.md"
+        );
+        assert_eq!(
+            super::shell_word("content/id/my page.md"),
+            "\"content/id/my page.md\""
+        );
+        assert_eq!(
+            super::shell_word("content/id/it's (new) & old.md"),
+            "\"content/id/it's (new) & old.md\""
+        );
+        assert_eq!(
+            super::shell_word("content/id/$HOME!.md"),
+            "'content/id/$HOME!.md'"
+        );
+        assert_eq!(
+            super::shell_word("content/id/catatan-anak.md"),
+            "content/id/catatan-anak.md"
+        );
+        assert_eq!(
+            super::shell_word("konseling/ibu-ibu;rm.md"),
+            "\"konseling/ibu-ibu;rm.md\""
+        );
+        assert_eq!(super::shell_word(""), "\"\"");
     }
 }

@@ -1,5 +1,6 @@
-//! `panduan init`: writes a small bilingual handbook to start from. Existing files are
-//! never overwritten; they are listed as kept.
+//! `panduan init`: writes a small bilingual handbook to start from, with a `.gitignore`
+//! for its output folder and editors' leftovers. Existing files are never overwritten;
+//! they are listed as kept.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,24 @@ name = "English"
 title = "Our Handbook"
 description = "Our agency's practice handbook."
 "#,
+    ),
+    (
+        ".gitignore",
+        "# Written by `panduan init`: what git should not keep.\n\
+         # The built site (`output` in book.toml) and the folders a build works in.\n\
+         /book/\n\
+         /.book.panduan-*/\n\
+         *.zip.panduan-tmp\n\
+         # Editors' and systems' leftovers.\n\
+         *~\n\
+         *.swp\n\
+         *.swo\n\
+         .#*\n\
+         \\#*#\n\
+         *.tmp\n\
+         .DS_Store\n\
+         Thumbs.db\n\
+         desktop.ini\n",
     ),
     (
         "content/id/_index.md",

@@ -360,6 +360,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let mut phases = rendered.phases;
         let lap = Instant::now();
         let out = rendered.config.output.clone();
+        output::check_zip_target(&rendered.config, zip, &out)?;
         let written = output::write(&rendered.config, &rendered.files, &out)?;
         let top = out
             .file_name()

@@ -11,13 +11,14 @@ use panduan::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let code = match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
             cmd::report::error(&e);
             ExitCode::from(e.exit_code())
         }
-    }
+    };
+    cmd::console::exit_code(code)
 }
 
 /// Runs one command; `Err` is for failures to run (exit code from [`panduan::Error`]).

@@ -47,9 +47,7 @@ fn locate(site: &Site, path: &Path) -> Result<(String, String)> {
         )));
     };
     if site.config.language(lang).is_none() {
-        return Err(Error::Other(format!(
-            "`{lang}` is not a language of this handbook"
-        )));
+        return Err(unknown_language(site, lang));
     }
     let Some(rel) = rest.strip_suffix(".md") else {
         return Err(Error::Other(format!(
@@ -58,6 +56,20 @@ fn locate(site: &Site, path: &Path) -> Result<(String, String)> {
         )));
     };
     Ok((lang.to_string(), rel.to_string()))
+}
+
+/// The error for a language code `book.toml` does not declare, listing those it does.
+fn unknown_language(site: &Site, code: &str) -> Error {
+    let codes: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| format!("`{}`", l.code))
+        .collect();
+    Error::Other(format!(
+        "`{code}` is not a language of this handbook\n  = help: the languages in book.toml: {}",
+        codes.join(", ")
+    ))
 }
 
 /// Writes a new file, never over an existing one.
@@ -168,7 +180,7 @@ pub fn new_page(
         .languages
         .iter()
         .position(|l| l.code.as_str() == from)
-        .ok_or_else(|| Error::Other(format!("`{from}` is not a language of this handbook")))?;
+        .ok_or_else(|| unknown_language(&site, from))?;
     let source = site
         .pages
         .iter()
@@ -252,7 +264,7 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
         .languages
         .iter()
         .position(|l| l.code.as_str() == from)
-        .ok_or_else(|| Error::Other(format!("`{from}` is not a language of this handbook")))?;
+        .ok_or_else(|| unknown_language(&site, &from))?;
     if from_index == lang_index {
         return Err(Error::Other(format!(
             "`{}` is itself in `{from}`; name the source language with `--from`",

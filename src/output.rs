@@ -131,6 +131,10 @@ pub struct Writer {
     parent: PathBuf,
     name: String,
     tmp: PathBuf,
+    /// `out` as the user knows it (`book`), for messages.
+    shown: String,
+    /// Whether a previous output of ours is there, to be kept if this build fails.
+    had_output: bool,
     /// Folders made so far inside `tmp`.
     dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
@@ -168,22 +172,33 @@ impl Writer {
             parent,
             name,
             tmp,
+            shown: shown(config, out),
+            had_output: has_output(out),
             dirs: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             finished: false,
         };
-        fs::create_dir_all(&writer.tmp).map_err(|source| Error::Write {
-            path: writer.tmp.clone(),
-            source,
-        })?;
+        fs::create_dir_all(&writer.tmp).map_err(|source| writer.failed("", source))?;
         // The marker first: a half-written folder left by a killed build is recognisably ours.
-        let marker = writer.tmp.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|source| Error::Write {
-            path: marker,
-            source,
-        })?;
+        fs::write(writer.tmp.join(MARKER), MARKER_TEXT)
+            .map_err(|source| writer.failed(MARKER, source))?;
         Ok(writer)
+    }
+
+    /// The error for a failed write of `rel` (a path in the output): a full disk is
+    /// named as such, with what is left of the previous output.
+    fn failed(&self, rel: &str, source: std::io::Error) -> Error {
+        if crate::error::is_disk_full(&source) {
+            return Error::DiskFull {
+                shown: format!("{}/{rel}", self.shown),
+                after: after_failure(self.had_output, "output"),
+            };
+        }
+        Error::Write {
+            path: self.tmp.join(rel),
+            source,
+        }
     }
 
     /// Writes one file (from any thread).
@@ -196,29 +211,31 @@ impl Writer {
                 .unwrap_or_else(PoisonError::into_inner)
                 .contains(dir);
             if !known {
-                fs::create_dir_all(dir).map_err(|source| Error::Write {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
+                let rel = dir.strip_prefix(&self.tmp).unwrap_or(dir);
+                fs::create_dir_all(dir)
+                    .map_err(|source| self.failed(&display_path(rel), source))?;
                 self.dirs
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .insert(dir.to_path_buf());
             }
         }
-        let err = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
+        let err = |source| self.failed(&f.path, source);
         let size = match &f.contents {
             Contents::Bytes(bytes) => {
                 let mut file = fs::File::create(&path).map_err(err)?;
                 file.write_all(bytes).map_err(err)?;
                 bytes.len() as u64
             }
-            Contents::Copy(source) => fs::copy(source, &path).map_err(|e| Error::Read {
-                path: source.clone(),
-                source: e,
+            Contents::Copy(source) => fs::copy(source, &path).map_err(|e| {
+                if crate::error::is_disk_full(&e) {
+                    self.failed(&f.path, e)
+                } else {
+                    Error::Read {
+                        path: source.clone(),
+                        source: e,
+                    }
+                }
             })?,
         };
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -243,6 +260,20 @@ impl Drop for Writer {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// What a failed build leaves of the previous output (or zip), in words.
+pub fn after_failure(had_previous: bool, what: &str) -> String {
+    if had_previous {
+        format!("the previous {what} was kept")
+    } else {
+        "nothing was written".into()
+    }
+}
+
+/// Whether `out` holds an output Panduan wrote, which a failed build leaves as it is.
+pub fn has_output(out: &Path) -> bool {
+    out.join(MARKER).is_file()
 }
 
 /// Moves the finished folder into place; the old output is removed only afterwards.
@@ -313,6 +344,79 @@ pub fn shown(config: &Config, out: &Path) -> String {
     display_path(&crate::load::relative_to(out, &config.root))
 }
 
+/// Refuses a zip file inside the folders a build reads or writes (`content/`,
+/// `themes/`, the theme, the output folder: each build would pack the last zip into
+/// the next one) and a zip whose folder does not exist. Checked before anything is
+/// written.
+pub fn check_zip_target(config: &Config, zip: &Path, out: &Path) -> Result<()> {
+    let refuse = |reason: String| {
+        Err(Error::RefusedZip {
+            path: zip.to_path_buf(),
+            reason,
+        })
+    };
+    // Relative to the current folder, as the command line gives it.
+    let resolved = match std::env::current_dir() {
+        Ok(here) if zip.is_relative() => resolve(&here.join(zip)),
+        _ => resolve(zip),
+    };
+    let mut folders: Vec<(PathBuf, String)> = vec![
+        (
+            resolve(&config.content_dir()),
+            "the `content/` folder".into(),
+        ),
+        (
+            resolve(&config.root.join("themes")),
+            "the `themes/` folder".into(),
+        ),
+        (
+            resolve(out),
+            format!("the output folder `{}/`", shown(config, out)),
+        ),
+    ];
+    if let Some(theme) = &config.theme {
+        folders.push((resolve(theme), "the theme folder".into()));
+    }
+    for (folder, what) in &folders {
+        if resolved.starts_with(folder) {
+            return refuse(format!(
+                "it is inside {what}, so every build would pack the last zip into the next one\n  = help: name a zip file outside it, e.g. `--zip handbook.zip`"
+            ));
+        }
+    }
+    let parent = zip.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+        return refuse(format!(
+            "its folder `{}` does not exist\n  = help: create the folder first, or check the path for a typing mistake",
+            display_path(parent)
+        ));
+    }
+    if zip.is_dir() {
+        return refuse("it is a folder\n  = help: name a `.zip` file".into());
+    }
+    if zip.is_file() && !is_zip_file(zip) {
+        return Err(not_a_zip(zip));
+    }
+    Ok(())
+}
+
+/// Whether the file at `path` starts as a zip does.
+fn is_zip_file(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head[..2] == b"PK"
+}
+
+/// The refusal to write a zip over a file that is not one.
+fn not_a_zip(path: &Path) -> Error {
+    Error::RefusedZip {
+        path: path.to_path_buf(),
+        reason: "a file that is not a zip is already there\n  = help: choose another name, or move that file away".into(),
+    }
+}
+
 /// Writes the site as one zip file with a single top folder (`top/index.html`, …), ready
 /// to unzip and open. Entries are sorted and timestamps fixed, so the same site gives
 /// the same bytes. The zip is written beside its final name and renamed into place, and
@@ -320,29 +424,14 @@ pub fn shown(config: &Config, out: &Path) -> String {
 pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
     use zip::write::SimpleFileOptions;
     if path.is_dir() {
-        return Err(Error::RefusedOutput {
+        return Err(Error::RefusedZip {
             path: path.to_path_buf(),
-            reason: "it is a folder; name a `.zip` file".into(),
+            reason: "it is a folder\n  = help: name a `.zip` file".into(),
         });
     }
-    if path.is_file() {
-        let mut head = [0u8; 4];
-        let is_zip = fs::File::open(path)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-            .is_ok()
-            && &head[..2] == b"PK";
-        if !is_zip {
-            return Err(Error::RefusedOutput {
-                path: path.to_path_buf(),
-                reason: "a file that is not a zip is already there".into(),
-            });
-        }
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|source| Error::Write {
-            path: parent.to_path_buf(),
-            source,
-        })?;
+    let had_zip = path.is_file();
+    if had_zip && !is_zip_file(path) {
+        return Err(not_a_zip(path));
     }
     let tmp = path.with_extension("zip.panduan-tmp");
     let write = || -> std::io::Result<u64> {
@@ -404,6 +493,12 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
         }
         Err(source) => {
             let _ = fs::remove_file(&tmp);
+            if crate::error::is_disk_full(&source) {
+                return Err(Error::DiskFull {
+                    shown: display_path(path),
+                    after: after_failure(had_zip, "zip file"),
+                });
+            }
             Err(Error::Write {
                 path: path.to_path_buf(),
                 source,
@@ -627,6 +722,25 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_is_named_with_what_is_left() {
+        let p = Project::new();
+        let out = p.path("project/book");
+        let full = || std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let writer = Writer::begin(&p.config, &out).expect("begin");
+        assert_eq!(
+            writer.failed("id/index.html", full()).to_string(),
+            "the disk is full while writing `book/id/index.html`; nothing was written\n  = help: free some space and build again"
+        );
+        drop(writer);
+        write(&p.config, &[file("index.html", "good")], &out).expect("first build");
+        let writer = Writer::begin(&p.config, &out).expect("begin");
+        let e = writer.failed("index.html", full()).to_string();
+        assert!(e.contains("; the previous output was kept\n"), "{e}");
+        let other = writer.failed("index.html", std::io::Error::other("gone"));
+        assert!(matches!(other, Error::Write { .. }), "{other}");
+    }
+
+    #[test]
     fn the_zip_has_one_top_folder_and_the_same_bytes_each_time() {
         let p = Project::new();
         let files = [
@@ -635,6 +749,7 @@ mod tests {
             file("assets/style.css", "css"),
         ];
         let path = p.path("out/handbook.zip");
+        fs::create_dir_all(p.path("out")).expect("mkdir");
         zip(&files, &path, "handbook").expect("zip");
         let first = fs::read(&path).expect("read the zip");
         let mut archive =
@@ -682,9 +797,9 @@ mod tests {
         let path = p.path("project/notes.zip");
         fs::write(&path, "not a zip").expect("write");
         let e = zip(&[file("index.html", "x")], &path, "top").expect_err("not a zip");
-        assert!(matches!(e, Error::RefusedOutput { .. }), "{e}");
+        assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "not a zip");
         let e = zip(&[], &p.path("project"), "top").expect_err("a folder");
-        assert!(matches!(e, Error::RefusedOutput { .. }), "{e}");
+        assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
     }
 }

@@ -5,18 +5,26 @@ use std::process::ExitCode;
 
 use panduan::cli::BuildArgs;
 use panduan::diagnostic::display_path;
-use panduan::{BuildOptions, Result, config};
+use panduan::{BuildOptions, Error, Result, config, output};
 
+use super::console::{errln, outln};
 use super::{project, report};
 
 /// Builds, prints the warnings on stderr and the summary on stdout.
 pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
     let options = options(&args)?;
-    let built = panduan::build(&options)?;
+    let built = match panduan::build(&options) {
+        Ok(built) => built,
+        Err(e @ Error::Content(_)) => {
+            report::failure(&e, Some(&after_failure(&options)));
+            return Ok(ExitCode::from(e.exit_code()));
+        }
+        Err(e) => return Err(e),
+    };
     report::diagnostics(&built.warnings);
     if args.timings {
         for (name, took) in &built.phases {
-            eprintln!("  {name:<9} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+            errln!("  {name:<9} {:>7.1} ms", took.as_secs_f64() * 1000.0);
         }
     }
     let per_lang: Vec<String> = built
@@ -26,7 +34,7 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
         .collect();
     let total: usize = built.pages.iter().map(|(_, n)| n).sum();
     let warnings = built.warnings.len();
-    println!(
+    outln!(
         "built {total} pages ({}) into {}/ in {} ms: {} files, {} KiB, {warnings} warning{}",
         per_lang.join(", "),
         built.output_shown,
@@ -36,9 +44,17 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
         report::plural(warnings),
     );
     if let Some(zip) = &args.zip {
-        println!("wrote {}", display_path(zip));
+        outln!("wrote {}", display_path(zip));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a failed build left of the output folder, in words: `the previous output was
+/// kept` when there is one, else `nothing was written`.
+pub(crate) fn after_failure(options: &BuildOptions) -> String {
+    let had = config::read(&options.root, &options.overrides)
+        .is_ok_and(|config| output::has_output(&config.output));
+    output::after_failure(had, "output")
 }
 
 /// What `build` (and `watch`, which takes the same options) asks of the library.

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use panduan::cli::{CheckArgs, Format};
 use panduan::{BuildOptions, Result};
 
+use super::console::outln;
 use super::project;
 
 /// Checks and prints the report on stdout.
@@ -17,8 +18,8 @@ pub(crate) fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     let report = panduan::check::run(&options)?;
     match args.format {
-        Format::Human => println!("{report}"),
-        Format::Json => println!("{}", report.to_json()),
+        Format::Human => outln!("{report}"),
+        Format::Json => outln!("{}", report.to_json()),
     }
     Ok(ExitCode::from(
         report.exit_code(super::strictness(args.strict)),

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use panduan::cli::CleanArgs;
 use panduan::{Result, config, output};
 
+use super::console::outln;
 use super::project;
 
 /// Removes the output folder named in `book.toml`, or says it is not there.
@@ -13,9 +14,9 @@ pub(crate) fn run(args: CleanArgs) -> Result<ExitCode> {
     let config = config::read(&root, &config::Overrides::default())?;
     let shown = output::shown(&config, &config.output);
     if output::clean(&config, &config.output)? {
-        println!("removed {shown}/");
+        outln!("removed {shown}/");
     } else {
-        println!("nothing to remove: {shown}/ does not exist");
+        outln!("nothing to remove: {shown}/ does not exist");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,9 @@ use panduan::cli::{Cli, CompletionsArgs};
 /// Prints the script on stdout.
 pub(crate) fn run(args: CompletionsArgs) -> Result<ExitCode> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "panduan", &mut std::io::stdout());
+    // Into memory first: `generate` panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "panduan", &mut script);
+    super::console::write_bytes(&script);
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use super::console::outln;
 use panduan::Result;
 use panduan::cli::InitArgs;
 use panduan::diagnostic::display_path;
@@ -10,14 +11,19 @@ use panduan::diagnostic::display_path;
 pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
     let created = panduan::init::run(&args.dir)?;
     for path in &created.written {
-        println!("  created {}", display_path(path));
+        outln!("  created {}", display_path(path));
     }
     for path in &created.skipped {
-        println!("  kept    {} (already there)", display_path(path));
+        outln!("  kept    {} (already there)", display_path(path));
     }
-    println!(
-        "A bilingual handbook is ready in `{}`. Next: cd there and run `panduan build`.",
-        display_path(&args.dir)
-    );
+    let dir = display_path(&args.dir);
+    if dir == "." || dir.is_empty() {
+        outln!("A bilingual handbook is ready here. Next: `panduan build`.");
+    } else {
+        outln!(
+            "A bilingual handbook is ready in `{dir}`. Next: `cd {}`, then `panduan build`.",
+            panduan::escape::shell_word(&dir)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

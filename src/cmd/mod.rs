@@ -1,12 +1,14 @@
 //! The binary's commands, one file each: a `run(args)` that calls the library, prints
 //! its result and returns the exit code. A failure to run comes back as an `Err` for
 //! `main` to report. What the commands share is named: [`project`] (where the handbook
-//! is) and [`report`] (diagnostics, errors and rebuild events on the terminal).
+//! is), [`console`] (printing that never panics) and [`report`] (diagnostics, errors
+//! and rebuild events on the terminal).
 
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod clean;
 pub(crate) mod completions;
+pub(crate) mod console;
 pub(crate) mod init;
 pub(crate) mod new;
 pub(crate) mod project;

@@ -6,6 +6,7 @@ use panduan::cli::NewArgs;
 use panduan::diagnostic::display_path;
 use panduan::{BuildOptions, Result};
 
+use super::console::outln;
 use super::project;
 
 /// Writes the page and names it (relative to the project root).
@@ -16,12 +17,12 @@ pub(crate) fn run(args: NewArgs) -> Result<ExitCode> {
     };
     let from = args.translate_from.as_deref();
     let written = panduan::new::new_page(&options, &args.path, from)?;
-    println!(
+    outln!(
         "created {}",
         display_path(&panduan::load::relative_to(&written, &options.root))
     );
     if from.is_some() {
-        println!(
+        outln!(
             "Translate the title and text, delete the marked guide block, then run `panduan build`."
         );
     }

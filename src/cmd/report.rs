@@ -2,40 +2,46 @@
 //! failure with every cause (`error: …` then `caused by: …`, on stderr), and the
 //! events of `serve` and `watch` as they rebuild.
 
-use std::io::Write;
-
 use panduan::Error;
 use panduan::diagnostic::{Diagnostic, display_path};
 use panduan::serve::Event;
 
+use super::console::{errln, outln};
+
 /// Prints `diagnostics` on stderr, one after the other.
 pub(crate) fn diagnostics(diagnostics: &[Diagnostic]) {
-    let mut err = std::io::stderr().lock();
     for d in diagnostics {
-        let _ = writeln!(err, "{d}");
+        errln!("{d}");
     }
 }
 
 /// Prints why a command failed on stderr: the content's diagnostics and their count,
 /// a configuration diagnostic, or the error and each of its causes.
 pub(crate) fn error(e: &Error) {
+    failure(e, None);
+}
+
+/// [`error`], saying after the count of content problems what the failed build left
+/// (`the previous output was kept`, `nothing was written`) when `after` is given.
+pub(crate) fn failure(e: &Error, after: Option<&str>) {
     match e {
         Error::Content(found) => {
             diagnostics(found);
             let errors = found.iter().filter(|d| d.is_error()).count();
             let warnings = found.len() - errors;
-            eprintln!(
-                "error: the build failed with {errors} error{} and {warnings} warning{}; the previous output was kept",
+            errln!(
+                "error: the build failed with {errors} error{} and {warnings} warning{}{}",
                 plural(errors),
-                plural(warnings)
+                plural(warnings),
+                after.map(|a| format!("; {a}")).unwrap_or_default()
             );
         }
-        Error::Config(d) => eprintln!("{d}"),
+        Error::Config(d) => errln!("{d}"),
         other => {
-            eprintln!("error: {other}");
+            errln!("error: {other}");
             let mut source = std::error::Error::source(other);
             while let Some(s) = source {
-                eprintln!("caused by: {s}");
+                errln!("caused by: {s}");
                 source = s.source();
             }
         }
@@ -43,15 +49,16 @@ pub(crate) fn error(e: &Error) {
 }
 
 /// Prints one event of `serve` or `watch`: progress on stdout, problems on stderr.
-pub(crate) fn event(event: &Event<'_>) {
+/// `after_failure` says what a failed build left, for `watch`, which writes a folder.
+pub(crate) fn event(event: &Event<'_>, after_failure: &dyn Fn() -> Option<String>) {
     match event {
         Event::Listening { url } => {
-            println!("serving the handbook at {url} (press Ctrl-C to stop)");
+            outln!("serving the handbook at {url} (press Ctrl-C to stop)");
         }
         Event::Changed { paths } => {
             let shown: Vec<String> = paths.iter().take(3).map(|p| display_path(p)).collect();
             let more = paths.len().saturating_sub(shown.len());
-            println!(
+            outln!(
                 "changed: {}{}",
                 shown.join(", "),
                 if more > 0 {
@@ -84,13 +91,13 @@ pub(crate) fn event(event: &Event<'_>) {
                     (built.complete - built.elapsed).as_millis()
                 ));
             }
-            println!("{line}");
+            outln!("{line}");
         }
         Event::Failed { error: e } => {
-            error(e);
-            eprintln!("waiting for the next change…");
+            failure(e, after_failure().as_deref());
+            errln!("waiting for the next change…");
         }
-        Event::Note(note) => eprintln!("note: {note}"),
+        Event::Note(note) => errln!("note: {note}"),
     }
 }
 

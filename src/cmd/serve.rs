@@ -7,6 +7,7 @@ use panduan::cli::ServeArgs;
 use panduan::serve::{Event, ServeOptions};
 use panduan::{BuildOptions, Result};
 
+use super::console::{errln, outln};
 use super::{project, report};
 
 /// Serves, printing each event; warns when reachable from the network and opens the
@@ -26,7 +27,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
     panduan::serve::serve(options, &mut |event| {
         if let Event::Listening { url } = &event {
             if !loopback {
-                eprintln!(
+                errln!(
                     "note: listening on {} — other computers on the network can read this draft",
                     args.bind
                 );
@@ -35,9 +36,9 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
                 open_browser(url);
             }
         }
-        report::event(&event);
+        report::event(&event, &|| None);
     })?;
-    println!("stopped");
+    outln!("stopped");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -58,6 +59,6 @@ fn open_browser(url: &str) {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     if let Err(e) = command.spawn() {
-        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+        errln!("note: cannot open a browser ({e}); open {url} yourself");
     }
 }

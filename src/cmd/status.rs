@@ -7,6 +7,7 @@ use panduan::cli::StatusArgs;
 use panduan::status::Table;
 use panduan::{BuildOptions, Result};
 
+use super::console::out;
 use super::project;
 
 /// Loads the handbook and prints its [`Table`] on stdout.
@@ -17,7 +18,7 @@ pub(crate) fn run(args: StatusArgs) -> Result<ExitCode> {
     };
     let (site, _) = panduan::load_site(&options)?;
     let table = Table::new(&site);
-    print!("{table}");
+    out!("{table}");
     Ok(ExitCode::from(
         table.exit_code(super::strictness(args.strict)),
     ))

@@ -7,6 +7,7 @@ use panduan::cli::TranslatedArgs;
 use panduan::diagnostic::display_path;
 use panduan::{BuildOptions, Result};
 
+use super::console::outln;
 use super::project;
 
 /// Updates the page's translation record and names its source.
@@ -18,9 +19,9 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
     let Some(path) = args.path.filter(|_| !args.all) else {
         let marked = panduan::new::mark_all_untracked(&options)?;
         for (page, source) in &marked {
-            println!("{page} is now recorded as up to date with {source}");
+            outln!("{page} is now recorded as up to date with {source}");
         }
-        println!(
+        outln!(
             "recorded {} translation{}; `panduan check` now tells you when their source changes",
             marked.len(),
             if marked.len() == 1 { "" } else { "s" }
@@ -28,7 +29,7 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let source = panduan::new::mark_translated(&options, &path, args.from.as_deref())?;
-    println!(
+    outln!(
         "{} is now recorded as up to date with {source}",
         display_path(&path)
     );

@@ -7,16 +7,19 @@ use panduan::cli::WatchArgs;
 use panduan::serve::WatchOptions;
 use panduan::serve::watch::WatchMethod;
 
+use super::console::outln;
 use super::report;
 
 /// Watches and rebuilds, printing each event; `stopped` at the end.
 pub(crate) fn run(args: WatchArgs) -> Result<ExitCode> {
+    let build = super::build::options(&args.build)?;
+    let after = || Some(super::build::after_failure(&build));
     let options = WatchOptions {
-        build: super::build::options(&args.build)?,
+        build: build.clone(),
         watch: method(args.poll),
     };
-    panduan::serve::watch(options, &mut |event| report::event(&event))?;
-    println!("stopped");
+    panduan::serve::watch(options, &mut |event| report::event(&event, &after))?;
+    outln!("stopped");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -113,11 +113,20 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
     let mut diagnostics = Vec::new();
     let mut md_files = Vec::new();
     let mut statics = Vec::new();
+    // Hidden Markdown files (`.draft.md`, `..md`) are skipped, but not in silence: an
+    // author may not know that a leading dot hides a file.
+    let mut hidden_pages = Vec::new();
     let walker = walkdir::WalkDir::new(&content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+        .filter_entry(|e| {
+            let ignored = e.depth() > 0 && is_ignored(e.file_name());
+            if ignored && is_hidden_page(e) {
+                hidden_pages.push(relative_to(e.path(), &config.root));
+            }
+            !ignored
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -164,6 +173,25 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
                 source: entry.path().to_path_buf(),
             });
         }
+    }
+
+    for path in hidden_pages {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let visible = name.trim_start_matches('.');
+        let help = match visible {
+            ".md" | "md" | "" => "to make it a page, give it a name such as `page.md`".to_string(),
+            v => format!("to make it a page, rename it to `{v}`"),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Span::file(path),
+                "this file's name starts with a dot, so it is hidden and not made into a page",
+            )
+            .with_help(help),
+        );
     }
 
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
@@ -342,6 +370,13 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
         ]
         .iter()
         .any(|suffix| name.ends_with(suffix))
+}
+
+/// A hidden Markdown file, not an editor's swap or backup file: a name that starts
+/// with a dot and ends with `.md`.
+fn is_hidden_page(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    name.starts_with('.') && name.ends_with(".md") && !entry.file_type().is_dir()
 }
 
 /// `path` relative to `root` when it lies inside it.

@@ -364,8 +364,18 @@ impl Lookup<'_> {
                 return (self.href(index, t, suffix, None), Some(t));
             }
         }
-        if self.statics.contains(joined.as_str()) {
-            let href = suffix.append(relative(&page.url, &joined));
+        // A file of this language, else the file at the same path in another language
+        // (the default language first): one copy serves every language.
+        let file = std::iter::once(joined.clone())
+            .chain(target_lang.into_iter().flat_map(|l| {
+                let languages = &self.site.config.languages;
+                (0..languages.len())
+                    .filter(move |&k| k != l)
+                    .map(move |k| format!("{}/{rest}", languages[k].code))
+            }))
+            .find(|candidate| self.statics.contains(candidate.as_str()));
+        if let Some(file) = file {
+            let href = suffix.append(relative(&page.url, &file));
             let out = LinkOutput::Href {
                 href,
                 title: None,
@@ -373,6 +383,19 @@ impl Lookup<'_> {
             };
             return (out, None);
         }
+        let elsewhere: Vec<String> = target_lang
+            .map(|l| {
+                let languages = &self.site.config.languages;
+                (0..languages.len())
+                    .filter(|&k| k != l)
+                    .map(|k| format!("`content/{}/{rest}`", languages[k].code))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let elsewhere = match elsewhere.is_empty() {
+            true => String::new(),
+            false => format!(" (nor {})", elsewhere.join(", ")),
+        };
         let mut d = Diagnostic::error(span.get(), format!("the file `{dest}` does not exist"));
         // `/guide/x` for the page `guide/x.md`?
         let is_page = target_lang.is_some_and(|l| self.by_rel.contains_key(&(l, rest)));
@@ -381,7 +404,9 @@ impl Lookup<'_> {
                 "a link to a page names its file: did you mean `{}`?",
                 suffix.append(format!("{}.md", path.trim_end_matches('/')))
             )),
-            false => d.with_help(format!("no file `content/{joined}`; {starts_at}")),
+            false => d.with_help(format!(
+                "no file `content/{joined}`{elsewhere}; {starts_at}"
+            )),
         };
         ds.push(d);
         (LinkOutput::Keep, None)
@@ -853,8 +878,8 @@ mod tests {
             out.diagnostics,
             [
                 "content/id/group-types/from.md:4:59: warning: the image `../images/circle.png` has no alt text\n  = help: describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`",
-                "content/id/group-types/from.md:6:1: error: the file `gone.pdf` does not exist\n  = help: no file `content/id/group-types/gone.pdf`; links are relative to this page's file",
-                "content/id/group-types/from.md:6:18: error: the file `../images/gone.png` does not exist\n  = help: no file `content/id/images/gone.png`; links are relative to this page's file",
+                "content/id/group-types/from.md:6:1: error: the file `gone.pdf` does not exist\n  = help: no file `content/id/group-types/gone.pdf` (nor `content/en/group-types/gone.pdf`); links are relative to this page's file",
+                "content/id/group-types/from.md:6:18: error: the file `../images/gone.png` does not exist\n  = help: no file `content/id/images/gone.png` (nor `content/en/images/gone.png`); links are relative to this page's file",
             ]
         );
     }

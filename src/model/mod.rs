@@ -5,6 +5,7 @@
 //! [`Diagnostic`]s collected for the caller.
 
 mod links;
+mod paths;
 pub mod url;
 
 use std::collections::{BTreeMap, HashMap};
@@ -222,9 +223,8 @@ pub fn site(
         reading_order[lang_index] = reading(&pages, homes[lang_index]);
     }
 
-    // 4. Unique ids and URLs.
+    // 4. Unique ids.
     let translations = translation_table(&pages, langs, &mut diagnostics);
-    check_unique_urls(&pages, &mut diagnostics);
 
     let mut positions = vec![None; pages.len()];
     for order in &reading_order {
@@ -244,7 +244,9 @@ pub fn site(
         statics: loaded.statics,
     };
 
-    // 5. Links, related pages and backlinks; translation states.
+    // 5. Every output path unique and safe; links, related pages and backlinks;
+    // translation states.
+    paths::check(&site, &mut diagnostics);
     link_pages(&mut site, &mut diagnostics);
     translation_states(&mut site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
@@ -317,37 +319,6 @@ fn translation_table(
         }
     }
     translations
-}
-
-/// Two pages written to the same output path, or to paths that differ only by case
-/// (one file on Windows and macOS), are an error.
-fn check_unique_urls(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen_urls: HashMap<String, usize> = HashMap::new();
-    for (i, page) in pages.iter().enumerate() {
-        if let Some(&other) = seen_urls.get(&page.url.to_lowercase()) {
-            let first = &pages[other];
-            let same = first.url == page.url;
-            diagnostics.push(
-                Diagnostic::error(
-                    page_span(page),
-                    if same {
-                        format!("two pages would be written to `{}`", page.url)
-                    } else {
-                        format!(
-                            "`{}` and `{}` differ only by upper/lower case",
-                            page.url, first.url
-                        )
-                    },
-                )
-                .with_help(format!(
-                    "`{}` has the same output path; change the `slug:` of one of them",
-                    shown_path(first)
-                )),
-            );
-        } else {
-            seen_urls.insert(page.url.to_lowercase(), i);
-        }
-    }
 }
 
 /// A page's file as diagnostics show it (empty for a home page Panduan made up).
@@ -462,10 +433,13 @@ fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
             }
             help.push_str(&format!(
                 "\n    after updating the translation, run `panduan translated {}`",
-                page.path
-                    .as_ref()
-                    .map(|p| crate::diagnostic::display_path(p))
-                    .unwrap_or_default()
+                crate::escape::shell_word(
+                    &page
+                        .path
+                        .as_ref()
+                        .map(|p| crate::diagnostic::display_path(p))
+                        .unwrap_or_default()
+                )
             ));
             diagnostics.push(
                 Diagnostic::warning(
@@ -560,22 +534,6 @@ fn page_from_source(
             return (None, diagnostics);
         }
     };
-    let stem = p.rel.rsplit('/').next().unwrap_or(&p.rel);
-    let folders_ok = p
-        .rel
-        .split('/')
-        .rev()
-        .skip(1)
-        .all(|f| !markdown::slugify(f).is_empty());
-    if p.front.slug.is_none() && !is_section && markdown::slugify(stem).is_empty() || !folders_ok {
-        diagnostics.push(
-            Diagnostic::error(
-                Span::file(&p.path),
-                format!("no URL can be made from the name `{}`", p.rel),
-            )
-            .with_help("rename the file or folder using letters or digits, or set `slug:` in the front matter"),
-        );
-    }
     if let Some(slug) = &p.front.slug {
         let clean = markdown::slugify(&slug.value);
         if clean != slug.value || clean.is_empty() {
@@ -784,17 +742,72 @@ fn join_url(lang: &str, dir: &str, slug: &str) -> String {
     url
 }
 
-/// The URL segment for a file or folder name without a `slug:` (names without any
-/// letter or digit are reported by `page_from_source`; the hex stand-in keeps the URL
-/// valid and distinct, so that one bad name does not cascade into more errors).
+/// The URL segment for a file or folder name without a `slug:`. A name of signs only
+/// (`!.md`, `[[.md`, valid on every system) is spelt out (`exclamation-mark`,
+/// `open-bracket-open-bracket`), or, with signs beyond ASCII or very many, becomes
+/// `page-` and a short fingerprint of the name: stable across builds and machines. A
+/// name Windows keeps for a device (`con`, `nul`, `lpt1`) gets `-1` appended, so the
+/// site can be unzipped there.
 fn default_slug(name: &str) -> String {
-    match markdown::slugify(name) {
-        s if s.is_empty() => name.bytes().fold(String::from("_"), |mut acc, b| {
-            acc.push_str(&format!("{b:02x}"));
-            acc
+    let slug = match markdown::slugify(name) {
+        s if s.is_empty() => spelt_out(name).unwrap_or_else(|| {
+            // FNV-1a: the same 32 bits for the same name everywhere.
+            let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("page-{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
         }),
         s => s,
+    };
+    if paths::is_reserved_on_windows(&slug) {
+        format!("{slug}-1")
+    } else {
+        slug
     }
+}
+
+/// A name of ASCII signs spelt out in words (`%` -> `percent`), if it is short enough.
+fn spelt_out(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for c in name.chars() {
+        let word = match c {
+            ' ' | '\t' => continue,
+            '!' => "exclamation-mark",
+            '"' => "quote",
+            '#' => "hash",
+            '$' => "dollar",
+            '%' => "percent",
+            '&' => "and",
+            '\'' => "apostrophe",
+            '(' => "open-paren",
+            ')' => "close-paren",
+            '*' => "star",
+            '+' => "plus",
+            ',' => "comma",
+            '-' => "dash",
+            '.' => "dot",
+            ':' => "colon",
+            ';' => "semicolon",
+            '<' => "less-than",
+            '=' => "equals",
+            '>' => "greater-than",
+            '?' => "question-mark",
+            '@' => "at",
+            '[' => "open-bracket",
+            ']' => "close-bracket",
+            '^' => "caret",
+            '_' => "underscore",
+            '`' => "backtick",
+            '{' => "open-brace",
+            '|' => "bar",
+            '}' => "close-brace",
+            '~' => "tilde",
+            _ => return None,
+        };
+        words.push(word);
+    }
+    let spelt = words.join("-");
+    (!spelt.is_empty() && spelt.len() <= 60).then_some(spelt)
 }
 
 /// Depth-first reading order from `home`.

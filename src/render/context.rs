@@ -156,7 +156,7 @@ pub(super) fn language_links(site: &Site, index: usize) -> Vec<LangLink<'_>> {
             let target = site.translation(index, l);
             let href = match target {
                 Some(t) => relative(&page.url, &site.pages[t].url),
-                None => relative(&page.url, &stub_url(site, page, l)),
+                None => relative(&page.url, &site.notice_url(page, l)),
             };
             LangLink {
                 code: language.code.as_str(),
@@ -228,32 +228,6 @@ pub(super) fn link_to(from: &str, page: &Page, detail: LinkDetail) -> Link {
             LinkDetail::Plain | LinkDetail::Language => None,
         },
         lang: (detail == LinkDetail::Language).then(|| page.lang.as_str().to_string()),
-    }
-}
-
-/// Where the notice for a page missing in `lang_index` lives: beside the translation
-/// of its section when there is one (`en/guide/only-id/index.html`), else at the
-/// original's path in the other language's folder.
-pub(super) fn stub_url(site: &Site, page: &Page, lang_index: usize) -> String {
-    let code = site.config.languages[lang_index].code.as_str();
-    let section = page.parent.and_then(|p| site.translation(p, lang_index));
-    match section {
-        Some(s) if !page.is_section => {
-            let dir = site.pages[s]
-                .url
-                .strip_suffix("index.html")
-                .unwrap_or(&site.pages[s].url);
-            let name = page.url.strip_suffix("/index.html").unwrap_or(&page.url);
-            let name = name.rsplit('/').next().unwrap_or(name);
-            format!("{dir}{name}/index.html")
-        }
-        _ => {
-            let rest = page
-                .url
-                .split_once('/')
-                .map_or(page.url.as_str(), |(_, r)| r);
-            format!("{code}/{rest}")
-        }
     }
 }
 

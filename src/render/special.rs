@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{Alternate, Ctx, LangLink, absolute, site_ctx, stub_url};
+use super::context::{Alternate, Ctx, LangLink, absolute, site_ctx};
 use super::strings::{label, strings, strings_value};
 use super::{Compiled, OutputFile, RenderOptions, render_template};
 use crate::error::Result;
@@ -78,7 +78,7 @@ pub(super) fn untranslated(
         };
         for (l, slot) in slots.iter().enumerate() {
             if slot.is_none() {
-                let url = stub_url(site, &site.pages[original], l);
+                let url = site.notice_url(&site.pages[original], l);
                 if !taken.contains(&url.to_lowercase()) {
                     jobs.push((original, l, url));
                 }
@@ -121,7 +121,7 @@ pub(super) fn untranslated(
                         code: lg.code.as_str(),
                         name: &lg.name,
                         href: target.map_or_else(
-                            || relative(url, &stub_url(site, &site.pages[*original], k)),
+                            || relative(url, &site.notice_url(&site.pages[*original], k)),
                             |t| relative(url, &site.pages[t].url),
                         ),
                         current: k == *l,

@@ -440,6 +440,7 @@ fn footnotes_do_not_clash_with_heading_ids() {
 #[test]
 fn zip_has_one_top_folder_and_is_deterministic() {
     let site = TestSite::copy("bilingual");
+    std::fs::create_dir_all(site.path().join("out")).expect("the zip's folder");
     let run = site.run(["build", "--zip", "out/buku.zip"]);
     assert_eq!(run.code, 0, "{run}");
     let first = std::fs::read(site.path().join("out/buku.zip")).expect("zip written");

@@ -125,7 +125,8 @@ fn nul_bytes_are_replaced_and_warned() {
             .contains("content/id/nul.md:5:4: warning: this file contains NUL characters"),
         "{run}"
     );
-    let html = site.read("book/id/nul/index.html");
+    // `nul` is a device name on Windows: the page gets a name the site can hold there.
+    let html = site.read("book/id/nul-1/index.html");
     assert!(
         !html.contains('\0') && html.contains("Ada\u{fffd}NUL"),
         "no NUL in the output"
@@ -196,26 +197,18 @@ fn odd_file_names_become_pages_or_clear_errors() {
             "missing {path}\n{run}"
         );
     }
-    for name in ["!.md", "[[.md"] {
-        let bad = TestSite::copy("minimal");
-        bad.write(
+    // Names of signs only are spelt out (see `real_names::names_made_only_of_signs_get_stable_urls`).
+    for (name, url) in [
+        ("!.md", "exclamation-mark"),
+        ("[[.md", "open-bracket-open-bracket"),
+    ] {
+        let odd = TestSite::copy("minimal");
+        odd.write(
             &format!("content/id/{name}"),
             "---\ntitle: Nama aneh\n---\n\nIsi.\n",
         );
-        let run = bad.run(["build"]);
-        assert_eq!(run.code, 1, "{run}");
-        assert!(
-            run.stderr.contains(&format!(
-                "content/id/{name}:1:1: error: no URL can be made from the name"
-            )),
-            "{run}"
-        );
-        // A slug fixes it.
-        bad.write(
-            &format!("content/id/{name}"),
-            "---\ntitle: Nama aneh\nslug: nama-aneh\n---\n\nIsi.\n",
-        );
-        ok(&bad);
+        let run = ok(&odd);
+        assert!(odd.exists(&format!("book/id/{url}/index.html")), "{run}");
     }
 }
 

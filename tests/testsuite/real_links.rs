@@ -29,11 +29,12 @@ fn email_autolink_becomes_mailto() {
     }
 }
 
-/// Builds `site` and expects content errors (exit 1, the previous output kept).
+/// Builds `site` (never built before) and expects content errors: exit 1, nothing
+/// written.
 fn failing(site: &TestSite) -> Run {
     let run = site.run(["build"]);
     assert_eq!(run.code, 1, "{run}");
-    assert!(run.stderr.contains("the previous output was kept"), "{run}");
+    assert!(run.stderr.contains("nothing was written"), "{run}");
     run
 }
 
@@ -109,7 +110,7 @@ fn site_absolute_links_to_nothing_say_where_they_start() {
         "content/id/concepts/deep/page.md:5:1: error: the link target `/guide/y.md` does not exist\n  = help: did you mean `/guide/x.md`?",
         "content/id/concepts/deep/page.md:5:18: error: the file `/guide/x` does not exist\n  = help: a link to a page names its file: did you mean `/guide/x.md`?",
         "content/id/concepts/deep/page.md:5:32: error: the link `/../x.md` climbs above `content/id/`",
-        "content/id/concepts/deep/page.md:5:46: error: the file `/nowhere.pdf` does not exist\n  = help: no file `content/id/nowhere.pdf`; a link that starts with `/` starts at `content/id/`",
+        "content/id/concepts/deep/page.md:5:46: error: the file `/nowhere.pdf` does not exist\n  = help: no file `content/id/nowhere.pdf` (nor `content/en/nowhere.pdf`); a link that starts with `/` starts at `content/id/`",
     ] {
         assert!(run.stderr.contains(expected), "{expected}\n{run}");
     }

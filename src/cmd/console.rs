@@ -1,0 +1,119 @@
+//! The terminal as every command prints to it: [`outln!`] and [`errln!`] instead of
+//! `println!` and `eprintln!`, which panic when a write fails.
+//!
+//! A closed pipe (`panduan status | head -1`) is not a failure: what follows for that
+//! stream is dropped quietly and the command ends as it would have. Any other failure
+//! (a full disk, `> /dev/full`) is said once on stderr if stderr still works, the rest
+//! of that stream is dropped, and the process exits with 2 ([`exit_code`]).
+
+use std::fmt;
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether stdout, stderr can still be written to.
+static OUT_OPEN: AtomicBool = AtomicBool::new(true);
+static ERR_OPEN: AtomicBool = AtomicBool::new(true);
+/// Whether a write failed for another reason than a closed pipe.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// One of the two streams.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Stream {
+    Out,
+    Err,
+}
+
+/// Writes `args` to `stream` and flushes it; a failure closes the stream (see the
+/// module's documentation).
+pub(crate) fn write(stream: Stream, args: fmt::Arguments<'_>) {
+    let open = match stream {
+        Stream::Out => &OUT_OPEN,
+        Stream::Err => &ERR_OPEN,
+    };
+    if !open.load(Ordering::Relaxed) {
+        return;
+    }
+    let written = match stream {
+        Stream::Out => {
+            let mut out = io::stdout().lock();
+            out.write_fmt(args).and_then(|()| out.flush())
+        }
+        Stream::Err => {
+            let mut err = io::stderr().lock();
+            err.write_fmt(args).and_then(|()| err.flush())
+        }
+    };
+    let Err(e) = written else { return };
+    open.store(false, Ordering::Relaxed);
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return;
+    }
+    FAILED.store(true, Ordering::Relaxed);
+    if let Stream::Out = stream {
+        write(
+            Stream::Err,
+            format_args!("{}\n", failure("standard output", &e)),
+        );
+    }
+}
+
+/// Writes bytes made elsewhere (a completion script) to stdout, as [`write`] does.
+pub(crate) fn write_bytes(bytes: &[u8]) {
+    write(
+        Stream::Out,
+        format_args!("{}", String::from_utf8_lossy(bytes)),
+    );
+}
+
+/// The message for a failed write to `what`.
+fn failure(what: &str, e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::StorageFull {
+        format!(
+            "error: cannot write to the {what}: the disk or device it goes to is full\n  = help: free some space, or send the output somewhere else"
+        )
+    } else {
+        format!("error: cannot write to the {what}: {e}")
+    }
+}
+
+/// `code`, or 2 when a write failed for another reason than a closed pipe.
+pub(crate) fn exit_code(code: ExitCode) -> ExitCode {
+    if FAILED.load(Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        code
+    }
+}
+
+/// `println!` on stdout through [`write`]: never panics.
+macro_rules! outln {
+    () => {
+        $crate::cmd::console::write($crate::cmd::console::Stream::Out, format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cmd::console::write(
+            $crate::cmd::console::Stream::Out,
+            format_args!("{}\n", format_args!($($arg)*)),
+        )
+    };
+}
+
+/// `print!` on stdout through [`write`]: never panics.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cmd::console::write($crate::cmd::console::Stream::Out, format_args!($($arg)*))
+    };
+}
+
+/// `eprintln!` on stderr through [`write`]: never panics.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cmd::console::write(
+            $crate::cmd::console::Stream::Err,
+            format_args!("{}\n", format_args!($($arg)*)),
+        )
+    };
+}
+
+pub(crate) use {errln, out, outln};

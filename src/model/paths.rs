@@ -1,0 +1,291 @@
+//! Every path the output will hold, known before anything is rendered: pages, notices
+//! for untranslated pages, files copied from `content/` and the pages Panduan makes
+//! itself. Checks that no two of them meet (also by upper/lower case only, which is
+//! one file on Windows and macOS) and that each is a name Windows accepts, where
+//! training laptops unzip the site. Pure: problems become diagnostics, so that a build
+//! fails before it writes anything and `check` reports the same.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{Page, Site, page_span, shown_path};
+use crate::diagnostic::{Diagnostic, Span};
+
+/// The longest output path (in characters, below the output folder) that stays clear
+/// of Windows' 260-character limit once the folder is unzipped somewhere.
+const MAX_PATH_CHARS: usize = 200;
+
+impl Site {
+    /// Where the notice for `page`, missing in language `lang_index`, is written: below
+    /// the translation of its section when there is one, keeping the page's folders
+    /// under that section (`en/guide/a/only-id/index.html`), else at the original's
+    /// path in the other language's folder. Two untranslated pages with the same file
+    /// name in different folders so get different notices.
+    pub fn notice_url(&self, page: &Page, lang_index: usize) -> String {
+        let code = self.config.languages[lang_index].code.as_str();
+        let beside_section = page.parent.filter(|_| !page.is_section).and_then(|p| {
+            let translated = self.translation(p, lang_index)?;
+            let folder = dir_of(&self.pages[p].url);
+            let below = page.url.strip_prefix(folder)?;
+            Some(format!("{}{below}", dir_of(&self.pages[translated].url)))
+        });
+        beside_section.unwrap_or_else(|| {
+            let rest = page
+                .url
+                .split_once('/')
+                .map_or(page.url.as_str(), |(_, r)| r);
+            format!("{code}/{rest}")
+        })
+    }
+}
+
+/// The folder part of an output path, with its final `/` (`en/guide/`).
+fn dir_of(url: &str) -> &str {
+    url.strip_suffix("index.html").unwrap_or(url)
+}
+
+/// What puts a file into the output.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// A page Panduan makes itself (the language chooser, a search page, …).
+    Generated,
+    Page(usize),
+    /// A file of `content/` copied as it is (index into `Site::statics`).
+    Static(usize),
+    /// The notice for page `original`, missing in language `lang`.
+    Notice {
+        original: usize,
+        lang: usize,
+    },
+}
+
+/// Every output path of `site` but those of the theme's own files (below `assets/`),
+/// generated pages first, so that a clash is reported at the author's file.
+fn planned(site: &Site) -> Vec<(String, Owner)> {
+    let mut out: Vec<(String, Owner)> = Vec::new();
+    for name in ["index.html", "404.html"] {
+        out.push((name.to_string(), Owner::Generated));
+    }
+    if site.config.base_url.is_some() {
+        out.push(("sitemap.xml".to_string(), Owner::Generated));
+    }
+    for language in &site.config.languages {
+        for name in ["search.html", "print.html"] {
+            out.push((format!("{}/{name}", language.code), Owner::Generated));
+        }
+    }
+    out.extend(
+        site.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.clone(), Owner::Page(i))),
+    );
+    out.extend(
+        site.statics
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.rel.clone(), Owner::Static(k))),
+    );
+    for slots in site.translations.values() {
+        let Some(original) = slots.iter().flatten().next().copied() else {
+            continue;
+        };
+        for (lang, slot) in slots.iter().enumerate() {
+            if slot.is_none() {
+                let url = site.notice_url(&site.pages[original], lang);
+                out.push((url, Owner::Notice { original, lang }));
+            }
+        }
+    }
+    out
+}
+
+/// Checks every output path: no two the same (nor the same but for case), none in
+/// the theme's `assets/` folder, and each one a path Windows can hold.
+pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let planned = planned(site);
+    for (k, (path, owner)) in planned.iter().enumerate() {
+        if let Owner::Static(_) = owner
+            && path.starts_with("assets/")
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    span(site, *owner),
+                    "the folder `assets/` of the output belongs to the theme",
+                )
+                .with_help("move this file into a language folder or into `content/shared/`"),
+            );
+            continue;
+        }
+        match seen.get(&path.to_lowercase()) {
+            Some(&first) => diagnostics.push(clash(site, &planned[first], (path, *owner))),
+            None => {
+                seen.insert(path.to_lowercase(), k);
+            }
+        }
+        if !matches!(owner, Owner::Generated | Owner::Notice { .. }) {
+            diagnostics.extend(windows_problem(path).map(|problem| {
+                Diagnostic::error(span(site, *owner), problem.message).with_help(match owner {
+                    Owner::Page(_) => problem.help_page,
+                    _ => problem.help_file,
+                })
+            }));
+        }
+    }
+}
+
+/// The place to report a problem of an output path: the author's file behind it.
+fn span(site: &Site, owner: Owner) -> Span {
+    match owner {
+        Owner::Generated => Span::file("content"),
+        Owner::Page(i) | Owner::Notice { original: i, .. } => page_span(&site.pages[i]),
+        Owner::Static(k) => Span::file(PathBuf::from("content").join(&site.statics[k].rel)),
+    }
+}
+
+/// How a message names what writes a path.
+fn described(site: &Site, owner: Owner) -> String {
+    match owner {
+        Owner::Generated => "a page Panduan makes itself".to_string(),
+        Owner::Page(i) => match shown_path(&site.pages[i]) {
+            p if p.is_empty() => format!("the `{}` home page", site.pages[i].lang),
+            p => format!("`{p}`"),
+        },
+        Owner::Static(k) => format!("`content/{}`", site.statics[k].rel),
+        Owner::Notice { original, lang } => format!(
+            "the notice for the missing `{}` translation of `{}`",
+            site.config.languages[lang].code,
+            shown_path(&site.pages[original])
+        ),
+    }
+}
+
+/// The error for `second` meeting the path of `first`, reported at `second`.
+fn clash(site: &Site, first: &(String, Owner), second: (&String, Owner)) -> Diagnostic {
+    let (first_path, first_owner) = first;
+    let (path, owner) = second;
+    let message = if first_path != path {
+        format!("`{path}` and `{first_path}` differ only by upper/lower case")
+    } else if matches!((first_owner, owner), (Owner::Page(_), Owner::Page(_))) {
+        format!("two pages would be written to `{path}`")
+    } else {
+        format!("two files would be written to `{path}`")
+    };
+    let fix = match owner {
+        Owner::Page(_) => "change the `slug:` of one of them, or rename a file",
+        Owner::Static(_) => "rename this file or its folder",
+        Owner::Notice { .. } => {
+            "translate this page, or change the `slug:` of one of the two pages"
+        }
+        Owner::Generated => "rename the other file",
+    };
+    let what = match owner {
+        Owner::Notice { lang, .. } => format!(
+            "this page's notice for its missing `{}` translation",
+            site.config.languages[lang].code
+        ),
+        _ => "this".to_string(),
+    };
+    Diagnostic::error(span(site, owner), message).with_help(format!(
+        "{} has the same output path as {what}; {fix}",
+        described(site, *first_owner)
+    ))
+}
+
+/// Why Windows would refuse an output path.
+#[derive(Debug, PartialEq, Eq)]
+struct WindowsProblem {
+    message: String,
+    /// What to do when a page's URL is the problem.
+    help_page: String,
+    /// What to do when a copied file's name is.
+    help_file: String,
+}
+
+/// Names Windows keeps for devices, with or without an extension.
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether Windows keeps `name` (or `name` without its extensions) for a device.
+pub(super) fn is_reserved_on_windows(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or(name).trim_end();
+    RESERVED.contains(&base.to_lowercase().as_str())
+}
+
+/// The first reason Windows could not hold `path` (`/`-separated, below the output
+/// folder), if any.
+fn windows_problem(path: &str) -> Option<WindowsProblem> {
+    let problem = |message: String, fix: &str| WindowsProblem {
+        message,
+        help_page: format!("{fix} (or set `slug:` in the front matter)"),
+        help_file: fix.to_string(),
+    };
+    for part in path.split('/') {
+        if let Some(c) = part
+            .chars()
+            .find(|c| matches!(c, '<' | '>' | ':' | '"' | '\\' | '|' | '?' | '*') || c.is_control())
+        {
+            return Some(problem(
+                format!("the name `{part}` holds `{c}`, which Windows does not allow in a name"),
+                "rename it without any of `< > : \" \\ | ? *`",
+            ));
+        }
+        if part.ends_with(['.', ' ']) {
+            return Some(problem(
+                format!("the name `{part}` ends with a dot or a space, which Windows drops"),
+                "rename it so that it ends with a letter or a digit",
+            ));
+        }
+        if is_reserved_on_windows(part) {
+            let base = part.split('.').next().unwrap_or(part).trim_end();
+            return Some(problem(
+                format!(
+                    "`{part}` is a name Windows keeps for a device, so the site could not be unzipped there"
+                ),
+                &format!("rename the file or folder `{part}`, for example to `{base}-1`"),
+            ));
+        }
+    }
+    let length = path.chars().count();
+    (length > MAX_PATH_CHARS).then(|| {
+        problem(
+            format!(
+                "the output path `{path}` is {length} characters long; Windows cannot open it once the site is unzipped into a folder"
+            ),
+            &format!("shorten the names of the file and its folders, to at most {MAX_PATH_CHARS} characters in all"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_refuses_signs_devices_trailing_dots_and_long_paths() {
+        for ok in [
+            "id/a/index.html",
+            "id/con-1/index.html",
+            "id/icon.png",
+            "id/a b.png",
+        ] {
+            assert_eq!(windows_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "id/a:b.png",
+            "id/a?.png",
+            "id/con/index.html",
+            "id/gambar/NUL.txt",
+            "id/lpt9.tar.gz",
+            "id/a./b.png",
+            "id/b.png ",
+        ] {
+            assert!(windows_problem(bad).is_some(), "{bad}");
+        }
+        let long = format!("id/{}/index.html", "a".repeat(MAX_PATH_CHARS));
+        assert!(windows_problem(&long).is_some());
+    }
+}
