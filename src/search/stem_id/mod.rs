@@ -7,10 +7,10 @@
 //!   is the stem, else the word stays whole. A second half that is no word of its own
 //!   and does not stem (`niru`) is tried with `me-` before it (`meniru`). A single
 //!   hyphen before an enclitic (`kuasa-mu`, `allah-lah`) is no repetition.
-//! - Any other word ([`context`]): if it is a root, it is its stem. Else the suffixes
+//! - Any other word (`context.rs`): if it is a root, it is its stem. Else the suffixes
 //!   come off (particle `-lah/-kah/-tah/-pun`, possessive `-ku/-mu/-nya`, derivational
 //!   `-i/-kan/-an` and the borrowed `-is/-isme/-isasi`), then up to three prefixes by
-//!   the rules in [`rules`] (`di-/ke-/se-`, `ber-`, `ter-`, `me(N)-`, `pe(N)-`, `per-`,
+//!   the rules in `rules.rs` (`di-/ke-/se-`, `ber-`, `ter-`, `me(N)-`, `pe(N)-`, `per-`,
 //!   the infixes `-el-/-em-/-er-/-in-`, `ku-/kau-`), with a dictionary check after each
 //!   step. Words of the form be-…-lah, be-…-an, me-…-i, di-…-i, pe-…-i and ter-…-i
 //!   try their prefixes first (`mencapai` → `capai`, not `capa`); we also look each of
