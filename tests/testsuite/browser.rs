@@ -96,16 +96,8 @@ fn print_document_prints_to_pdf() {
     let site = built_handbook();
     let pdf = site.path().join("print.pdf");
     let profile = tempfile::tempdir().expect("profile");
-    let status = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let status = tools::headless_chromium(&chromium, profile.path())
+        .args(["--no-pdf-header-footer"])
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!(
             "file://{}",

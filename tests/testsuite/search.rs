@@ -200,18 +200,8 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
 /// The DOM of `url` after its scripts ran, in headless Chromium.
 fn dump_dom(browser: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = tools::headless_chromium(browser, profile.path())
+        .args(["--virtual-time-budget=5000"])
         .arg("--dump-dom")
         .arg(url)
         .output()

@@ -417,18 +417,8 @@ impl Drop for Browser {
 impl Browser {
     fn start(binary: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("profile dir");
-        let child = Command::new(binary)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-port=0",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
+        let child = tools::headless_chromium(binary, profile.path())
+            .args(["--remote-debugging-port=0"])
             .arg("about:blank")
             .stdin(Stdio::null())
             .stdout(Stdio::null())

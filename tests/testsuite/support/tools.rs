@@ -37,6 +37,24 @@ pub fn browser_tests_skipped(test: &str) -> bool {
     skip
 }
 
+/// A headless Chromium command with the flags every test needs (no sandbox, as tests
+/// may run as root; no background network traffic, which this closed machine refuses)
+/// and its own empty profile in `profile`. Add the test's own flags and the address.
+pub fn headless_chromium(binary: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(binary);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
 /// Headless Chromium, Debian's `chromium`.
 #[track_caller]
 pub fn chromium() -> PathBuf {
