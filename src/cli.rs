@@ -103,9 +103,12 @@ pub struct BuildArgs {
     /// Also write the site as one zip file (for USB sticks and training centres).
     #[arg(long, value_name = "FILE")]
     pub zip: Option<PathBuf>,
-    /// Print the time spent in each step (load, render, write).
+    /// Print the time spent in each step (load, render, pdf, write).
     #[arg(long)]
     pub timings: bool,
+    /// Skip the PDFs and handouts this time (`[pdf]`, `[handouts]` in book.toml).
+    #[arg(long)]
+    pub no_pdf: bool,
 }
 
 /// Options of `serve`.

@@ -130,6 +130,10 @@ pub struct Config {
     /// Theme directory, absolute, if the project names one.
     pub theme: Option<PathBuf>,
     pub kinds: IndexMap<String, KindDef>,
+    /// The PDF of the whole handbook per language (`[pdf]`).
+    pub pdf: PdfConfig,
+    /// One-page handouts of the pages of a kind (`[handouts]`), if asked for.
+    pub handouts: Option<HandoutsConfig>,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -160,6 +164,55 @@ struct RawConfig {
     languages: IndexMap<String, RawLanguage>,
     #[serde(default)]
     kinds: IndexMap<String, KindDef>,
+    #[serde(default)]
+    pdf: PdfConfig,
+    handouts: Option<HandoutsConfig>,
+}
+
+/// `[pdf]`: the PDF of the whole handbook, one per language, written by `panduan build`
+/// to `downloads/handbook-<lang>.pdf`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PdfConfig {
+    /// Whether `panduan build` writes it (default `true`; `--no-pdf` skips it once).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// The Typst template of the theme that lays the book out (default `book.typ`).
+    #[serde(default = "book_typ")]
+    pub template: String,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            enabled: true,
+            template: book_typ(),
+        }
+    }
+}
+
+/// `[handouts]`: one A4 page per page of a kind, to
+/// `downloads/handouts/<lang>/<file-stem>.pdf` and all in one `downloads/handouts-<lang>.pdf`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutsConfig {
+    /// The kind whose pages get a handout (`group-type`).
+    pub kind: String,
+    /// The Typst template of the theme (default `handout.typ`).
+    #[serde(default = "handout_typ")]
+    pub template: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn book_typ() -> String {
+    "book.typ".into()
+}
+
+fn handout_typ() -> String {
+    "handout.typ".into()
 }
 
 #[derive(Deserialize, Default)]
@@ -304,6 +357,37 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         }
     }
 
+    if let Some(handouts) = &raw.handouts
+        && !raw.kinds.contains_key(&handouts.kind)
+    {
+        let kinds: Vec<String> = raw.kinds.keys().map(|k| format!("`{k}`")).collect();
+        return Err(config_error(
+            find("[handouts]"),
+            format!(
+                "`[handouts] kind = \"{}\"` is not a kind declared in book.toml",
+                handouts.kind
+            ),
+            Some(match kinds.is_empty() {
+                true => "declare the kind in a `[kinds.<name>]` table first".into(),
+                false => format!("declared kinds: {}", kinds.join(", ")),
+            }),
+        ));
+    }
+    for (key, template) in [
+        ("[pdf]", Some(&raw.pdf.template)),
+        ("[handouts]", raw.handouts.as_ref().map(|h| &h.template)),
+    ] {
+        if let Some(t) = template
+            && !is_template_name(t)
+        {
+            return Err(config_error(
+                find(key),
+                format!("`template = \"{t}\"` in `{key}` is not the name of a Typst template"),
+                Some("name a file of the theme's `typst/` folder, such as `book.typ`".into()),
+            ));
+        }
+    }
+
     let output = overrides
         .output
         .clone()
@@ -322,6 +406,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         base_url,
         theme,
         kinds: raw.kinds,
+        pdf: raw.pdf,
+        handouts: raw.handouts,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }
@@ -360,6 +446,16 @@ fn is_valid_lang_code(code: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_lowercase())
         && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A file name of the theme's `typst/` folder: `book.typ`, no folders.
+fn is_template_name(name: &str) -> bool {
+    name.ends_with(".typ")
+        && name.len() > 4
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        && !name.starts_with('.')
 }
 
 fn is_valid_name(name: &str) -> bool {
@@ -453,6 +549,25 @@ title = "Handbook"
         assert!(e.contains(&RESERVED_KEYS.join(", ")), "{e}");
         let ok = format!("{GOOD}\n[kinds.group-type.fields.purpose]\ntype = \"text\"\n");
         parse(Path::new("/p"), &ok, &Overrides::default()).expect("`purpose` is free");
+    }
+
+    #[test]
+    fn pdf_is_on_by_default_and_handouts_name_a_declared_kind() {
+        let c = parse(Path::new("/p"), GOOD, &Overrides::default()).expect("valid");
+        assert!(c.pdf.enabled);
+        assert_eq!(c.pdf.template, "book.typ");
+        assert!(c.handouts.is_none());
+        let text = format!(
+            "{GOOD}\n[pdf]\nenabled = false\n[handouts]\nkind = \"group-type\"\n[kinds.group-type]\n"
+        );
+        let c = parse(Path::new("/p"), &text, &Overrides::default()).expect("valid");
+        assert!(!c.pdf.enabled);
+        let h = c.handouts.expect("handouts");
+        assert_eq!((h.kind.as_str(), h.template.as_str()), ("group-type", "handout.typ"));
+        let e = err(&format!("{GOOD}\n[handouts]\nkind = \"grup\"\n"));
+        assert!(e.contains("`[handouts] kind = \"grup\"` is not a kind"), "{e}");
+        let e = err(&format!("{GOOD}\n[pdf]\ntemplate = \"../x.typ\"\n"));
+        assert!(e.contains("is not the name of a Typst template"), "{e}");
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! 3. [`model`]: -> [`model::Site`] (ids, titles, URLs, navigation, translations, links)
 //! 4. [`render`]: -> [`render::OutputFile`]s through the Tera theme, each handed on as
 //!    soon as it is made ([`render::Emit`])
-//! 5. [`output`]: -> the output folder: `build` streams the files into a temporary
+//! 5. [`pdf`]: -> the PDF of each language and the handouts (`downloads/`), typeset
+//!    by Typst from the same model, after everything else rendered (`build` only)
+//! 6. [`output`]: -> the output folder: `build` streams the files into a temporary
 //!    folder that is swapped in atomically at the end
 //!
 //! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
@@ -36,6 +38,7 @@ pub mod memo;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -58,6 +61,9 @@ pub struct BuildOptions {
     pub render: render::RenderOptions,
     /// Also write the site as this zip file (one top folder named after the output).
     pub zip: Option<PathBuf>,
+    /// Make the PDFs (`[pdf]`, `[handouts]` in book.toml): `panduan build` does unless
+    /// `--no-pdf`; `serve` and `watch` never do, so a rebuild is never kept waiting.
+    pub pdf: bool,
     /// What earlier builds of the same project left to reuse (`serve`, `watch`); by
     /// default switched off.
     pub reuse: std::sync::Arc<Reuse>,
@@ -356,7 +362,17 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     if let Some(zip) = &options.zip {
         // The zip needs every file at once: render in memory, then write both.
-        let rendered = render_site(options)?;
+        let mut rendered = render_site(options)?;
+        if options.pdf {
+            // `render_site` keeps no model: make it again for the PDFs.
+            let (prepared, _, lap) = prepare(options)?;
+            let paths: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+            let made = pdf_step(&prepared, &paths)?;
+            rendered.files.extend(made.files);
+            rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+            rendered.warnings.extend(made.warnings);
+            rendered.phases.push(("pdf", lap.elapsed()));
+        }
         let mut phases = rendered.phases;
         let lap = Instant::now();
         let out = rendered.config.output.clone();
@@ -383,15 +399,27 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let config = &prepared.site.config;
     let out = config.output.clone();
     let writer = output::Writer::begin(config, &out)?;
-    let (_, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
+    let (paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
+    let mut warnings = prepared.diagnostics.clone();
+    if options.pdf {
+        // A failed PDF returns here: the temporary folder is dropped unfinished and the
+        // previous output stays as it was.
+        let lap = Instant::now();
+        let made = pdf_step(&prepared, &paths)?;
+        for file in made.files {
+            writer.put(&file)?;
+        }
+        warnings.extend(made.warnings);
+        phases.push(("pdf", lap.elapsed()));
+    }
     let lap = Instant::now();
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
     let report = Report {
         pages: prepared.pages_per_language(),
-        warnings: prepared.diagnostics.clone(),
+        warnings,
         output_shown: output::shown(config, &out),
         output: out,
         written,
@@ -402,6 +430,22 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // do it off the caller's path; a process that exits first skips it.
     let _ = std::thread::Builder::new().spawn(move || drop(prepared));
     Ok(report)
+}
+
+/// Step 5, once every other file is made: the PDFs and handouts, checked against the
+/// paths already made (`made`: paths or files).
+fn pdf_step<P: AsRef<str>>(prepared: &Prepared, made: &[P]) -> Result<pdf::Made> {
+    let config = &prepared.site.config;
+    if !config.pdf.enabled && config.handouts.is_none() {
+        return Ok(pdf::Made::default());
+    }
+    let made_pdf = pdf::files(&prepared.site, &prepared.theme)?;
+    render::check_unique_paths(
+        made.iter()
+            .map(AsRef::as_ref)
+            .chain(made_pdf.files.iter().map(|f| f.path.as_str())),
+    )?;
+    Ok(made_pdf)
 }
 
 /// Finds the project root: `start` or the nearest folder above it with a `book.toml`.

@@ -67,6 +67,7 @@ pub(crate) fn options(args: &BuildArgs) -> Result<BuildOptions> {
         },
         drafts: args.drafts,
         zip: args.zip.clone(),
+        pdf: !args.no_pdf,
         ..Default::default()
     })
 }

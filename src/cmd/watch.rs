@@ -12,7 +12,9 @@ use super::report;
 
 /// Watches and rebuilds, printing each event; `stopped` at the end.
 pub(crate) fn run(args: WatchArgs) -> Result<ExitCode> {
-    let build = super::build::options(&args.build)?;
+    let mut build = super::build::options(&args.build)?;
+    // Rebuilds never wait for the PDFs: `panduan build` makes them.
+    build.pdf = false;
     let after = || Some(super::build::after_failure(&build));
     let options = WatchOptions {
         build: build.clone(),

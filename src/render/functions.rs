@@ -61,6 +61,20 @@ fn page_ref(page: &Page) -> PageRef<'_> {
     }
 }
 
+/// Sorts pages as `pages_of_kind` lists them: by `order`, then title (the PDF's
+/// comparison table uses the same order).
+pub(crate) fn sort_pages(site: &Site, pages: &mut [usize]) {
+    pages.sort_by_cached_key(|&i| {
+        let p = &site.pages[i];
+        (p.front.order.unwrap_or(i64::MAX), p.title.to_lowercase())
+    });
+}
+
+/// The sort key of a glossary entry in `terms`: the term, then its page's title.
+pub(crate) fn term_order(term: &str, title: &str) -> (String, String) {
+    (term.to_lowercase(), title.to_string())
+}
+
 /// One call of a template function, by its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Call {
@@ -144,10 +158,7 @@ impl Answers {
                 }
             }
             for pages in kinds.values_mut() {
-                pages.sort_by_cached_key(|&i| {
-                    let p = &site.pages[i];
-                    (p.front.order.unwrap_or(i64::MAX), p.title.to_lowercase())
-                });
+                sort_pages(site, pages);
             }
             kinds
         })
@@ -208,7 +219,7 @@ impl Answers {
                         })
                     })
                     .collect();
-                terms.sort_by_cached_key(|t| (t.term.to_lowercase(), t.page.title));
+                terms.sort_by_cached_key(|t| term_order(t.term, t.page.title));
                 Some(Answer::Terms(terms))
             }
             Call::Backlinks { id, lang } => {

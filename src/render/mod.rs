@@ -43,6 +43,7 @@ use crate::error::{Error, Result};
 use crate::model::Site;
 pub use incremental::{Counts, Reuse};
 pub use theme::Theme;
+pub(crate) use strings::{labels, strings};
 
 /// The body of an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]

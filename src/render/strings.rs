@@ -20,7 +20,7 @@ pub(super) fn strings_value<'t>(theme: &'t Theme, lang: &str) -> &'t tera::Value
 }
 
 /// The UI strings of `lang` as a map.
-pub(super) fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t BTreeMap<String, String> {
+pub(crate) fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t BTreeMap<String, String> {
     static EMPTY: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
     theme
         .strings
@@ -29,7 +29,7 @@ pub(super) fn strings<'t>(theme: &'t Theme, lang: &str) -> &'t BTreeMap<String, 
 }
 
 /// The renderer's labels in one language, with ids prefixed by `id_prefix`.
-pub(super) fn labels(t: &BTreeMap<String, String>, id_prefix: String) -> Labels {
+pub(crate) fn labels(t: &BTreeMap<String, String>, id_prefix: String) -> Labels {
     Labels {
         note: label(t, "note"),
         tip: label(t, "tip"),

@@ -1,0 +1,382 @@
+//! The main file of the handbook of one language: the template applied to the whole
+//! document, then every page of the language in reading order as a chapter, with its
+//! info card, its body and, for the comparison and glossary pages, the table and the
+//! entries the HTML templates show.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::markup::{self, Body, Link, Omission, Target, escape, label, string};
+use super::world::FileSource;
+use super::{Parts, Templates, compile, output, pdf_bytes};
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::error::Result;
+use crate::load::FieldValue;
+use crate::markdown::{LinkKind, LinkOutput};
+use crate::model::url::{decode_percent, join_normalised};
+use crate::model::{Page, STUB_MARKER, Site, body_span};
+use crate::render::{OutputFile, Theme, labels, strings};
+
+/// Picture formats Typst can print.
+const PICTURES: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// The label of a page's chapter.
+pub(super) fn chapter_label(page: &Page) -> String {
+    label("c:", page.id.as_str())
+}
+
+/// What the labels of a page's headings and footnotes start with.
+pub(super) fn prefix(page: &Page) -> String {
+    format!("{}:", chapter_label(page))
+}
+
+/// Content with `text` escaped: `[…]`.
+pub(super) fn content(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('[');
+    escape(&mut out, text);
+    out.push(']');
+    out
+}
+
+/// A field's value as content.
+pub(super) fn field_value(value: &FieldValue, t: &crate::markdown::Labels) -> String {
+    match value {
+        FieldValue::Text(text) => format!("[{}]", markup::inline(text, t)),
+        FieldValue::List(items) => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| format!("[{}]", markup::inline(i, t)))
+                .collect();
+            format!("list({},)", items.join(", "))
+        }
+        FieldValue::Integer(n) => format!("[{n}]"),
+        FieldValue::Bool(b) => format!("[{}]", if *b { "✓" } else { "✗" }),
+    }
+}
+
+/// The label of the kind `kind` and (label, value) of every field `page` has, as
+/// Typst arguments of `card`; `skip` names fields shown elsewhere.
+pub(super) fn card_args(site: &Site, page: &Page, skip: &[&str], t: &crate::markdown::Labels) -> Option<String> {
+    let kind = page.front.kind.as_ref()?;
+    let def = site.config.kinds.get(&kind.value)?;
+    let lang = page.lang.as_str();
+    let kind_label = def.label.get(lang).unwrap_or(&kind.value);
+    let mut fields = String::new();
+    for (name, field) in &def.fields {
+        if skip.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(value) = page.front.fields.get(name) else {
+            continue;
+        };
+        let shown = field.label.get(lang).unwrap_or(name);
+        let _ = write!(fields, "({}, {}), ", content(shown), field_value(value, t));
+    }
+    Some(format!("kind: {}, fields: ({fields})", content(kind_label)))
+}
+
+/// Every page of a language the PDF holds, in reading order: all but unfinished
+/// translations.
+pub(super) fn chapters(site: &Site, lang_index: usize) -> Vec<usize> {
+    site.reading_order[lang_index]
+        .iter()
+        .copied()
+        .filter(|&i| !site.pages[i].body().contains(STUB_MARKER))
+        .collect()
+}
+
+/// The links of `page` as they lead in the PDF: within the document to a chapter or a
+/// heading, or out to the site online (with `base_url`), or nowhere. Pictures point at
+/// their file in the document's world, which `pictures` collects.
+pub(super) fn links(
+    site: &Site,
+    page: &Page,
+    included: &HashSet<usize>,
+    pictures: &mut Vec<(String, FileSource)>,
+) -> Vec<Link> {
+    let base = site.config.base_url.as_deref();
+    let online = |path: &str| match base {
+        Some(base) => Target::Url(format!("{base}{path}")),
+        None => Target::Text,
+    };
+    let dir = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+    page.analysis
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let resolved = page.links.get(i);
+            let fragment = |href: &str| href.split_once('#').map(|(_, f)| f.to_string());
+            let mut link = Link {
+                target: Target::Text,
+                title: None,
+                badge: None,
+            };
+            match (resolved, page.link_targets.get(i).copied().flatten()) {
+                (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
+                    let target = &site.pages[t];
+                    link.title = title.clone();
+                    link.badge = badge.as_ref().map(|(code, _)| code.clone());
+                    link.target = if included.contains(&t) {
+                        match fragment(href) {
+                            Some(f) if target.analysis.headings.iter().any(|h| h.id == f) => {
+                                Target::Label(label(&prefix(target), &f))
+                            }
+                            _ => Target::Label(chapter_label(target)),
+                        }
+                    } else {
+                        let mut path = target.url.clone();
+                        if let Some(f) = fragment(href) {
+                            path.push('#');
+                            path.push_str(&f);
+                        }
+                        online(&path)
+                    };
+                }
+                (Some(LinkOutput::Href { href, title, .. }), None) => {
+                    link.title = title.clone();
+                    let path = href.split(['#', '?']).next().unwrap_or("");
+                    let file = join_normalised(dir, &decode_percent(path));
+                    let is_picture = |rel: &str| {
+                        rel.rsplit_once('.')
+                            .is_some_and(|(_, ext)| PICTURES.contains(&ext.to_ascii_lowercase().as_str()))
+                    };
+                    link.target = match file {
+                        Some(rel) if raw.kind == LinkKind::Image => {
+                            match site.statics.iter().find(|s| s.rel == rel) {
+                                Some(s) if is_picture(&rel) => {
+                                    let at = format!("/content/{rel}");
+                                    pictures.push((at.clone(), FileSource::Disk(s.source.clone())));
+                                    Target::Image(at)
+                                }
+                                _ => Target::Text,
+                            }
+                        }
+                        Some(rel) => online(&rel),
+                        None => Target::Text,
+                    };
+                }
+                (_, _) if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
+                    let f = &raw.dest[1..];
+                    link.target = match page.analysis.headings.iter().any(|h| h.id == f) {
+                        true => Target::Label(label(&prefix(page), f)),
+                        false => Target::Label(chapter_label(page)),
+                    };
+                }
+                _ if raw.kind != LinkKind::Image
+                    && ["https://", "http://", "mailto:"]
+                        .iter()
+                        .any(|s| raw.dest.starts_with(s)) =>
+                {
+                    link.target = Target::Url(raw.dest.clone());
+                }
+                _ => {}
+            }
+            link
+        })
+        .collect()
+}
+
+/// How deep a page sits: the home page and sections at the top are chapters of level
+/// 1, their pages of level 2, and so on.
+fn level(site: &Site, index: usize) -> usize {
+    let mut depth = 0;
+    let mut up = site.pages[index].parent;
+    while let Some(p) = up {
+        depth += 1;
+        up = site.pages[p].parent;
+    }
+    depth.max(1)
+}
+
+/// The handbook of language `lang_index` as `downloads/handbook-<lang>.pdf`, and the
+/// warnings about what it left out.
+pub(super) fn handbook(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    lang_index: usize,
+) -> Result<(OutputFile, Vec<Diagnostic>)> {
+    let language = &site.config.languages[lang_index];
+    let lang = language.code.as_str();
+    let t = strings(theme, lang);
+    let get = |key: &str| t.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let chapters = chapters(site, lang_index);
+    let included: HashSet<usize> = chapters.iter().copied().collect();
+    let mut main = String::with_capacity(64 * 1024);
+    let _ = writeln!(
+        main,
+        "#import {}: *\n#show: book.with(title: {}, description: {}, lang: {}, language: {}, contents: {})\n",
+        string(&format!("/{}", site.config.pdf.template)),
+        content(&language.title),
+        content(&language.description),
+        string(lang),
+        content(&language.name),
+        content(&get("contents")),
+    );
+    let mut parts: Parts = vec![(0, None)];
+    let mut pictures = Vec::new();
+    let mut warnings = Vec::new();
+    for &i in &chapters {
+        let page = &site.pages[i];
+        parts.push((main.len(), page.path.clone()));
+        let body_labels = labels(t, String::new());
+        let level = level(site, i);
+        let links = links(site, page, &included, &mut pictures);
+        let _ = writeln!(
+            main,
+            "#chapter-break(level: {level})\n#heading(level: {level})[{}]<{}>\n",
+            {
+                let mut s = String::new();
+                escape(&mut s, &page.title);
+                s
+            },
+            chapter_label(page),
+        );
+        if let Some(summary) = &page.front.summary {
+            let _ = writeln!(main, "#summary[{}]\n", markup::inline(summary, &body_labels));
+        }
+        if let Some(card) = card_args(site, page, &["handout"], &body_labels) {
+            let _ = writeln!(main, "#card({card})\n");
+        }
+        let prefix = prefix(page);
+        let (body, omissions) = markup::to_typst(&Body {
+            text: page.body(),
+            headings: &page.analysis.headings,
+            links: &links,
+            labels: &body_labels,
+            prefix: &prefix,
+            level,
+            drop_leading_h1: page.drop_leading_h1,
+        });
+        main.push_str(&body);
+        main.push('\n');
+        warnings.extend(omitted(page, &omissions));
+        match page.front.template.as_ref().map(|t| t.value.as_str()) {
+            Some("comparison.html") => main.push_str(&comparison(site, page, &included, &get, &body_labels)),
+            Some("glossary.html") => main.push_str(&glossary(site, page, &included, &body_labels)),
+            _ => {}
+        }
+    }
+    let path = format!("downloads/handbook-{lang}.pdf");
+    let what = format!("`{path}`");
+    let document = compile(main, templates, pictures, &parts, &what)?;
+    let bytes = pdf_bytes(&document, &path, &what)?;
+    Ok((output(path, bytes), warnings))
+}
+
+/// Warnings at the places of a page's body that the PDF left out.
+pub(super) fn omitted(page: &Page, omissions: &[Omission]) -> Vec<Diagnostic> {
+    if omissions.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(&page.source);
+    omissions
+        .iter()
+        .map(|o| Diagnostic::warning(body_span(page, &index, o.offset), o.message.clone()))
+        .collect()
+}
+
+/// The page's link in the document: to its chapter when the PDF holds it.
+fn page_link(site: &Site, index: usize, included: &HashSet<usize>) -> String {
+    let page = &site.pages[index];
+    let mut title = String::new();
+    escape(&mut title, &page.title);
+    match included.contains(&index) {
+        true => format!("link(<{}>)[{title}]", chapter_label(page)),
+        false => format!("[{title}]"),
+    }
+}
+
+/// The pages of a kind in the page's language, in the order `pages_of_kind` gives.
+fn kind_pages(site: &Site, lang_index: usize, kind: &str) -> Vec<usize> {
+    let mut pages: Vec<usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lang_index == lang_index && p.front.kind.as_ref().is_some_and(|k| k.value == kind))
+        .map(|(i, _)| i)
+        .collect();
+    crate::render::functions::sort_pages(site, &mut pages);
+    pages
+}
+
+/// `#comparison(…)`: what `comparison.html` shows, from `extra: { kind, columns }`.
+fn comparison(
+    site: &Site,
+    page: &Page,
+    included: &HashSet<usize>,
+    get: &dyn Fn(&str) -> String,
+    t: &crate::markdown::Labels,
+) -> String {
+    let extra = page.front.extra.as_ref();
+    let Some(kind) = extra.and_then(|e| e.get("kind")).and_then(|k| k.as_str()) else {
+        return String::new();
+    };
+    let Some(def) = site.config.kinds.get(kind) else {
+        return String::new();
+    };
+    let columns: Vec<&str> = extra
+        .and_then(|e| e.get("columns"))
+        .and_then(|c| c.as_array())
+        .map(|c| c.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    let lang = page.lang.as_str();
+    let shown: Vec<(&String, &crate::config::FieldDef)> = def
+        .fields
+        .iter()
+        .filter(|(name, _)| columns.is_empty() || columns.contains(&name.as_str()))
+        .collect();
+    let mut header = format!("{}, ", content(&get("comparison_name")));
+    for (name, f) in &shown {
+        let _ = write!(header, "{}, ", content(f.label.get(lang).unwrap_or(name)));
+    }
+    let mut rows = String::new();
+    for i in kind_pages(site, page.lang_index, kind) {
+        let p = &site.pages[i];
+        let _ = write!(rows, "([#{}], ", page_link(site, i, included));
+        for (name, _) in &shown {
+            match p.front.fields.get(*name) {
+                Some(v) => {
+                    let _ = write!(rows, "{}, ", field_value(v, t));
+                }
+                None => rows.push_str("[], "),
+            }
+        }
+        rows.push_str("),\n");
+    }
+    let mut caption = String::new();
+    escape(&mut caption, &page.title);
+    format!("#comparison(caption: [{caption}], header: ({header}), rows: ({rows}))\n\n")
+}
+
+/// `#glossary(…)`: what `glossary.html` shows, from `extra: { kind, field, definition }`.
+fn glossary(site: &Site, page: &Page, included: &HashSet<usize>, t: &crate::markdown::Labels) -> String {
+    let extra = page.front.extra.as_ref();
+    let get = |key: &str| extra.and_then(|e| e.get(key)).and_then(|v| v.as_str());
+    let (Some(kind), Some(field)) = (get("kind"), get("field")) else {
+        return String::new();
+    };
+    let definition = get("definition");
+    let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
+        .into_iter()
+        .filter_map(|i| match site.pages[i].front.fields.get(field) {
+            Some(FieldValue::List(items)) => Some(items.iter().map(move |t| (t.as_str(), i))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    entries.sort_by_cached_key(|(term, i)| crate::render::functions::term_order(term, &site.pages[*i].title));
+    let mut out = String::from("#glossary(entries: (\n");
+    for (term, i) in entries {
+        let p = &site.pages[i];
+        let text = match definition.and_then(|d| p.front.fields.get(d)) {
+            Some(v) => field_value(v, t),
+            None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
+        };
+        let _ = writeln!(out, "({}, {text}, [#{}]),", content(term), page_link(site, i, included));
+    }
+    out.push_str("))\n\n");
+    out
+}

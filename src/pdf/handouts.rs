@@ -1,0 +1,167 @@
+//! One A4 page per page of the kind `[handouts] kind` names: its title, summary,
+//! fields and its `handout` text (Markdown; without one, the page's summary stands
+//! alone). Each handout is laid out alone at full size, then smaller until it fits one
+//! page; one that does not fit even at the smallest size is kept and warned about at
+//! the page. `downloads/handouts-<lang>.pdf` holds them all, each at its size.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::document::{card_args, chapters, content, omitted};
+use super::markup::{self, Body, string};
+use super::{Parts, Templates, compile, output, pdf_bytes};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::error::Result;
+use crate::load::FieldValue;
+use crate::model::{Page, Site};
+use crate::render::{OutputFile, Theme, labels, strings};
+
+/// The sizes a handout is tried at, largest first.
+const SCALES: &[f32] = &[1.0, 0.93, 0.86, 0.8, 0.74];
+
+/// The field that holds a page's handout text.
+const HANDOUT_FIELD: &str = "handout";
+
+/// The handouts of language `lang_index`, one by one and all in one, and warnings.
+pub(super) fn handouts(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    lang_index: usize,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>)> {
+    let Some(config) = &site.config.handouts else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let language = &site.config.languages[lang_index];
+    let lang = language.code.as_str();
+    let t = strings(theme, lang);
+    let body_labels = labels(t, String::new());
+    let pages: Vec<usize> = chapters(site, lang_index)
+        .into_iter()
+        .filter(|&i| {
+            site.pages[i]
+                .front
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.value == config.kind)
+        })
+        .collect();
+    let import = format!(
+        "#import {}: *\n",
+        string(&format!("/{}", config.template))
+    );
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let mut all = import.clone();
+    let mut all_parts: Parts = vec![(0, None)];
+    let mut stems = HashSet::new();
+    for (n, &i) in pages.iter().enumerate() {
+        let page = &site.pages[i];
+        let (call, omissions) = handout_call(site, page, &body_labels);
+        warnings.extend(omitted(page, &omissions));
+        let stem = file_stem(page, &mut stems);
+        let path = format!("downloads/handouts/{lang}/{stem}.pdf");
+        let what = format!("`{path}`");
+        let parts: Parts = vec![(0, page.path.clone())];
+        let mut fitted = None;
+        for &scale in SCALES {
+            let main = format!("{import}{}", call(scale));
+            let document = compile(main, templates, Vec::new(), &parts, &what)?;
+            let pages = document.pages.len();
+            fitted = Some((scale, document));
+            if pages <= 1 {
+                break;
+            }
+        }
+        let Some((scale, document)) = fitted else {
+            continue;
+        };
+        if document.pages.len() > 1 {
+            let span = page.path.clone().map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
+            warnings.push(
+                Diagnostic::warning(
+                    span,
+                    format!(
+                        "the handout does not fit one page, even in smaller print: it takes {} pages",
+                        document.pages.len()
+                    ),
+                )
+                .with_help(format!("shorten the page's `{HANDOUT_FIELD}` text or its fields")),
+            );
+        }
+        files.push(output(path.clone(), pdf_bytes(&document, &path, &what)?));
+        if n > 0 {
+            all.push_str("#pagebreak()\n");
+        }
+        all_parts.push((all.len(), page.path.clone()));
+        let _ = writeln!(all, "{}", call(scale));
+    }
+    if !pages.is_empty() {
+        let path = format!("downloads/handouts-{lang}.pdf");
+        let what = format!("`{path}`");
+        let document = compile(all, templates, Vec::new(), &all_parts, &what)?;
+        files.push(output(path.clone(), pdf_bytes(&document, &path, &what)?));
+    }
+    Ok((files, warnings))
+}
+
+/// The output name of a page's handout: its file's name without `.md`, or its whole
+/// id when another page of the kind has the same name.
+fn file_stem(page: &Page, seen: &mut HashSet<String>) -> String {
+    let stem = page
+        .path
+        .as_ref()
+        .and_then(|p| p.file_stem())
+        .map_or_else(|| page.rel.clone(), |s| s.to_string_lossy().into_owned());
+    let stem = if seen.contains(&stem) {
+        page.rel.replace('/', "-")
+    } else {
+        stem
+    };
+    seen.insert(stem.clone());
+    stem
+}
+
+/// The call of `handout` for `page`, at a given scale.
+fn handout_call<'a>(
+    site: &'a Site,
+    page: &'a Page,
+    t: &crate::markdown::Labels,
+) -> (
+    impl Fn(f32) -> String + 'a,
+    Vec<markup::Omission>,
+) {
+    let language = &site.config.languages[page.lang_index];
+    let card = card_args(site, page, &[HANDOUT_FIELD], t).unwrap_or_else(|| "kind: [], fields: ()".into());
+    let summary = page
+        .front
+        .summary
+        .as_deref()
+        .map_or_else(|| "none".to_string(), |s| format!("[{}]", markup::inline(s, t)));
+    let (body, omissions) = match page.front.fields.get(HANDOUT_FIELD) {
+        Some(FieldValue::Text(text)) => {
+            // The handout text is a field: its links are not resolved, only web
+            // addresses lead anywhere.
+            let (markup, omissions) = markup::to_typst(&Body {
+                text,
+                headings: &[],
+                links: &[],
+                labels: t,
+                prefix: "h:",
+                level: 1,
+                drop_leading_h1: false,
+            });
+            (format!("[{markup}]"), omissions)
+        }
+        _ => ("none".to_string(), Vec::new()),
+    };
+    let title = content(&page.title);
+    let book = content(&language.title);
+    let lang = string(language.code.as_str());
+    let call = move |scale: f32| {
+        format!(
+            "#handout(book: {book}, lang: {lang}, title: {title}, summary: {summary}, {card}, body: {body}, scale: {scale})\n"
+        )
+    };
+    (call, omissions)
+}

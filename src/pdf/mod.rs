@@ -1,0 +1,294 @@
+//! The step after render: the PDF of the whole handbook per language and one-page
+//! handouts of a kind, typeset by Typst as a library (no browser, no TeX).
+//!
+//! Input: the [`Site`] and the loaded [`Theme`] (for its UI strings); output: files
+//! below `downloads/` as [`OutputFile`]s, handed to `output` like every other file.
+//! Each body is written as Typst markup from the same pulldown-cmark events as its HTML
+//! (`markup.rs`), with its links pointing at labels of the document; the kinds' info
+//! cards, the comparison table and the glossary come from the model, as for the HTML
+//! templates. The theme's Typst templates (`typst/book.typ`, `typst/handout.typ`; a
+//! project theme's own win, file by file) lay them out; `world.rs` is the only thing
+//! Typst can see: the generated main file, the templates, the content's pictures and
+//! the bundled fonts. No clock: the PDFs carry no date, so two builds of the same
+//! content are byte-identical.
+//!
+//! - `markup.rs`: Markdown -> Typst markup, and the escaping of text;
+//! - `document.rs`: the main file of the handbook of one language;
+//! - `handouts.rs`: one page per page of a kind, shrunk until it fits;
+//! - `world.rs`: the Typst [`typst::World`] of one document.
+
+mod document;
+mod handouts;
+mod markup;
+mod world;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst::layout::PagedDocument;
+use typst::syntax::FileId;
+use typst::WorldExt;
+
+use crate::diagnostic::{Diagnostic, LineIndex, Span, display_path};
+use crate::error::{Error, Result};
+use crate::model::Site;
+use crate::render::{Contents, OutputFile, Theme};
+use world::{DocWorld, FileSource};
+
+/// The Typst templates shipped in the binary. `tests/testsuite/theme.rs` compares this
+/// list with `themes/default/`.
+pub const DEFAULT_TYPST: &[(&str, &str)] = &[
+    (
+        "typst/book.typ",
+        include_str!("../../themes/default/typst/book.typ"),
+    ),
+    (
+        "typst/handout.typ",
+        include_str!("../../themes/default/typst/handout.typ"),
+    ),
+];
+
+/// What the PDF step made.
+#[derive(Debug, Default)]
+pub struct Made {
+    /// The PDFs, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// What the PDFs had to leave out or could not fit.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The PDF of every language (`downloads/handbook-<lang>.pdf`) and, with `[handouts]`
+/// in book.toml, the handouts (`downloads/handouts/<lang>/<stem>.pdf` and
+/// `downloads/handouts-<lang>.pdf`). A page the PDF cannot be made from is an error at
+/// the page; a broken template is an error at the template.
+pub fn files(site: &Site, theme: &Theme) -> Result<Made> {
+    let templates = templates(site)?;
+    let languages: Vec<usize> = (0..site.config.languages.len()).collect();
+    let made: Vec<Result<Made>> = languages
+        .par_iter()
+        .map(|&l| {
+            let mut made = Made::default();
+            if site.config.pdf.enabled {
+                let (file, warnings) = document::handbook(site, theme, &templates, l)?;
+                made.files.push(file);
+                made.warnings.extend(warnings);
+            }
+            if site.config.handouts.is_some() {
+                let (files, warnings) = handouts::handouts(site, theme, &templates, l)?;
+                made.files.extend(files);
+                made.warnings.extend(warnings);
+            }
+            Ok(made)
+        })
+        .collect();
+    let mut all = Made::default();
+    for m in made {
+        let m = m?;
+        all.files.extend(m.files);
+        all.warnings.extend(m.warnings);
+    }
+    all.files.sort_by(|a, b| a.path.cmp(&b.path));
+    // Typst remembers layouts for the next compilation; a build makes only these.
+    typst::comemo::evict(0);
+    Ok(all)
+}
+
+/// The Typst files every document can read: the embedded templates, then every file of
+/// the project theme's `typst/` folder over them (by the path below it, `/book.typ`).
+struct Templates {
+    files: Vec<(String, FileSource)>,
+    /// Where each template came from, for messages (`typst/book.typ` of the theme).
+    shown: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// The files for a world, as (path, source) pairs.
+    fn sources(&self) -> impl Iterator<Item = (String, FileSource)> + '_ {
+        self.files.iter().cloned()
+    }
+
+    /// Whether the template `name` (`book.typ`) exists.
+    fn has(&self, name: &str) -> bool {
+        let path = format!("/{name}");
+        self.files.iter().any(|(p, _)| *p == path)
+    }
+
+    /// How to name file `path` (`/book.typ`) of the document in a message.
+    fn shown(&self, path: &str) -> String {
+        self.shown
+            .iter()
+            .find(|(p, _)| p == path)
+            .map_or_else(|| path.trim_start_matches('/').to_string(), |(_, s)| s.clone())
+    }
+
+    /// The text of file `path`, for line numbers in messages.
+    fn text(&self, path: &str) -> Option<String> {
+        match self.files.iter().find(|(p, _)| p == path)?.1.clone() {
+            FileSource::Text(t) => Some(t),
+            FileSource::Disk(d) => std::fs::read_to_string(d).ok(),
+        }
+    }
+}
+
+fn templates(site: &Site) -> Result<Templates> {
+    let mut files: Vec<(String, FileSource)> = DEFAULT_TYPST
+        .iter()
+        .map(|(p, text)| {
+            (
+                format!("/{}", p.trim_start_matches("typst/")),
+                FileSource::Text((*text).to_string()),
+            )
+        })
+        .collect();
+    let mut shown: Vec<(String, String)> = DEFAULT_TYPST
+        .iter()
+        .map(|(p, _)| {
+            (
+                format!("/{}", p.trim_start_matches("typst/")),
+                format!("{p} of the built-in theme"),
+            )
+        })
+        .collect();
+    if let Some(dir) = site.config.theme.as_ref().map(|t| t.join("typst"))
+        && dir.is_dir()
+    {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::Read {
+                path: e.path().map_or_else(|| dir.clone(), PathBuf::from),
+                source: e.into(),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                continue;
+            };
+            let path = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
+            let on_disk = entry.path().to_path_buf();
+            let relative = on_disk
+                .strip_prefix(&site.config.root)
+                .map_or_else(|_| on_disk.clone(), PathBuf::from);
+            files.retain(|(p, _)| *p != path);
+            shown.retain(|(p, _)| *p != path);
+            shown.push((path.clone(), display_path(&relative)));
+            files.push((path, FileSource::Disk(on_disk)));
+        }
+    }
+    let templates = Templates { files, shown };
+    let config = &site.config;
+    let wanted = std::iter::once(config.pdf.template.as_str())
+        .filter(|_| config.pdf.enabled)
+        .chain(config.handouts.as_ref().map(|h| h.template.as_str()));
+    for name in wanted {
+        if !templates.has(name) {
+            return Err(Error::Template {
+                message: format!(
+                    "the Typst template `{name}` named in book.toml is neither in the theme's `typst/` folder nor built in\n  = help: add `typst/{name}` to the theme, or remove `template = \"{name}\"`"
+                ),
+            });
+        }
+    }
+    Ok(templates)
+}
+
+/// Where the generated main file came from, so that an error in it can name the page:
+/// (byte offset where the page's part starts, the page's path).
+type Parts = Vec<(usize, Option<PathBuf>)>;
+
+/// Compiles `main` with the templates and `pictures` into a laid-out document.
+fn compile(
+    main: String,
+    templates: &Templates,
+    pictures: Vec<(String, FileSource)>,
+    parts: &Parts,
+    what: &str,
+) -> Result<PagedDocument> {
+    let world = DocWorld::new(main, templates.sources().chain(pictures));
+    let warned = typst::compile::<PagedDocument>(&world);
+    warned
+        .output
+        .map_err(|errors| compile_error(&world, templates, parts, what, &errors))
+}
+
+/// Writes a laid-out document as PDF, with no date and an id made from `ident` (the
+/// output path), so that the same content gives the same bytes.
+fn pdf_bytes(document: &PagedDocument, ident: &str, what: &str) -> Result<Vec<u8>> {
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident),
+        timestamp: None,
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| Error::Other(format!(
+        "the PDF {what} could not be written: {}",
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    )))
+}
+
+/// A file of `downloads/`.
+fn output(path: String, bytes: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path,
+        contents: Contents::Bytes(bytes),
+    }
+}
+
+/// Typst's errors as ours: at the page whose part of the main file holds the error
+/// (a content error), else at the template (a theme error).
+fn compile_error(
+    world: &DocWorld,
+    templates: &Templates,
+    parts: &Parts,
+    what: &str,
+    errors: &[SourceDiagnostic],
+) -> Error {
+    let main = world::id_of("/main.typ");
+    let mut content = Vec::new();
+    let mut theme = Vec::new();
+    for e in errors.iter().filter(|e| e.severity == Severity::Error) {
+        let hints: String = e.hints.iter().map(|h| format!("; {h}")).collect();
+        let message = format!("the PDF {what} could not be made: {}{hints}", e.message);
+        let id: Option<FileId> = e.span.id();
+        let range = world.range(e.span);
+        match (id, range) {
+            (Some(id), Some(range)) if id == main => {
+                let page = parts
+                    .iter()
+                    .rev()
+                    .find(|(start, _)| *start <= range.start)
+                    .and_then(|(_, path)| path.clone());
+                let span = page.map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
+                content.push(Diagnostic::error(span, message).with_help(
+                    "check the page's pictures (PNG, JPEG, GIF, SVG or WebP files that open) and its Markdown",
+                ));
+            }
+            (Some(id), range) => {
+                let path = id.vpath().as_rootless_path().to_string_lossy().replace('\\', "/");
+                let path = format!("/{path}");
+                let place = match (range, templates.text(&path)) {
+                    (Some(r), Some(text)) => {
+                        let (line, col) = LineIndex::new(&text).line_col(&text, r.start);
+                        format!("{}:{line}:{col}", templates.shown(&path))
+                    }
+                    _ => templates.shown(&path),
+                };
+                theme.push(format!("{place}: {message}"));
+            }
+            (None, _) => theme.push(message),
+        }
+    }
+    if !content.is_empty() {
+        return Error::Content(content);
+    }
+    Error::Template {
+        message: match theme.is_empty() {
+            true => format!("the PDF {what} could not be made"),
+            false => theme.join("\n"),
+        },
+    }
+}
