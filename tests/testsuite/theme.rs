@@ -26,11 +26,12 @@ fn embedded_theme_lists_every_file_of_themes_default() {
         .iter()
         .chain(DEFAULT_STATIC)
         .chain(DEFAULT_I18N)
+        .chain(panduan::pdf::DEFAULT_TYPST)
         .map(|(p, _)| (*p).to_string())
         .collect();
     assert_eq!(
         on_disk, embedded,
-        "add new theme files to src/render/theme.rs"
+        "add new theme files to src/render/theme.rs (Typst templates to src/pdf/mod.rs)"
     );
 }
 

@@ -89,6 +89,13 @@ pub fn pdftotext() -> PathBuf {
     answer(FOUND.get_or_init(|| PDFTOTEXT.find()))
 }
 
+/// `qpdf`, Debian's, to read a PDF's outline and links as JSON.
+#[track_caller]
+pub fn qpdf() -> PathBuf {
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    answer(FOUND.get_or_init(|| QPDF.find()))
+}
+
 /// `tests/browser/`, with its Node packages (playwright-core, axe-core, vnu-jar)
 /// installed from its `package-lock.json`.
 #[track_caller]
@@ -176,6 +183,13 @@ const PDFTOTEXT: Debian = Debian {
     package: "poppler-utils",
     needed_for: "the print-to-PDF test",
     or_else: SKIP_BROWSER,
+};
+
+const QPDF: Debian = Debian {
+    commands: &["qpdf"],
+    package: "qpdf",
+    needed_for: "the PDF tests",
+    or_else: "",
 };
 
 impl Debian {

@@ -1,0 +1,323 @@
+//! The PDF of each language and the one-page handouts (issue #18), read back with
+//! poppler (`pdfinfo`, `pdftotext`, `pdfimages`) and `qpdf --json`, on
+//! `fixtures/pdf/` (footnotes, a wide table, admonitions, a picture, signs Typst would
+//! read as code) and on the bundled handbook.
+
+use crate::support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::TestSite;
+use support::tools::{pdfinfo, pdftotext, qpdf};
+
+/// `pdfinfo`'s `Pages:`.
+fn pages(pdf: &Path) -> usize {
+    let out = Command::new(pdfinfo()).arg(pdf).output().expect("run pdfinfo");
+    assert!(out.status.success(), "pdfinfo {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count for {}", pdf.display()))
+}
+
+/// The text of pages `first..=last` (all with `None`), laid out as on paper.
+fn text(pdf: &Path, range: Option<(usize, usize)>) -> String {
+    let mut cmd = Command::new(pdftotext());
+    cmd.arg("-layout");
+    if let Some((first, last)) = range {
+        cmd.args(["-f", &first.to_string(), "-l", &last.to_string()]);
+    }
+    let out = cmd.arg(pdf).arg("-").output().expect("run pdftotext");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    // Words that were hyphenated at a line end are joined again for the checks.
+    String::from_utf8_lossy(&out.stdout).replace("-\n", "")
+}
+
+/// The text with all runs of white space made one space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `qpdf --json` of the PDF.
+fn json(pdf: &Path) -> serde_json::Value {
+    let out = Command::new(qpdf())
+        .args(["--json", "--json-key=qpdf"])
+        .arg(pdf)
+        .output()
+        .expect("run qpdf");
+    assert!(out.status.success(), "qpdf {}", pdf.display());
+    serde_json::from_slice(&out.stdout).expect("qpdf writes JSON")
+}
+
+/// The titles of the outline (bookmarks), depth first, from the PDF's objects.
+fn outline(pdf: &Path) -> Vec<String> {
+    let doc = json(pdf);
+    let objects = &doc["qpdf"][1];
+    let obj = |r: &serde_json::Value| -> serde_json::Value {
+        let key = format!("obj:{}", r.as_str().unwrap_or(""));
+        objects[&key]["value"].clone()
+    };
+    let root = objects
+        .as_object()
+        .expect("objects")
+        .values()
+        .find(|o| o["value"]["/Type"] == "/Catalog")
+        .map(|o| o["value"].clone())
+        .expect("a catalog");
+    let mut titles = Vec::new();
+    let mut stack = vec![obj(&obj(&root["/Outlines"])["/First"])];
+    while let Some(item) = stack.pop() {
+        if item.is_null() {
+            continue;
+        }
+        if let Some(t) = item["/Title"].as_str() {
+            titles.push(t.trim_start_matches("u:").to_string());
+        }
+        stack.push(obj(&item["/Next"]));
+        stack.push(obj(&item["/First"]));
+    }
+    titles
+}
+
+/// How many link annotations lead to a place within the document.
+fn internal_links(pdf: &Path) -> usize {
+    let doc = json(pdf);
+    doc["qpdf"][1]
+        .as_object()
+        .expect("objects")
+        .values()
+        .filter(|o| o["value"]["/Subtype"] == "/Link")
+        .filter(|o| {
+            let v = &o["value"];
+            !v["/Dest"].is_null() || v["/A"]["/S"] == "/GoTo"
+        })
+        .count()
+}
+
+/// Builds `site` and asserts success.
+fn build(site: &TestSite) -> support::Run {
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    run
+}
+
+#[test]
+fn the_pdf_of_each_language_has_a_title_page_contents_with_page_numbers_and_every_chapter() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    for (lang, chapters) in [
+        (
+            "en",
+            &["PDF Test Handbook", "Markdown features", "Group types", "Therapy groups", "Task groups"][..],
+        ),
+        ("id", &["Buku Uji PDF", "Fitur Markdown", "Jenis kelompok", "Kelompok terapi"][..]),
+    ] {
+        let pdf = site.path().join(format!("book/downloads/handbook-{lang}.pdf"));
+        assert!(pages(&pdf) >= 4, "{lang}: title, contents and chapters");
+        let title_page = flat(&text(&pdf, Some((1, 1))));
+        assert!(title_page.contains(chapters[0]), "{lang} title page: {title_page}");
+        let contents = text(&pdf, Some((2, 2)));
+        for chapter in chapters {
+            let line = contents
+                .lines()
+                .find(|l| l.contains(chapter))
+                .unwrap_or_else(|| panic!("{lang}: `{chapter}` not in the contents:\n{contents}"));
+            assert!(
+                line.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+                "{lang}: no page number for `{chapter}`: {line:?}"
+            );
+        }
+        let all = flat(&text(&pdf, None));
+        for chapter in chapters {
+            assert!(all.matches(chapter).count() >= 2, "{lang}: `{chapter}` only in the contents");
+        }
+        let bookmarks = outline(&pdf);
+        for chapter in chapters {
+            assert!(bookmarks.iter().any(|b| b == chapter), "{lang}: no bookmark `{chapter}` in {bookmarks:?}");
+        }
+    }
+}
+
+#[test]
+fn markdown_survives_into_the_pdf_signs_footnotes_tables_admonitions_pictures_links() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    let pdf = site.path().join("book/downloads/handbook-en.pdf");
+    let all = flat(&text(&pdf, None));
+    for expected in [
+        r"Literal signs: #$*_[]\@< and // not a comment, /* not either */, code #x, a = b - c + d.",
+        "1. Not a list, and a label <chapter> and @ref too.",
+        "The first settlement house opened in London in 1884.",
+        "A second note, with emphasis.",
+        "alpha cell",
+        "seventh",
+        "A note for the trainer.",
+        "Watch the time.",
+        "Purpose Helping members explore their feelings.",
+        "psychodrama",
+    ] {
+        assert!(all.contains(expected), "`{expected}` missing from:\n{all}");
+    }
+    // The admonitions carry their labels; the footnote used twice is printed once.
+    assert!(all.contains("Note A note for the trainer."), "{all}");
+    assert!(all.contains("Warning Watch the time."), "{all}");
+    assert_eq!(all.matches("opened in London in 1884").count(), 1, "{all}");
+    let images = Command::new(pdfinfo().with_file_name("pdfimages"))
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .expect("run pdfimages");
+    let listed = String::from_utf8_lossy(&images.stdout);
+    assert!(listed.lines().any(|l| l.contains(" 40 ") && l.contains(" 24 ")), "{listed}");
+    // `[[features]]`, `features.md#a-wide-table`, `_index.md`, `[[types/therapy]]`,
+    // and the footnote marks, all within the document.
+    assert!(internal_links(&pdf) >= 4, "internal links: {}", internal_links(&pdf));
+    let id = flat(&text(&site.path().join("book/downloads/handbook-id.pdf"), None));
+    assert!(id.contains(r"Tanda apa adanya: #$*_[]\@<."), "{id}");
+    assert!(id.contains("Kiat Sebuah kiat."), "Indonesian admonition label: {id}");
+}
+
+#[test]
+fn each_handout_is_one_page_and_all_of_a_language_are_in_one_pdf() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    let dir = site.path().join("book/downloads");
+    for (lang, stems) in [("en", &["therapy", "task"][..]), ("id", &["therapy"][..])] {
+        for stem in stems {
+            let pdf = dir.join(format!("handouts/{lang}/{stem}.pdf"));
+            assert_eq!(pages(&pdf), 1, "{}", pdf.display());
+        }
+        assert_eq!(pages(&dir.join(format!("handouts-{lang}.pdf"))), stems.len());
+    }
+    let therapy = flat(&text(&dir.join("handouts/en/therapy.pdf"), None));
+    for expected in [
+        "Therapy groups",
+        "Groups for people with serious emotional problems.",
+        "Purpose Helping members explore their feelings.",
+        "Before the first session, meet every member alone.",
+        "Agree on confidentiality.",
+    ] {
+        assert!(therapy.contains(expected), "`{expected}` missing: {therapy}");
+    }
+    // Without a `handout` text the page's summary and fields make the handout.
+    let task = flat(&text(&dir.join("handouts/en/task.pdf"), None));
+    assert!(task.contains("Groups that get a job done."), "{task}");
+}
+
+#[test]
+fn a_handout_too_long_for_one_page_is_shrunk_then_warned_about_at_its_page() {
+    let site = TestSite::copy("pdf");
+    // About 400 words fit once the print is made smaller.
+    let long_enough = "Members speak in turn and listen to one another. ".repeat(55);
+    let page = |text: &str| {
+        format!(
+            "---\ntitle: Task groups\nkind: group-type\npurpose: Reaching a goal.\nhandout: |\n  {text}\n---\n\nBody.\n"
+        )
+    };
+    site.write("content/en/types/task.md", &page(&long_enough));
+    let run = build(&site);
+    assert!(!run.stderr.contains("does not fit"), "{run}");
+    assert_eq!(pages(&site.path().join("book/downloads/handouts/en/task.pdf")), 1);
+
+    let far_too_long = "Members speak in turn and listen to one another. ".repeat(400);
+    site.write("content/en/types/task.md", &page(&far_too_long));
+    let run = build(&site);
+    assert!(
+        run.stderr.contains("content/en/types/task.md: warning: the handout does not fit one page"),
+        "{run}"
+    );
+    assert!(run.stderr.contains("shorten the page's `handout` text"), "{run}");
+}
+
+#[test]
+fn two_builds_make_byte_identical_pdfs() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    let read = |rel: &str| std::fs::read(site.path().join("book/downloads").join(rel)).expect("pdf");
+    let files = ["handbook-en.pdf", "handbook-id.pdf", "handouts-en.pdf", "handouts/en/therapy.pdf"];
+    let first: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
+    build(&site);
+    for (f, bytes) in files.iter().zip(&first) {
+        assert!(read(f) == *bytes, "{f} differs between two builds");
+    }
+    // No clock in them.
+    let info = Command::new(pdfinfo())
+        .arg(site.path().join("book/downloads/handbook-en.pdf"))
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(!info.contains("CreationDate"), "{info}");
+}
+
+#[test]
+fn no_pdf_and_enabled_false_skip_the_pdfs() {
+    let site = TestSite::copy("pdf");
+    let run = site.run(["build", "--no-pdf"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(!site.exists("book/downloads"), "{run}");
+    let toml = site.read("book.toml").replace("[handouts]\nkind = \"group-type\"\n", "");
+    site.write("book.toml", &format!("{toml}\n[pdf]\nenabled = false\n"));
+    build(&site);
+    assert!(!site.exists("book/downloads"));
+}
+
+#[test]
+fn a_picture_that_does_not_open_is_an_error_at_its_page_and_the_previous_output_stays() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    let before = std::fs::read(site.path().join("book/downloads/handbook-en.pdf")).expect("pdf");
+    site.write("content/shared/circle.png", "this is not a picture");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("content/en/features.md: error: the PDF `downloads/handbook-en.pdf` could not be made"), "{run}");
+    assert!(run.stderr.contains("the previous output was kept"), "{run}");
+    let after = std::fs::read(site.path().join("book/downloads/handbook-en.pdf")).expect("pdf");
+    assert!(before == after, "the previous PDF was replaced");
+}
+
+#[test]
+fn a_theme_template_overrides_the_built_in_one_and_its_errors_name_it() {
+    let site = TestSite::copy("pdf");
+    site.write(
+        "themes/mine/typst/handout.typ",
+        "#let handout(title: [], ..rest) = [MY HANDOUT #title]\n",
+    );
+    let toml = site.read("book.toml");
+    site.write("book.toml", &format!("[book]\ntheme = \"themes/mine\"\n{toml}"));
+    build(&site);
+    let therapy = flat(&text(&site.path().join("book/downloads/handouts/en/therapy.pdf"), None));
+    assert_eq!(therapy, "MY HANDOUT Therapy groups");
+    site.write("themes/mine/typst/handout.typ", "#let handout(..rest) = [#nope]\n");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("themes/mine/typst/handout.typ:1:"), "{run}");
+    assert!(run.stderr.contains("unknown variable: nope"), "{run}");
+}
+
+#[test]
+fn the_bundled_handbook_has_both_pdfs_and_ten_one_page_handouts_per_language() {
+    let site = TestSite::bundled();
+    build(&site);
+    let dir = site.path().join("book/downloads");
+    for lang in ["id", "en"] {
+        let pdf = dir.join(format!("handbook-{lang}.pdf"));
+        assert!(pages(&pdf) > 20, "{lang}");
+        let contents = text(&pdf, Some((2, 2)));
+        let numbered = contents
+            .lines()
+            .filter(|l| l.trim_end().ends_with(|c: char| c.is_ascii_digit()) && l.contains(". ."))
+            .count();
+        assert!(numbered >= 25, "{lang}: {numbered} numbered entries in\n{contents}");
+        let handouts: Vec<_> = std::fs::read_dir(dir.join(format!("handouts/{lang}")))
+            .expect("handouts folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        assert_eq!(handouts.len(), 10, "{lang}: {handouts:?}");
+        for h in &handouts {
+            assert_eq!(pages(h), 1, "{}", h.display());
+        }
+        assert_eq!(pages(&dir.join(format!("handouts-{lang}.pdf"))), 10);
+    }
+}
