@@ -23,13 +23,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+EXTRA = []  # `--no-pdf` when asked for
+
+
 def run_once(binary, site, run):
     # A new folder for every run, removed only at the very end: on ext4, creating files
     # just after deleting many others makes the kernel scan for free inodes, which would
     # measure the file system's bookkeeping of an earlier run.
     out = os.path.join(site, f"book-{run}")
     start = time.perf_counter()
-    proc = subprocess.run([binary, "build", "--root", site, "--out", out], capture_output=True, text=True)
+    proc = subprocess.run([binary, "build", "--root", site, "--out", out, *EXTRA], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"build failed:\n{proc.stderr[-2000:]}")
@@ -51,7 +54,10 @@ def main():
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "panduan"))
+    ap.add_argument("--no-pdf", action="store_true", help="pass --no-pdf: build without the PDFs")
     args = ap.parse_args()
+    if args.no_pdf:
+        EXTRA.append("--no-pdf")
     if not os.path.exists(args.binary):
         sys.exit("build the release binary first: cargo build --release")
     work = tempfile.mkdtemp(prefix="panduan-bench-")
@@ -67,7 +73,7 @@ def main():
                 [sys.executable, "-c",
                  "import resource,subprocess,sys;subprocess.run(sys.argv[1:],capture_output=True);"
                  "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
-                 args.binary, "build", "--root", site],
+                 args.binary, "build", "--root", site, *EXTRA],
                 capture_output=True, text=True, check=True)
             peak = int(probe.stdout.strip() or 0)
             for run in range(args.runs):

@@ -97,8 +97,11 @@ def panduan_tools(specs):
                 sys.exit("build the release binary first: cargo build --release")
             sys.exit(f"{name}: {binary} is not an executable file")
         built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(binary)))
+        # Peers make no PDF: leave Panduan's out too, where the binary has the flag.
+        help_text = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
+        no_pdf = ["--no-pdf"] if "--no-pdf" in help_text else []
         tools.append(Tool(name, "generic", binary, f"{first_line([binary, '--version'])} (built {built})",
-                          lambda corpus, out, b=binary: [[b, "build", "--root", corpus, "--out", out]]))
+                          lambda corpus, out, b=binary, f=no_pdf: [[b, "build", "--root", corpus, "--out", out, *f]]))
     return tools
 
 

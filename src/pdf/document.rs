@@ -114,17 +114,15 @@ pub(super) fn links(
                 badge: None,
             };
             match (resolved, page.link_targets.get(i).copied().flatten()) {
+                _ if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
+                    link.target = heading_target(page, &raw.dest[1..]);
+                }
                 (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
                     let target = &site.pages[t];
                     link.title = title.clone();
                     link.badge = badge.as_ref().map(|(code, _)| code.clone());
                     link.target = if included.contains(&t) {
-                        match fragment(href) {
-                            Some(f) if target.analysis.headings.iter().any(|h| h.id == f) => {
-                                Target::Label(label(&prefix(target), &f))
-                            }
-                            _ => Target::Label(chapter_label(target)),
-                        }
+                        heading_target(target, &fragment(href).unwrap_or_default())
                     } else {
                         let mut path = target.url.clone();
                         if let Some(f) = fragment(href) {
@@ -157,13 +155,6 @@ pub(super) fn links(
                         None => Target::Text,
                     };
                 }
-                (_, _) if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
-                    let f = &raw.dest[1..];
-                    link.target = match page.analysis.headings.iter().any(|h| h.id == f) {
-                        true => Target::Label(label(&prefix(page), f)),
-                        false => Target::Label(chapter_label(page)),
-                    };
-                }
                 _ if raw.kind != LinkKind::Image
                     && ["https://", "http://", "mailto:"]
                         .iter()
@@ -176,6 +167,17 @@ pub(super) fn links(
             link
         })
         .collect()
+}
+
+/// The label of heading `id` of `page` in the document; its chapter's for an id that
+/// is no heading there, and for the leading `# Title` the chapter heading stands for.
+fn heading_target(page: &Page, id: &str) -> Target {
+    let headings = &page.analysis.headings;
+    let is_title = |i: usize| i == 0 && page.drop_leading_h1 && headings[0].level == 1;
+    match headings.iter().position(|h| h.id == id) {
+        Some(i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
+        _ => Target::Label(chapter_label(page)),
+    }
 }
 
 /// How deep a page sits: the home page and sections at the top are chapters of level

@@ -433,7 +433,12 @@ impl<'a> Writer<'a> {
             return;
         };
         let text = self.stack.pop().unwrap_or_default();
-        let call = format!("#heading(level: {level})[{}]<{label}>\n\n", text.trim());
+        // A heading without an id (a field's text) gets no label: two would clash.
+        let label = match label.ends_with(':') {
+            true => String::new(),
+            false => format!("<{label}>"),
+        };
+        let call = format!("#heading(level: {level})[{}]{label}\n\n", text.trim());
         self.push(&call);
     }
 
@@ -548,7 +553,8 @@ impl<'a> Writer<'a> {
             let Some(name) = references.get(n) else {
                 continue;
             };
-            let fn_label = label(body.prefix, &format!("fn-{name}"));
+            // `:` never comes out of `label` for a heading id: no clash with one.
+            let fn_label = label(&format!("{}fn:", body.prefix), name);
             match footnotes.get(name) {
                 Some(_) if !seen.insert(name.clone()) => {
                     out.push_str(&format!("#footnote(<{fn_label}>);"));
@@ -575,5 +581,74 @@ fn admonition(kind: BlockQuoteKind, labels: &Labels) -> (&'static str, &str) {
         BlockQuoteKind::Important => ("important", &labels.important),
         BlockQuoteKind::Warning => ("warning", &labels.warning),
         BlockQuoteKind::Caution => ("caution", &labels.caution),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typst(text: &str) -> String {
+        let labels = Labels {
+            note: "Note".into(),
+            ..Labels::default()
+        };
+        let body = Body {
+            text,
+            headings: &[],
+            links: &[],
+            labels: &labels,
+            prefix: "c:p:",
+            level: 1,
+            drop_leading_h1: false,
+        };
+        to_typst(&body).0
+    }
+
+    #[test]
+    fn every_sign_typst_reads_as_code_is_escaped() {
+        let out = typst(r"a #b $c$ \*d\* `f` @g [i] \\ // j ~ = - + l <x");
+        assert_eq!(
+            out,
+            "a \\#b \\$c\\$ \\*d\\* #raw(\"f\"); \\@g \\[i\\] \\\\ \\/\\/ j \\~ \\= \\- \\+ l \\<x\n\n"
+        );
+        // A paragraph that starts like a numbered list stays text.
+        assert_eq!(typst(r"1\. one"), "1\\. one\n\n");
+    }
+
+    #[test]
+    fn our_placeholders_in_the_text_are_escaped_and_stay_text() {
+        let out = typst("a \u{E000}0\u{E001} b[^n]\n\n[^n]: note");
+        assert!(out.contains(r"\u{e000}0\u{e001}"), "{out}");
+        assert!(out.contains("#footnote[note"), "{out}");
+    }
+
+    #[test]
+    fn a_footnote_used_twice_is_printed_once_and_referred_to_after() {
+        let out = typst("x[^a] y[^a] z[^missing]\n\n[^a]: The note.");
+        assert_eq!(out.matches("#footnote[The note.").count(), 1, "{out}");
+        assert!(out.contains("]<c:p:fn:a>"), "{out}");
+        assert!(out.contains("#footnote(<c:p:fn:a>);"), "{out}");
+        assert!(out.contains(r"\[^missing\]"), "{out}");
+    }
+
+    #[test]
+    fn labels_keep_ids_apart() {
+        assert_eq!(label("c:", "group-types/therapy"), "c:group-types.2f.therapy");
+        assert_ne!(label("c:", "a.b"), label("c:", "a/b"));
+        assert_eq!(label("c:", "ñ"), "c:.f1.");
+    }
+
+    #[test]
+    fn strings_escape_quotes_backslashes_and_line_ends() {
+        assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+    }
+
+    #[test]
+    fn tables_lists_and_admonitions_become_calls_of_the_template() {
+        let out = typst("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- x\n- y\n\n> [!NOTE]\n> n\n");
+        assert!(out.contains("#md-table(align: (left, right,), header: ([a], [b], ), rows: (([1], [2], ),"), "{out}");
+        assert!(out.contains("#list(\n[x],\n[y],\n);"), "{out}");
+        assert!(out.contains("#admonition(\"note\", [Note])[\nn"), "{out}");
     }
 }
