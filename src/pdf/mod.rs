@@ -253,8 +253,14 @@ fn compile_error(
     for e in errors.iter().filter(|e| e.severity == Severity::Error) {
         let hints: String = e.hints.iter().map(|h| format!("; {h}")).collect();
         let message = format!("the PDF {what} could not be made: {}{hints}", e.message);
-        let id: Option<FileId> = e.span.id();
-        let range = world.range(e.span);
+        // An error inside a template called from a page (a picture that does not
+        // open) belongs to the page: the call in the main file is on its trace.
+        let in_main = std::iter::once(e.span)
+            .chain(e.trace.iter().map(|t| t.span))
+            .find(|s| s.id() == Some(main));
+        let span = in_main.unwrap_or(e.span);
+        let id: Option<FileId> = span.id();
+        let range = world.range(span);
         match (id, range) {
             (Some(id), Some(range)) if id == main => {
                 let page = parts

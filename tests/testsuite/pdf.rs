@@ -209,23 +209,48 @@ fn each_handout_is_one_page_and_all_of_a_language_are_in_one_pdf() {
 #[test]
 fn a_handout_too_long_for_one_page_is_shrunk_then_warned_about_at_its_page() {
     let site = TestSite::copy("pdf");
-    // About 400 words fit once the print is made smaller.
-    let long_enough = "Members speak in turn and listen to one another. ".repeat(55);
-    let page = |text: &str| {
+    let sentence = "Members speak in turn and listen to one another. ";
+    let page = |repeat: usize| {
         format!(
-            "---\ntitle: Task groups\nkind: group-type\npurpose: Reaching a goal.\nhandout: |\n  {text}\n---\n\nBody.\n"
+            "---\ntitle: Task groups\nkind: group-type\npurpose: Reaching a goal.\nhandout: |\n  {}\n---\n\nBody.\n",
+            sentence.repeat(repeat)
         )
     };
-    site.write("content/en/types/task.md", &page(&long_enough));
+    let pdf = site.path().join("book/downloads/handouts/en/task.pdf");
+    // The height of the first word of the handout text: its size of print.
+    let print_size = || {
+        let out = Command::new(pdftotext())
+            .arg("-bbox")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext -bbox");
+        let xml = String::from_utf8_lossy(&out.stdout).into_owned();
+        let line = xml
+            .lines()
+            .find(|l| l.contains(">Members<"))
+            .unwrap_or_else(|| panic!("no `Members` in {xml}"))
+            .to_string();
+        let attr = |name: &str| -> f64 {
+            let rest = &line[line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2..];
+            rest[..rest.find('"').expect("end")].parse().expect("number")
+        };
+        attr("yMax") - attr("yMin")
+    };
+    site.write("content/en/types/task.md", &page(20));
+    build(&site);
+    let full = print_size();
+    // About 1,000 words fit one page once the print is made smaller.
+    site.write("content/en/types/task.md", &page(110));
     let run = build(&site);
     assert!(!run.stderr.contains("does not fit"), "{run}");
-    assert_eq!(pages(&site.path().join("book/downloads/handouts/en/task.pdf")), 1);
+    assert_eq!(pages(&pdf), 1);
+    assert!(print_size() < full * 0.95, "not shrunk: {} vs {full}", print_size());
 
-    let far_too_long = "Members speak in turn and listen to one another. ".repeat(400);
-    site.write("content/en/types/task.md", &page(&far_too_long));
+    site.write("content/en/types/task.md", &page(400));
     let run = build(&site);
     assert!(
-        run.stderr.contains("content/en/types/task.md: warning: the handout does not fit one page"),
+        run.stderr.contains("content/en/types/task.md:1:1: warning: the handout does not fit one page"),
         "{run}"
     );
     assert!(run.stderr.contains("shorten the page's `handout` text"), "{run}");
@@ -271,7 +296,10 @@ fn a_picture_that_does_not_open_is_an_error_at_its_page_and_the_previous_output_
     site.write("content/shared/circle.png", "this is not a picture");
     let run = site.run(["build"]);
     assert_eq!(run.code, 1, "{run}");
-    assert!(run.stderr.contains("content/en/features.md: error: the PDF `downloads/handbook-en.pdf` could not be made"), "{run}");
+    assert!(
+        run.stderr.contains("content/en/features.md:1:1: error: the PDF `downloads/handbook-en.pdf` could not be made"),
+        "{run}"
+    );
     assert!(run.stderr.contains("the previous output was kept"), "{run}");
     let after = std::fs::read(site.path().join("book/downloads/handbook-en.pdf")).expect("pdf");
     assert!(before == after, "the previous PDF was replaced");
