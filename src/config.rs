@@ -563,9 +563,15 @@ title = "Handbook"
         let c = parse(Path::new("/p"), &text, &Overrides::default()).expect("valid");
         assert!(!c.pdf.enabled);
         let h = c.handouts.expect("handouts");
-        assert_eq!((h.kind.as_str(), h.template.as_str()), ("group-type", "handout.typ"));
+        assert_eq!(
+            (h.kind.as_str(), h.template.as_str()),
+            ("group-type", "handout.typ")
+        );
         let e = err(&format!("{GOOD}\n[handouts]\nkind = \"grup\"\n"));
-        assert!(e.contains("`[handouts] kind = \"grup\"` is not a kind"), "{e}");
+        assert!(
+            e.contains("`[handouts] kind = \"grup\"` is not a kind"),
+            "{e}"
+        );
         let e = err(&format!("{GOOD}\n[pdf]\ntemplate = \"../x.typ\"\n"));
         assert!(e.contains("is not the name of a Typst template"), "{e}");
     }

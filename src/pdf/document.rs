@@ -57,7 +57,12 @@ pub(super) fn field_value(value: &FieldValue, t: &crate::markdown::Labels) -> St
 
 /// The label of the kind `kind` and (label, value) of every field `page` has, as
 /// Typst arguments of `card`; `skip` names fields shown elsewhere.
-pub(super) fn card_args(site: &Site, page: &Page, skip: &[&str], t: &crate::markdown::Labels) -> Option<String> {
+pub(super) fn card_args(
+    site: &Site,
+    page: &Page,
+    skip: &[&str],
+    t: &crate::markdown::Labels,
+) -> Option<String> {
     let kind = page.front.kind.as_ref()?;
     let def = site.config.kinds.get(&kind.value)?;
     let lang = page.lang.as_str();
@@ -94,6 +99,7 @@ pub(super) fn links(
     page: &Page,
     included: &HashSet<usize>,
     pictures: &mut Vec<(String, FileSource)>,
+    broken: &mut Vec<Omission>,
 ) -> Vec<Link> {
     let base = site.config.base_url.as_deref();
     let online = |path: &str| match base {
@@ -143,6 +149,16 @@ pub(super) fn links(
                     link.target = match file {
                         Some(rel) if raw.kind == LinkKind::Image => {
                             match site.statics.iter().find(|s| s.rel == rel) {
+                                Some(s) if is_picture(&rel) && !opens(&s.source, &rel) => {
+                                    broken.push(Omission {
+                                        offset: raw.range.start,
+                                        message: format!(
+                                            "the picture `{rel}` does not open: its contents are not those of a {} file",
+                                            rel.rsplit('.').next().unwrap_or("").to_ascii_uppercase()
+                                        ),
+                                    });
+                                    Target::Text
+                                }
                                 Some(s) if is_picture(&rel) => {
                                     let at = format!("/content/{rel}");
                                     pictures.push((at.clone(), FileSource::Disk(s.source.clone())));
@@ -177,6 +193,31 @@ fn heading_target(page: &Page, id: &str) -> Target {
     match headings.iter().position(|h| h.id == id) {
         Some(i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
         _ => Target::Label(chapter_label(page)),
+    }
+}
+
+/// Whether the file at `path` starts as a picture of its extension must (a PNG's
+/// signature, a JPEG's, …), so that a damaged or misnamed picture is an error at its
+/// page before Typst reads it.
+fn opens(path: &std::path::Path, rel: &str) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    match rel
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => head.starts_with(b"\x89PNG\r\n\x1a\n"),
+        Some("jpg" | "jpeg") => head.starts_with(&[0xFF, 0xD8, 0xFF]),
+        Some("gif") => head.starts_with(b"GIF8"),
+        Some("webp") => head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"),
+        Some("svg") => String::from_utf8_lossy(head).contains("<svg"),
+        _ => false,
     }
 }
 
@@ -220,12 +261,18 @@ pub(super) fn handbook(
     let mut parts: Parts = vec![(0, None)];
     let mut pictures = Vec::new();
     let mut warnings = Vec::new();
+    let mut errors = Vec::new();
     for &i in &chapters {
         let page = &site.pages[i];
         parts.push((main.len(), page.path.clone()));
         let body_labels = labels(t, String::new());
         let level = level(site, i);
-        let links = links(site, page, &included, &mut pictures);
+        let mut broken = Vec::new();
+        let links = links(site, page, &included, &mut pictures, &mut broken);
+        errors.extend(omitted(page, &broken).into_iter().map(|d| {
+            Diagnostic::error(d.span, d.message)
+                .with_help("replace the file, or save it again in that format")
+        }));
         let _ = writeln!(
             main,
             "#chapter-break(level: {level})\n#heading(level: {level})[{}]<{}>\n",
@@ -237,7 +284,11 @@ pub(super) fn handbook(
             chapter_label(page),
         );
         if let Some(summary) = &page.front.summary {
-            let _ = writeln!(main, "#summary[{}]\n", markup::inline(summary, &body_labels));
+            let _ = writeln!(
+                main,
+                "#summary[{}]\n",
+                markup::inline(summary, &body_labels)
+            );
         }
         if let Some(card) = card_args(site, page, &["handout"], &body_labels) {
             let _ = writeln!(main, "#card({card})\n");
@@ -256,10 +307,15 @@ pub(super) fn handbook(
         main.push('\n');
         warnings.extend(omitted(page, &omissions));
         match page.front.template.as_ref().map(|t| t.value.as_str()) {
-            Some("comparison.html") => main.push_str(&comparison(site, page, &included, &get, &body_labels)),
+            Some("comparison.html") => {
+                main.push_str(&comparison(site, page, &included, &get, &body_labels))
+            }
             Some("glossary.html") => main.push_str(&glossary(site, page, &included, &body_labels)),
             _ => {}
         }
+    }
+    if !errors.is_empty() {
+        return Err(crate::error::Error::Content(errors));
     }
     let path = format!("downloads/handbook-{lang}.pdf");
     let what = format!("`{path}`");
@@ -297,7 +353,9 @@ fn kind_pages(site: &Site, lang_index: usize, kind: &str) -> Vec<usize> {
         .pages
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.lang_index == lang_index && p.front.kind.as_ref().is_some_and(|k| k.value == kind))
+        .filter(|(_, p)| {
+            p.lang_index == lang_index && p.front.kind.as_ref().is_some_and(|k| k.value == kind)
+        })
         .map(|(i, _)| i)
         .collect();
     crate::render::functions::sort_pages(site, &mut pages);
@@ -354,7 +412,12 @@ fn comparison(
 }
 
 /// `#glossary(…)`: what `glossary.html` shows, from `extra: { kind, field, definition }`.
-fn glossary(site: &Site, page: &Page, included: &HashSet<usize>, t: &crate::markdown::Labels) -> String {
+fn glossary(
+    site: &Site,
+    page: &Page,
+    included: &HashSet<usize>,
+    t: &crate::markdown::Labels,
+) -> String {
     let extra = page.front.extra.as_ref();
     let get = |key: &str| extra.and_then(|e| e.get(key)).and_then(|v| v.as_str());
     let (Some(kind), Some(field)) = (get("kind"), get("field")) else {
@@ -369,7 +432,9 @@ fn glossary(site: &Site, page: &Page, included: &HashSet<usize>, t: &crate::mark
         })
         .flatten()
         .collect();
-    entries.sort_by_cached_key(|(term, i)| crate::render::functions::term_order(term, &site.pages[*i].title));
+    entries.sort_by_cached_key(|(term, i)| {
+        crate::render::functions::term_order(term, &site.pages[*i].title)
+    });
     let mut out = String::from("#glossary(entries: (\n");
     for (term, i) in entries {
         let p = &site.pages[i];
@@ -377,7 +442,12 @@ fn glossary(site: &Site, page: &Page, included: &HashSet<usize>, t: &crate::mark
             Some(v) => field_value(v, t),
             None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
         };
-        let _ = writeln!(out, "({}, {text}, [#{}]),", content(term), page_link(site, i, included));
+        let _ = writeln!(
+            out,
+            "({}, {text}, [#{}]),",
+            content(term),
+            page_link(site, i, included)
+        );
     }
     out.push_str("))\n\n");
     out

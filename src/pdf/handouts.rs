@@ -46,10 +46,7 @@ pub(super) fn handouts(
                 .is_some_and(|k| k.value == config.kind)
         })
         .collect();
-    let import = format!(
-        "#import {}: *\n",
-        string(&format!("/{}", config.template))
-    );
+    let import = format!("#import {}: *\n", string(&format!("/{}", config.template)));
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut all = import.clone();
@@ -77,7 +74,10 @@ pub(super) fn handouts(
             continue;
         };
         if document.pages.len() > 1 {
-            let span = page.path.clone().map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
+            let span = page
+                .path
+                .clone()
+                .map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
             warnings.push(
                 Diagnostic::warning(
                     span,
@@ -127,17 +127,14 @@ fn handout_call<'a>(
     site: &'a Site,
     page: &'a Page,
     t: &crate::markdown::Labels,
-) -> (
-    impl Fn(f32) -> String + 'a,
-    Vec<markup::Omission>,
-) {
+) -> (impl Fn(f32) -> String + 'a, Vec<markup::Omission>) {
     let language = &site.config.languages[page.lang_index];
-    let card = card_args(site, page, &[HANDOUT_FIELD], t).unwrap_or_else(|| "kind: [], fields: ()".into());
-    let summary = page
-        .front
-        .summary
-        .as_deref()
-        .map_or_else(|| "none".to_string(), |s| format!("[{}]", markup::inline(s, t)));
+    let card =
+        card_args(site, page, &[HANDOUT_FIELD], t).unwrap_or_else(|| "kind: [], fields: ()".into());
+    let summary = page.front.summary.as_deref().map_or_else(
+        || "none".to_string(),
+        |s| format!("[{}]", markup::inline(s, t)),
+    );
     let (body, omissions) = match page.front.fields.get(HANDOUT_FIELD) {
         Some(FieldValue::Text(text)) => {
             // The handout text is a field: its links are not resolved, only web

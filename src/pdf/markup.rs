@@ -541,7 +541,8 @@ impl<'a> Writer<'a> {
         if references.is_empty() {
             return (text, omissions);
         }
-        let mut out = String::with_capacity(text.len() + footnotes.values().map(String::len).sum::<usize>());
+        let mut out =
+            String::with_capacity(text.len() + footnotes.values().map(String::len).sum::<usize>());
         let mut seen = std::collections::HashSet::new();
         let mut rest = text.as_str();
         while let Some(at) = rest.find('\u{E000}') {
@@ -634,7 +635,10 @@ mod tests {
 
     #[test]
     fn labels_keep_ids_apart() {
-        assert_eq!(label("c:", "group-types/therapy"), "c:group-types.2f.therapy");
+        assert_eq!(
+            label("c:", "group-types/therapy"),
+            "c:group-types.2f.therapy"
+        );
         assert_ne!(label("c:", "a.b"), label("c:", "a/b"));
         assert_eq!(label("c:", "ñ"), "c:.f1.");
     }
@@ -647,7 +651,12 @@ mod tests {
     #[test]
     fn tables_lists_and_admonitions_become_calls_of_the_template() {
         let out = typst("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- x\n- y\n\n> [!NOTE]\n> n\n");
-        assert!(out.contains("#md-table(align: (left, right,), header: ([a], [b], ), rows: (([1], [2], ),"), "{out}");
+        assert!(
+            out.contains(
+                "#md-table(align: (left, right,), header: ([a], [b], ), rows: (([1], [2], ),"
+            ),
+            "{out}"
+        );
         assert!(out.contains("#list(\n[x],\n[y],\n);"), "{out}");
         assert!(out.contains("#admonition(\"note\", [Note])[\nn"), "{out}");
     }

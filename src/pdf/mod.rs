@@ -25,11 +25,12 @@ mod world;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+
+use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst::syntax::FileId;
-use typst::WorldExt;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Span, display_path};
 use crate::error::{Error, Result};
@@ -50,6 +51,9 @@ pub const DEFAULT_TYPST: &[(&str, &str)] = &[
     ),
 ];
 
+/// The stack of each thread that typesets a language's PDFs.
+const STACK: usize = 256 << 20;
+
 /// What the PDF step made.
 #[derive(Debug, Default)]
 pub struct Made {
@@ -65,24 +69,35 @@ pub struct Made {
 /// the page; a broken template is an error at the template.
 pub fn files(site: &Site, theme: &Theme) -> Result<Made> {
     let templates = templates(site)?;
-    let languages: Vec<usize> = (0..site.config.languages.len()).collect();
-    let made: Vec<Result<Made>> = languages
-        .par_iter()
-        .map(|&l| {
-            let mut made = Made::default();
-            if site.config.pdf.enabled {
-                let (file, warnings) = document::handbook(site, theme, &templates, l)?;
-                made.files.push(file);
-                made.warnings.extend(warnings);
-            }
-            if site.config.handouts.is_some() {
-                let (files, warnings) = handouts::handouts(site, theme, &templates, l)?;
-                made.files.extend(files);
-                made.warnings.extend(warnings);
-            }
-            Ok(made)
-        })
-        .collect();
+    let one_language = |l: usize| -> Result<Made> {
+        let mut made = Made::default();
+        if site.config.pdf.enabled {
+            let (file, warnings) = document::handbook(site, theme, &templates, l)?;
+            made.files.push(file);
+            made.warnings.extend(warnings);
+        }
+        if site.config.handouts.is_some() {
+            let (files, warnings) = handouts::handouts(site, theme, &templates, l)?;
+            made.files.extend(files);
+            made.warnings.extend(warnings);
+        }
+        Ok(made)
+    };
+    // Typst recurses deeply over a long document (a handbook of 1,000 pages overflows
+    // the usual 2 MiB stack), also in the work it hands to rayon: everything runs in a
+    // pool of its own with large stacks. A stack is only reserved; what a compilation
+    // does not touch is never used.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK)
+        .thread_name(|i| format!("pdf-{i}"))
+        .build()
+        .map_err(|e| Error::Other(format!("cannot start the PDF step: {e}")))?;
+    let made: Vec<Result<Made>> = pool.install(|| {
+        (0..site.config.languages.len())
+            .into_par_iter()
+            .map(one_language)
+            .collect()
+    });
     let mut all = Made::default();
     for m in made {
         let m = m?;
@@ -117,10 +132,10 @@ impl Templates {
 
     /// How to name file `path` (`/book.typ`) of the document in a message.
     fn shown(&self, path: &str) -> String {
-        self.shown
-            .iter()
-            .find(|(p, _)| p == path)
-            .map_or_else(|| path.trim_start_matches('/').to_string(), |(_, s)| s.clone())
+        self.shown.iter().find(|(p, _)| p == path).map_or_else(
+            || path.trim_start_matches('/').to_string(),
+            |(_, s)| s.clone(),
+        )
     }
 
     /// The text of file `path`, for line numbers in messages.
@@ -220,14 +235,16 @@ fn pdf_bytes(document: &PagedDocument, ident: &str, what: &str) -> Result<Vec<u8
         timestamp: None,
         ..Default::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| Error::Other(format!(
-        "the PDF {what} could not be written: {}",
-        errors
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    )))
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        Error::Other(format!(
+            "the PDF {what} could not be written: {}",
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })
 }
 
 /// A file of `downloads/`.
@@ -253,14 +270,8 @@ fn compile_error(
     for e in errors.iter().filter(|e| e.severity == Severity::Error) {
         let hints: String = e.hints.iter().map(|h| format!("; {h}")).collect();
         let message = format!("the PDF {what} could not be made: {}{hints}", e.message);
-        // An error inside a template called from a page (a picture that does not
-        // open) belongs to the page: the call in the main file is on its trace.
-        let in_main = std::iter::once(e.span)
-            .chain(e.trace.iter().map(|t| t.span))
-            .find(|s| s.id() == Some(main));
-        let span = in_main.unwrap_or(e.span);
-        let id: Option<FileId> = span.id();
-        let range = world.range(span);
+        let id: Option<FileId> = e.span.id();
+        let range = world.range(e.span);
         match (id, range) {
             (Some(id), Some(range)) if id == main => {
                 let page = parts
@@ -274,7 +285,11 @@ fn compile_error(
                 ));
             }
             (Some(id), range) => {
-                let path = id.vpath().as_rootless_path().to_string_lossy().replace('\\', "/");
+                let path = id
+                    .vpath()
+                    .as_rootless_path()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 let path = format!("/{path}");
                 let place = match (range, templates.text(&path)) {
                     (Some(r), Some(text)) => {

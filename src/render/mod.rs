@@ -42,8 +42,8 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::model::Site;
 pub use incremental::{Counts, Reuse};
-pub use theme::Theme;
 pub(crate) use strings::{labels, strings};
+pub use theme::Theme;
 
 /// The body of an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,10 @@ use support::tools::{pdfinfo, pdftotext, qpdf};
 
 /// `pdfinfo`'s `Pages:`.
 fn pages(pdf: &Path) -> usize {
-    let out = Command::new(pdfinfo()).arg(pdf).output().expect("run pdfinfo");
+    let out = Command::new(pdfinfo())
+        .arg(pdf)
+        .output()
+        .expect("run pdfinfo");
     assert!(out.status.success(), "pdfinfo {}", pdf.display());
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -110,14 +113,33 @@ fn the_pdf_of_each_language_has_a_title_page_contents_with_page_numbers_and_ever
     for (lang, chapters) in [
         (
             "en",
-            &["PDF Test Handbook", "Markdown features", "Group types", "Therapy groups", "Task groups"][..],
+            &[
+                "PDF Test Handbook",
+                "Markdown features",
+                "Group types",
+                "Therapy groups",
+                "Task groups",
+            ][..],
         ),
-        ("id", &["Buku Uji PDF", "Fitur Markdown", "Jenis kelompok", "Kelompok terapi"][..]),
+        (
+            "id",
+            &[
+                "Buku Uji PDF",
+                "Fitur Markdown",
+                "Jenis kelompok",
+                "Kelompok terapi",
+            ][..],
+        ),
     ] {
-        let pdf = site.path().join(format!("book/downloads/handbook-{lang}.pdf"));
+        let pdf = site
+            .path()
+            .join(format!("book/downloads/handbook-{lang}.pdf"));
         assert!(pages(&pdf) >= 4, "{lang}: title, contents and chapters");
         let title_page = flat(&text(&pdf, Some((1, 1))));
-        assert!(title_page.contains(chapters[0]), "{lang} title page: {title_page}");
+        assert!(
+            title_page.contains(chapters[0]),
+            "{lang} title page: {title_page}"
+        );
         let contents = text(&pdf, Some((2, 2)));
         for chapter in chapters {
             let line = contents
@@ -131,11 +153,17 @@ fn the_pdf_of_each_language_has_a_title_page_contents_with_page_numbers_and_ever
         }
         let all = flat(&text(&pdf, None));
         for chapter in chapters {
-            assert!(all.matches(chapter).count() >= 2, "{lang}: `{chapter}` only in the contents");
+            assert!(
+                all.matches(chapter).count() >= 2,
+                "{lang}: `{chapter}` only in the contents"
+            );
         }
         let bookmarks = outline(&pdf);
         for chapter in chapters {
-            assert!(bookmarks.iter().any(|b| b == chapter), "{lang}: no bookmark `{chapter}` in {bookmarks:?}");
+            assert!(
+                bookmarks.iter().any(|b| b == chapter),
+                "{lang}: no bookmark `{chapter}` in {bookmarks:?}"
+            );
         }
     }
 }
@@ -170,13 +198,28 @@ fn markdown_survives_into_the_pdf_signs_footnotes_tables_admonitions_pictures_li
         .output()
         .expect("run pdfimages");
     let listed = String::from_utf8_lossy(&images.stdout);
-    assert!(listed.lines().any(|l| l.contains(" 40 ") && l.contains(" 24 ")), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.contains(" 40 ") && l.contains(" 24 ")),
+        "{listed}"
+    );
     // `[[features]]`, `features.md#a-wide-table`, `_index.md`, `[[types/therapy]]`,
     // and the footnote marks, all within the document.
-    assert!(internal_links(&pdf) >= 4, "internal links: {}", internal_links(&pdf));
-    let id = flat(&text(&site.path().join("book/downloads/handbook-id.pdf"), None));
+    assert!(
+        internal_links(&pdf) >= 4,
+        "internal links: {}",
+        internal_links(&pdf)
+    );
+    let id = flat(&text(
+        &site.path().join("book/downloads/handbook-id.pdf"),
+        None,
+    ));
     assert!(id.contains(r"Tanda apa adanya: #$*_[]\@<."), "{id}");
-    assert!(id.contains("Kiat Sebuah kiat."), "Indonesian admonition label: {id}");
+    assert!(
+        id.contains("Tips Sebuah kiat."),
+        "Indonesian admonition label: {id}"
+    );
 }
 
 #[test]
@@ -189,7 +232,10 @@ fn each_handout_is_one_page_and_all_of_a_language_are_in_one_pdf() {
             let pdf = dir.join(format!("handouts/{lang}/{stem}.pdf"));
             assert_eq!(pages(&pdf), 1, "{}", pdf.display());
         }
-        assert_eq!(pages(&dir.join(format!("handouts-{lang}.pdf"))), stems.len());
+        assert_eq!(
+            pages(&dir.join(format!("handouts-{lang}.pdf"))),
+            stems.len()
+        );
     }
     let therapy = flat(&text(&dir.join("handouts/en/therapy.pdf"), None));
     for expected in [
@@ -199,7 +245,10 @@ fn each_handout_is_one_page_and_all_of_a_language_are_in_one_pdf() {
         "Before the first session, meet every member alone.",
         "Agree on confidentiality.",
     ] {
-        assert!(therapy.contains(expected), "`{expected}` missing: {therapy}");
+        assert!(
+            therapy.contains(expected),
+            "`{expected}` missing: {therapy}"
+        );
     }
     // Without a `handout` text the page's summary and fields make the handout.
     let task = flat(&text(&dir.join("handouts/en/task.pdf"), None));
@@ -232,8 +281,11 @@ fn a_handout_too_long_for_one_page_is_shrunk_then_warned_about_at_its_page() {
             .unwrap_or_else(|| panic!("no `Members` in {xml}"))
             .to_string();
         let attr = |name: &str| -> f64 {
-            let rest = &line[line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2..];
-            rest[..rest.find('"').expect("end")].parse().expect("number")
+            let rest =
+                &line[line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2..];
+            rest[..rest.find('"').expect("end")]
+                .parse()
+                .expect("number")
         };
         attr("yMax") - attr("yMin")
     };
@@ -245,23 +297,37 @@ fn a_handout_too_long_for_one_page_is_shrunk_then_warned_about_at_its_page() {
     let run = build(&site);
     assert!(!run.stderr.contains("does not fit"), "{run}");
     assert_eq!(pages(&pdf), 1);
-    assert!(print_size() < full * 0.95, "not shrunk: {} vs {full}", print_size());
+    assert!(
+        print_size() < full * 0.95,
+        "not shrunk: {} vs {full}",
+        print_size()
+    );
 
     site.write("content/en/types/task.md", &page(400));
     let run = build(&site);
     assert!(
-        run.stderr.contains("content/en/types/task.md:1:1: warning: the handout does not fit one page"),
+        run.stderr
+            .contains("content/en/types/task.md:1:1: warning: the handout does not fit one page"),
         "{run}"
     );
-    assert!(run.stderr.contains("shorten the page's `handout` text"), "{run}");
+    assert!(
+        run.stderr.contains("shorten the page's `handout` text"),
+        "{run}"
+    );
 }
 
 #[test]
 fn two_builds_make_byte_identical_pdfs() {
     let site = TestSite::copy("pdf");
     build(&site);
-    let read = |rel: &str| std::fs::read(site.path().join("book/downloads").join(rel)).expect("pdf");
-    let files = ["handbook-en.pdf", "handbook-id.pdf", "handouts-en.pdf", "handouts/en/therapy.pdf"];
+    let read =
+        |rel: &str| std::fs::read(site.path().join("book/downloads").join(rel)).expect("pdf");
+    let files = [
+        "handbook-en.pdf",
+        "handbook-id.pdf",
+        "handouts-en.pdf",
+        "handouts/en/therapy.pdf",
+    ];
     let first: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
     build(&site);
     for (f, bytes) in files.iter().zip(&first) {
@@ -282,7 +348,9 @@ fn no_pdf_and_enabled_false_skip_the_pdfs() {
     let run = site.run(["build", "--no-pdf"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(!site.exists("book/downloads"), "{run}");
-    let toml = site.read("book.toml").replace("[handouts]\nkind = \"group-type\"\n", "");
+    let toml = site
+        .read("book.toml")
+        .replace("[handouts]\nkind = \"group-type\"\n", "");
     site.write("book.toml", &format!("{toml}\n[pdf]\nenabled = false\n"));
     build(&site);
     assert!(!site.exists("book/downloads"));
@@ -297,7 +365,9 @@ fn a_picture_that_does_not_open_is_an_error_at_its_page_and_the_previous_output_
     let run = site.run(["build"]);
     assert_eq!(run.code, 1, "{run}");
     assert!(
-        run.stderr.contains("content/en/features.md:1:1: error: the PDF `downloads/handbook-en.pdf` could not be made"),
+        run.stderr.contains(
+            "content/en/features.md:38:1: error: the picture `shared/circle.png` does not open"
+        ),
         "{run}"
     );
     assert!(run.stderr.contains("the previous output was kept"), "{run}");
@@ -313,14 +383,26 @@ fn a_theme_template_overrides_the_built_in_one_and_its_errors_name_it() {
         "#let handout(title: [], ..rest) = [MY HANDOUT #title]\n",
     );
     let toml = site.read("book.toml");
-    site.write("book.toml", &format!("[book]\ntheme = \"themes/mine\"\n{toml}"));
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n{toml}"),
+    );
     build(&site);
-    let therapy = flat(&text(&site.path().join("book/downloads/handouts/en/therapy.pdf"), None));
+    let therapy = flat(&text(
+        &site.path().join("book/downloads/handouts/en/therapy.pdf"),
+        None,
+    ));
     assert_eq!(therapy, "MY HANDOUT Therapy groups");
-    site.write("themes/mine/typst/handout.typ", "#let handout(..rest) = [#nope]\n");
+    site.write(
+        "themes/mine/typst/handout.typ",
+        "#let handout(..rest) = [#nope]\n",
+    );
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
-    assert!(run.stderr.contains("themes/mine/typst/handout.typ:1:"), "{run}");
+    assert!(
+        run.stderr.contains("themes/mine/typst/handout.typ:1:"),
+        "{run}"
+    );
     assert!(run.stderr.contains("unknown variable: nope"), "{run}");
 }
 
@@ -337,7 +419,10 @@ fn the_bundled_handbook_has_both_pdfs_and_ten_one_page_handouts_per_language() {
             .lines()
             .filter(|l| l.trim_end().ends_with(|c: char| c.is_ascii_digit()) && l.contains(". ."))
             .count();
-        assert!(numbered >= 25, "{lang}: {numbered} numbered entries in\n{contents}");
+        assert!(
+            numbered >= 25,
+            "{lang}: {numbered} numbered entries in\n{contents}"
+        );
         let handouts: Vec<_> = std::fs::read_dir(dir.join(format!("handouts/{lang}")))
             .expect("handouts folder")
             .map(|e| e.expect("entry").path())
