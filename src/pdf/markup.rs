@@ -85,12 +85,13 @@ pub(super) fn inline(text: &str, labels: &Labels) -> String {
     markup.trim_end().to_string()
 }
 
-/// The name of a Typst label for `id` (a chapter id and a heading id): letters, digits,
-/// `-` and `_` as they are, any other character as `.` and its code point, so that two
-/// ids never share a label.
+/// The name of a Typst label: `prefix` (ours, with `:` between its parts) and `id` (a
+/// page's or a heading's) with letters, digits, `-` and `_` as they are and any other
+/// character as `.` and its code point, so that two ids never share a label.
 pub(super) fn label(prefix: &str, id: &str) -> String {
     let mut out = String::with_capacity(prefix.len() + id.len());
-    for c in prefix.chars().chain(id.chars()) {
+    out.push_str(prefix);
+    for c in id.chars() {
         if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
             out.push(c);
         } else {
@@ -627,7 +628,7 @@ mod tests {
     #[test]
     fn a_footnote_used_twice_is_printed_once_and_referred_to_after() {
         let out = typst("x[^a] y[^a] z[^missing]\n\n[^a]: The note.");
-        assert_eq!(out.matches("#footnote[The note.").count(), 1, "{out}");
+        assert_eq!(out.matches("#footnote[The note\\.").count(), 1, "{out}");
         assert!(out.contains("]<c:p:fn:a>"), "{out}");
         assert!(out.contains("#footnote(<c:p:fn:a>);"), "{out}");
         assert!(out.contains(r"\[^missing\]"), "{out}");
