@@ -3,7 +3,7 @@
 //! Every top-level module of the library has a place:
 //!
 //! - **leaves** know no other module of ours but leaves: `diagnostic`, `error`,
-//!   `memo`, `escape`, `translation`, `markdown`;
+//!   `memo`, `escape`, `translation`, `markdown`, `terms`;
 //! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `search` →
 //!   `output`. A stage may use leaves and the stages before it, never one after it;
 //! - **around it**: `check`, `new`, `init`, `serve`, `cli`, `status` and the crate
@@ -24,6 +24,7 @@ const LEAVES: &[&str] = &[
     "escape",
     "translation",
     "markdown",
+    "terms",
 ];
 const PIPELINE: &[&str] = &["config", "load", "model", "render", "search", "output"];
 const AROUND: &[&str] = &["check", "new", "init", "serve", "cli", "status"];

@@ -1,6 +1,7 @@
 //! `panduan check`: everything `build` validates, plus the handbook-wide checks
 //! (translations missing, outdated or unfinished, pages no other page links to,
-//! duplicate titles, empty pages), without writing any output.
+//! duplicate titles, empty pages, translations that never say the counterpart of a
+//! house term their source uses), without writing any output.
 //!
 //! Around the pipeline: it runs config -> load -> model and the theme's template check,
 //! then adds its own diagnostics. For an outdated translation in a git repository it
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Level, display_path};
 use crate::error::Result;
 use crate::model::{Page, Site, TranslationState};
+use crate::terms::Role;
 use crate::{BuildOptions, load_site};
 
 /// Runs every check; returns all diagnostics, sorted.
@@ -207,6 +209,7 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(counterpart_hints(site));
     // Duplicate titles within a language.
     let mut seen: std::collections::HashMap<(usize, String), usize> =
         std::collections::HashMap::new();
@@ -229,6 +232,66 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
                     seen.insert(key, i);
                 }
             }
+        }
+    }
+    out
+}
+
+/// A translation that never says the counterpart of a house term its source uses
+/// (`"permainan peran" = { use = "bermain peran", en = "role-play" }` in `[terms.id]`):
+/// a hint, never a warning, since the translation may say the same another way.
+fn counterpart_hints(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.path.is_none() {
+            continue;
+        }
+        let source = match &page.translation {
+            Some(TranslationState::Stub { .. }) => continue,
+            Some(
+                TranslationState::Current { source } | TranslationState::Outdated { source, .. },
+            ) => *source,
+            None => match untracked_source(site, i) {
+                Some(source) => source,
+                None => continue,
+            },
+        };
+        let original = &site.pages[source];
+        let table = original.lang_index;
+        let Some(terms) = site.config.terms.languages.get(table) else {
+            continue;
+        };
+        for role in &original.term_uses {
+            let Role::Preferred { entry } = *role else {
+                continue;
+            };
+            let term = &terms.entries[entry];
+            let Some((_, counterpart)) = term
+                .counterparts
+                .iter()
+                .find(|(lang, _)| lang == page.lang.as_str())
+            else {
+                continue;
+            };
+            if page.term_uses.contains(&Role::Counterpart { table, entry }) {
+                continue;
+            }
+            // code: term-counterpart-missing
+            out.push(
+                Diagnostic::hint(
+                    crate::model::page_span(page),
+                    format!(
+                        "this page never says \"{counterpart}\", though its {} source `{}` uses the house term \"{}\"",
+                        site.config.languages[table].name,
+                        shown(original),
+                        term.preferred
+                    ),
+                )
+                .with_help(format!(
+                    "`[terms.{}]` of book.toml pairs the two (line {}); if this page speaks of the same thing, write \"{counterpart}\"",
+                    terms.lang, term.line
+                )),
+            );
         }
     }
     out

@@ -130,6 +130,9 @@ pub struct Config {
     /// Theme directory, absolute, if the project names one.
     pub theme: Option<PathBuf>,
     pub kinds: IndexMap<String, KindDef>,
+    /// The house terms of each language (`[terms.<lang>]`), in the order of
+    /// [`Config::languages`].
+    pub terms: crate::terms::HouseTerms,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -160,6 +163,8 @@ struct RawConfig {
     languages: IndexMap<String, RawLanguage>,
     #[serde(default)]
     kinds: IndexMap<String, KindDef>,
+    #[serde(default)]
+    terms: crate::terms::RawTerms,
 }
 
 #[derive(Deserialize, Default)]
@@ -314,6 +319,9 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         root.join(output)
     };
     let theme = raw.book.theme.map(|t| root.join(t));
+    let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+    let terms = crate::terms::HouseTerms::parse(raw.terms, &codes, text)
+        .map_err(|e| config_error(e.offset, e.message, Some(e.help)))?;
 
     Ok(Config {
         root: root.to_path_buf(),
@@ -322,6 +330,7 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         base_url,
         theme,
         kinds: raw.kinds,
+        terms,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }

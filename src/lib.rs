@@ -40,6 +40,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod status;
+pub mod terms;
 pub mod translation;
 
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 //! translations, and resolves every link. Nothing here does I/O; problems become
 //! [`Diagnostic`]s collected for the caller.
 
+mod house_terms;
 mod links;
 mod structure;
 mod translations;
@@ -102,6 +103,9 @@ pub struct Page {
     pub drop_leading_h1: bool,
     /// For a page with a translation record: is it up to date with its source?
     pub translation: Option<TranslationState>,
+    /// The house terms and counterparts of `[terms]` this page uses (its avoided forms
+    /// are warnings instead), sorted.
+    pub term_uses: Vec<crate::terms::Role>,
 }
 
 /// How a translation relates to its source page now.
@@ -290,6 +294,7 @@ fn add_missing_homes(config: &Config, pages: &mut Vec<Page>) {
                 backlinks: Vec::new(),
                 drop_leading_h1: false,
                 translation: None,
+                term_uses: Vec::new(),
             });
         }
     }
@@ -447,7 +452,7 @@ fn page_from_source(
             );
         }
     }
-    let page = Page {
+    let mut page = Page {
         id: PageId(id),
         lang: p.lang,
         lang_index,
@@ -470,7 +475,11 @@ fn page_from_source(
         backlinks: Vec::new(),
         drop_leading_h1,
         translation: None,
+        term_uses: Vec::new(),
     };
+    let (warnings, uses) = house_terms::look(config, &page);
+    diagnostics.extend(warnings);
+    page.term_uses = uses;
     if !page.analysis.scripts.is_empty() {
         let index = LineIndex::new(&page.source);
         diagnostics.extend(
