@@ -27,4 +27,5 @@ mod snapshots;
 mod stemmer_oracle;
 mod stress;
 mod support;
+mod terms;
 mod theme;
