@@ -36,7 +36,7 @@ pub enum Command {
     Watch(WatchArgs),
     /// Create a small bilingual handbook to start from (never overwrites files).
     #[command(
-        after_help = "Examples:\n  panduan init               in the current folder\n  panduan init my-handbook   in a new folder"
+        after_help = "Examples:\n  panduan init               in the current folder\n  panduan init my-handbook   in a new folder\n  panduan init --lang id     Indonesian first, whatever the system's language"
     )]
     Init(InitArgs),
     /// Check everything a build checks, plus translations, orphan pages, duplicate
@@ -147,6 +147,11 @@ pub struct InitArgs {
     /// The folder to create the handbook in.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// The handbook's first (main) language, in which `book.toml`'s notes are written
+    /// [default: the language of your messages: Indonesian when LC_ALL, LC_MESSAGES or
+    /// LANG starts with `id`, else English]
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::init::Language>,
 }
 
 /// Options of `check`.

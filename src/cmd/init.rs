@@ -9,7 +9,11 @@ use panduan::diagnostic::display_path;
 
 /// Writes the starter files (never overwriting one), then says what to do next.
 pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
-    let created = panduan::init::run(&args.dir)?;
+    // The author's language: until the messages choose theirs, the locale's.
+    let first = args
+        .lang
+        .unwrap_or_else(|| panduan::init::Language::from_locale(|name| std::env::var(name).ok()));
+    let created = panduan::init::run(&args.dir, first)?;
     for path in &created.written {
         outln!("  created {}", display_path(path));
     }

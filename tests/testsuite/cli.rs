@@ -13,11 +13,130 @@ fn init_scaffolds_a_handbook_that_builds() {
     assert!(root.join("book.toml").is_file() && root.join("content/id/_index.md").is_file());
     let build = run_in(&root, ["build"]);
     assert_eq!(build.code, 0, "{build}");
-    assert!(build.stdout.contains("(id 3, en 3)"), "{build}");
+    // No locale at all (the tests clear the environment): English first.
+    assert!(build.stdout.contains("(en 4, id 4)"), "{build}");
     assert!(
         build.stderr.is_empty(),
         "the starter handbook builds without warnings\n{build}"
     );
+}
+
+/// `panduan init` in `dir` with only `LANG` (and `PATH`) set.
+fn init_with_lang(lang: &str, args: &[&str]) -> (tempfile::TempDir, support::Run) {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_panduan"))
+        .arg("init")
+        .args(args)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LANG", lang)
+        .output()
+        .expect("run panduan");
+    let run = support::Run {
+        args: args.iter().map(|a| a.to_string()).collect(),
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    (dir, run)
+}
+
+/// The scaffold builds, and `check --strict` finds nothing at all (not even a hint).
+fn assert_clean(root: &std::path::Path) {
+    let build = run_in(root, ["build"]);
+    assert_eq!(build.code, 0, "{build}");
+    assert!(build.stderr.is_empty(), "{build}");
+    let check = run_in(root, ["check", "--strict"]);
+    assert_eq!(check.code, 0, "{check}");
+    assert_eq!(
+        check.stdout.trim(),
+        "checked: 0 errors, 0 warnings",
+        "{check}"
+    );
+}
+
+#[test]
+fn init_in_an_indonesian_locale_writes_indonesian_first() {
+    let (dir, run) = init_with_lang("id_ID.UTF-8", &["buku"]);
+    assert_eq!(run.code, 0, "{run}");
+    let root = dir.path().join("buku");
+    let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
+    assert!(
+        book.find("[languages.id]") < book.find("[languages.en]"),
+        "Indonesian is the first language\n{book}"
+    );
+    assert!(
+        book.contains("# Bahasa buku. Bahasa yang ditulis pertama"),
+        "{book}"
+    );
+    let how_to = std::fs::read_to_string(root.join("content/id/memulai/cara-menulis.md"))
+        .expect("the Indonesian how-to page");
+    assert!(
+        how_to.starts_with("---\ntitle: Cara menulis halaman\n"),
+        "{how_to}"
+    );
+    let english = std::fs::read_to_string(root.join("content/en/memulai/cara-menulis.md"))
+        .expect("its English translation");
+    assert!(english.contains("title: How to write a page"), "{english}");
+    assert!(english.contains("translation:\n  from: id"), "{english}");
+    assert_clean(&root);
+    let html = std::fs::read_to_string(
+        root.join("book/en/getting-started/how-to-write-a-page/index.html"),
+    )
+    .expect("the English page, at its English address");
+    assert!(html.contains("How to write a page"));
+}
+
+#[test]
+fn init_in_an_english_locale_writes_english_first_and_lang_overrides_the_locale() {
+    let (dir, run) = init_with_lang("en_US.UTF-8", &["handbook"]);
+    assert_eq!(run.code, 0, "{run}");
+    let root = dir.path().join("handbook");
+    let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
+    assert!(
+        book.find("[languages.en]") < book.find("[languages.id]"),
+        "{book}"
+    );
+    assert!(
+        book.contains("# The handbook's languages. The first one"),
+        "{book}"
+    );
+    let how_to = std::fs::read_to_string(root.join("content/id/getting-started/how-to-write.md"))
+        .expect("the Indonesian translation of the how-to page");
+    assert!(
+        how_to.contains("title: Cara menulis halaman\nsummary:"),
+        "{how_to}"
+    );
+    assert!(how_to.contains("slug: cara-menulis"), "{how_to}");
+    assert_clean(&root);
+    assert!(
+        root.join("book/id/memulai/cara-menulis/index.html")
+            .is_file()
+    );
+
+    // `--lang` wins over the locale.
+    let (dir, run) = init_with_lang("en_US.UTF-8", &["--lang", "id", "buku"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        dir.path()
+            .join("buku/content/en/memulai/halaman-pertama.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn the_starter_house_terms_once_switched_on_find_nothing_in_the_starter_pages() {
+    for lang in ["id_ID.UTF-8", "en_GB.UTF-8"] {
+        let (dir, run) = init_with_lang(lang, &["b"]);
+        assert_eq!(run.code, 0, "{run}");
+        let root = dir.path().join("b");
+        let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
+        let on = book.replace("# [terms", "[terms").replace("\n# \"", "\n\"");
+        assert!(on.contains("\n[terms."), "{on}");
+        std::fs::write(root.join("book.toml"), on).expect("write");
+        assert_clean(&root);
+    }
 }
 
 #[test]
