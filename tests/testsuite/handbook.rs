@@ -149,3 +149,83 @@ fn glossary_lists_every_declared_term() {
         assert_eq!(listed, declared, "{lang}");
     }
 }
+
+/// The value of the front-matter line `key: value` of `text`, if it has one.
+fn front_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let front = text.strip_prefix("---\n")?.split("\n---\n").next()?;
+    front
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map(|v| v.trim().trim_matches('"'))
+}
+
+#[test]
+fn every_session_plan_names_a_group_type_and_that_type_links_back() {
+    let site = built();
+    let book = std::fs::canonicalize(site.path().join("book")).expect("book");
+    for lang in LANGS {
+        // In the source: every plan's `group_type` is the id of a group-type page.
+        let content = site.path().join("content").join(lang);
+        let mut sources = 0;
+        for entry in walkdir::WalkDir::new(&content)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if front_value(&text, "kind") != Some("session-plan") {
+                continue;
+            }
+            sources += 1;
+            let id = front_value(&text, "group_type")
+                .unwrap_or_else(|| panic!("{}: no group_type", entry.path().display()));
+            let target = std::fs::read_to_string(content.join(format!("{id}.md")))
+                .unwrap_or_else(|_| panic!("{lang}: `{id}` is not a page"));
+            assert_eq!(front_value(&target, "kind"), Some("group-type"), "{id}");
+        }
+        assert!(sources >= 3, "{lang}: {sources} session plans");
+
+        // In the output: each plan's card links to its group type, whose page lists
+        // the plan among "session plans for this type".
+        let mut plans = 0;
+        for entry in walkdir::WalkDir::new(book.join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "index.html")
+        {
+            let rel = entry.path().strip_prefix(&book).expect("in book");
+            let html = site.html(&format!("book/{}", rel.display()));
+            if select(&html, "article.kind-session-plan").is_empty() {
+                continue;
+            }
+            plans += 1;
+            let dir = entry.path().parent().expect("dir");
+            let links = attrs(&html, ".info-card .field-group_type dd a", "href");
+            assert_eq!(links.len(), 1, "{lang}: {} links its group type", rel.display());
+            let type_file = std::fs::canonicalize(dir.join(&links[0]))
+                .unwrap_or_else(|_| panic!("{lang}: {} does not exist", links[0]));
+            let type_rel = type_file.strip_prefix(&book).expect("in book");
+            let type_html = site.html(&format!("book/{}", type_rel.display()));
+            assert_eq!(
+                select(&type_html, "article.kind-group-type").len(),
+                1,
+                "{lang}: {} is a group type",
+                type_rel.display()
+            );
+            let type_dir = type_file.parent().expect("dir");
+            let listed: Vec<std::path::PathBuf> =
+                attrs(&type_html, ".of-this-type.session-plan li a", "href")
+                    .iter()
+                    .filter_map(|href| std::fs::canonicalize(type_dir.join(href)).ok())
+                    .collect();
+            assert!(
+                listed.contains(&entry.path().to_path_buf()),
+                "{lang}: {} does not list {}: {listed:?}",
+                type_rel.display(),
+                rel.display()
+            );
+        }
+        assert_eq!(plans, sources, "{lang}: every plan is built");
+    }
+}

@@ -160,7 +160,7 @@ fn a_page_field_links_to_the_page_it_names_and_that_page_lists_it() {
         let therapy = site.html(&format!("book/{lang}/types/therapy/index.html"));
         assert_eq!(
             attrs(&therapy, ".of-this-type.session-plan li a", "href"),
-            ["../../plans/grief/index.html"],
+            [format!("../../../{lang}/plans/grief/index.html")],
             "{lang}: the group type lists its plan"
         );
         assert_eq!(text(&therapy, ".of-this-type.session-plan li a"), plan_title);
@@ -182,7 +182,7 @@ fn a_page_field_naming_no_page_is_an_error_at_its_value_with_a_suggestion() {
     let run = site.run(["check"]);
     assert_eq!(run.code, 1, "{run}");
     assert!(
-        run.stderr.contains(
+        run.stdout.contains(
             "content/en/plans/grief.md:4:13: error: `group_type` names the page `types/therapi`, but no page has that id\n  = help: did you mean `types/therapy`?"
         ),
         "{run}"
@@ -207,14 +207,14 @@ fn a_page_field_naming_a_page_of_another_kind_is_an_error_listing_the_right_ones
     let run = site.run(["check"]);
     assert_eq!(run.code, 1, "{run}");
     assert!(
-        run.stderr.contains(
+        run.stdout.contains(
             "content/id/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `concepts/group` is a page of kind `concept`\n  = help: a page id is its path below `content/<language>/` without `.md`; pages of kind `group-type`: `types/task`, `types/therapy`"
         ),
         "{run}"
     );
     // A section has no kind.
     assert!(
-        run.stderr.contains(
+        run.stdout.contains(
             "content/en/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `types` is a page without a kind"
         ),
         "{run}"
