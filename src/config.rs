@@ -528,10 +528,10 @@ title = "Handbook"
             (field.ty, field.kind.as_deref()),
             (FieldType::Page, Some("group-type"))
         );
-        // The kind key of the field is at line 17 (GOOD has 12 lines, then a blank).
+        // At the field's `kind` key, on line 16.
         let e = err(&format!("{GOOD}{kinds}kind = \"group-typ\"\n"));
         assert!(
-            e.starts_with("book.toml:17:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
+            e.starts_with("book.toml:16:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
             "{e}"
         );
         assert!(e.contains("did you mean `group-type`?"), "{e}");
