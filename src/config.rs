@@ -520,7 +520,8 @@ title = "Handbook"
 
     #[test]
     fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
-        let kinds = "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
+        let kinds =
+            "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
         let ok = format!("{GOOD}{kinds}kind = \"group-type\"\n");
         let c = parse(Path::new("/p"), &ok, &Overrides::default()).expect("valid");
         let field = &c.kinds["session-plan"].fields["group_type"];

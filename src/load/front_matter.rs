@@ -404,9 +404,8 @@ pub(super) fn to_front_matter(
     let mut fm = FrontMatter::default();
     for (key, (value, span)) in &map {
         let entry = Entry { key, value, span };
-        let read = read_page_key(&mut fm, &entry).unwrap_or_else(|| {
-            read_kind_field(&mut fm, kind.as_ref(), &entry, file_text)
-        });
+        let read = read_page_key(&mut fm, &entry)
+            .unwrap_or_else(|| read_kind_field(&mut fm, kind.as_ref(), &entry, file_text));
         if let Err(d) = read {
             diagnostics.push(d);
         }

@@ -130,7 +130,11 @@ fn suggestion(wanted: &str, valid: &[&str], kind: Option<&str>) -> Option<String
         return Some(format!("did you mean {}?", quoted(&near)));
     }
     let some: Vec<&str> = valid.iter().copied().take(3).collect();
-    let more = if valid.len() > some.len() { ", …" } else { "" };
+    let more = if valid.len() > some.len() {
+        ", …"
+    } else {
+        ""
+    };
     let list = some
         .iter()
         .map(|id| format!("`{id}`"))

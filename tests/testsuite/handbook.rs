@@ -202,7 +202,12 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
             plans += 1;
             let dir = entry.path().parent().expect("dir");
             let links = attrs(&html, ".info-card .field-group_type dd a", "href");
-            assert_eq!(links.len(), 1, "{lang}: {} links its group type", rel.display());
+            assert_eq!(
+                links.len(),
+                1,
+                "{lang}: {} links its group type",
+                rel.display()
+            );
             let type_file = std::fs::canonicalize(dir.join(&links[0]))
                 .unwrap_or_else(|_| panic!("{lang}: {} does not exist", links[0]));
             let type_rel = type_file.strip_prefix(&book).expect("in book");

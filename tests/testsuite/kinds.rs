@@ -163,7 +163,10 @@ fn a_page_field_links_to_the_page_it_names_and_that_page_lists_it() {
             [format!("../../../{lang}/plans/grief/index.html")],
             "{lang}: the group type lists its plan"
         );
-        assert_eq!(text(&therapy, ".of-this-type.session-plan li a"), plan_title);
+        assert_eq!(
+            text(&therapy, ".of-this-type.session-plan li a"),
+            plan_title
+        );
         // A kind book.toml does not declare (`case-study`) lists nothing, and a type
         // no plan names has no list at all.
         assert!(select(&therapy, ".of-this-type.case-study").is_empty());
