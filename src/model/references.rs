@@ -117,29 +117,27 @@ fn candidates<'s>(site: &'s Site, lang: usize, kind: Option<&str>) -> Vec<&'s st
     ids
 }
 
+/// `ids` in backticks, joined by `separator`.
+fn backticked(ids: &[&str], separator: &str) -> String {
+    ids.iter()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// "did you mean `a` or `b`?", or a few of the valid ids, or `None` when there are none.
 fn suggestion(wanted: &str, valid: &[&str], kind: Option<&str>) -> Option<String> {
     let near = did_you_mean(wanted, valid.iter().copied(), 3);
-    let quoted = |ids: &[&str]| {
-        ids.iter()
-            .map(|id| format!("`{id}`"))
-            .collect::<Vec<_>>()
-            .join(" or ")
-    };
     if !near.is_empty() {
-        return Some(format!("did you mean {}?", quoted(&near)));
+        return Some(format!("did you mean {}?", backticked(&near, " or ")));
     }
-    let some: Vec<&str> = valid.iter().copied().take(3).collect();
+    let some = &valid[..valid.len().min(3)];
     let more = if valid.len() > some.len() {
         ", …"
     } else {
         ""
     };
-    let list = some
-        .iter()
-        .map(|id| format!("`{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = backticked(some, ", ");
     match (some.is_empty(), kind) {
         (true, Some(kind)) => Some(format!(
             "no page has `kind: {kind}` yet; write one, or leave this field out"

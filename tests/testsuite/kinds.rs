@@ -175,40 +175,41 @@ fn a_page_field_links_to_the_page_it_names_and_that_page_lists_it() {
     }
 }
 
-#[test]
-fn a_page_field_naming_no_page_is_an_error_at_its_value_with_a_suggestion() {
+/// `panduan check` on tests/fixtures/page-fields with the plan `plans/grief` naming
+/// `group_type` as given per language; `check` must fail.
+fn check_plans_naming(group_types: &[(&str, &str)]) -> support::Run {
     let site = TestSite::copy("page-fields");
-    site.write(
-        "content/en/plans/grief.md",
-        "---\ntitle: A session on grief\nkind: session-plan\ngroup_type: types/therapi\n---\n\nText.\n",
-    );
+    for (lang, group_type) in group_types {
+        site.write(
+            &format!("content/{lang}/plans/grief.md"),
+            &format!(
+                "---\ntitle: Grief\nkind: session-plan\ngroup_type: {group_type}\n---\n\nText.\n"
+            ),
+        );
+    }
     let run = site.run(["check"]);
     assert_eq!(run.code, 1, "{run}");
+    // The build stops too, and writes nothing.
+    let build = site.run(["build"]);
+    assert_eq!(build.code, 1, "{build}");
+    assert!(!site.path().join("book").exists(), "{build}");
+    run
+}
+
+#[test]
+fn a_page_field_naming_no_page_is_an_error_at_its_value_with_a_suggestion() {
+    let run = check_plans_naming(&[("en", "types/therapi")]);
     assert!(
         run.stdout.contains(
             "content/en/plans/grief.md:4:13: error: `group_type` names the page `types/therapi`, but no page has that id\n  = help: did you mean `types/therapy`?"
         ),
         "{run}"
     );
-    // The build stops too, keeping nothing half-made.
-    let build = site.run(["build"]);
-    assert_eq!(build.code, 1, "{build}");
-    assert!(!site.path().join("book").exists(), "{build}");
 }
 
 #[test]
 fn a_page_field_naming_a_page_of_another_kind_is_an_error_listing_the_right_ones() {
-    let site = TestSite::copy("page-fields");
-    site.write(
-        "content/id/plans/grief.md",
-        "---\ntitle: Sesi duka\nkind: session-plan\ngroup_type: concepts/group\n---\n\nTeks.\n",
-    );
-    site.write(
-        "content/en/plans/grief.md",
-        "---\ntitle: A session on grief\nkind: session-plan\ngroup_type: types\n---\n\nText.\n",
-    );
-    let run = site.run(["check"]);
-    assert_eq!(run.code, 1, "{run}");
+    let run = check_plans_naming(&[("id", "concepts/group"), ("en", "types")]);
     assert!(
         run.stdout.contains(
             "content/id/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `concepts/group` is a page of kind `concept`\n  = help: a page id is its path below `content/<language>/` without `.md`; pages of kind `group-type`: `types/task`, `types/therapy`"
