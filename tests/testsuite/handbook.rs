@@ -159,11 +159,19 @@ fn front_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
         .map(|v| v.trim().trim_matches('"'))
 }
 
-#[test]
-fn every_session_plan_names_a_group_type_and_that_type_links_back() {
-    let site = built();
+/// Checks, in both languages, the pages of `kind`, whose `group_type` names a group
+/// type: there are at least `minimum`; each names a group-type page in its source; each
+/// built page's card links to that group type, whose page lists it back. Returns, per
+/// language, the built group-type pages that list at least one page of `kind`.
+fn pages_naming_a_group_type(
+    site: &TestSite,
+    kind: &str,
+    minimum: usize,
+) -> Vec<BTreeSet<std::path::PathBuf>> {
     let book = std::fs::canonicalize(site.path().join("book")).expect("book");
+    let mut listing = Vec::new();
     for lang in LANGS {
+        let mut types = BTreeSet::new();
         // In the source: every plan's `group_type` is the id of a group-type page.
         let content = site.path().join("content").join(lang);
         let mut sources = 0;
@@ -174,7 +182,7 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
                 continue;
             };
-            if front_value(&text, "kind") != Some("session-plan") {
+            if front_value(&text, "kind") != Some(kind) {
                 continue;
             }
             sources += 1;
@@ -184,10 +192,10 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
                 .unwrap_or_else(|_| panic!("{lang}: `{id}` is not a page"));
             assert_eq!(front_value(&target, "kind"), Some("group-type"), "{id}");
         }
-        assert!(sources >= 3, "{lang}: {sources} session plans");
+        assert!(sources >= minimum, "{lang}: {sources} pages of kind {kind}");
 
-        // In the output: each plan's card links to its group type, whose page lists
-        // the plan among "session plans for this type".
+        // In the output: each page's card links to its group type, whose page lists
+        // it ("session plans for this type", "case studies").
         let mut plans = 0;
         for entry in walkdir::WalkDir::new(book.join(lang))
             .into_iter()
@@ -196,7 +204,7 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
         {
             let rel = entry.path().strip_prefix(&book).expect("in book");
             let html = site.html(&format!("book/{}", rel.display()));
-            if select(&html, "article.kind-session-plan").is_empty() {
+            if select(&html, &format!("article.kind-{kind}")).is_empty() {
                 continue;
             }
             plans += 1;
@@ -220,7 +228,7 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
             );
             let type_dir = type_file.parent().expect("dir");
             let listed: Vec<std::path::PathBuf> =
-                attrs(&type_html, ".of-this-type.session-plan li a", "href")
+                attrs(&type_html, &format!(".of-this-type.{kind} li a"), "href")
                     .iter()
                     .filter_map(|href| std::fs::canonicalize(type_dir.join(href)).ok())
                     .collect();
@@ -230,7 +238,28 @@ fn every_session_plan_names_a_group_type_and_that_type_links_back() {
                 type_rel.display(),
                 rel.display()
             );
+            types.insert(type_file);
         }
-        assert_eq!(plans, sources, "{lang}: every plan is built");
+        assert_eq!(plans, sources, "{lang}: every page of kind {kind} is built");
+        listing.push(types);
+    }
+    listing
+}
+
+#[test]
+fn every_session_plan_names_a_group_type_and_that_type_links_back() {
+    let site = built();
+    pages_naming_a_group_type(&site, "session-plan", 3);
+}
+
+#[test]
+fn every_group_type_lists_a_case_study_that_links_back() {
+    let site = built();
+    for types in pages_naming_a_group_type(&site, "case-study", 10) {
+        assert_eq!(
+            types.len(),
+            10,
+            "each of the ten types has a case study: {types:?}"
+        );
     }
 }
