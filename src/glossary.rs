@@ -31,7 +31,9 @@ fn entries(page: &Page) -> Result<Vec<Entry<'_>>, Diagnostic> {
             place(page, "glossary:", 0).unwrap_or_else(|| page_span(page)),
             "`extra.glossary` must be a list of terms",
         )
-        .with_help("write each term as `- key: …`, `term: …` and `definition: …` under `glossary:`"));
+        .with_help(
+            "write each term as `- key: …`, `term: …` and `definition: …` under `glossary:`",
+        ));
     };
     Ok(list
         .iter()
@@ -70,7 +72,11 @@ fn place(page: &Page, marker: &str, n: usize) -> Option<Span> {
         .take_while(|(i, l)| l.trim().is_empty() || column(front, *i) > indent)
         .filter(|(_, l)| l.trim_start().starts_with(marker))
         .nth(n)?;
-    Some(Span::new(path.clone(), line_number(line), column(front, line)))
+    Some(Span::new(
+        path.clone(),
+        line_number(line),
+        column(front, line),
+    ))
 }
 
 fn line_number(index: usize) -> u32 {

@@ -138,7 +138,12 @@ fn declared_terms(site: &TestSite, lang: &str) -> Vec<(String, String, String, S
                     .trim()
                     .to_string()
             };
-            out.push((field("key"), field("term"), field("definition"), rel.clone()));
+            out.push((
+                field("key"),
+                field("term"),
+                field("definition"),
+                rel.clone(),
+            ));
         }
     }
     out
@@ -223,7 +228,11 @@ fn glossary_terms_pair_across_languages_by_key() {
         }
         map
     };
-    assert_eq!(pages("id"), pages("en"), "each term is explained on the same page");
+    assert_eq!(
+        pages("id"),
+        pages("en"),
+        "each term is explained on the same page"
+    );
     // The concepts the review found missing or shared.
     for key in [
         "intervention",
@@ -330,8 +339,8 @@ fn no_page_uses_an_avoided_house_term() {
             let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
             for term in terms.iter() {
                 for (at, _) in joined.match_indices(term) {
-                    let mentioned = joined[..at].ends_with('*')
-                        && joined[at + term.len()..].starts_with('*');
+                    let mentioned =
+                        joined[..at].ends_with('*') && joined[at + term.len()..].starts_with('*');
                     if !mentioned {
                         found.push(format!("content/{lang}/{rel}: `{term}`"));
                     }

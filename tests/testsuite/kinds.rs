@@ -154,8 +154,16 @@ fn site_with_defined_terms() -> TestSite {
         &page(
             "Roles",
             &[
-                ("mediator", "mediator", "The go-between when interests differ."),
-                ("facilitator", "facilitator", "Opens up space for members to decide."),
+                (
+                    "mediator",
+                    "mediator",
+                    "The go-between when interests differ.",
+                ),
+                (
+                    "facilitator",
+                    "facilitator",
+                    "Opens up space for members to decide.",
+                ),
             ],
         ),
     );
@@ -164,8 +172,16 @@ fn site_with_defined_terms() -> TestSite {
         &page(
             "Peran",
             &[
-                ("mediator", "mediator", "Penengah ketika kepentingan berbeda."),
-                ("facilitator", "fasilitator", "Membuka ruang agar anggota memutuskan."),
+                (
+                    "mediator",
+                    "mediator",
+                    "Penengah ketika kepentingan berbeda.",
+                ),
+                (
+                    "facilitator",
+                    "fasilitator",
+                    "Membuka ruang agar anggota memutuskan.",
+                ),
             ],
         ),
     );
@@ -184,8 +200,18 @@ fn glossary_shows_each_term_with_its_own_definition_and_key() {
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
     for (lang, section, terms, definition) in [
-        ("en", "guide", ["facilitator", "mediator"], "Opens up space for members to decide."),
-        ("id", "panduan", ["fasilitator", "mediator"], "Membuka ruang agar anggota memutuskan."),
+        (
+            "en",
+            "guide",
+            ["facilitator", "mediator"],
+            "Opens up space for members to decide.",
+        ),
+        (
+            "id",
+            "panduan",
+            ["fasilitator", "mediator"],
+            "Membuka ruang agar anggota memutuskan.",
+        ),
     ] {
         let html = site.html(&format!("book/{lang}/glossary/index.html"));
         let listed: Vec<String> = select(&html, ".glossary dt")
@@ -220,8 +246,10 @@ fn check_warns_about_a_glossary_term_without_counterpart_or_definition() {
     let id = site.read("content/id/guide/roles.md");
     site.write(
         "content/id/guide/roles.md",
-        &id.replace("key: facilitator", "key: fasilitator")
-            .replace("      definition: \"Penengah ketika kepentingan berbeda.\"\n", ""),
+        &id.replace("key: facilitator", "key: fasilitator").replace(
+            "      definition: \"Penengah ketika kepentingan berbeda.\"\n",
+            "",
+        ),
     );
     let run = site.run(["check"]);
     assert_eq!(run.code, 0, "warnings only\n{run}");
