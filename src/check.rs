@@ -209,6 +209,7 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(crate::glossary::checks(site));
     out.extend(counterpart_hints(site));
     // Duplicate titles within a language.
     let mut seen: std::collections::HashMap<(usize, String), usize> =

@@ -124,6 +124,9 @@ pub struct Found<'a> {
 struct Matcher {
     automaton: AhoCorasick,
     roles: Vec<Vec<Role>>,
+    /// The counterparts among `roles`: they also count at the start of a longer word
+    /// (`role-play` in `role-plays`), since a hint only asks whether a page says them.
+    counterparts: Vec<Vec<Role>>,
     /// Whether the pattern starts and ends with a letter or digit (only then do its
     /// neighbours have to be something else).
     edges: Vec<(bool, bool)>,
@@ -400,9 +403,20 @@ impl Matcher {
                 )
             })
             .collect();
+        let roles: Vec<Vec<Role>> = patterns.into_values().collect();
+        let counterparts = roles
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .copied()
+                    .filter(|r| matches!(r, Role::Counterpart { .. }))
+                    .collect()
+            })
+            .collect();
         Some(Matcher {
             automaton,
-            roles: patterns.into_values().collect(),
+            roles,
+            counterparts,
             edges,
         })
     }
@@ -416,26 +430,43 @@ impl LanguageTerms {
             return Vec::new();
         };
         let text = haystack.text.as_str();
-        let mut hits: Vec<(usize, usize, usize)> = matcher
+        let mut hits: Vec<(usize, usize, &[Role], &[Role])> = matcher
             .automaton
             .find_overlapping_iter(text)
-            .filter(|m| {
-                let (starts_word, ends_word) = matcher.edges[m.pattern().as_usize()];
+            .filter_map(|m| {
+                let pattern = m.pattern().as_usize();
+                let (starts_word, ends_word) = matcher.edges[pattern];
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
-                !(starts_word && before.is_some_and(is_word))
-                    && !(ends_word && after.is_some_and(is_word))
+                if starts_word && before.is_some_and(is_word) {
+                    return None;
+                }
+                let roles = if ends_word && after.is_some_and(is_word) {
+                    &matcher.counterparts[pattern]
+                } else {
+                    &matcher.roles[pattern]
+                };
+                (!roles.is_empty()).then_some((
+                    m.start(),
+                    m.end(),
+                    roles.as_slice(),
+                    matcher.counterparts[pattern].as_slice(),
+                ))
             })
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
-        hits.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        hits.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
         let mut out = Vec::new();
         let mut free_from = 0;
-        for (start, end, pattern) in hits {
+        for (start, end, mut roles, counterparts) in hits {
             if start < free_from {
-                continue;
+                // Inside a longer match: it still says its counterparts.
+                if counterparts.is_empty() {
+                    continue;
+                }
+                roles = counterparts;
+            } else {
+                free_from = end;
             }
-            free_from = end;
             let source_start = haystack.source_of(start);
             // The end of the last character: the next byte may start another piece.
             let last = text[..end]
@@ -445,7 +476,7 @@ impl LanguageTerms {
             let source_end = (haystack.source_of(last) + (end - last)).max(source_start);
             out.push(Found {
                 source: source_start..source_end,
-                roles: &matcher.roles[pattern],
+                roles,
             });
         }
         out
@@ -701,6 +732,10 @@ title = "Handbook"
         );
         assert_eq!(found[0].0, "role-play");
         assert_eq!(found[1].1, [Role::Avoided { entry: 0 }]);
+        // A counterpart also counts at the start of a longer word; nothing else does.
+        let found = uses(en, &[("two role-plays", Join::Apart)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, [Role::Counterpart { table: 0, entry: 1 }]);
     }
 
     #[test]
