@@ -115,7 +115,7 @@ description = "Our agency's practice handbook."
 fn book_toml(first: Language) -> String {
     match first {
         Language::Id => format!(
-            r#"# Pengaturan buku ini untuk Panduan. Setiap kunci dijelaskan dalam README Panduan,
+            r#"# Pengaturan buku ini untuk Panduan. Setiap pengaturan dijelaskan dalam README Panduan,
 # bagian "book.toml reference". Baris yang diawali tanda # adalah catatan.
 [book]
 # Folder tempat `panduan build` menulis buku yang siap dibagikan.
@@ -126,7 +126,7 @@ output = "book"
 # Bahasa buku. Bahasa yang ditulis pertama adalah bahasa utama.
 {LANGUAGE_ID}
 {LANGUAGE_EN}
-# Istilah baku. Di kiri bentuk yang dihindari, di kanan istilah yang dipakai;
+# Istilah baku. Di sebelah kiri bentuk yang dihindari, di sebelah kanan istilah yang dipakai;
 # `panduan check` menunjukkan setiap bentuk yang dihindari beserta letaknya.
 # Hapus tanda # di depan baris-baris berikut untuk memakainya.
 # [terms.id]
@@ -306,7 +306,7 @@ Tautan ke halaman lain ditulis dengan nama berkasnya, misalnya
 `[Halaman pertama]({first_page}.md)`, atau dengan nama halamannya,
 `[[{section}/{first_page}]]`. Simpan gambar di dalam folder `content/`, lalu
 tampilkan dengan `![keterangan gambar](../gambar/contoh.png)`. Keterangan itu
-dibacakan bagi pembaca yang tidak dapat melihat gambar.
+membantu pembaca yang tidak dapat melihat gambar.
 
 ## Memeriksa dan menerbitkan
 
@@ -315,14 +315,14 @@ dibacakan bagi pembaca yang tidak dapat melihat gambar.
 - `panduan check` memeriksa seluruh buku: tautan yang rusak, halaman yang belum
   diterjemahkan, dan istilah yang perlu diganti menurut daftar istilah baku di
   `book.toml`.
-- `panduan build` menulis buku yang siap dibagikan ke folder `book/`.
+- `panduan build` menyimpan buku yang siap dibagikan di folder `book/`.
 
 ## Menerjemahkan
 
-Untuk memulai terjemahan halaman baru, jalankan
+Untuk mulai menerjemahkan halaman `content/{from}/{section}/halaman-baru.md`, jalankan
 `panduan new content/{to}/{section}/halaman-baru.md --translate-from {from}`. Setelah
-terjemahannya diperiksa, jalankan `panduan translated` dengan nama berkas yang sama.
-Sejak itu `panduan check` memberi tahu Anda bila halaman aslinya berubah.
+terjemahannya diperiksa, jalankan `panduan translated` dengan nama berkas terjemahan
+itu. Sejak itu `panduan check` memberi tahu Anda bila halaman aslinya berubah.
 "#
     )
 }
@@ -384,9 +384,9 @@ to readers who cannot see the picture.
 
 ## Translating
 
-To start the translation of a new page, run
+To start translating the page `content/{from}/{section}/new-page.md`, run
 `panduan new content/{to}/{section}/new-page.md --translate-from {from}`. Once the
-translation has been reviewed, run `panduan translated` with the same file name.
+translation has been reviewed, run `panduan translated` with the translation's file name.
 From then on `panduan check` tells you when the original page changes.
 "#
     )

@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use indexmap::IndexMap;
 use toml::Spanned;
 
@@ -392,6 +392,8 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A handbook has tens of terms: a DFA is small and the fastest to run.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.keys())
             .ok()?;
         let edges = patterns
@@ -532,10 +534,21 @@ impl Haystack {
                 hay.text.push_str(&piece[from..to]);
             }
         };
-        for (i, c) in piece.char_indices() {
-            if c == ' ' && !self.ends_in_space_before(piece, chunk, i) {
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Most bytes are ASCII letters, digits and punctuation: copied as they are.
+            if b > b' ' && b.is_ascii() {
+                i += 1;
                 continue;
             }
+            if b == b' ' && !self.ends_in_space_before(piece, chunk, i) {
+                i += 1;
+                continue;
+            }
+            let c = piece[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
             if c.is_whitespace() {
                 flush(self, chunk, i, &mut moved);
                 if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
@@ -543,25 +556,25 @@ impl Haystack {
                     self.text.push(' ');
                 }
                 moved = true;
-                chunk = i + c.len_utf8();
+                chunk = i + len;
             } else if !c.is_ascii() {
                 let mut lower = c.to_lowercase();
-                if lower.len() == 1 && lower.next() == Some(c) {
-                    continue;
+                if !(lower.len() == 1 && lower.next() == Some(c)) {
+                    flush(self, chunk, i, &mut moved);
+                    let before = self.text.len();
+                    self.text.extend(c.to_lowercase());
+                    if self.text.len() - before != len {
+                        self.marks.push(Mark {
+                            at: before,
+                            source: source + i,
+                            fixed: true,
+                        });
+                        moved = true;
+                    }
+                    chunk = i + len;
                 }
-                flush(self, chunk, i, &mut moved);
-                let before = self.text.len();
-                self.text.extend(c.to_lowercase());
-                if self.text.len() - before != c.len_utf8() {
-                    self.marks.push(Mark {
-                        at: before,
-                        source: source + i,
-                        fixed: true,
-                    });
-                    moved = true;
-                }
-                chunk = i + c.len_utf8();
             }
+            i += len;
         }
         flush(self, chunk, piece.len(), &mut moved);
         self.end = source + piece.len();
@@ -588,7 +601,7 @@ impl Haystack {
     /// there is a second one, which is dropped.
     fn ends_in_space_before(&self, piece: &str, chunk: usize, i: usize) -> bool {
         if chunk < i {
-            piece[..i].ends_with(' ')
+            piece.as_bytes()[i - 1] == b' '
         } else {
             self.text.is_empty() || self.text.ends_with([' ', '\n'])
         }
