@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use indexmap::IndexMap;
 use toml::Spanned;
 
@@ -122,10 +122,16 @@ pub struct Found<'a> {
 /// The patterns of one language: normalised forms, each with what it stands for.
 #[derive(Debug, Clone)]
 struct Matcher {
-    automaton: AhoCorasick,
+    /// Leftmost-longest: the search over each page.
+    longest: AhoCorasick,
+    /// Every match: for the rare place where the longest match is not a whole word.
+    every: AhoCorasick,
+    /// Per pattern, what a whole-word match of it is (with the counterparts that are
+    /// its beginning: `role-play` in a pattern `role-plays`).
     roles: Vec<Vec<Role>>,
-    /// The counterparts among `roles`: they also count at the start of a longer word
-    /// (`role-play` in `role-plays`), since a hint only asks whether a page says them.
+    /// Per pattern, the counterparts among `roles`: they also count at the start of a
+    /// longer word (`role-play` in `role-plays`), since a hint only asks whether a page
+    /// says them.
     counterparts: Vec<Vec<Role>>,
     /// Whether the pattern starts and ends with a letter or digit (only then do its
     /// neighbours have to be something else).
@@ -389,15 +395,20 @@ impl Matcher {
         if patterns.is_empty() {
             return None;
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A handbook has tens of terms: a DFA is small and the fastest to run.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.keys())
-            .ok()?;
-        let edges = patterns
-            .keys()
+        let automaton = |kind| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(kind)
+                .build(patterns.keys())
+                .ok()
+        };
+        let (longest, every) = (
+            automaton(MatchKind::LeftmostLongest)?,
+            automaton(MatchKind::Standard)?,
+        );
+        let keys: Vec<&String> = patterns.keys().collect();
+        let edges = keys
+            .iter()
             .map(|p| {
                 (
                     p.chars().next().is_some_and(is_word),
@@ -405,22 +416,50 @@ impl Matcher {
                 )
             })
             .collect();
-        let roles: Vec<Vec<Role>> = patterns.into_values().collect();
-        let counterparts = roles
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .copied()
-                    .filter(|r| matches!(r, Role::Counterpart { .. }))
-                    .collect()
-            })
-            .collect();
+        let own_counterparts = |roles: &[Role]| -> Vec<Role> {
+            roles
+                .iter()
+                .copied()
+                .filter(|r| matches!(r, Role::Counterpart { .. }))
+                .collect()
+        };
+        let mut roles: Vec<Vec<Role>> = patterns.values().cloned().collect();
+        let mut counterparts: Vec<Vec<Role>> = roles.iter().map(|r| own_counterparts(r)).collect();
+        for (i, key) in keys.iter().enumerate() {
+            for (j, shorter) in keys.iter().enumerate() {
+                if i != j && key.starts_with(shorter.as_str()) {
+                    let more = own_counterparts(&patterns[j]);
+                    roles[i].extend(&more);
+                    counterparts[i].extend(more);
+                }
+            }
+            roles[i].sort();
+            roles[i].dedup();
+            counterparts[i].sort();
+            counterparts[i].dedup();
+        }
         Some(Matcher {
-            automaton,
+            longest,
+            every,
             roles,
             counterparts,
             edges,
         })
+    }
+
+    /// What the match of `pattern` at `start..end` of `text` stands for, if its ends
+    /// are where words end.
+    fn accept(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<&[Role]> {
+        let (starts_word, ends_word) = self.edges[pattern];
+        if starts_word && text[..start].chars().next_back().is_some_and(is_word) {
+            return None;
+        }
+        let roles = if ends_word && text[end..].chars().next().is_some_and(is_word) {
+            &self.counterparts[pattern]
+        } else {
+            &self.roles[pattern]
+        };
+        (!roles.is_empty()).then_some(roles.as_slice())
     }
 }
 
@@ -432,43 +471,32 @@ impl LanguageTerms {
             return Vec::new();
         };
         let text = haystack.text.as_str();
-        let mut hits: Vec<(usize, usize, &[Role], &[Role])> = matcher
-            .automaton
-            .find_overlapping_iter(text)
-            .filter_map(|m| {
-                let pattern = m.pattern().as_usize();
-                let (starts_word, ends_word) = matcher.edges[pattern];
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                if starts_word && before.is_some_and(is_word) {
-                    return None;
-                }
-                let roles = if ends_word && after.is_some_and(is_word) {
-                    &matcher.counterparts[pattern]
-                } else {
-                    &matcher.roles[pattern]
-                };
-                (!roles.is_empty()).then_some((
-                    m.start(),
-                    m.end(),
-                    roles.as_slice(),
-                    matcher.counterparts[pattern].as_slice(),
-                ))
-            })
-            .collect();
-        hits.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
         let mut out = Vec::new();
-        let mut free_from = 0;
-        for (start, end, mut roles, counterparts) in hits {
-            if start < free_from {
-                // Inside a longer match: it still says its counterparts.
-                if counterparts.is_empty() {
-                    continue;
-                }
-                roles = counterparts;
-            } else {
-                free_from = end;
-            }
+        let mut pos = 0;
+        while let Some(m) = matcher.longest.find(Input::new(text).span(pos..text.len())) {
+            let start = m.start();
+            let hit = matcher
+                .accept(text, start, m.end(), m.pattern().as_usize())
+                .map(|roles| (m.end(), roles))
+                .or_else(|| {
+                    // Not a whole word (`edukasi` in `edukasinya`): a shorter term
+                    // that starts here may be one.
+                    matcher
+                        .every
+                        .find_overlapping_iter(Input::new(text).span(start..m.end()))
+                        .filter(|o| o.start() == start)
+                        .filter_map(|o| {
+                            let roles =
+                                matcher.accept(text, start, o.end(), o.pattern().as_usize())?;
+                            Some((o.end(), roles))
+                        })
+                        .max_by_key(|&(end, _)| end)
+                });
+            let Some((end, roles)) = hit else {
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            pos = end;
             let source_start = haystack.source_of(start);
             // The end of the last character: the next byte may start another piece.
             let last = text[..end]
@@ -739,8 +767,8 @@ title = "Handbook"
         assert_eq!(
             found[0].1,
             [
-                Role::Counterpart { table: 0, entry: 1 },
-                Role::Preferred { entry: 0 }
+                Role::Preferred { entry: 0 },
+                Role::Counterpart { table: 0, entry: 1 }
             ]
         );
         assert_eq!(found[0].0, "role-play");
@@ -749,6 +777,35 @@ title = "Handbook"
         let found = uses(en, &[("two role-plays", Join::Apart)]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, [Role::Counterpart { table: 0, entry: 1 }]);
+        // Also inside a longer term that starts with it.
+        let longer = parse(&BOOK.replace(
+            "[terms.en]\n",
+            "[terms.en]\n\"role plays\" = \"role-plays\"\n",
+        ))
+        .expect("valid");
+        let en = longer.language(1).expect("en terms");
+        let found = uses(en, &[("two role-plays", Join::Apart)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                Role::Preferred { entry: 0 },
+                Role::Counterpart { table: 0, entry: 1 }
+            ]
+        );
+    }
+
+    #[test]
+    fn a_shorter_term_counts_where_the_longest_one_is_not_a_whole_word() {
+        let text = BOOK.replace(
+            "[terms.en]\n",
+            "[terms.en]\n\"counseling\" = \"counselling\"\n\"counseling group\" = \"counselling group\"\n",
+        );
+        let terms = parse(&text).expect("valid");
+        let en = terms.language(1).expect("en terms");
+        let found = uses(en, &[("counseling groups, counseling group", Join::Apart)]);
+        let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(written, ["counseling", "counseling group"]);
     }
 
     #[test]

@@ -56,54 +56,61 @@ fn assert_clean(root: &std::path::Path) {
     );
 }
 
+/// `init NAME` with `LANG=locale` (and `args` before the name): the handbook's folder,
+/// after checking that it succeeded and that `book.toml` declares `first` before
+/// `second`, with its notes in the first language (`note`).
+fn scaffold(
+    locale: &str,
+    args: &[&str],
+    (first, second, note): (&str, &str, &str),
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut all = args.to_vec();
+    all.push("b");
+    let (dir, run) = init_with_lang(locale, &all);
+    assert_eq!(run.code, 0, "{run}");
+    let root = dir.path().join("b");
+    let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
+    let at = |lang: &str| book.find(&format!("[languages.{lang}]"));
+    assert!(
+        at(first) < at(second),
+        "`{first}` is the first language\n{book}"
+    );
+    assert!(book.contains(note), "notes in the first language\n{book}");
+    (dir, root)
+}
+
+fn read(root: &std::path::Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
 #[test]
 fn init_in_an_indonesian_locale_writes_indonesian_first() {
-    let (dir, run) = init_with_lang("id_ID.UTF-8", &["buku"]);
-    assert_eq!(run.code, 0, "{run}");
-    let root = dir.path().join("buku");
-    let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
-    assert!(
-        book.find("[languages.id]") < book.find("[languages.en]"),
-        "Indonesian is the first language\n{book}"
-    );
-    assert!(
-        book.contains("# Bahasa buku. Bahasa yang ditulis pertama"),
-        "{book}"
-    );
-    let how_to = std::fs::read_to_string(root.join("content/id/memulai/cara-menulis.md"))
-        .expect("the Indonesian how-to page");
+    let first = ("id", "en", "# Bahasa buku. Bahasa yang ditulis pertama");
+    let (_dir, root) = scaffold("id_ID.UTF-8", &[], first);
+    let how_to = read(&root, "content/id/memulai/cara-menulis.md");
     assert!(
         how_to.starts_with("---\ntitle: Cara menulis halaman\n"),
         "{how_to}"
     );
-    let english = std::fs::read_to_string(root.join("content/en/memulai/cara-menulis.md"))
-        .expect("its English translation");
+    let english = read(&root, "content/en/memulai/cara-menulis.md");
     assert!(english.contains("title: How to write a page"), "{english}");
     assert!(english.contains("translation:\n  from: id"), "{english}");
     assert_clean(&root);
-    let html = std::fs::read_to_string(
-        root.join("book/en/getting-started/how-to-write-a-page/index.html"),
-    )
-    .expect("the English page, at its English address");
-    assert!(html.contains("How to write a page"));
+    let html = read(
+        &root,
+        "book/en/getting-started/how-to-write-a-page/index.html",
+    );
+    assert!(
+        html.contains("How to write a page"),
+        "at its English address"
+    );
 }
 
 #[test]
 fn init_in_an_english_locale_writes_english_first_and_lang_overrides_the_locale() {
-    let (dir, run) = init_with_lang("en_US.UTF-8", &["handbook"]);
-    assert_eq!(run.code, 0, "{run}");
-    let root = dir.path().join("handbook");
-    let book = std::fs::read_to_string(root.join("book.toml")).expect("book.toml");
-    assert!(
-        book.find("[languages.en]") < book.find("[languages.id]"),
-        "{book}"
-    );
-    assert!(
-        book.contains("# The handbook's languages. The first one"),
-        "{book}"
-    );
-    let how_to = std::fs::read_to_string(root.join("content/id/getting-started/how-to-write.md"))
-        .expect("the Indonesian translation of the how-to page");
+    let first = ("en", "id", "# The handbook's languages. The first one");
+    let (_dir, root) = scaffold("en_US.UTF-8", &[], first);
+    let how_to = read(&root, "content/id/getting-started/how-to-write.md");
     assert!(
         how_to.contains("title: Cara menulis halaman\nsummary:"),
         "{how_to}"
@@ -116,13 +123,9 @@ fn init_in_an_english_locale_writes_english_first_and_lang_overrides_the_locale(
     );
 
     // `--lang` wins over the locale.
-    let (dir, run) = init_with_lang("en_US.UTF-8", &["--lang", "id", "buku"]);
-    assert_eq!(run.code, 0, "{run}");
-    assert!(
-        dir.path()
-            .join("buku/content/en/memulai/halaman-pertama.md")
-            .is_file()
-    );
+    let first = ("id", "en", "# Bahasa buku.");
+    let (_dir, root) = scaffold("en_US.UTF-8", &["--lang", "id"], first);
+    assert!(root.join("content/en/memulai/halaman-pertama.md").is_file());
 }
 
 #[test]
