@@ -4,7 +4,8 @@
 //! at `book.toml:line:col` that lists the valid keys. This module reads one file and
 //! nothing else. It also names the front-matter keys every page may use
 //! ([`RESERVED_KEYS`]): the kinds declared here may not take them for fields, and the
-//! load stage reads front matter against them.
+//! load stage reads front matter against them. The house terms of `[terms.<lang>]` are
+//! validated by [`crate::terms`] once the languages are known.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -12,7 +12,8 @@
 //! 5. [`output`]: -> the output folder: `build` streams the files into a temporary
 //!    folder that is swapped in atomically at the end
 //!
-//! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
+//! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps; among
+//! them the house terms of `book.toml` ([`terms`]) used in a page.
 //! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
 //! memory and reloads the browser; `watch` writes the output folder). It owns a
 //! [`Reuse`]: each stage's own tables of what the last build made (see [`memo`]), so

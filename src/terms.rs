@@ -317,6 +317,9 @@ impl HouseTerms {
     }
 }
 
+/// A house term's counterparts in other languages: (language code, term).
+type Counterparts = Vec<(String, String)>;
+
 /// The house term and counterparts of one entry.
 fn read_entry(
     value: RawTerm,
@@ -325,7 +328,7 @@ fn read_entry(
     lang: &str,
     languages: &[&str],
     name: &str,
-) -> Result<(Spanned<String>, Vec<(String, String)>), TermsError> {
+) -> Result<(Spanned<String>, Counterparts), TermsError> {
     let entries = match value {
         RawTerm::Plain(text) => {
             let len = text.len();
