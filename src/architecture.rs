@@ -2,7 +2,7 @@
 //!
 //! Every top-level module of the library has a place:
 //!
-//! - **leaves** know no other module of ours but leaves: `diagnostic`, `error`,
+//! - **leaves** know no other module of ours but leaves: `i18n`, `diagnostic`, `error`,
 //!   `memo`, `escape`, `translation`, `markdown`;
 //! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `search` →
 //!   `output`. A stage may use leaves and the stages before it, never one after it;
@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 const LEAVES: &[&str] = &[
+    "i18n",
     "diagnostic",
     "error",
     "memo",
