@@ -40,8 +40,20 @@ pub enum Error {
         /// What is left: `the previous output was kept` or `nothing was written`.
         after: String,
     },
+    /// A catalogued message (with its `.help` line, if the catalogue has one).
+    #[error("{}", show_msg(.0))]
+    Msg(crate::i18n::Msg),
     #[error("{0}")]
     Other(String),
+}
+
+/// A message and its help line, as an error shows them.
+fn show_msg(m: &crate::i18n::Msg) -> String {
+    let lang = crate::i18n::current();
+    match m.attr_in(lang, "help") {
+        Some(help) => format!("{}\n  = help: {help}", m.format_in(lang)),
+        None => m.format_in(lang),
+    }
 }
 
 /// Whether `e` says the disk (or the user's quota) is full.

@@ -144,11 +144,19 @@ pub fn current() -> Lang {
     }
 }
 
-/// A value given to a message: text, or a number (numbers choose plural forms).
+/// A value given to a message: text, a number (numbers choose plural forms), or
+/// another message, said in the same language as the one it is given to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    Msg(Box<Msg>),
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
+    }
 }
 
 impl fmt::Display for Arg {
@@ -156,6 +164,7 @@ impl fmt::Display for Arg {
         match self {
             Arg::Text(s) => f.write_str(s),
             Arg::Number(n) => write!(f, "{n}"),
+            Arg::Msg(m) => write!(f, "{m}"),
         }
     }
 }
@@ -269,12 +278,13 @@ fn make_bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-fn fluent_args(args: &[(&'static str, Arg)]) -> FluentArgs<'static> {
+fn fluent_args(lang: Lang, args: &[(&'static str, Arg)]) -> FluentArgs<'static> {
     let mut out = FluentArgs::with_capacity(args.len());
     for (k, v) in args {
         match v {
             Arg::Text(s) => out.set(*k, FluentValue::from(s.clone())),
             Arg::Number(n) => out.set(*k, FluentValue::from(*n)),
+            Arg::Msg(m) => out.set(*k, FluentValue::from(m.format_in(lang))),
         }
     }
     out
@@ -293,7 +303,7 @@ pub fn try_format(
         None => message.value()?,
         Some(a) => message.get_attribute(a)?.value(),
     };
-    let args = fluent_args(args);
+    let args = fluent_args(lang, args);
     let mut errors = Vec::new();
     Some(
         bundle

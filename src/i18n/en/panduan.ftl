@@ -1,0 +1,171 @@
+# Panduan's messages in English.
+#
+# Every message id is stable: a diagnostic's id is its code (shown in
+# `check --format json`), and its `.help` attribute is its `help:` line.
+# The Indonesian catalogue (../id/panduan.ftl) has the same ids, attributes
+# and variables; a unit test holds the two to it.
+
+## Front matter and YAML
+
+front-matter-not-closed = the front matter is never closed
+    .help = end the YAML block with a line that holds only `---`
+yaml-too-large = the front matter is too large: its YAML aliases expand beyond the limit
+    .help = front matter holds a few keys; remove the repeated `*alias` references
+yaml-not-a-map = the front matter is not a map of keys
+    .help = write one `key: value` per line, e.g. `title: Kelompok terapi`
+yaml-tab = a tab is used here; YAML allows only spaces for indentation
+    .help = replace the tab on line { $line } of the front matter with spaces (or remove it, if the key belongs at the start of the line)
+yaml-unclosed-quote = this quote is never closed
+    .help = end the text with the same quote mark it starts with (`"` or `'`), on the same line
+    .help-fix = end the text with the same quote mark it starts with, on the same line: `{ $fix }`
+yaml-indented-line = this line is indented, but the line above does not start a list or a map
+    .help = remove the spaces at the start of the line, so that the key starts the line like the others
+yaml-colon-in-text = a colon inside text: YAML reads `word: ` as the start of a new key
+    .help = put the text in quotes: `{ $fix }`
+yaml-invalid = invalid YAML in the front matter: { $detail }
+    .help = check the quoting and indentation on this line
+front-matter-wrong-type = `{ $key }` must be { $expected }, found { $found }
+expect-text = text
+expect-whole-number = a whole number
+expect-kind-name = the name of a kind
+expect-extra-map = a map of keys, e.g. `extra: { "{" } kind: group-type { "}" }`
+expect-template-name = the name of a template, e.g. `comparison.html`
+expect-bool = `true` or `false`
+expect-page-ids = a list of page ids
+expect-text-list = a list of text
+found-nothing = nothing
+found-bool = `true`/`false`
+found-number = a number
+found-text = text
+found-list = a list
+found-map = a map
+kind-unknown = unknown kind `{ $kind }`
+    .help = the kinds in book.toml: { $kinds }
+    .help-nearest = did you mean `{ $nearest }`?
+    .help-none = declare kinds under `[kinds.NAME]` in book.toml
+translation-record-invalid = `translation` { $problem }
+    .help = let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`
+translation-not-a-map = must be a map with `from` and `source`, found { $found }
+translation-unknown-key = has an unknown key `{ $key }` (valid: `from`, `source`, `blocks`)
+translation-missing-from = is missing `from` (the source language)
+translation-missing-source = is missing `source` (the source's fingerprint)
+list-without-brackets = `{ $key }` has one item, `{ $text }`: without brackets, commas do not separate items
+    .help = for { $count } items, write the list in brackets: `{ $fix }`
+front-matter-unknown-key = unknown front-matter key `{ $key }`
+    .help = valid keys: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+front-matter-unknown-kind-key = unknown front-matter key `{ $key }` for a page of kind `{ $kind }`
+    .help = valid keys: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+kind-field-required = `{ $field }` ({ $ty }, required)
+kind-field-optional = `{ $field }` ({ $ty })
+kind-missing-fields = a page of kind `{ $kind }` is missing { $missing }
+    .help = fields of `{ $kind }`: { $fields }
+
+## Reading the content folder
+
+no-content-folder = there is no `content/` folder in `{ $root }`
+    .help = run `panduan init` to start a handbook
+walk-link-loop = this symbolic link points back into a folder above it (a loop); it is skipped
+walk-unreadable = cannot read: { $detail }
+file-name-not-unicode = this file name is not valid Unicode
+    .help = rename the file using letters, digits, `-` and `_`
+hidden-page = this file's name starts with a dot, so it is hidden and not made into a page
+    .help = to make it a page, give it a name such as `page.md`
+    .help-rename = to make it a page, rename it to `{ $name }`
+page-outside-language = this page is not inside a language folder
+    .help = put pages under `content/<language>/`; the languages in book.toml: { $languages }
+file-unreadable = cannot read this file: { $detail }
+file-not-utf8 = this file is not valid UTF-8 text
+    .help = save the file as UTF-8 in your editor
+file-has-nul = this file contains NUL characters; they are shown as `{"\uFFFD"}`
+    .help = they usually come from a damaged file or a copy from another program; delete them
+
+## Pages
+
+page-id-twice = two `{ $lang }` pages have the id `{ $id }`
+    .help = `{ $other }` has it too; give one of them another `key:`
+page-key-invalid = `{ $key }` cannot be a page key
+    .help = a key is a path-like name such as `group-types/therapy`
+page-no-title = this page has no title
+    .help = add `title: ...` to the front matter, or start the page with a `# Heading`
+slug-invalid = `{ $slug }` is not a valid slug
+    .help = a slug uses lowercase letters, digits and `-`
+    .help-try = a slug uses lowercase letters, digits and `-`: try `{ $fix }`
+script-element = a `<script>` element
+script-event-attribute = the event attribute `{ $name }`
+script-javascript-link = a `javascript:` link
+script-runs = { $what } runs script in the browser of every reader of this page
+    .help = remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there
+
+## Links
+
+image-no-alt = the image `{ $image }` has no alt text
+    .help = describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`
+link-above-language = the link `{ $link }` climbs above `content/{ $lang }/`
+    .help = a link that starts with `/` starts at `content/{ $lang }/`; remove the `..`
+link-outside-content = the link `{ $link }` points outside `content/`
+    .help = link to pages and files inside `content/`
+link-starts-at-language = a link that starts with `/` starts at `content/{ $lang }/`
+link-starts-at-page = links are relative to this page's file
+link-missing-page = the link target `{ $link }` does not exist
+    .help = no page `content/{ $path }`; { $starts_at }
+    .help-nearest = did you mean `{ $nearest }`?
+link-missing-file = the file `{ $link }` does not exist
+    .help = no file `content/{ $path }`; { $starts_at }
+    .help-elsewhere = no file `content/{ $path }` (nor { $elsewhere }); { $starts_at }
+    .help-page = a link to a page names its file: did you mean `{ $nearest }`?
+anchor-missing = the anchor `#{ $anchor }` does not exist in `{ $title }`
+    .help = the anchors of `{ $title }`: { $anchors }
+    .help-nearest = did you mean `#{ $nearest }`?
+    .help-no-headings = `{ $title }` has no headings
+link-other-language = `{ $link }` exists only in { $language } (`{ $lang }`); the link goes there
+    .help = translate that page to link within this language
+page-id-missing = no page has the id `{ $id }`
+    .help = a page id is its path below `content/<language>/` without `.md`
+    .help-example = a page id is its path below `content/<language>/` without `.md`, e.g. `{ $example }`
+    .help-nearest = did you mean { $nearest }?
+word-or = or
+
+## Output paths
+
+output-assets-folder = the folder `assets/` of the output belongs to the theme
+    .help = move this file into a language folder or into `content/shared/`
+owner-generated = a page Panduan makes itself
+owner-home-page = the `{ $lang }` home page
+owner-page = `{ $path }`
+owner-file = `content/{ $path }`
+owner-notice = the notice for the missing `{ $lang }` translation of `{ $path }`
+output-path-case-clash = `{ $path }` and `{ $other }` differ only by upper/lower case
+output-path-two-pages = two pages would be written to `{ $path }`
+output-path-two-files = two files would be written to `{ $path }`
+clash-fix-page = change the `slug:` of one of them, or rename a file
+clash-fix-file = rename this file or its folder
+clash-fix-notice = translate this page, or change the `slug:` of one of the two pages
+clash-fix-generated = rename the other file
+clash-this-notice = this page's notice for its missing `{ $lang }` translation
+clash-this = this
+clash-help = { $other } has the same output path as { $what }; { $fix }
+windows-fix-page = { $fix } (or set `slug:` in the front matter)
+windows-sign = the name `{ $name }` holds `{ $sign }`, which Windows does not allow in a name
+windows-sign-fix = rename it without any of `< > : " \ | ? *`
+windows-trailing-dot = the name `{ $name }` ends with a dot or a space, which Windows drops
+windows-trailing-dot-fix = rename it so that it ends with a letter or a digit
+windows-device-name = `{ $name }` is a name Windows keeps for a device, so the site could not be unzipped there
+windows-device-name-fix = rename the file or folder `{ $name }`, for example to `{ $fix }`
+windows-path-too-long = the output path `{ $path }` is { $length } characters long; Windows cannot open it once the site is unzipped into a folder
+windows-path-too-long-fix = shorten the names of the file and its folders, to at most { $limit } characters in all
+
+## Translations
+
+translation-unknown-language = `{ $lang }` is not a language of this book
+    .help = the languages in book.toml: { $languages }
+translation-from-own-language = a page cannot be a translation from its own language
+translation-source-missing = this translation's source page (`{ $id }` in `{ $lang }`) does not exist
+    .help = the source may have been renamed; give both pages the same `key:`
+translation-outdated = this translation is outdated: its `{ $lang }` source has changed
+outdated-changed-since = `{ $path }` changed since this translation was made
+outdated-changed-block = changed or new: { $block }
+outdated-more = … and { $count } more
+outdated-removed = { $count } part(s) removed
+outdated-run-translated = after updating the translation, run `panduan translated { $path }`

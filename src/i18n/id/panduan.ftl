@@ -1,0 +1,171 @@
+# Pesan Panduan dalam bahasa Indonesia.
+#
+# Setiap id pesan tetap: id sebuah diagnostik adalah kodenya (tampil di
+# `check --format json`), dan atribut `.help` adalah baris `help:`-nya.
+# Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut dan variabel
+# yang sama; sebuah unit test memeriksanya.
+
+## Front matter dan YAML
+
+front-matter-not-closed = Front matter tidak pernah ditutup.
+    .help = Tutup blok YAML dengan satu baris yang hanya berisi `---`.
+yaml-too-large = Front matter terlalu besar: alias YAML-nya berkembang melampaui batas.
+    .help = Front matter cukup berisi beberapa kunci. Hapus rujukan `*alias` yang berulang.
+yaml-not-a-map = Front matter bukan daftar kunci dan nilai.
+    .help = Tulis satu `kunci: nilai` per baris, misalnya `title: Kelompok terapi`.
+yaml-tab = Di sini ada karakter tab. YAML hanya menerima spasi untuk indentasi.
+    .help = Ganti tab pada baris { $line } front matter dengan spasi (atau hapus tab itu jika kuncinya seharusnya berada di awal baris).
+yaml-unclosed-quote = Tanda kutip ini tidak pernah ditutup.
+    .help = Akhiri teks dengan tanda kutip yang sama seperti pembukanya (`"` atau `'`), pada baris yang sama.
+    .help-fix = Akhiri teks dengan tanda kutip yang sama seperti pembukanya, pada baris yang sama: `{ $fix }`
+yaml-indented-line = Baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau kelompok kunci.
+    .help = Hapus spasi di awal baris agar kuncinya berada di awal baris seperti kunci lainnya.
+yaml-colon-in-text = Ada titik dua di dalam teks: YAML membaca `kata: ` sebagai awal kunci baru.
+    .help = Beri tanda kutip pada teksnya: `{ $fix }`
+yaml-invalid = YAML di front matter tidak valid: { $detail }
+    .help = Periksa tanda kutip dan indentasi pada baris ini.
+front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi yang tertulis { $found }.
+expect-text = teks
+expect-whole-number = bilangan bulat
+expect-kind-name = nama sebuah jenis halaman (kind)
+expect-extra-map = daftar kunci, misalnya `extra: { "{" } kind: group-type { "}" }`
+expect-template-name = nama sebuah templat, misalnya `comparison.html`
+expect-bool = `true` atau `false`
+expect-page-ids = daftar id halaman
+expect-text-list = daftar teks
+found-nothing = kosong
+found-bool = `true`/`false`
+found-number = angka
+found-text = teks
+found-list = daftar
+found-map = daftar kunci
+kind-unknown = Jenis halaman (kind) `{ $kind }` tidak dikenal.
+    .help = Jenis halaman di book.toml: { $kinds }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`?
+    .help-none = Deklarasikan jenis halaman di bawah `[kinds.NAMA]` dalam book.toml.
+translation-record-invalid = `translation` { $problem }
+    .help = Biarkan Panduan yang menulis catatan ini: `panduan new PATH --translate-from LANG` atau `panduan translated PATH`.
+translation-not-a-map = harus berupa daftar kunci dengan `from` dan `source`, tetapi yang tertulis { $found }.
+translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang valid: `from`, `source`, `blocks`).
+translation-missing-from = tidak memiliki `from` (bahasa sumber).
+translation-missing-source = tidak memiliki `source` (sidik jari halaman sumber).
+list-without-brackets = `{ $key }` hanya berisi satu butir, `{ $text }`: tanpa kurung siku, koma tidak memisahkan butir.
+    .help = Untuk { $count } butir, tulis daftarnya dalam kurung siku: `{ $fix }`
+front-matter-unknown-key = Kunci front matter `{ $key }` tidak dikenal.
+    .help = Kunci yang valid: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
+front-matter-unknown-kind-key = Kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`.
+    .help = Kunci yang valid: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
+kind-field-required = `{ $field }` ({ $ty }, wajib)
+kind-field-optional = `{ $field }` ({ $ty })
+kind-missing-fields = Halaman berjenis `{ $kind }` belum memiliki { $missing }.
+    .help = Kolom `{ $kind }`: { $fields }
+
+## Membaca folder konten
+
+no-content-folder = tidak ada folder `content/` di `{ $root }`
+    .help = Jalankan `panduan init` untuk memulai buku panduan.
+walk-link-loop = tautan simbolik ini menunjuk kembali ke folder di atasnya (berputar), jadi dilewati
+walk-unreadable = tidak dapat dibaca: { $detail }
+file-name-not-unicode = nama file ini bukan Unicode yang valid
+    .help = Ganti nama file dengan huruf, angka, `-` dan `_`.
+hidden-page = nama file ini diawali titik, sehingga tersembunyi dan tidak dijadikan halaman
+    .help = Agar menjadi halaman, beri nama seperti `halaman.md`.
+    .help-rename = Agar menjadi halaman, ganti namanya menjadi `{ $name }`.
+page-outside-language = halaman ini tidak berada di dalam folder bahasa
+    .help = Letakkan halaman di `content/<bahasa>/`. Bahasa yang ada di book.toml: { $languages }
+file-unreadable = file ini tidak dapat dibaca: { $detail }
+file-not-utf8 = file ini bukan teks UTF-8 yang valid
+    .help = Simpan file sebagai UTF-8 di editor Anda.
+file-has-nul = file ini berisi karakter NUL; karakter itu ditampilkan sebagai `{"\uFFFD"}`
+    .help = Karakter ini biasanya berasal dari file yang rusak atau salinan dari program lain. Silakan hapus.
+
+## Halaman
+
+page-id-twice = ada dua halaman `{ $lang }` dengan id `{ $id }`
+    .help = `{ $other }` juga memakai id itu. Beri salah satunya `key:` yang lain.
+page-key-invalid = `{ $key }` tidak dapat dipakai sebagai kunci halaman
+    .help = Kunci berbentuk seperti jalur, misalnya `group-types/therapy`.
+page-no-title = halaman ini belum memiliki judul
+    .help = Tambahkan `title: ...` di front matter, atau awali halaman dengan `# Judul`.
+slug-invalid = `{ $slug }` bukan slug yang valid
+    .help = Slug hanya memakai huruf kecil, angka dan `-`.
+    .help-try = Slug hanya memakai huruf kecil, angka dan `-`. Coba `{ $fix }`.
+script-element = elemen `<script>`
+script-event-attribute = atribut peristiwa `{ $name }`
+script-javascript-link = tautan `javascript:`
+script-runs = { $what } menjalankan skrip di peramban setiap pembaca halaman ini
+    .help = Hapus, kecuali Anda memercayai kode ini dan memang membutuhkannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+
+## Tautan
+
+image-no-alt = gambar `{ $image }` tidak memiliki teks alternatif (alt)
+    .help = Jelaskan gambarnya untuk pembaca yang tidak dapat melihatnya: `![lingkaran kursi](circle.png)`
+link-above-language = tautan `{ $link }` naik melewati `content/{ $lang }/`
+    .help = Tautan yang diawali `/` dimulai dari `content/{ $lang }/`. Hapus `..`-nya.
+link-outside-content = tautan `{ $link }` menunjuk ke luar `content/`
+    .help = Buat tautan hanya ke halaman dan file di dalam `content/`.
+link-starts-at-language = tautan yang diawali `/` dimulai dari `content/{ $lang }/`
+link-starts-at-page = tautan dihitung dari letak file halaman ini
+link-missing-page = tujuan tautan `{ $link }` tidak ditemukan
+    .help = Tidak ada halaman `content/{ $path }`; { $starts_at }.
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`?
+link-missing-file = file `{ $link }` tidak ditemukan
+    .help = Tidak ada file `content/{ $path }`; { $starts_at }.
+    .help-elsewhere = Tidak ada file `content/{ $path }` (juga tidak ada { $elsewhere }); { $starts_at }.
+    .help-page = Tautan ke halaman menyebut nama file-nya. Mungkin maksud Anda `{ $nearest }`?
+anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
+    .help = Jangkar yang ada di `{ $title }`: { $anchors }
+    .help-nearest = Mungkin maksud Anda `#{ $nearest }`?
+    .help-no-headings = `{ $title }` tidak memiliki judul bagian.
+link-other-language = `{ $link }` hanya ada dalam { $language } (`{ $lang }`), jadi tautan diarahkan ke sana
+    .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
+page-id-missing = tidak ada halaman dengan id `{ $id }`
+    .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`.
+    .help-example = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`, misalnya `{ $example }`.
+    .help-nearest = Mungkin maksud Anda { $nearest }?
+word-or = atau
+
+## Jalur keluaran
+
+output-assets-folder = folder `assets/` di keluaran adalah milik tema
+    .help = Pindahkan file ini ke folder bahasa atau ke `content/shared/`.
+owner-generated = halaman yang dibuat sendiri oleh Panduan
+owner-home-page = halaman beranda `{ $lang }`
+owner-page = `{ $path }`
+owner-file = `content/{ $path }`
+owner-notice = pemberitahuan untuk terjemahan `{ $lang }` dari `{ $path }` yang belum ada
+output-path-case-clash = `{ $path }` dan `{ $other }` hanya berbeda huruf besar/kecilnya
+output-path-two-pages = dua halaman akan ditulis ke `{ $path }`
+output-path-two-files = dua file akan ditulis ke `{ $path }`
+clash-fix-page = ubah `slug:` salah satunya, atau ganti nama salah satu file
+clash-fix-file = ganti nama file ini atau foldernya
+clash-fix-notice = terjemahkan halaman ini, atau ubah `slug:` salah satu dari kedua halaman itu
+clash-fix-generated = ganti nama file yang lain
+clash-this-notice = pemberitahuan halaman ini untuk terjemahan `{ $lang }` yang belum ada
+clash-this = halaman atau file ini
+clash-help = { $other } memiliki jalur keluaran yang sama dengan { $what }. Silakan { $fix }.
+windows-fix-page = { $fix } (atau isi `slug:` di front matter)
+windows-sign = nama `{ $name }` memuat `{ $sign }`, yang tidak diizinkan Windows dalam nama
+windows-sign-fix = ganti namanya tanpa satu pun dari `< > : " \ | ? *`
+windows-trailing-dot = nama `{ $name }` diakhiri titik atau spasi, yang akan dibuang oleh Windows
+windows-trailing-dot-fix = ganti namanya agar diakhiri huruf atau angka
+windows-device-name = `{ $name }` adalah nama yang dicadangkan Windows untuk perangkat, sehingga situs tidak dapat diekstrak di sana
+windows-device-name-fix = ganti nama file atau folder `{ $name }`, misalnya menjadi `{ $fix }`
+windows-path-too-long = jalur keluaran `{ $path }` panjangnya { $length } karakter; Windows tidak dapat membukanya setelah situs diekstrak ke sebuah folder
+windows-path-too-long-fix = perpendek nama file dan folder-foldernya hingga paling banyak { $limit } karakter seluruhnya
+
+## Terjemahan
+
+translation-unknown-language = `{ $lang }` bukan bahasa buku ini
+    .help = Bahasa yang ada di book.toml: { $languages }
+translation-from-own-language = halaman tidak dapat menjadi terjemahan dari bahasanya sendiri
+translation-source-missing = halaman sumber terjemahan ini (`{ $id }` dalam `{ $lang }`) tidak ditemukan
+    .help = Mungkin nama halaman sumbernya sudah diganti. Beri kedua halaman `key:` yang sama.
+translation-outdated = terjemahan ini sudah usang: halaman sumbernya dalam `{ $lang }` telah berubah
+outdated-changed-since = `{ $path }` telah berubah sejak terjemahan ini dibuat
+outdated-changed-block = berubah atau baru: { $block }
+outdated-more = … dan { $count } lainnya
+outdated-removed = { $count } bagian dihapus
+outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan translated { $path }`
