@@ -169,3 +169,74 @@ outdated-changed-block = changed or new: { $block }
 outdated-more = … and { $count } more
 outdated-removed = { $count } part(s) removed
 outdated-run-translated = after updating the translation, run `panduan translated { $path }`
+
+## Check
+
+translation-missing = this page has no { $language } (`{ $lang }`) translation
+    .help = start one with `panduan new { $path } --translate-from { $from }`
+translation-untracked = this translation is not tracked: Panduan cannot tell you when its { $language } (`{ $lang }`) source changes
+    .help = if it is up to date with `{ $source }`, run `panduan translated { $path }` (or `panduan translated --all` for every such page); from then on `check` reports when the source changes
+translation-stub = this translation is still a stub
+    .help = translate it from `{ $source }`, delete the `{ $marker }` block, and it counts as done
+page-orphan = no other page links to this page
+    .help = link to it from a related page so readers find it beyond the sidebar
+page-empty = this page has no text
+    .help = write something in `{ $path }` or remove it
+title-twice = another page is also titled `{ $title }`
+    .help = `{ $other }` has the same title; readers cannot tell them apart
+outdated-git-history = what changed in `{ $path }` since (from git history):
+
+## book.toml
+
+config-no-languages = no languages are declared
+    .help = add a `[languages.id]` table with `name` and `title`
+config-language-code = `{ $code }` is not a language code
+    .help = use a lowercase code such as `id`, `en` or `pt-br`
+config-default-language = `default_language = "{ $lang }"` is not one of the declared languages
+    .help = declared languages: { $languages }
+config-base-url = `base_url = "{ $url }"` is not an http(s) URL
+    .help = write it in full, e.g. `https://example.org/handbook/`
+config-kind-name = `{ $kind }` is not a valid kind name
+    .help = use lowercase letters, digits and `-`
+config-field-name = `{ $field }` cannot be the name of a field of kind `{ $kind }`
+    .help = use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: { $reserved }
+config-messages = `messages = "{ $code }"` is not a language Panduan speaks
+    .help = write `messages = "id"` (Indonesian) or `messages = "en"` (English)
+config-unknown-key = unknown key `{ $key }`
+    .help = valid keys here: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys here: { $valid }
+config-invalid = { $detail }
+
+## Errors that stop a command
+
+error-read = cannot read `{ $path }`
+error-write = cannot write `{ $path }`
+error-refused-output = refusing to use `{ $path }` as the output directory: { $reason }
+error-refused-zip = refusing to write the zip file `{ $path }`: { $reason }
+error-content = { $count } error(s) in the content
+error-disk-full = the disk is full while writing `{ $shown }`; { $after }
+    { "  " }= help: free some space and build again
+after-kept = the previous output was kept
+after-nothing = nothing was written
+caused-by = caused by
+after-kept-zip = the previous zip file was kept
+folder-project = the project folder
+folder-content = the `content/` folder
+folder-themes = the `themes/` folder
+folder-theme = the theme folder
+folder-home = your home folder
+folder-output = the output folder `{ $path }/`
+refuse-root = it is the root of the file system
+refuse-is = it is { $what }
+refuse-contains = it contains { $what }
+refuse-inside = it is inside { $what }
+refuse-a-file = it is a file, not a folder
+refuse-not-ours = it is not empty and was not created by Panduan (no `{ $marker }` file in it); choose another folder or empty it yourself
+refuse-zip-inside = it is inside { $what }, so every build would pack the last zip into the next one
+    { "  " }= help: name a zip file outside it, e.g. `--zip handbook.zip`
+refuse-zip-no-folder = its folder `{ $path }` does not exist
+    { "  " }= help: create the folder first, or check the path for a typing mistake
+refuse-zip-folder = it is a folder
+    { "  " }= help: name a `.zip` file
+refuse-zip-not-zip = a file that is not a zip is already there
+    { "  " }= help: choose another name, or move that file away

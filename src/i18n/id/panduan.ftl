@@ -169,3 +169,74 @@ outdated-changed-block = berubah atau baru: { $block }
 outdated-more = … dan { $count } lainnya
 outdated-removed = { $count } bagian dihapus
 outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan translated { $path }`
+
+## Pemeriksaan
+
+translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $lang }`)
+    .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
+translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
+    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Sejak itu, `check` akan melaporkan setiap perubahan pada halaman sumber.
+translation-stub = terjemahan ini masih berupa kerangka
+    .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
+page-orphan = tidak ada halaman lain yang menautkan ke halaman ini
+    .help = Tautkan halaman ini dari halaman yang berkaitan agar pembaca dapat menemukannya selain lewat menu samping.
+page-empty = halaman ini belum berisi teks
+    .help = Tulis sesuatu di `{ $path }` atau hapus file itu.
+title-twice = ada halaman lain yang juga berjudul `{ $title }`
+    .help = `{ $other }` memiliki judul yang sama, sehingga pembaca tidak dapat membedakannya.
+outdated-git-history = yang berubah di `{ $path }` sejak itu (dari riwayat git):
+
+## book.toml
+
+config-no-languages = belum ada bahasa yang dideklarasikan
+    .help = Tambahkan tabel `[languages.id]` berisi `name` dan `title`.
+config-language-code = `{ $code }` bukan kode bahasa
+    .help = Gunakan kode huruf kecil seperti `id`, `en` atau `pt-br`.
+config-default-language = `default_language = "{ $lang }"` bukan salah satu bahasa yang dideklarasikan
+    .help = Bahasa yang dideklarasikan: { $languages }
+config-base-url = `base_url = "{ $url }"` bukan URL http(s)
+    .help = Tulis alamatnya lengkap, misalnya `https://example.org/handbook/`.
+config-kind-name = `{ $kind }` bukan nama jenis halaman (kind) yang valid
+    .help = Gunakan huruf kecil, angka dan `-`.
+config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk jenis `{ $kind }`
+    .help = Gunakan huruf kecil, angka, `-` dan `_`, dan jangan memakai kunci front matter: { $reserved }
+config-messages = `messages = "{ $code }"` bukan bahasa yang dikuasai Panduan
+    .help = Tulis `messages = "id"` (bahasa Indonesia) atau `messages = "en"` (bahasa Inggris).
+config-unknown-key = kunci `{ $key }` tidak dikenal
+    .help = Kunci yang valid di sini: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid di sini: { $valid }
+config-invalid = { $detail }
+
+## Galat yang menghentikan perintah
+
+error-read = tidak dapat membaca `{ $path }`
+error-write = tidak dapat menulis `{ $path }`
+error-refused-output = `{ $path }` tidak dapat dipakai sebagai folder keluaran: { $reason }
+error-refused-zip = file zip `{ $path }` tidak dapat ditulis: { $reason }
+error-content = ada { $count } kesalahan di konten
+error-disk-full = disk penuh saat menulis `{ $shown }`; { $after }
+    { "  " }= help: Kosongkan sebagian ruang disk, lalu jalankan build lagi.
+after-kept = keluaran sebelumnya tetap disimpan
+after-nothing = belum ada yang ditulis
+caused-by = penyebab
+after-kept-zip = file zip sebelumnya tetap disimpan
+folder-project = folder proyek
+folder-content = folder `content/`
+folder-themes = folder `themes/`
+folder-theme = folder tema
+folder-home = folder rumah (home) Anda
+folder-output = folder keluaran `{ $path }/`
+refuse-root = folder itu adalah akar sistem file
+refuse-is = folder itu adalah { $what }
+refuse-contains = folder itu berisi { $what }
+refuse-inside = folder itu berada di dalam { $what }
+refuse-a-file = itu sebuah file, bukan folder
+refuse-not-ours = folder itu tidak kosong dan tidak dibuat oleh Panduan (tidak ada file `{ $marker }` di dalamnya). Pilih folder lain atau kosongkan sendiri folder itu
+refuse-zip-inside = file itu berada di dalam { $what }, sehingga setiap build akan memasukkan zip terakhir ke zip berikutnya
+    { "  " }= help: Beri nama file zip di luar folder itu, misalnya `--zip handbook.zip`.
+refuse-zip-no-folder = folder `{ $path }` tidak ada
+    { "  " }= help: Buat foldernya lebih dulu, atau periksa apakah ada salah ketik pada jalurnya.
+refuse-zip-folder = itu sebuah folder
+    { "  " }= help: Beri nama file `.zip`.
+refuse-zip-not-zip = sudah ada file di sana yang bukan zip
+    { "  " }= help: Pilih nama lain, atau pindahkan file itu.
