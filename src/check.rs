@@ -96,16 +96,12 @@ impl std::fmt::Display for Report {
             writeln!(f)?;
         }
         let (errors, warnings) = (self.errors(), self.warnings());
+        let hints = self.hints();
         write!(
             f,
-            "checked: {errors} error{}, {warnings} warning{}",
-            plural(errors),
-            plural(warnings)
-        )?;
-        match self.hints() {
-            0 => Ok(()),
-            hints => write!(f, ", {hints} hint{}", plural(hints)),
-        }
+            "{}",
+            t!("check-summary", errors = errors, warnings = warnings, hints = hints)
+        )
     }
 }
 
@@ -114,10 +110,6 @@ fn count(diagnostics: &[Diagnostic], level: Level) -> usize {
     diagnostics.iter().filter(|d| d.level == level).count()
 }
 
-/// The `s` of a count's noun: `1 error`, `2 errors`, `0 errors`.
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 fn shown(page: &Page) -> String {
     page.path

@@ -240,3 +240,156 @@ refuse-zip-folder = it is a folder
     { "  " }= help: name a `.zip` file
 refuse-zip-not-zip = a file that is not a zip is already there
     { "  " }= help: choose another name, or move that file away
+
+## Command output
+
+status-page = page
+status-original = original
+status-current = up to date
+status-outdated = OUTDATED
+status-stub = stub
+status-missing = MISSING
+status-untracked = not tracked
+check-summary = checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }{ $hints ->
+        [0] {""}
+        [one] , { $hints } hint
+       *[other] , { $hints } hints
+    }
+build-summary = built { $total } pages ({ $languages }) into { $out }/ in { $ms } ms: { $files } files, { $kib } KiB, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+build-wrote-zip = wrote { $path }
+build-failed = the build failed with { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    } and { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+serve-listening = serving the handbook at { $url } (press Ctrl-C to stop)
+serve-changed = changed: { $paths }
+serve-changed-more = changed: { $paths } and { $more } more
+rebuilt = built { $total } pages in { $ms } ms
+rebuilt-into = {" "}into { $out }/
+rebuilt-latency = ; { $ms } ms after the change
+rebuilt-tabs = , { $tabs ->
+        [one] { $tabs } tab
+       *[other] { $tabs } tabs
+    } reloaded
+rebuilt-complete = {" "}(search and print ready { $ms } ms later)
+serve-waiting = waiting for the next change…
+serve-not-loopback = listening on { $bind } — other computers on the network can read this draft
+serve-no-browser = cannot open a browser ({ $detail }); open { $url } yourself
+stopped = stopped
+clean-removed = removed { $out }/
+clean-nothing = nothing to remove: { $out }/ does not exist
+init-created = created { $path }
+init-kept = kept    { $path } (already there)
+init-ready-here = A bilingual handbook is ready here. Next: `panduan build`.
+init-ready-in = A bilingual handbook is ready in `{ $dir }`. Next: `cd { $cd }`, then `panduan build`.
+new-created = created { $path }
+new-translate-next = Translate the title and text, delete the marked guide block, then run `panduan build`.
+translated-recorded = { $page } is now recorded as up to date with { $source }
+translated-all = recorded { $count ->
+        [one] { $count } translation
+       *[other] { $count } translations
+    }; `panduan check` now tells you when their source changes
+current-folder-unreadable = cannot read the current folder: { $detail }
+no-book-toml = no `book.toml` here or in any folder above
+    .help = run this inside a handbook, pass `--root DIR`, or start one with `panduan init`
+stream-stdout = standard output
+stream-full = cannot write to the { $what }: the disk or device it goes to is full
+    { "  " }= help: free some space, or send the output somewhere else
+stream-failed = cannot write to the { $what }: { $detail }
+
+## Command-line help (the same words as the doc comments in src/cli.rs; a test keeps them equal)
+
+cli-about = A static handbook generator for bilingual (Indonesian/English) handbooks that work online and offline
+cli-after = Examples:
+    {"  "}panduan build                      build the handbook here into book/
+    {"  "}panduan build --base-url https://example.org/panduan/
+    {"  "}panduan init my-handbook           start a new bilingual handbook
+    {"  "}panduan clean                      remove the built book/
+
+    Exit codes: 0 success, 1 problems in the content, 2 could not run.
+cli-arg-lang = The language of Panduan's messages: `id` (Indonesian) or `en` (English)
+cli-build-about = Build the handbook into its output folder (default `book/`)
+cli-build-after = Examples:
+    {"  "}panduan build
+    {"  "}panduan build --out /tmp/site --drafts
+    {"  "}panduan build --zip handbook.zip        the site as one zip, ready to unzip and open
+    {"  "}panduan build --root path/to/handbook --base-url https://example.org/
+cli-arg-root = The handbook's folder (default: the nearest folder with a book.toml, from here up)
+cli-arg-out = Output folder (overrides `output` in book.toml)
+cli-arg-base_url = Public address of the site, for canonical links, hreflang and sitemap.xml
+cli-arg-drafts = Include pages marked `draft: true`
+cli-arg-zip = Also write the site as one zip file (for USB sticks and training centres)
+cli-arg-timings = Print the time spent in each step (load, render, write)
+cli-serve-about = Build, serve on this computer, and reload the browser after every saved change
+cli-serve-after = Examples:
+    {"  "}panduan serve                 http://127.0.0.1:3000/
+    {"  "}panduan serve --open          and open it in the browser
+    {"  "}panduan serve --port 0        any free port (the address is printed)
+    {"  "}panduan serve --poll          on a network drive
+
+    Nothing is written to disk: the site is kept in memory. A failed rebuild shows its
+    errors in the terminal and over the page, and the last good version stays served.
+cli-arg-port = Port to listen on; 0 picks a free one
+cli-arg-bind = Address to listen on; `0.0.0.0` lets other computers on the network see the book
+cli-arg-open = Open the book in the default browser
+cli-arg-poll = Look for changes every half second instead of relying on system notifications (network drives, or when the system's watch limit is reached)
+cli-watch-about = Rebuild the output folder after every saved change (no server)
+cli-watch-after = Examples:
+    {"  "}panduan watch
+    {"  "}panduan watch --out /tmp/site
+cli-watch-arg-poll = Look for changes every half second instead of relying on system notifications
+cli-init-about = Create a small bilingual handbook to start from (never overwrites files)
+cli-init-after = Examples:
+    {"  "}panduan init               in the current folder
+    {"  "}panduan init my-handbook   in a new folder
+cli-arg-dir = The folder to create the handbook in
+cli-check-about = Check everything a build checks, plus translations, orphan pages, duplicate titles and empty pages, without writing anything
+cli-check-after = Examples:
+    {"  "}panduan check
+    {"  "}panduan check --strict              warnings fail too (for CI)
+    {"  "}panduan check --format json > report.json
+
+    Exit codes: 0 clean, 1 findings (errors, or warnings with --strict), 2 could not run.
+cli-arg-format = Output format
+cli-new-about = Create a page, or a translation stub of a page in another language
+cli-new-after = Examples:
+    {"  "}panduan new content/id/group-types/mentoring.md
+    {"  "}panduan new content/en/group-types/therapy.md --translate-from id
+cli-arg-path = The page file to create, below `content/<lang>/`
+cli-arg-translate_from = Start from this language's page at the same path: its fields are copied, its text is kept as a guide, and the translation records its version
+cli-translated-about = Mark a reviewed translation as up to date with its source page
+cli-translated-after = Examples:
+    {"  "}panduan translated content/en/group-types/therapy.md
+    {"  "}panduan translated --all    start tracking every translation made by hand (no record yet)
+cli-translated-arg-path = The translated page
+cli-arg-all = Record every translation that has no record yet (made by hand) as up to date with its source; records already there are left alone
+cli-arg-from = The source language (default: the one recorded, else the original's, else the default language)
+cli-status-about = Show, per page and language, whether translations are up to date, outdated or missing
+cli-status-after = Example:
+    {"  "}panduan status --strict    exit 1 if anything is missing, outdated or a stub
+cli-status-arg-strict = Exit with 1 if any translation is missing, outdated or a stub
+cli-clean-about = Remove the output folder (only if Panduan created it)
+cli-completions-about = Print a shell completion script
+cli-completions-after = Example:
+    {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
+cli-arg-shell = The shell: bash, zsh, fish, elvish or powershell
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-value-command = COMMAND
+cli-arg-strict = Treat warnings as failures

@@ -240,3 +240,134 @@ refuse-zip-folder = itu sebuah folder
     { "  " }= help: Beri nama file `.zip`.
 refuse-zip-not-zip = sudah ada file di sana yang bukan zip
     { "  " }= help: Pilih nama lain, atau pindahkan file itu.
+
+## Keluaran perintah
+
+status-page = halaman
+status-original = asli
+status-current = mutakhir
+status-outdated = USANG
+status-stub = kerangka
+status-missing = BELUM ADA
+status-untracked = tak dilacak
+check-summary = diperiksa: { $errors } kesalahan, { $warnings } peringatan{ $hints ->
+        [0] {""}
+       *[other] , { $hints } saran
+    }
+build-summary = { $total } halaman ({ $languages }) selesai dibuat di { $out }/ dalam { $ms } ms: { $files } file, { $kib } KiB, { $warnings } peringatan
+build-wrote-zip = { $path } sudah ditulis
+build-failed = build gagal dengan { $errors } kesalahan dan { $warnings } peringatan
+serve-listening = buku panduan tersedia di { $url } (tekan Ctrl-C untuk berhenti)
+serve-changed = berubah: { $paths }
+serve-changed-more = berubah: { $paths } dan { $more } lainnya
+rebuilt = { $total } halaman selesai dibuat dalam { $ms } ms
+rebuilt-into = {" "}di { $out }/
+rebuilt-latency = ; { $ms } ms setelah perubahan
+rebuilt-tabs = , { $tabs } tab dimuat ulang
+rebuilt-complete = {" "}(pencarian dan versi cetak siap { $ms } ms kemudian)
+serve-waiting = menunggu perubahan berikutnya…
+serve-not-loopback = mendengarkan di { $bind } — komputer lain di jaringan dapat membaca draf ini
+serve-no-browser = peramban tidak dapat dibuka ({ $detail }). Silakan buka { $url } sendiri.
+stopped = berhenti
+clean-removed = { $out }/ sudah dihapus
+clean-nothing = tidak ada yang perlu dihapus: { $out }/ tidak ada
+init-created = dibuat   { $path }
+init-kept = dibiarkan { $path } (sudah ada)
+init-ready-here = Buku panduan dwibahasa sudah siap di sini. Berikutnya: `panduan build`.
+init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Berikutnya: `cd { $cd }`, lalu `panduan build`.
+new-created = { $path } sudah dibuat
+new-translate-next = Terjemahkan judul dan teksnya, hapus blok panduan yang ditandai, lalu jalankan `panduan build`.
+translated-recorded = { $page } kini tercatat mutakhir terhadap { $source }
+translated-all = { $count } terjemahan sudah dicatat; `panduan check` sekarang akan memberi tahu Anda saat halaman sumbernya berubah
+current-folder-unreadable = folder saat ini tidak dapat dibaca: { $detail }
+no-book-toml = tidak ada `book.toml` di folder ini maupun di folder mana pun di atasnya
+    .help = Jalankan perintah ini di dalam folder buku panduan, beri `--root FOLDER`, atau mulai buku baru dengan `panduan init`.
+stream-stdout = keluaran standar
+stream-full = tidak dapat menulis ke { $what }: disk atau perangkat tujuannya penuh
+    { "  " }= help: Kosongkan sebagian ruang, atau kirim keluarannya ke tempat lain.
+stream-failed = tidak dapat menulis ke { $what }: { $detail }
+
+## Bantuan baris perintah
+
+cli-about = Pembuat buku panduan statis untuk buku panduan dwibahasa (Indonesia/Inggris) yang dapat dibaca daring maupun luring
+cli-after = Contoh:
+    {"  "}panduan build                      membuat buku panduan di folder ini ke book/
+    {"  "}panduan build --base-url https://example.org/panduan/
+    {"  "}panduan init buku-saya             memulai buku panduan dwibahasa baru
+    {"  "}panduan clean                      menghapus book/ yang sudah dibuat
+
+    Kode keluar: 0 berhasil, 1 ada masalah di konten, 2 tidak dapat berjalan.
+cli-arg-lang = Bahasa pesan Panduan: `id` (Indonesia) atau `en` (Inggris)
+cli-build-about = Membuat buku panduan ke folder keluarannya (bawaan `book/`)
+cli-build-after = Contoh:
+    {"  "}panduan build
+    {"  "}panduan build --out /tmp/situs --drafts
+    {"  "}panduan build --zip panduan.zip         seluruh situs dalam satu zip, siap diekstrak dan dibuka
+    {"  "}panduan build --root jalur/ke/panduan --base-url https://example.org/
+cli-arg-root = Folder buku panduan (bawaan: folder terdekat yang berisi book.toml, dari sini ke atas)
+cli-arg-out = Folder keluaran (menggantikan `output` di book.toml)
+cli-arg-base_url = Alamat publik situs, untuk tautan kanonis, hreflang dan sitemap.xml
+cli-arg-drafts = Sertakan halaman bertanda `draft: true`
+cli-arg-zip = Tulis juga situs sebagai satu file zip (untuk flashdisk dan pusat pelatihan)
+cli-arg-timings = Tampilkan waktu yang dipakai setiap langkah (baca, render, tulis)
+cli-serve-about = Membuat, menyajikan di komputer ini, dan memuat ulang peramban setiap kali perubahan disimpan
+cli-serve-after = Contoh:
+    {"  "}panduan serve                 http://127.0.0.1:3000/
+    {"  "}panduan serve --open          dan membukanya di peramban
+    {"  "}panduan serve --port 0        port mana pun yang kosong (alamatnya ditampilkan)
+    {"  "}panduan serve --poll          di drive jaringan
+
+    Tidak ada yang ditulis ke disk: situs disimpan di memori. Jika build ulang gagal,
+    kesalahannya tampil di terminal dan di atas halaman, dan versi terakhir yang baik tetap disajikan.
+cli-arg-port = Port yang didengarkan; 0 memilih port yang kosong
+cli-arg-bind = Alamat yang didengarkan; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
+cli-arg-open = Buka buku di peramban bawaan
+cli-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem (drive jaringan, atau saat batas pemantauan sistem tercapai)
+cli-watch-about = Membuat ulang folder keluaran setiap kali perubahan disimpan (tanpa server)
+cli-watch-after = Contoh:
+    {"  "}panduan watch
+    {"  "}panduan watch --out /tmp/situs
+cli-watch-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem
+cli-init-about = Membuat buku panduan dwibahasa kecil sebagai titik awal (tidak pernah menimpa file)
+cli-init-after = Contoh:
+    {"  "}panduan init               di folder ini
+    {"  "}panduan init buku-saya     di folder baru
+cli-arg-dir = Folder tempat buku panduan dibuat
+cli-check-about = Memeriksa semua yang diperiksa saat build, ditambah terjemahan, halaman yatim, judul ganda dan halaman kosong, tanpa menulis apa pun
+cli-check-after = Contoh:
+    {"  "}panduan check
+    {"  "}panduan check --strict              peringatan juga dianggap gagal (untuk CI)
+    {"  "}panduan check --format json > laporan.json
+
+    Kode keluar: 0 bersih, 1 ada temuan (kesalahan, atau peringatan dengan --strict), 2 tidak dapat berjalan.
+cli-arg-format = Format keluaran
+cli-new-about = Membuat halaman, atau kerangka terjemahan sebuah halaman dalam bahasa lain
+cli-new-after = Contoh:
+    {"  "}panduan new content/id/group-types/mentoring.md
+    {"  "}panduan new content/en/group-types/therapy.md --translate-from id
+cli-arg-path = File halaman yang akan dibuat, di bawah `content/<bahasa>/`
+cli-arg-translate_from = Mulai dari halaman bahasa ini pada jalur yang sama: kolom-kolomnya disalin, teksnya disimpan sebagai panduan, dan terjemahannya mencatat versinya
+cli-translated-about = Menandai terjemahan yang sudah ditinjau sebagai mutakhir terhadap halaman sumbernya
+cli-translated-after = Contoh:
+    {"  "}panduan translated content/en/group-types/therapy.md
+    {"  "}panduan translated --all    mulai melacak setiap terjemahan buatan tangan (yang belum punya catatan)
+cli-translated-arg-path = Halaman terjemahan
+cli-arg-all = Catat setiap terjemahan yang belum punya catatan (dibuat dengan tangan) sebagai mutakhir terhadap sumbernya; catatan yang sudah ada dibiarkan
+cli-arg-from = Bahasa sumber (bawaan: yang tercatat, atau bahasa halaman asli, atau bahasa bawaan)
+cli-status-about = Menampilkan, per halaman dan bahasa, apakah terjemahan mutakhir, usang atau belum ada
+cli-status-after = Contoh:
+    {"  "}panduan status --strict    keluar dengan 1 jika ada yang belum ada, usang atau masih kerangka
+cli-status-arg-strict = Keluar dengan 1 jika ada terjemahan yang belum ada, usang atau masih kerangka
+cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
+cli-completions-about = Menampilkan skrip pelengkapan (completion) untuk shell
+cli-completions-after = Contoh:
+    {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
+cli-arg-shell = Shell-nya: bash, zsh, fish, elvish atau powershell
+cli-arg-help = Tampilkan bantuan
+cli-arg-version = Tampilkan versi
+cli-heading-usage = Penggunaan:
+cli-heading-options = Pilihan
+cli-heading-arguments = Argumen
+cli-heading-commands = Perintah
+cli-value-command = PERINTAH
+cli-arg-strict = Anggap peringatan sebagai kegagalan
