@@ -41,8 +41,22 @@ fn rank(module: &str) -> Option<usize> {
     AROUND.contains(&module).then_some(usize::MAX)
 }
 
+/// The module a name at the crate root belongs to: the exported macros `msg!`, `t!`
+/// (of `i18n`) and `help!` (of `diagnostic`) sit at the root but are leaves' own.
+fn owner(name: String) -> String {
+    match name.as_str() {
+        "msg" | "t" => "i18n".to_string(),
+        "help" => "diagnostic".to_string(),
+        _ => name,
+    }
+}
+
 /// The modules of ours that one line of code names (`crate::x`, `use crate::{x, y}`).
 fn named(line: &str) -> Vec<String> {
+    named_raw(line).into_iter().map(owner).collect()
+}
+
+fn named_raw(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line;
     while let Some(at) = rest.find("crate::") {

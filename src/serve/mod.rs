@@ -226,6 +226,30 @@ struct Problem {
     level: Level,
     message: String,
     help: Option<String>,
+    /// The language of `message` and `help`.
+    lang: &'static str,
+    /// The message and help in every language of the messages, by code (`en`, `id`):
+    /// the overlay shows the one of the tab's page.
+    texts: std::collections::BTreeMap<&'static str, Words>,
+    /// The diagnostic's stable code.
+    code: &'static str,
+}
+
+/// A problem's message and help line in one language.
+#[derive(Debug, Clone, Serialize)]
+struct Words {
+    message: String,
+    help: Option<String>,
+}
+
+/// `say` in every language of the messages.
+fn in_every_language(
+    say: impl Fn(crate::i18n::Lang) -> Words,
+) -> std::collections::BTreeMap<&'static str, Words> {
+    crate::i18n::Lang::ALL
+        .into_iter()
+        .map(|l| (l.code(), say(l)))
+        .collect()
 }
 
 impl LiveSite {
@@ -355,6 +379,7 @@ fn json<T: Serialize>(value: &T) -> Arc<str> {
 
 /// The diagnostics of a failed build, or the error itself as one problem.
 fn problems(error: &Error) -> Vec<Problem> {
+    let lang = crate::i18n::current().code();
     let from = |d: &Diagnostic| Problem {
         path: display_path(&d.span.path),
         line: d.span.line.get(),
@@ -362,6 +387,12 @@ fn problems(error: &Error) -> Vec<Problem> {
         level: d.level,
         message: d.message.clone(),
         help: d.help.clone(),
+        lang,
+        texts: in_every_language(|l| Words {
+            message: d.message_in(l),
+            help: d.help_in(l),
+        }),
+        code: d.code,
     };
     match error {
         Error::Content(diagnostics) => {
@@ -376,19 +407,37 @@ fn problems(error: &Error) -> Vec<Problem> {
         }
         Error::Config(d) => vec![from(d)],
         other => {
-            let mut message = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(s) = source {
-                message.push_str(&format!("\ncaused by: {s}"));
-                source = s.source();
-            }
+            let causes = |l: crate::i18n::Lang| {
+                let mut text = String::new();
+                let mut source = std::error::Error::source(other);
+                let caused_by = crate::i18n::format(l, "caused-by", None, &[]);
+                while let Some(s) = source {
+                    text.push_str(&format!("\n{caused_by}: {s}"));
+                    source = s.source();
+                }
+                text
+            };
+            let say = |l: crate::i18n::Lang| Words {
+                message: match other {
+                    Error::Msg(m) => m.format_in(l) + &causes(l),
+                    _ => other.to_string() + &causes(l),
+                },
+                help: match other {
+                    Error::Msg(m) => m.attr_in(l, "help"),
+                    _ => None,
+                },
+            };
+            let here = say(crate::i18n::current());
             vec![Problem {
                 path: String::new(),
                 line: 1,
                 col: 1,
                 level: Level::Error,
-                message,
-                help: None,
+                message: here.message,
+                help: here.help,
+                lang,
+                texts: in_every_language(say),
+                code: crate::diagnostic::UNCATALOGUED,
             }]
         }
     }

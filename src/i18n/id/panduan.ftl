@@ -7,24 +7,24 @@
 
 ## Front matter dan YAML
 
-front-matter-not-closed = Front matter tidak pernah ditutup.
+front-matter-not-closed = front matter tidak pernah ditutup
     .help = Tutup blok YAML dengan satu baris yang hanya berisi `---`.
-yaml-too-large = Front matter terlalu besar: alias YAML-nya berkembang melampaui batas.
-    .help = Front matter cukup berisi beberapa kunci. Hapus rujukan `*alias` yang berulang.
-yaml-not-a-map = Front matter bukan daftar kunci dan nilai.
+yaml-too-large = front matter terlalu besar: alias YAML di dalamnya berkembang melampaui batas
+    .help = Front matter biasanya hanya berisi beberapa kunci. Silakan hapus rujukan `*alias` yang berulang.
+yaml-not-a-map = front matter bukan daftar kunci dan nilai
     .help = Tulis satu `kunci: nilai` per baris, misalnya `title: Kelompok terapi`.
-yaml-tab = Di sini ada karakter tab. YAML hanya menerima spasi untuk indentasi.
+yaml-tab = di sini ada karakter tab, padahal YAML hanya menerima spasi untuk indentasi
     .help = Ganti tab pada baris { $line } front matter dengan spasi (atau hapus tab itu jika kuncinya seharusnya berada di awal baris).
-yaml-unclosed-quote = Tanda kutip ini tidak pernah ditutup.
+yaml-unclosed-quote = tanda kutip ini tidak pernah ditutup
     .help = Akhiri teks dengan tanda kutip yang sama seperti pembukanya (`"` atau `'`), pada baris yang sama.
     .help-fix = Akhiri teks dengan tanda kutip yang sama seperti pembukanya, pada baris yang sama: `{ $fix }`
-yaml-indented-line = Baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau kelompok kunci.
+yaml-indented-line = baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau kelompok kunci
     .help = Hapus spasi di awal baris agar kuncinya berada di awal baris seperti kunci lainnya.
-yaml-colon-in-text = Ada titik dua di dalam teks: YAML membaca `kata: ` sebagai awal kunci baru.
+yaml-colon-in-text = ada titik dua di dalam teks: YAML membaca `kata: ` sebagai awal kunci baru
     .help = Beri tanda kutip pada teksnya: `{ $fix }`
 yaml-invalid = YAML di front matter tidak valid: { $detail }
     .help = Periksa tanda kutip dan indentasi pada baris ini.
-front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi yang tertulis { $found }.
+front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi yang tertulis { $found }
 expect-text = teks
 expect-whole-number = bilangan bulat
 expect-kind-name = nama sebuah jenis halaman (kind)
@@ -39,27 +39,27 @@ found-number = angka
 found-text = teks
 found-list = daftar
 found-map = daftar kunci
-kind-unknown = Jenis halaman (kind) `{ $kind }` tidak dikenal.
+kind-unknown = jenis halaman (kind) `{ $kind }` tidak dikenal
     .help = Jenis halaman di book.toml: { $kinds }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
     .help-none = Deklarasikan jenis halaman di bawah `[kinds.NAMA]` dalam book.toml.
 translation-record-invalid = `translation` { $problem }
     .help = Biarkan Panduan yang menulis catatan ini: `panduan new PATH --translate-from LANG` atau `panduan translated PATH`.
-translation-not-a-map = harus berupa daftar kunci dengan `from` dan `source`, tetapi yang tertulis { $found }.
-translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang valid: `from`, `source`, `blocks`).
-translation-missing-from = tidak memiliki `from` (bahasa sumber).
-translation-missing-source = tidak memiliki `source` (sidik jari halaman sumber).
-list-without-brackets = `{ $key }` hanya berisi satu butir, `{ $text }`: tanpa kurung siku, koma tidak memisahkan butir.
+translation-not-a-map = harus berupa daftar kunci dengan `from` dan `source`, tetapi yang tertulis { $found }
+translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang valid: `from`, `source`, `blocks`)
+translation-missing-from = tidak memiliki `from` (bahasa sumber)
+translation-missing-source = tidak memiliki `source` (sidik jari halaman sumber)
+list-without-brackets = `{ $key }` hanya berisi satu butir, yaitu `{ $text }`: tanpa kurung siku, koma tidak memisahkan butir
     .help = Untuk { $count } butir, tulis daftarnya dalam kurung siku: `{ $fix }`
-front-matter-unknown-key = Kunci front matter `{ $key }` tidak dikenal.
+front-matter-unknown-key = kunci front matter `{ $key }` tidak dikenal
     .help = Kunci yang valid: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
-front-matter-unknown-kind-key = Kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`.
+front-matter-unknown-kind-key = kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`
     .help = Kunci yang valid: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, wajib)
 kind-field-optional = `{ $field }` ({ $ty })
-kind-missing-fields = Halaman berjenis `{ $kind }` belum memiliki { $missing }.
+kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
     .help = Kolom `{ $kind }`: { $fields }
 
 ## Membaca folder konten
@@ -79,7 +79,7 @@ file-unreadable = file ini tidak dapat dibaca: { $detail }
 file-not-utf8 = file ini bukan teks UTF-8 yang valid
     .help = Simpan file sebagai UTF-8 di editor Anda.
 file-has-nul = file ini berisi karakter NUL; karakter itu ditampilkan sebagai `{"\uFFFD"}`
-    .help = Karakter ini biasanya berasal dari file yang rusak atau salinan dari program lain. Silakan hapus.
+    .help = Karakter ini biasanya berasal dari file yang rusak atau dari salinan program lain. Silakan hapus karakter tersebut.
 
 ## Halaman
 
@@ -95,8 +95,8 @@ slug-invalid = `{ $slug }` bukan slug yang valid
 script-element = elemen `<script>`
 script-event-attribute = atribut peristiwa `{ $name }`
 script-javascript-link = tautan `javascript:`
-script-runs = { $what } menjalankan skrip di peramban setiap pembaca halaman ini
-    .help = Hapus, kecuali Anda memercayai kode ini dan memang membutuhkannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
+    .help = Silakan hapus, kecuali Anda memercayai kode ini dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
 
 ## Tautan
 
@@ -108,7 +108,7 @@ link-outside-content = tautan `{ $link }` menunjuk ke luar `content/`
     .help = Buat tautan hanya ke halaman dan file di dalam `content/`.
 link-starts-at-language = tautan yang diawali `/` dimulai dari `content/{ $lang }/`
 link-starts-at-page = tautan dihitung dari letak file halaman ini
-link-missing-page = tujuan tautan `{ $link }` tidak ditemukan
+link-missing-page = halaman tujuan tautan `{ $link }` tidak ditemukan
     .help = Tidak ada halaman `content/{ $path }`; { $starts_at }.
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
 link-missing-file = file `{ $link }` tidak ditemukan
@@ -176,7 +176,7 @@ translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $l
     .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
 translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
     .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Sejak itu, `check` akan melaporkan setiap perubahan pada halaman sumber.
-translation-stub = terjemahan ini masih berupa kerangka
+translation-stub = terjemahan ini masih berupa kerangka (belum diterjemahkan)
     .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
 page-orphan = tidak ada halaman lain yang menautkan ke halaman ini
     .help = Tautkan halaman ini dari halaman yang berkaitan agar pembaca dapat menemukannya selain lewat menu samping.
@@ -230,7 +230,7 @@ refuse-root = folder itu adalah akar sistem file
 refuse-is = folder itu adalah { $what }
 refuse-contains = folder itu berisi { $what }
 refuse-inside = folder itu berada di dalam { $what }
-refuse-a-file = itu sebuah file, bukan folder
+refuse-a-file = yang ada di sana adalah file, bukan folder
 refuse-not-ours = folder itu tidak kosong dan tidak dibuat oleh Panduan (tidak ada file `{ $marker }` di dalamnya). Pilih folder lain atau kosongkan sendiri folder itu
 refuse-zip-inside = file itu berada di dalam { $what }, sehingga setiap build akan memasukkan zip terakhir ke zip berikutnya
     { "  " }= help: Beri nama file zip di luar folder itu, misalnya `--zip handbook.zip`.
@@ -266,7 +266,7 @@ rebuilt-latency = ; { $ms } ms setelah perubahan
 rebuilt-tabs = , { $tabs } tab dimuat ulang
 rebuilt-complete = {" "}(pencarian dan versi cetak siap { $ms } ms kemudian)
 serve-waiting = menunggu perubahan berikutnya…
-serve-not-loopback = mendengarkan di { $bind } — komputer lain di jaringan dapat membaca draf ini
+serve-not-loopback = melayani di { $bind } — komputer lain di jaringan dapat membaca draf ini
 serve-no-browser = peramban tidak dapat dibuka ({ $detail }). Silakan buka { $url } sendiri.
 stopped = berhenti
 clean-removed = { $out }/ sudah dihapus
