@@ -14,10 +14,10 @@ use std::process::Command;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Level, display_path};
-use crate::{help, msg, t};
 use crate::error::Result;
 use crate::model::{Page, Site, TranslationState};
 use crate::{BuildOptions, load_site};
+use crate::{help, msg, t};
 
 /// Runs every check; returns all diagnostics, sorted.
 pub fn run(options: &BuildOptions) -> Result<Report> {
@@ -100,7 +100,12 @@ impl std::fmt::Display for Report {
         write!(
             f,
             "{}",
-            t!("check-summary", errors = errors, warnings = warnings, hints = hints)
+            t!(
+                "check-summary",
+                errors = errors,
+                warnings = warnings,
+                hints = hints
+            )
         )
     }
 }
@@ -109,7 +114,6 @@ impl std::fmt::Display for Report {
 fn count(diagnostics: &[Diagnostic], level: Level) -> usize {
     diagnostics.iter().filter(|d| d.level == level).count()
 }
-
 
 fn shown(page: &Page) -> String {
     page.path
@@ -178,15 +182,11 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             );
         }
         if page.parent.is_some() && !page.is_section && page.backlinks.is_empty() {
-            out.push(
-                Diagnostic::warning(span.clone(), msg!("page-orphan")).with_help(help!()),
-            );
+            out.push(Diagnostic::warning(span.clone(), msg!("page-orphan")).with_help(help!()));
         }
         let has_children = !page.children.is_empty();
         if page.analysis.is_empty && !has_children && page.front.template.is_none() {
-            out.push(
-                Diagnostic::warning(span, msg!("page-empty")).with_help(help!(path = path)),
-            );
+            out.push(Diagnostic::warning(span, msg!("page-empty")).with_help(help!(path = path)));
         }
     }
     // Duplicate titles within a language.
@@ -281,9 +281,10 @@ fn add_history_diffs(site: &Site, diagnostics: &mut [Diagnostic]) {
         if text.is_empty() {
             continue;
         }
-        if let Some(d) = diagnostics.iter_mut().find(|d| {
-            d.span == record.span && d.code == "translation-outdated"
-        }) {
+        if let Some(d) = diagnostics
+            .iter_mut()
+            .find(|d| d.span == record.span && d.code == "translation-outdated")
+        {
             let help = d.help.take().unwrap_or_default();
             let since = t!("outdated-git-history", path = source_path);
             d.set_help_text(Some(format!("{help}\n    {since}{text}")));

@@ -353,7 +353,10 @@ mod tests {
         assert!(help.contains("Pilihan:"), "{help}");
         assert!(!help.contains("Usage:"), "{help}");
         let mut build = command_in(Lang::Id);
-        let build = build.find_subcommand_mut("build").expect("build").render_help();
+        let build = build
+            .find_subcommand_mut("build")
+            .expect("build")
+            .render_help();
         assert!(build.to_string().contains("Folder keluaran"), "{build}");
     }
 }

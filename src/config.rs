@@ -13,9 +13,9 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Help, LineIndex, Span};
+use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::{help, msg};
-use crate::error::{Error, Result};
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -317,7 +317,10 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
     let theme = raw.book.theme.map(|t| root.join(t));
     let messages = match raw.book.messages.as_deref() {
         None => None,
-        Some(code) => match crate::i18n::Lang::ALL.into_iter().find(|l| l.code() == code) {
+        Some(code) => match crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+        {
             Some(lang) => Some(lang),
             None => {
                 return Err(config_error(

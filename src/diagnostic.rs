@@ -321,9 +321,12 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Sorts diagnostics by place, then level and message, for reproducible output.
+/// Sorts diagnostics by place, then level, code and message, for reproducible output
+/// in the same order in every language.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.span, a.level, &a.message).cmp(&(&b.span, b.level, &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (&a.span, a.level, a.code, &a.message).cmp(&(&b.span, b.level, b.code, &b.message))
+    });
 }
 
 /// Maps byte offsets of one text to 1-based line and column (columns count characters).

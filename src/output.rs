@@ -75,7 +75,10 @@ fn check_target_with_home(config: &Config, out: &Path, home: Option<&Path>) -> R
     let mut precious: Vec<(PathBuf, String)> = vec![
         (root.clone(), crate::t!("folder-project")),
         (resolve(&config.content_dir()), crate::t!("folder-content")),
-        (resolve(&config.root.join("themes")), crate::t!("folder-themes")),
+        (
+            resolve(&config.root.join("themes")),
+            crate::t!("folder-themes"),
+        ),
     ];
     if let Some(theme) = &config.theme {
         precious.push((resolve(theme), crate::t!("folder-theme")));
@@ -380,7 +383,10 @@ pub fn check_zip_target(config: &Config, zip: &Path, out: &Path) -> Result<()> {
     }
     let parent = zip.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent.filter(|p| !p.is_dir()) {
-        return refuse(crate::t!("refuse-zip-no-folder", path = display_path(parent)));
+        return refuse(crate::t!(
+            "refuse-zip-no-folder",
+            path = display_path(parent)
+        ));
     }
     if zip.is_dir() {
         return refuse(crate::t!("refuse-zip-folder"));

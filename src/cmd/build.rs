@@ -48,7 +48,10 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
         )
     );
     if let Some(zip) = &args.zip {
-        outln!("{}", panduan::t!("build-wrote-zip", path = display_path(zip)));
+        outln!(
+            "{}",
+            panduan::t!("build-wrote-zip", path = display_path(zip))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

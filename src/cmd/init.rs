@@ -11,7 +11,10 @@ use panduan::diagnostic::display_path;
 pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
     let created = panduan::init::run(&args.dir)?;
     for path in &created.written {
-        outln!("  {}", panduan::t!("init-created", path = display_path(path)));
+        outln!(
+            "  {}",
+            panduan::t!("init-created", path = display_path(path))
+        );
     }
     for path in &created.skipped {
         outln!("  {}", panduan::t!("init-kept", path = display_path(path)));

@@ -11,7 +11,11 @@ pub(crate) fn root(arg: &RootArg) -> Result<PathBuf, Error> {
     if let Some(root) = &arg.root {
         return Ok(root.clone());
     }
-    let here = std::env::current_dir()
-        .map_err(|e| Error::Msg(panduan::msg!("current-folder-unreadable", detail = e.to_string())))?;
+    let here = std::env::current_dir().map_err(|e| {
+        Error::Msg(panduan::msg!(
+            "current-folder-unreadable",
+            detail = e.to_string()
+        ))
+    })?;
     panduan::find_root(&here).ok_or_else(|| Error::Msg(panduan::msg!("no-book-toml")))
 }

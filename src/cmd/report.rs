@@ -70,11 +70,7 @@ pub(crate) fn event(event: &Event<'_>, after_failure: &dyn Fn() -> Option<String
         Event::Built(built) => {
             diagnostics(&built.warnings);
             let total: usize = built.pages.iter().map(|(_, n)| n).sum();
-            let mut line = t!(
-                "rebuilt",
-                total = total,
-                ms = built.elapsed.as_millis()
-            );
+            let mut line = t!("rebuilt", total = total, ms = built.elapsed.as_millis());
             if let Some(out) = &built.output {
                 line.push_str(&t!("rebuilt-into", out = out.as_str()));
             }

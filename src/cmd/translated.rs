@@ -21,7 +21,11 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
         for (page, source) in &marked {
             outln!(
                 "{}",
-                panduan::t!("translated-recorded", page = page.to_string(), source = source.to_string())
+                panduan::t!(
+                    "translated-recorded",
+                    page = page.to_string(),
+                    source = source.to_string()
+                )
             );
         }
         outln!("{}", panduan::t!("translated-all", count = marked.len()));

@@ -178,7 +178,16 @@ macro_rules! text_args {
         }
     )*};
 }
-text_args!(String, &str, &String, &&str, Cow<'_, str>, char, &Lang, Lang);
+text_args!(
+    String,
+    &str,
+    &String,
+    &&str,
+    Cow<'_, str>,
+    char,
+    &Lang,
+    Lang
+);
 
 macro_rules! number_args {
     ($($t:ty),*) => {$(

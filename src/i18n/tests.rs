@@ -118,7 +118,11 @@ fn ids_in_source() -> Vec<(String, String, bool)> {
                     continue;
                 }
                 let line = text[..at].lines().count();
-                out.push((id.to_string(), format!("{}:{line}", entry.path().display()), is_attr));
+                out.push((
+                    id.to_string(),
+                    format!("{}:{line}", entry.path().display()),
+                    is_attr,
+                ));
             }
         }
     }
@@ -147,7 +151,10 @@ fn every_message_the_code_names_is_in_the_catalogue() {
 fn every_diagnostic_code_that_has_a_help_attribute_uses_it_somewhere() {
     // A message's `.help` is found by the code that made the message, so an entry with
     // a `.help` whose message is never made is dead text: the source names it.
-    let source: String = ids_in_source().into_iter().map(|(id, _, _)| id + "\n").collect();
+    let source: String = ids_in_source()
+        .into_iter()
+        .map(|(id, _, _)| id + "\n")
+        .collect();
     let en = shape(Lang::En);
     let unused: Vec<&String> = en
         .keys()
@@ -166,7 +173,10 @@ fn locales_choose_the_language_in_posix_order() {
                 .map(|(_, v)| v.to_string())
         }
     };
-    assert_eq!(choose(None, None, env(&[("LANG", "id_ID.UTF-8")])).0, Lang::Id);
+    assert_eq!(
+        choose(None, None, env(&[("LANG", "id_ID.UTF-8")])).0,
+        Lang::Id
+    );
     assert_eq!(choose(None, None, env(&[("LANG", "id")])).0, Lang::Id);
     assert_eq!(choose(None, None, env(&[("LANG", "id_ID")])).0, Lang::Id);
     assert_eq!(choose(None, None, env(&[("LANG", "C")])).0, Lang::En);

@@ -123,9 +123,7 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
         }
         pos = end;
     }
-    Err(
-        Diagnostic::error(Span::file(path), msg!("front-matter-not-closed")).with_help(help!()),
-    )
+    Err(Diagnostic::error(Span::file(path), msg!("front-matter-not-closed")).with_help(help!()))
 }
 
 /// Parses a YAML mapping, keeping where each value was written. Errors are located in
@@ -242,19 +240,19 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
             let tab = lines[n].chars().position(|c| c == '\t').unwrap_or(0);
             let n = u64::try_from(n + 1).unwrap_or(line);
             let col = u64::try_from(tab + 1).unwrap_or(1);
-            return slip(
-                n,
-                col,
-                msg!("yaml-tab", line = n),
-                help!(),
-            );
+            return slip(n, col, msg!("yaml-tab", line = n), help!());
         }
     }
     if message.starts_with("unclosed quote") {
         let help = match text.split_once(": ") {
-            Some((key, value)) if !key.starts_with([' ', '\t']) && value.starts_with(['"', '\'']) => {
+            Some((key, value))
+                if !key.starts_with([' ', '\t']) && value.starts_with(['"', '\'']) =>
+            {
                 let quote = &value[..1];
-                help!("help-fix", fix = format!("{key}: {}{quote}", value.trim_end()))
+                help!(
+                    "help-fix",
+                    fix = format!("{key}: {}{quote}", value.trim_end())
+                )
             }
             _ => help!(),
         };
@@ -262,12 +260,7 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
     }
     if message.starts_with("mapping values are not allowed") {
         if text.starts_with(' ') {
-            return slip(
-                line,
-                1,
-                msg!("yaml-indented-line"),
-                help!(),
-            );
+            return slip(line, 1, msg!("yaml-indented-line"), help!());
         }
         if let Some((key, value)) = text.split_once(": ") {
             let value = value.trim();
@@ -281,12 +274,7 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
             }
         }
     }
-    slip(
-        line,
-        col,
-        msg!("yaml-invalid", detail = message),
-        help!(),
-    )
+    slip(line, col, msg!("yaml-invalid", detail = message), help!())
 }
 
 /// `text` as a quoted YAML scalar: in double quotes, or in single quotes if it holds a
@@ -466,9 +454,8 @@ fn page_kind<'a>(
         None if known.is_empty() => help!("help-none"),
         None => help!(kinds = backticked(&known)),
     };
-    diagnostics.push(
-        Diagnostic::error(span.clone(), msg!("kind-unknown", kind = wanted)).with_help(help),
-    );
+    diagnostics
+        .push(Diagnostic::error(span.clone(), msg!("kind-unknown", kind = wanted)).with_help(help));
     None
 }
 
@@ -504,10 +491,7 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
             )
             .map(|extra| fm.extra = Some(extra)),
         "template" => entry
-            .typed(
-                as_text(value),
-                msg!("expect-template-name"),
-            )
+            .typed(as_text(value), msg!("expect-template-name"))
             .map(|s| fm.template = Some(entry.located(s))),
         "draft" => entry
             .typed(value.as_bool(), msg!("expect-bool"))

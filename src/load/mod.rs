@@ -23,9 +23,9 @@ pub use front_matter::{Split, normalize_newlines, parse_yaml_map, split};
 
 use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
-use crate::{help, msg};
 use crate::error::{Error, Result};
 use crate::memo::{Memo, Reusing};
+use crate::{help, msg};
 
 /// One Markdown file of `content/<lang>/`.
 #[derive(Debug, Clone)]
@@ -183,13 +183,8 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
             ".md" | "md" | "" => help!(),
             v => help!("help-rename", name = v),
         };
-        diagnostics.push(
-            Diagnostic::warning(
-                Span::file(path),
-                msg!("hidden-page"),
-            )
-            .with_help(help),
-        );
+        diagnostics
+            .push(Diagnostic::warning(Span::file(path), msg!("hidden-page")).with_help(help));
     }
 
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
@@ -254,17 +249,17 @@ fn read_page(
     let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
     let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        let d = Diagnostic::error(
-            Span::file(&path),
-            msg!("page-outside-language"),
-        )
-        .with_help(help!(languages = backticked(&codes)));
+        let d = Diagnostic::error(Span::file(&path), msg!("page-outside-language"))
+            .with_help(help!(languages = backticked(&codes)));
         return (None, vec![d]);
     };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::error(Span::file(&path), msg!("file-unreadable", detail = e.to_string()));
+            let d = Diagnostic::error(
+                Span::file(&path),
+                msg!("file-unreadable", detail = e.to_string()),
+            );
             return (None, vec![d]);
         }
     };
@@ -274,11 +269,8 @@ fn read_page(
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, col) = LineIndex::new(&text).line_col(&text, valid);
-            let d = Diagnostic::error(
-                Span::new(&path, line, col),
-                msg!("file-not-utf8"),
-            )
-            .with_help(help!());
+            let d = Diagnostic::error(Span::new(&path, line, col), msg!("file-not-utf8"))
+                .with_help(help!());
             return (None, vec![d]);
         }
     };
@@ -289,11 +281,8 @@ fn read_page(
         let offset = source.find('\0').unwrap_or(0);
         let (line, col) = LineIndex::new(&source).line_col(&source, offset);
         diagnostics.push(
-            Diagnostic::warning(
-                Span::new(&path, line, col),
-                msg!("file-has-nul"),
-            )
-            .with_help(help!()),
+            Diagnostic::warning(Span::new(&path, line, col), msg!("file-has-nul"))
+                .with_help(help!()),
         );
         source.replace('\0', "\u{fffd}")
     } else {

@@ -24,8 +24,8 @@ impl LinkSpan<'_> {
     }
 }
 use crate::diagnostic::{Diagnostic, LineIndex, Span, did_you_mean};
-use crate::{help, msg, t};
 use crate::markdown::{LinkKind, LinkOutput, RawLink};
+use crate::{help, msg, t};
 
 /// What resolution yields for one page.
 pub(super) struct Resolved {
@@ -323,7 +323,8 @@ impl Lookup<'_> {
                     let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
                     let in_lang = target_lang.unwrap_or(page.lang_index);
                     let candidates = &self.rels[in_lang];
-                    let mut d = Diagnostic::error(span.get(), msg!("link-missing-page", link = dest));
+                    let mut d =
+                        Diagnostic::error(span.get(), msg!("link-missing-page", link = dest));
                     if let Some(best) =
                         did_you_mean(&wanted, candidates.iter().map(String::as_str), 1).first()
                     {

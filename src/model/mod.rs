@@ -22,10 +22,10 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
-use crate::{help, msg};
 use crate::load::{FrontMatter, Loaded, SourcePage, StaticFile};
 use crate::markdown::{self, Analysis, LinkOutput};
 use crate::memo::{Memo, Reusing};
+use crate::{help, msg};
 
 /// The language-free identity of a page: its path below `content/<lang>/` without `.md`
 /// (`group-types/therapy`; a section is its folder, the home page is empty), or the
@@ -403,11 +403,8 @@ fn page_from_source(
             let k = key.value.trim().trim_matches('/');
             if k.is_empty() || k.contains(['#', '|', '\\']) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        key.span.clone(),
-                        msg!("page-key-invalid", key = &key.value),
-                    )
-                    .with_help(help!()),
+                    Diagnostic::error(key.span.clone(), msg!("page-key-invalid", key = &key.value))
+                        .with_help(help!()),
                 );
                 path_id
             } else {
@@ -435,15 +432,12 @@ fn page_from_source(
         let clean = markdown::slugify(&slug.value);
         if clean != slug.value || clean.is_empty() {
             diagnostics.push(
-                Diagnostic::error(
-                    slug.span.clone(),
-                    msg!("slug-invalid", slug = &slug.value),
-                )
-                .with_help(if clean.is_empty() {
-                    help!()
-                } else {
-                    help!("help-try", fix = clean)
-                }),
+                Diagnostic::error(slug.span.clone(), msg!("slug-invalid", slug = &slug.value))
+                    .with_help(if clean.is_empty() {
+                        help!()
+                    } else {
+                        help!("help-try", fix = clean)
+                    }),
             );
         }
     }

@@ -112,11 +112,8 @@ pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             && path.starts_with("assets/")
         {
             diagnostics.push(
-                Diagnostic::error(
-                    span(site, *owner),
-                    msg!("output-assets-folder"),
-                )
-                .with_help(help!()),
+                Diagnostic::error(span(site, *owner), msg!("output-assets-folder"))
+                    .with_help(help!()),
             );
             continue;
         }
@@ -245,7 +242,11 @@ fn windows_problem(path: &str) -> Option<WindowsProblem> {
             let base = part.split('.').next().unwrap_or(part).trim_end();
             return Some(problem(
                 msg!("windows-device-name", name = part),
-                msg!("windows-device-name-fix", name = part, fix = format!("{base}-1")),
+                msg!(
+                    "windows-device-name-fix",
+                    name = part,
+                    fix = format!("{base}-1")
+                ),
             ));
         }
     }
