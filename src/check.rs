@@ -283,7 +283,7 @@ fn add_history_diffs(site: &Site, diagnostics: &mut [Diagnostic]) {
         }
         if let Some(d) = diagnostics
             .iter_mut()
-            .find(|d| d.span == record.span && d.code == "translation-outdated")
+            .find(|d| d.span == record.span && d.code() == "translation-outdated")
         {
             let help = d.help.take().unwrap_or_default();
             let since = t!("outdated-git-history", path = source_path);
@@ -371,7 +371,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
                 path: display_path(&d.span.path),
                 line: d.span.line.get(),
                 column: d.span.col.get(),
-                code: d.code,
+                code: d.code(),
                 message: &d.message,
                 help: d.help.as_deref(),
             })

@@ -78,9 +78,6 @@ impl fmt::Display for Level {
 pub struct Diagnostic {
     pub level: Level,
     pub span: Span,
-    /// The stable code: the message's id in the catalogue (`yaml-colon-in-text`), the
-    /// same in every language; `uncatalogued` for a message made from plain text.
-    pub code: &'static str,
     /// The message, in the language current when it was made.
     pub message: String,
     /// The `help:` line, in the same language.
@@ -88,8 +85,9 @@ pub struct Diagnostic {
     /// The source line the problem is on, shown under the message with a `^` under
     /// [`Span::col`] (set with [`Diagnostic::with_line`]).
     pub line: Option<String>,
-    /// How to say the message and the help line again in another language.
-    words: Words,
+    /// How to say the message and the help line again in another language (boxed: a
+    /// diagnostic travels in `Result`s and stays small).
+    words: Box<Words>,
 }
 
 /// The code of a diagnostic made from plain text.
@@ -98,6 +96,8 @@ pub const UNCATALOGUED: &str = "uncatalogued";
 /// What a diagnostic's words are made from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct Words {
+    /// The stable code (see [`Diagnostic::code`]).
+    code: &'static str,
     message: Option<Msg>,
     help: Option<Help>,
 }
@@ -203,14 +203,14 @@ impl Diagnostic {
         Diagnostic {
             level,
             span,
-            code,
             message: text,
             help: None,
             line: None,
-            words: Words {
+            words: Box::new(Words {
+                code,
                 message: words,
                 help: None,
-            },
+            }),
         }
     }
 
@@ -236,6 +236,12 @@ impl Diagnostic {
         self.help = Some(self.help_in_words(&help, i18n::current()));
         self.words.help = Some(help);
         self
+    }
+
+    /// The stable code: the message's id in the catalogue (`yaml-colon-in-text`), the
+    /// same in every language; `uncatalogued` for a message made from plain text.
+    pub fn code(&self) -> &'static str {
+        self.words.code
     }
 
     /// The message in `lang`.
@@ -275,7 +281,7 @@ impl Diagnostic {
                     .map(|m| m.args.clone())
                     .unwrap_or_default();
                 all.extend(args.iter().cloned());
-                i18n::format(lang, self.code, Some(name), &all)
+                i18n::format(lang, self.words.code, Some(name), &all)
             }
         }
     }
@@ -325,7 +331,7 @@ impl fmt::Display for Diagnostic {
 /// in the same order in every language.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.span, a.level, a.code, &a.message).cmp(&(&b.span, b.level, b.code, &b.message))
+        (&a.span, a.level, a.code(), &a.message).cmp(&(&b.span, b.level, b.code(), &b.message))
     });
 }
 

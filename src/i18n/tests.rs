@@ -140,7 +140,7 @@ fn every_message_the_code_names_is_in_the_catalogue() {
         } else {
             en.contains_key(&id)
         };
-        if !known && at.contains("src/i18n/tests.rs") == false {
+        if !known && !at.contains("src/i18n/tests.rs") {
             missing.push(format!("{at}: `{id}`"));
         }
     }

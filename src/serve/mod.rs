@@ -392,7 +392,7 @@ fn problems(error: &Error) -> Vec<Problem> {
             message: d.message_in(l),
             help: d.help_in(l),
         }),
-        code: d.code,
+        code: d.code(),
     };
     match error {
         Error::Content(diagnostics) => {
