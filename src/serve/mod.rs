@@ -94,16 +94,24 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(addr))
         .map_err(|e| {
-            let help = if e.kind() == std::io::ErrorKind::AddrInUse {
-                "\n  = help: another program uses this port; choose one with `--port N`, or `--port 0` for any free port"
+            let (addr, detail) = (addr.to_string(), e.to_string());
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                Error::Msg(crate::msg!(
+                    "serve-port-in-use",
+                    addr = addr,
+                    detail = detail
+                ))
             } else {
-                ""
-            };
-            Error::Other(format!("cannot listen on {addr}: {e}{help}"))
+                Error::Msg(crate::msg!(
+                    "serve-cannot-listen",
+                    addr = addr,
+                    detail = detail
+                ))
+            }
         })?;
     let addr = listener
         .local_addr()
-        .map_err(|e| Error::Other(format!("cannot read the address of the server: {e}")))?;
+        .map_err(|e| Error::Msg(crate::msg!("serve-no-address", detail = e.to_string())))?;
     let url = format!("http://{}/", shown_addr(addr));
 
     let mut build = options.build.clone();
@@ -178,9 +186,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         }
     };
     run(None, on_event);
-    on_event(Event::Note(
-        "watching for changes; press Ctrl-C to stop".into(),
-    ));
+    on_event(Event::Note(crate::t!("watch-watching")));
     watch::run(&mut watcher, &stop, &mut |step| match step {
         Step::Changed(trigger) => run(Some(&trigger), on_event),
         Step::Warning(note) => on_event(Event::Note(note)),
@@ -483,7 +489,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server's threads: {e}")))
+        .map_err(|e| Error::Msg(crate::msg!("serve-no-threads", detail = e.to_string())))
 }
 
 /// Sets `stop` on Ctrl-C (or SIGTERM); the rebuild loop then ends after the build under
@@ -492,7 +498,8 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 fn stop_on_ctrl_c(runtime: &tokio::runtime::Runtime, stop: &Arc<AtomicBool>) -> Result<()> {
     let stop = Arc::clone(stop);
     let _context = runtime.enter();
-    let error = |e: std::io::Error| Error::Other(format!("cannot catch Ctrl-C: {e}"));
+    let error =
+        |e: std::io::Error| Error::Msg(crate::msg!("serve-no-ctrl-c", detail = e.to_string()));
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

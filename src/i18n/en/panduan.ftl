@@ -393,3 +393,50 @@ cli-heading-arguments = Arguments
 cli-heading-commands = Commands
 cli-value-command = COMMAND
 cli-arg-strict = Treat warnings as failures
+
+## new and translated
+
+new-outside-content = `{ $path }` is not inside this handbook's `content/` folder
+new-outside-language = `{ $path }` is not inside a language folder such as `content/id/`
+new-not-md = `{ $path }` must end in `.md`
+new-unknown-language = `{ $lang }` is not a language of this handbook
+    .help = the languages in book.toml: { $languages }
+new-exists = `{ $path }` already exists; Panduan never overwrites a page
+new-no-source = there is no page `{ $path }` to translate from
+translated-not-a-page = `{ $path }` is not a page of this handbook
+translated-still-stub = `{ $path }` still holds the `{ $marker }` guide block; finish the translation and delete that block first
+translated-same-language = `{ $path }` is itself in `{ $lang }`; name the source language with `--from`
+translated-no-source = `{ $path }` has no `{ $lang }` source page
+translated-no-front-matter = `{ $path }` has no front matter to record the translation in
+
+## Theme
+
+theme-embedded-invalid = the embedded `{ $path }` is invalid: { $detail }
+theme-folder-missing = the theme folder `{ $path }` does not exist
+    .help = fix `theme` in book.toml, or remove it to use the built-in theme
+theme-strings-invalid = invalid UI strings: { $detail }
+theme-strings-missing = the theme has no UI strings in `{ $lang }` for { $keys }; English is used
+    .help = add `i18n/{ $lang }.toml` to your theme with these keys
+theme-template-missing = the theme has no template `{ $template }`
+    .help = templates for pages: { $templates }
+output-files-clash = two output files would be written to `{ $path }` (and `{ $other }`)
+    .help = a file in `content/` has the same path as a generated page; rename it
+
+## serve and watch
+
+serve-port-in-use = cannot listen on { $addr }: { $detail }
+    .help = another program uses this port; choose one with `--port N`, or `--port 0` for any free port
+serve-cannot-listen = cannot listen on { $addr }: { $detail }
+serve-no-address = cannot read the address of the server: { $detail }
+serve-no-threads = cannot start the server's threads: { $detail }
+serve-no-ctrl-c = cannot catch Ctrl-C: { $detail }
+watch-limit-reached = cannot watch `{ $path }` for changes: { $detail }
+    .help = the system's limit of watched folders is reached; run with `--poll`, or raise `fs.inotify.max_user_watches`
+watch-failed = cannot watch `{ $path }` for changes: { $detail }
+    .help = on a network drive, run with `--poll`
+template-prepare = cannot prepare `{ $template }` for { $what }
+template-failed = template `{ $template }` failed for { $what }
+template-setup = cannot set up templates
+template-invalid = a theme template is invalid
+watch-warning = watching the files: { $detail }
+watch-watching = watching for changes; press Ctrl-C to stop

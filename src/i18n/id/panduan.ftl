@@ -371,3 +371,50 @@ cli-heading-arguments = Argumen
 cli-heading-commands = Perintah
 cli-value-command = PERINTAH
 cli-arg-strict = Anggap peringatan sebagai kegagalan
+
+## new dan translated
+
+new-outside-content = `{ $path }` tidak berada di dalam folder `content/` buku panduan ini
+new-outside-language = `{ $path }` tidak berada di dalam folder bahasa seperti `content/id/`
+new-not-md = nama `{ $path }` harus diakhiri `.md`
+new-unknown-language = `{ $lang }` bukan bahasa buku panduan ini
+    .help = Bahasa yang ada di book.toml: { $languages }
+new-exists = `{ $path }` sudah ada; Panduan tidak pernah menimpa halaman
+new-no-source = tidak ada halaman `{ $path }` yang dapat diterjemahkan
+translated-not-a-page = `{ $path }` bukan halaman buku panduan ini
+translated-still-stub = `{ $path }` masih memuat blok panduan `{ $marker }`. Selesaikan terjemahannya dan hapus blok itu lebih dulu
+translated-same-language = `{ $path }` sendiri berbahasa `{ $lang }`. Sebutkan bahasa sumbernya dengan `--from`
+translated-no-source = `{ $path }` tidak memiliki halaman sumber dalam `{ $lang }`
+translated-no-front-matter = `{ $path }` tidak memiliki front matter untuk mencatat terjemahannya
+
+## Tema
+
+theme-embedded-invalid = `{ $path }` bawaan tidak valid: { $detail }
+theme-folder-missing = folder tema `{ $path }` tidak ada
+    .help = Perbaiki `theme` di book.toml, atau hapus baris itu untuk memakai tema bawaan.
+theme-strings-invalid = teks antarmuka tidak valid: { $detail }
+theme-strings-missing = tema tidak memiliki teks antarmuka dalam `{ $lang }` untuk { $keys }; teks bahasa Inggris yang dipakai
+    .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
+theme-template-missing = tema tidak memiliki templat `{ $template }`
+    .help = Templat yang tersedia untuk halaman: { $templates }
+output-files-clash = dua file keluaran akan ditulis ke `{ $path }` (dan `{ $other }`)
+    .help = Ada file di `content/` yang jalurnya sama dengan halaman yang dibuat Panduan. Silakan ganti namanya.
+
+## serve dan watch
+
+serve-port-in-use = tidak dapat mendengarkan di { $addr }: { $detail }
+    .help = Port ini sedang dipakai program lain. Pilih port lain dengan `--port N`, atau `--port 0` untuk port mana pun yang kosong.
+serve-cannot-listen = tidak dapat mendengarkan di { $addr }: { $detail }
+serve-no-address = alamat server tidak dapat dibaca: { $detail }
+serve-no-threads = thread server tidak dapat dijalankan: { $detail }
+serve-no-ctrl-c = Ctrl-C tidak dapat ditangkap: { $detail }
+watch-limit-reached = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
+    .help = Batas folder yang dapat dipantau sistem sudah tercapai. Jalankan dengan `--poll`, atau naikkan `fs.inotify.max_user_watches`.
+watch-failed = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
+    .help = Jika folder ada di drive jaringan, jalankan dengan `--poll`.
+template-prepare = `{ $template }` tidak dapat disiapkan untuk { $what }
+template-failed = templat `{ $template }` gagal untuk { $what }
+template-setup = templat tidak dapat disiapkan
+template-invalid = ada templat tema yang tidak valid
+watch-warning = saat memantau file: { $detail }
+watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
