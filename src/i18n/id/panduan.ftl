@@ -11,24 +11,24 @@ front-matter-not-closed = front matter tidak pernah ditutup
     .help = Tutup blok YAML dengan satu baris yang hanya berisi `---`.
 yaml-too-large = front matter terlalu besar: alias YAML di dalamnya berkembang melampaui batas
     .help = Front matter biasanya hanya berisi beberapa kunci. Silakan hapus rujukan `*alias` yang berulang.
-yaml-not-a-map = front matter bukan daftar kunci dan nilai
+yaml-not-a-map = front matter tidak berisi pasangan kunci dan nilai
     .help = Tulis satu `kunci: nilai` per baris, misalnya `title: Kelompok terapi`.
 yaml-tab = di sini ada karakter tab, padahal YAML hanya menerima spasi untuk indentasi
     .help = Ganti tab pada baris { $line } front matter dengan spasi (atau hapus tab itu jika kuncinya seharusnya berada di awal baris).
 yaml-unclosed-quote = tanda kutip ini tidak pernah ditutup
     .help = Akhiri teks dengan tanda kutip yang sama seperti pembukanya (`"` atau `'`), pada baris yang sama.
     .help-fix = Akhiri teks dengan tanda kutip yang sama seperti pembukanya, pada baris yang sama: `{ $fix }`
-yaml-indented-line = baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau kelompok kunci
+yaml-indented-line = baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau pasangan kunci
     .help = Hapus spasi di awal baris agar kuncinya berada di awal baris seperti kunci lainnya.
 yaml-colon-in-text = ada titik dua di dalam teks: YAML membaca `kata: ` sebagai awal kunci baru
     .help = Beri tanda kutip pada teksnya: `{ $fix }`
 yaml-invalid = YAML di front matter tidak valid: { $detail }
     .help = Periksa tanda kutip dan indentasi pada baris ini.
-front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi yang tertulis { $found }
+front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi isinya { $found }
 expect-text = teks
 expect-whole-number = bilangan bulat
 expect-kind-name = nama sebuah jenis halaman (kind)
-expect-extra-map = daftar kunci, misalnya `extra: { "{" } kind: group-type { "}" }`
+expect-extra-map = pasangan kunci dan nilai, misalnya `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = nama sebuah templat, misalnya `comparison.html`
 expect-bool = `true` atau `false`
 expect-page-ids = daftar id halaman
@@ -38,14 +38,14 @@ found-bool = `true`/`false`
 found-number = angka
 found-text = teks
 found-list = daftar
-found-map = daftar kunci
+found-map = pasangan kunci dan nilai
 kind-unknown = jenis halaman (kind) `{ $kind }` tidak dikenal
     .help = Jenis halaman di book.toml: { $kinds }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
-    .help-none = Deklarasikan jenis halaman di bawah `[kinds.NAMA]` dalam book.toml.
+    .help-none = Tetapkan jenis halaman di bagian `[kinds.NAMA]` pada book.toml.
 translation-record-invalid = `translation` { $problem }
     .help = Biarkan Panduan yang menulis catatan ini: `panduan new PATH --translate-from LANG` atau `panduan translated PATH`.
-translation-not-a-map = harus berupa daftar kunci dengan `from` dan `source`, tetapi yang tertulis { $found }
+translation-not-a-map = harus berupa pasangan kunci dan nilai dengan `from` dan `source`, tetapi isinya { $found }
 translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang valid: `from`, `source`, `blocks`)
 translation-missing-from = tidak memiliki `from` (bahasa sumber)
 translation-missing-source = tidak memiliki `source` (sidik jari halaman sumber)
@@ -66,13 +66,13 @@ kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
 
 no-content-folder = tidak ada folder `content/` di `{ $root }`
     .help = Jalankan `panduan init` untuk memulai buku panduan.
-walk-link-loop = tautan simbolik ini menunjuk kembali ke folder di atasnya (berputar), jadi dilewati
+walk-link-loop = tautan simbolik ini mengarah kembali ke folder di atasnya (berputar-putar), sehingga dilewati
 walk-unreadable = tidak dapat dibaca: { $detail }
 file-name-not-unicode = nama file ini bukan Unicode yang valid
     .help = Ganti nama file dengan huruf, angka, `-` dan `_`.
 hidden-page = nama file ini diawali titik, sehingga tersembunyi dan tidak dijadikan halaman
-    .help = Agar menjadi halaman, beri nama seperti `halaman.md`.
-    .help-rename = Agar menjadi halaman, ganti namanya menjadi `{ $name }`.
+    .help = Agar dijadikan halaman, beri nama seperti `halaman.md`.
+    .help-rename = Agar dijadikan halaman, ganti namanya menjadi `{ $name }`.
 page-outside-language = halaman ini tidak berada di dalam folder bahasa
     .help = Letakkan halaman di `content/<bahasa>/`. Bahasa yang ada di book.toml: { $languages }
 file-unreadable = file ini tidak dapat dibaca: { $detail }
@@ -101,9 +101,9 @@ script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halama
 ## Tautan
 
 image-no-alt = gambar `{ $image }` tidak memiliki teks alternatif (alt)
-    .help = Jelaskan gambarnya untuk pembaca yang tidak dapat melihatnya: `![lingkaran kursi](circle.png)`
+    .help = Silakan tulis keterangan gambar untuk pembaca yang tidak dapat melihatnya: `![lingkaran kursi](circle.png)`
 link-above-language = tautan `{ $link }` naik melewati `content/{ $lang }/`
-    .help = Tautan yang diawali `/` dimulai dari `content/{ $lang }/`. Hapus `..`-nya.
+    .help = Tautan yang diawali `/` dimulai dari `content/{ $lang }/`. Silakan hapus `..` pada tautan itu.
 link-outside-content = tautan `{ $link }` menunjuk ke luar `content/`
     .help = Buat tautan hanya ke halaman dan file di dalam `content/`.
 link-starts-at-language = tautan yang diawali `/` dimulai dari `content/{ $lang }/`
@@ -119,7 +119,7 @@ anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
     .help = Jangkar yang ada di `{ $title }`: { $anchors }
     .help-nearest = Mungkin maksud Anda `#{ $nearest }`?
     .help-no-headings = `{ $title }` tidak memiliki judul bagian.
-link-other-language = `{ $link }` hanya ada dalam { $language } (`{ $lang }`), jadi tautan diarahkan ke sana
+link-other-language = `{ $link }` hanya tersedia dalam { $language } (`{ $lang }`), sehingga tautan diarahkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 page-id-missing = tidak ada halaman dengan id `{ $id }`
     .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`.
@@ -129,7 +129,7 @@ word-or = atau
 
 ## Jalur keluaran
 
-output-assets-folder = folder `assets/` di keluaran adalah milik tema
+output-assets-folder = folder `assets/` di keluaran khusus untuk tema
     .help = Pindahkan file ini ke folder bahasa atau ke `content/shared/`.
 owner-generated = halaman yang dibuat sendiri oleh Panduan
 owner-home-page = halaman beranda `{ $lang }`
@@ -175,7 +175,7 @@ outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan trans
 translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $lang }`)
     .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
 translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
-    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Sejak itu, `check` akan melaporkan setiap perubahan pada halaman sumber.
+    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `check` akan melaporkan setiap kali halaman sumbernya berubah.
 translation-stub = terjemahan ini masih berupa kerangka (belum diterjemahkan)
     .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
 page-orphan = tidak ada halaman lain yang menautkan ke halaman ini
@@ -188,12 +188,12 @@ outdated-git-history = yang berubah di `{ $path }` sejak itu (dari riwayat git):
 
 ## book.toml
 
-config-no-languages = belum ada bahasa yang dideklarasikan
+config-no-languages = belum ada bahasa yang ditetapkan
     .help = Tambahkan tabel `[languages.id]` berisi `name` dan `title`.
 config-language-code = `{ $code }` bukan kode bahasa
     .help = Gunakan kode huruf kecil seperti `id`, `en` atau `pt-br`.
-config-default-language = `default_language = "{ $lang }"` bukan salah satu bahasa yang dideklarasikan
-    .help = Bahasa yang dideklarasikan: { $languages }
+config-default-language = `default_language = "{ $lang }"` bukan salah satu bahasa yang ditetapkan
+    .help = Bahasa yang ditetapkan: { $languages }
 config-base-url = `base_url = "{ $url }"` bukan URL http(s)
     .help = Tulis alamatnya lengkap, misalnya `https://example.org/handbook/`.
 config-kind-name = `{ $kind }` bukan nama jenis halaman (kind) yang valid
@@ -266,9 +266,9 @@ rebuilt-latency = ; { $ms } ms setelah perubahan
 rebuilt-tabs = , { $tabs } tab dimuat ulang
 rebuilt-complete = {" "}(pencarian dan versi cetak siap { $ms } ms kemudian)
 serve-waiting = menunggu perubahan berikutnya…
-serve-not-loopback = melayani di { $bind } — komputer lain di jaringan dapat membaca draf ini
+serve-not-loopback = menyajikan di { $bind } — komputer lain di jaringan dapat membaca draf ini
 serve-no-browser = peramban tidak dapat dibuka ({ $detail }). Silakan buka { $url } sendiri.
-stopped = berhenti
+stopped = dihentikan
 clean-removed = { $out }/ sudah dihapus
 clean-nothing = tidak ada yang perlu dihapus: { $out }/ tidak ada
 init-created = dibuat   { $path }
@@ -277,8 +277,8 @@ init-ready-here = Buku panduan dwibahasa sudah siap di sini. Berikutnya: `pandua
 init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Berikutnya: `cd { $cd }`, lalu `panduan build`.
 new-created = { $path } sudah dibuat
 new-translate-next = Terjemahkan judul dan teksnya, hapus blok panduan yang ditandai, lalu jalankan `panduan build`.
-translated-recorded = { $page } kini tercatat mutakhir terhadap { $source }
-translated-all = { $count } terjemahan sudah dicatat; `panduan check` sekarang akan memberi tahu Anda saat halaman sumbernya berubah
+translated-recorded = { $page } kini tercatat sesuai dengan versi terbaru { $source }
+translated-all = { $count } terjemahan sudah dicatat; mulai sekarang `panduan check` akan memberi tahu Anda saat halaman sumbernya berubah
 current-folder-unreadable = folder saat ini tidak dapat dibaca: { $detail }
 no-book-toml = tidak ada `book.toml` di folder ini maupun di folder mana pun di atasnya
     .help = Jalankan perintah ini di dalam folder buku panduan, beri `--root FOLDER`, atau mulai buku baru dengan `panduan init`.
@@ -333,7 +333,7 @@ cli-init-after = Contoh:
     {"  "}panduan init               di folder ini
     {"  "}panduan init buku-saya     di folder baru
 cli-arg-dir = Folder tempat buku panduan dibuat
-cli-check-about = Memeriksa semua yang diperiksa saat build, ditambah terjemahan, halaman yatim, judul ganda dan halaman kosong, tanpa menulis apa pun
+cli-check-about = Memeriksa semua yang diperiksa saat build, ditambah terjemahan, halaman tanpa tautan masuk, judul ganda dan halaman kosong, tanpa menulis apa pun
 cli-check-after = Contoh:
     {"  "}panduan check
     {"  "}panduan check --strict              peringatan juga dianggap gagal (untuk CI)
