@@ -27,6 +27,18 @@ pub struct Cli {
 /// English catalogue holds the same words, a test keeps them equal); in another
 /// language every `about`, option help, example block and clap's own headings come
 /// from the catalogue (`cli-…` ids).
+/// The help and usage as clap printed them, with the words clap keeps to itself
+/// (`[OPTIONS]`) in `lang`.
+pub fn localize_help_text(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        _ => text.replace(
+            "[OPTIONS]",
+            &format!("[{}]", i18n::format(lang, "cli-value-options", None, &[])),
+        ),
+    }
+}
+
 pub fn command_in(lang: Lang) -> clap::Command {
     let command = <Cli as clap::CommandFactory>::command();
     if lang == Lang::En {
@@ -89,11 +101,20 @@ fn localize(mut command: clap::Command, prefix: &str, lang: Lang, top: bool) -> 
     }
     let names: Vec<String> = command
         .get_subcommands()
+        .filter(|s| s.get_name() != "help")
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
         let inner = format!("{prefix}-{name}");
         command = command.mut_subcommand(&name, |s| localize(s, &inner, lang, false));
+    }
+    if top {
+        // clap adds its `help` command when the tree is built: build it, then give
+        // that command its description too.
+        command.build();
+        if let Some(about) = text("cli-help-about".to_string()) {
+            command = command.mut_subcommand("help", |s| s.about(about));
+        }
     }
     command
 }

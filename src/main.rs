@@ -20,7 +20,19 @@ fn main() -> ExitCode {
     let env = |name: &str| std::env::var(name).ok();
     let (lang, source) = i18n::choose(option.as_deref(), None, env);
     i18n::set(lang);
-    let matches = panduan::cli::command_in(lang).get_matches_from(&args);
+    let matches = match panduan::cli::command_in(lang).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) if lang != i18n::Lang::En && is_help(&e) => {
+            let text = panduan::cli::localize_help_text(lang, &e.render().to_string());
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -39,6 +51,15 @@ fn main() -> ExitCode {
         }
     };
     cmd::console::exit_code(code)
+}
+
+/// Whether clap stopped to show the help (asked for, or a command was missing).
+fn is_help(e: &clap::Error) -> bool {
+    use clap::error::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
 }
 
 /// The value of option `name` (`--name VALUE` or `--name=VALUE`) in `args`, read

@@ -440,3 +440,5 @@ template-setup = cannot set up templates
 template-invalid = a theme template is invalid
 watch-warning = watching the files: { $detail }
 watch-watching = watching for changes; press Ctrl-C to stop
+cli-help-about = Print this message or the help of the given subcommand(s)
+cli-value-options = OPTIONS

@@ -418,3 +418,5 @@ template-setup = templat tidak dapat disiapkan
 template-invalid = ada templat tema yang tidak valid
 watch-warning = saat memantau file: { $detail }
 watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
+cli-help-about = Tampilkan pesan ini atau bantuan untuk perintah yang disebut
+cli-value-options = PILIHAN
