@@ -238,7 +238,7 @@ fn help_is_in_the_language_of_the_option_or_the_environment() {
     let id = run_with(site.path(), ID, &["build", "--help"]);
     assert_eq!(id.code, 0);
     assert!(
-        id.stdout.contains("Penggunaan: panduan build"),
+        id.stdout.contains("Penggunaan: panduan build [PILIHAN]"),
         "{}",
         id.stdout
     );
@@ -246,6 +246,12 @@ fn help_is_in_the_language_of_the_option_or_the_environment() {
     assert!(id.stdout.contains("Folder keluaran"), "{}", id.stdout);
     let top = run_with(site.path(), EN, &["--lang", "id", "--help"]);
     assert!(top.stdout.contains("Perintah:"), "{}", top.stdout);
+    assert!(top.stdout.contains("Tampilkan pesan ini"), "{}", top.stdout);
+    assert!(!top.stdout.contains("Print"), "{}", top.stdout);
+    assert!(!top.stdout.contains("Usage"), "{}", top.stdout);
+    // `panduan help build` says the same as `panduan build --help`.
+    let help_build = run_with(site.path(), ID, &["help", "build"]);
+    assert_eq!(help_build.stdout, id.stdout);
     let en = run_with(site.path(), EN, &["build", "--help"]);
     assert!(en.stdout.contains("Usage: panduan build"), "{}", en.stdout);
     assert!(en.stdout.contains("Output folder"), "{}", en.stdout);
