@@ -189,6 +189,7 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             out.push(Diagnostic::warning(span, msg!("page-empty")).with_help(help!(path = path)));
         }
     }
+    out.extend(crate::glossary::checks(site));
     // Duplicate titles within a language.
     let mut seen: std::collections::HashMap<(usize, String), usize> =
         std::collections::HashMap::new();

@@ -442,3 +442,14 @@ watch-warning = watching the files: { $detail }
 watch-watching = watching for changes; press Ctrl-C to stop
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-value-options = OPTIONS
+
+## Glossary
+
+glossary-not-a-list = `extra.glossary` must be a list of terms
+    .help = write each term as `- key: …`, `term: …` and `definition: …` under `glossary:`
+glossary-term-incomplete = this glossary term has no `{ $missing }`
+    .help = every term needs a `key` (the same in every language), the `term` and its own `definition`
+glossary-key-twice = the glossary key `{ $key }` is used twice
+    .help = `{ $other }` defines it too; give each term its own key
+glossary-no-counterpart = the glossary term `{ $term }` has no { $language } (`{ $lang }`) counterpart
+    .help = add a term with `key: { $key }` to `extra.glossary` of `{ $other }`, or give its matching term this key

@@ -420,3 +420,14 @@ watch-warning = saat memantau file: { $detail }
 watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
 cli-help-about = Tampilkan pesan ini atau bantuan untuk perintah yang disebut
 cli-value-options = PILIHAN
+
+## Glosarium
+
+glossary-not-a-list = `extra.glossary` harus berupa daftar istilah
+    .help = Tulis setiap istilah sebagai `- key: …`, `term: …` dan `definition: …` di bawah `glossary:`.
+glossary-term-incomplete = istilah glosarium ini belum memiliki `{ $missing }`
+    .help = Setiap istilah memerlukan `key` (sama dalam setiap bahasa), `term`, dan `definition`-nya sendiri.
+glossary-key-twice = kunci glosarium `{ $key }` dipakai dua kali
+    .help = `{ $other }` juga memakainya. Beri setiap istilah kuncinya sendiri.
+glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam { $language } (`{ $lang }`)
+    .help = Tambahkan istilah dengan `key: { $key }` ke `extra.glossary` di `{ $other }`, atau beri istilah padanannya kunci ini.
