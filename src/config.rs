@@ -79,6 +79,8 @@ pub enum FieldType {
     Integer,
     /// `true` or `false`.
     Bool,
+    /// The id of another page (`group-types/therapy`), optionally of one kind.
+    Page,
 }
 
 impl fmt::Display for FieldType {
@@ -89,6 +91,7 @@ impl fmt::Display for FieldType {
             FieldType::List => "list",
             FieldType::Integer => "integer",
             FieldType::Bool => "bool",
+            FieldType::Page => "page",
         })
     }
 }
@@ -101,6 +104,9 @@ pub struct FieldDef {
     pub ty: FieldType,
     #[serde(default)]
     pub required: bool,
+    /// For a `page` field: the kind the named page must have.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
@@ -294,7 +300,9 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
                 Some(help!()),
             ));
         }
-        for field in kind.fields.keys() {
+        for (field, def) in &kind.fields {
+            check_page_kind(text, name, field, def, &raw.kinds)
+                .map_err(|(at, message, help)| config_error(at, message, Some(help)))?;
             if !is_valid_name(&field.replace('_', "-")) || RESERVED_KEYS.contains(&field.as_str()) {
                 return Err(config_error(
                     find(&format!("fields.{field}")),
@@ -342,6 +350,64 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         kinds: raw.kinds,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
+}
+
+/// Checks the `kind = "…"` of the field `field` of kind `kind`: only a `page` field
+/// takes one, and it must name a declared kind. The error is (offset in `text` of the
+/// field's `kind` key, message, help).
+fn check_page_kind(
+    text: &str,
+    kind: &str,
+    field: &str,
+    def: &FieldDef,
+    kinds: &IndexMap<String, KindDef>,
+) -> std::result::Result<(), (usize, Msg, Help)> {
+    let Some(wanted) = &def.kind else {
+        return Ok(());
+    };
+    let table = format!("kinds.{kind}.fields.{field}");
+    let at = text.find(&table).map_or(0, |start| {
+        let after = start + table.len();
+        text[after..]
+            .find("\nkind")
+            .map_or(start, |i| after + i + 1)
+    });
+    if def.ty != FieldType::Page {
+        return Err((
+            at,
+            msg!(
+                "config-kind-not-page",
+                field = field,
+                kind = kind,
+                ty = def.ty.to_string()
+            ),
+            help!(),
+        ));
+    }
+    if kinds.contains_key(wanted) {
+        return Ok(());
+    }
+    let known: Vec<&str> = kinds.keys().map(String::as_str).collect();
+    let help = match crate::diagnostic::did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => help!("help-nearest", nearest = *best),
+        None => help!(
+            kinds = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err((
+        at,
+        msg!(
+            "config-field-kind-unknown",
+            field = field,
+            kind = kind,
+            wanted = wanted
+        ),
+        help,
+    ))
 }
 
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
@@ -479,6 +545,32 @@ title = "Handbook"
         assert!(e.contains(&RESERVED_KEYS.join(", ")), "{e}");
         let ok = format!("{GOOD}\n[kinds.group-type.fields.purpose]\ntype = \"text\"\n");
         parse(Path::new("/p"), &ok, &Overrides::default()).expect("`purpose` is free");
+    }
+
+    #[test]
+    fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
+        let kinds =
+            "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
+        let ok = format!("{GOOD}{kinds}kind = \"group-type\"\n");
+        let c = parse(Path::new("/p"), &ok, &Overrides::default()).expect("valid");
+        let field = &c.kinds["session-plan"].fields["group_type"];
+        assert_eq!(
+            (field.ty, field.kind.as_deref()),
+            (FieldType::Page, Some("group-type"))
+        );
+        // At the field's `kind` key, on line 16.
+        let e = err(&format!("{GOOD}{kinds}kind = \"group-typ\"\n"));
+        assert!(
+            e.starts_with("book.toml:16:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean `group-type`?"), "{e}");
+        let text = format!("{GOOD}{kinds}kind = \"group-type\"\n").replace("\"page\"", "\"text\"");
+        let e = err(&text);
+        assert!(
+            e.contains("`kind` is only for fields of `type = \"page\"`; the field `group_type` of kind `session-plan` is of type `text`"),
+            "{e}"
+        );
     }
 
     #[test]

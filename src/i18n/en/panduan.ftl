@@ -453,3 +453,23 @@ glossary-key-twice = the glossary key `{ $key }` is used twice
     .help = `{ $other }` defines it too; give each term its own key
 glossary-no-counterpart = the glossary term `{ $term }` has no { $language } (`{ $lang }`) counterpart
     .help = add a term with `key: { $key }` to `extra.glossary` of `{ $other }`, or give its matching term this key
+kind-field-of-kind = { $ty } of kind `{ $kind }`
+expect-page-id = the id of a page, e.g. `group-types/therapy`
+config-kind-not-page = `kind` is only for fields of `type = "page"`; the field `{ $field }` of kind `{ $kind }` is of type `{ $ty }`
+    .help = remove `kind`, or set `type = "page"` for a field whose value names another page
+config-field-kind-unknown = the field `{ $field }` of kind `{ $kind }` asks for pages of kind `{ $wanted }`, which book.toml does not declare
+    .help = the kinds in book.toml: { $kinds }
+    .help-nearest = did you mean `{ $nearest }`?
+
+## Fields that name a page
+
+field-page-other-language = `{ $page }` exists only in { $language } (`{ $lang }`); `{ $field }` links there
+    .help = translate that page to link within this language
+field-page-nearest = did you mean { $nearest }?
+field-page-none-of-kind = no page has `kind: { $kind }` yet; write one, or leave this field out
+field-page-of-kind = a page id is its path below `content/<language>/` without `.md`; pages of kind `{ $kind }`: { $pages }
+field-page-example = a page id is its path below `content/<language>/` without `.md`, e.g. { $pages }
+field-page-missing = `{ $field }` names the page `{ $page }`, but no page has that id
+field-page-is-of-kind = a page of kind `{ $kind }`
+field-page-is-kindless = a page without a kind
+field-page-wrong-kind = `{ $field }` must name a page of kind `{ $kind }`, but `{ $page }` is { $is }

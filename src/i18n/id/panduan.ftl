@@ -431,3 +431,23 @@ glossary-key-twice = kunci glosarium `{ $key }` dipakai dua kali
     .help = `{ $other }` juga memakainya. Beri setiap istilah kuncinya sendiri.
 glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam { $language } (`{ $lang }`)
     .help = Tambahkan istilah dengan `key: { $key }` ke `extra.glossary` di `{ $other }`, atau beri istilah padanannya kunci ini.
+kind-field-of-kind = { $ty } berjenis `{ $kind }`
+expect-page-id = id sebuah halaman, misalnya `group-types/therapy`
+config-kind-not-page = `kind` hanya untuk kolom dengan `type = "page"`; kolom `{ $field }` pada jenis `{ $kind }` bertipe `{ $ty }`
+    .help = Hapus `kind`, atau tetapkan `type = "page"` untuk kolom yang nilainya menyebut halaman lain.
+config-field-kind-unknown = kolom `{ $field }` pada jenis `{ $kind }` meminta halaman berjenis `{ $wanted }`, yang tidak ditetapkan di book.toml
+    .help = Jenis halaman di book.toml: { $kinds }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`?
+
+## Kolom yang menyebut halaman
+
+field-page-other-language = `{ $page }` hanya tersedia dalam { $language } (`{ $lang }`); `{ $field }` menautkan ke sana
+    .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
+field-page-nearest = Mungkin maksud Anda { $nearest }?
+field-page-none-of-kind = Belum ada halaman dengan `kind: { $kind }`. Tulis satu halaman seperti itu, atau hapus kolom ini.
+field-page-of-kind = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`. Halaman berjenis `{ $kind }`: { $pages }
+field-page-example = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`, misalnya { $pages }
+field-page-missing = `{ $field }` menyebut halaman `{ $page }`, tetapi tidak ada halaman dengan id itu
+field-page-is-of-kind = halaman berjenis `{ $kind }`
+field-page-is-kindless = halaman tanpa jenis
+field-page-wrong-kind = `{ $field }` harus menyebut halaman berjenis `{ $kind }`, tetapi `{ $page }` adalah { $is }
