@@ -277,7 +277,7 @@ init-ready-here = Buku panduan dwibahasa sudah siap di sini. Langkah berikutnya:
 init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Langkah berikutnya: `cd { $cd }`, lalu `panduan build`.
 new-created = { $path } sudah dibuat
 new-translate-next = Terjemahkan judul dan teksnya, hapus blok panduan yang ditandai, lalu jalankan `panduan build`.
-translated-recorded = { $page } kini tercatat sebagai terjemahan mutakhir dari { $source }
+translated-recorded = { $page } kini tercatat mutakhir (sesuai dengan { $source })
 translated-all = { $count } terjemahan sudah dicatat; mulai sekarang `panduan check` akan memberi tahu Anda saat halaman sumbernya berubah
 current-folder-unreadable = folder saat ini tidak dapat dibaca: { $detail }
 no-book-toml = tidak ada `book.toml` di folder ini maupun di folder mana pun di atasnya
@@ -333,7 +333,7 @@ cli-init-after = Contoh:
     {"  "}panduan init               di folder ini
     {"  "}panduan init buku-saya     di folder baru
 cli-arg-dir = Folder tempat buku panduan dibuat
-cli-check-about = Memeriksa semua yang diperiksa saat build, ditambah terjemahan, halaman tanpa tautan masuk, judul ganda, dan halaman kosong, tanpa menulis apa pun
+cli-check-about = Memeriksa semua yang diperiksa saat buku dibuat, ditambah terjemahan, halaman tanpa tautan masuk, judul ganda, dan halaman kosong, tanpa menulis apa pun
 cli-check-after = Contoh:
     {"  "}panduan check
     {"  "}panduan check --strict              peringatan juga dianggap gagal (untuk CI)
@@ -347,12 +347,12 @@ cli-new-after = Contoh:
     {"  "}panduan new content/en/group-types/therapy.md --translate-from id
 cli-arg-path = File halaman yang akan dibuat, di bawah `content/<bahasa>/`
 cli-arg-translate_from = Mulai dari halaman bahasa ini pada jalur yang sama: kolom-kolomnya disalin, teksnya disimpan sebagai panduan, dan terjemahannya mencatat versinya
-cli-translated-about = Menandai terjemahan yang sudah ditinjau sebagai terjemahan mutakhir dari halaman sumbernya
+cli-translated-about = Menandai terjemahan yang sudah ditinjau sebagai mutakhir (sesuai dengan halaman sumbernya)
 cli-translated-after = Contoh:
     {"  "}panduan translated content/en/group-types/therapy.md
-    {"  "}panduan translated --all    mulai melacak setiap terjemahan buatan tangan (yang belum punya catatan)
+    {"  "}panduan translated --all    mulai melacak setiap terjemahan yang dibuat sendiri (belum memiliki catatan)
 cli-translated-arg-path = Halaman terjemahan
-cli-arg-all = Catat setiap terjemahan yang belum punya catatan (dibuat dengan tangan) sebagai terjemahan mutakhir dari sumbernya; catatan yang sudah ada dibiarkan
+cli-arg-all = Catat setiap terjemahan yang belum memiliki catatan (dibuat sendiri) sebagai mutakhir (sesuai dengan sumbernya); catatan yang sudah ada dibiarkan
 cli-arg-from = Bahasa sumber (bawaan: bahasa yang tercatat; jika tidak ada, bahasa halaman asli; jika tidak ada juga, bahasa bawaan buku)
 cli-status-about = Menampilkan, per halaman dan bahasa, apakah terjemahan mutakhir, usang, atau belum ada
 cli-status-after = Contoh:
