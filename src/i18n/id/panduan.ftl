@@ -2,7 +2,7 @@
 #
 # Setiap id pesan tetap: id sebuah diagnostik adalah kodenya (tampil di
 # `check --format json`), dan atribut `.help` adalah baris `help:`-nya.
-# Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut dan variabel
+# Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut, dan variabel
 # yang sama; sebuah unit test memeriksanya.
 
 ## Front matter dan YAML
@@ -44,7 +44,7 @@ kind-unknown = jenis halaman (kind) `{ $kind }` tidak dikenal
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
     .help-none = Tetapkan jenis halaman di bagian `[kinds.NAMA]` pada book.toml.
 translation-record-invalid = `translation` { $problem }
-    .help = Biarkan Panduan yang menulis catatan ini: `panduan new PATH --translate-from LANG` atau `panduan translated PATH`.
+    .help = Biarkan Panduan yang menulis catatan ini: `panduan new JALUR --translate-from BAHASA` atau `panduan translated JALUR`.
 translation-not-a-map = harus berupa pasangan kunci dan nilai dengan `from` dan `source`, tetapi isinya { $found }
 translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang dapat dipakai: `from`, `source`, dan `blocks`)
 translation-missing-from = tidak memiliki `from` (bahasa sumber)
@@ -114,7 +114,7 @@ link-missing-page = halaman tujuan tautan `{ $link }` tidak ditemukan
 link-missing-file = file `{ $link }` tidak ditemukan
     .help = Tidak ada file `content/{ $path }`; { $starts_at }.
     .help-elsewhere = Tidak ada file `content/{ $path }` (juga tidak ada { $elsewhere }); { $starts_at }.
-    .help-page = Tautan ke halaman menyebut nama file-nya. Mungkin maksud Anda `{ $nearest }`?
+    .help-page = Tautan ke halaman memakai nama file halaman itu. Mungkin maksud Anda `{ $nearest }`?
 anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
     .help = Jangkar yang ada di `{ $title }`: { $anchors }
     .help-nearest = Mungkin maksud Anda `#{ $nearest }`?
@@ -154,7 +154,7 @@ windows-trailing-dot-fix = ganti namanya agar diakhiri huruf atau angka
 windows-device-name = `{ $name }` adalah nama yang dicadangkan Windows untuk perangkat, sehingga situs tidak dapat diekstrak di sana
 windows-device-name-fix = ganti nama file atau folder `{ $name }`, misalnya menjadi `{ $fix }`
 windows-path-too-long = jalur keluaran `{ $path }` panjangnya { $length } karakter; Windows tidak dapat membukanya setelah situs diekstrak ke sebuah folder
-windows-path-too-long-fix = perpendek nama file dan folder-foldernya hingga paling banyak { $limit } karakter seluruhnya
+windows-path-too-long-fix = perpendek nama file dan folder-foldernya hingga jumlah seluruhnya paling banyak { $limit } karakter
 
 ## Terjemahan
 
@@ -175,7 +175,7 @@ outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan trans
 translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $lang }`)
     .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
 translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
-    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `check` akan melaporkan setiap kali halaman sumbernya berubah.
+    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `panduan check` akan melaporkan setiap kali halaman sumbernya berubah.
 translation-stub = terjemahan ini masih berupa kerangka (belum diterjemahkan)
     .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
 page-orphan = tidak ada halaman lain yang menautkan ke halaman ini
@@ -189,7 +189,7 @@ outdated-git-history = yang berubah di `{ $path }` sejak itu (dari riwayat git):
 ## book.toml
 
 config-no-languages = belum ada bahasa yang ditetapkan
-    .help = Tambahkan tabel `[languages.id]` berisi `name` dan `title`.
+    .help = Tambahkan bagian `[languages.id]` berisi `name` dan `title`.
 config-language-code = `{ $code }` bukan kode bahasa
     .help = Gunakan kode huruf kecil seperti `id`, `en`, atau `pt-br`.
 config-default-language = `default_language = "{ $lang }"` bukan salah satu bahasa yang ditetapkan
@@ -198,7 +198,7 @@ config-base-url = `base_url = "{ $url }"` bukan URL http(s)
     .help = Tulis alamatnya lengkap, misalnya `https://example.org/handbook/`.
 config-kind-name = `{ $kind }` tidak dapat dipakai sebagai nama jenis halaman (kind)
     .help = Gunakan huruf kecil, angka, dan `-`.
-config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk jenis `{ $kind }`
+config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk halaman berjenis `{ $kind }`
     .help = Gunakan huruf kecil, angka, `-`, dan `_`, tetapi jangan memakai nama kunci front matter: { $reserved }
 config-messages = `messages = "{ $code }"` bukan bahasa pesan yang tersedia di Panduan
     .help = Tulis `messages = "id"` (bahasa Indonesia) atau `messages = "en"` (bahasa Inggris).
@@ -207,7 +207,7 @@ config-unknown-key = kunci `{ $key }` tidak dikenal
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai di sini: { $valid }
 config-invalid = { $detail }
 
-## Galat yang menghentikan perintah
+## Kesalahan yang menghentikan perintah
 
 error-read = tidak dapat membaca `{ $path }`
 error-write = tidak dapat menulis `{ $path }`
@@ -433,9 +433,9 @@ glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan d
     .help = Tambahkan istilah dengan `key: { $key }` ke `extra.glossary` di `{ $other }`, atau beri istilah padanannya kunci ini.
 kind-field-of-kind = { $ty } berjenis `{ $kind }`
 expect-page-id = id sebuah halaman, misalnya `group-types/therapy`
-config-kind-not-page = `kind` hanya untuk kolom dengan `type = "page"`; kolom `{ $field }` pada jenis `{ $kind }` bertipe `{ $ty }`
+config-kind-not-page = `kind` hanya untuk kolom dengan `type = "page"`; kolom `{ $field }` pada halaman berjenis `{ $kind }` bertipe `{ $ty }`
     .help = Hapus `kind`, atau tetapkan `type = "page"` untuk kolom yang nilainya menyebut halaman lain.
-config-field-kind-unknown = kolom `{ $field }` pada jenis `{ $kind }` meminta halaman berjenis `{ $wanted }`, yang tidak ditetapkan di book.toml
+config-field-kind-unknown = kolom `{ $field }` pada halaman berjenis `{ $kind }` meminta halaman berjenis `{ $wanted }`, yang tidak ditetapkan di book.toml
     .help = Jenis halaman di book.toml: { $kinds }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
 
