@@ -319,7 +319,7 @@ cli-serve-after = Contoh:
 
     Tidak ada yang ditulis ke disk: situs disimpan di memori. Jika pembuatan ulang gagal,
     kesalahannya tampil di terminal dan di atas halaman, dan versi terakhir yang baik tetap disajikan.
-cli-arg-port = Nomor port server; 0 berarti memilih port mana pun yang kosong
+cli-arg-port = Nomor port server; 0 berarti Panduan memilih sendiri port yang kosong
 cli-arg-bind = Alamat server; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
 cli-arg-open = Buka buku di peramban bawaan
 cli-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem (drive jaringan, atau saat batas pemantauan sistem tercapai)
@@ -339,7 +339,7 @@ cli-check-after = Contoh:
     {"  "}panduan check --strict              peringatan juga dianggap gagal (untuk CI)
     {"  "}panduan check --format json > laporan.json
 
-    Kode keluar: 0 bersih, 1 ada temuan (kesalahan, atau peringatan dengan --strict), 2 tidak dapat berjalan.
+    Kode keluar: 0 tidak ada temuan, 1 ada temuan (kesalahan, atau peringatan dengan --strict), 2 tidak dapat berjalan.
 cli-arg-format = Format keluaran
 cli-new-about = Membuat halaman, atau kerangka terjemahan sebuah halaman dalam bahasa lain
 cli-new-after = Contoh:
@@ -407,7 +407,7 @@ serve-port-in-use = server tidak dapat dijalankan di { $addr }: { $detail }
 serve-cannot-listen = server tidak dapat dijalankan di { $addr }: { $detail }
 serve-no-address = alamat server tidak dapat dibaca: { $detail }
 serve-no-threads = server tidak dapat dimulai: { $detail }
-serve-no-ctrl-c = Ctrl-C tidak dapat ditangkap: { $detail }
+serve-no-ctrl-c = tombol Ctrl-C tidak dapat dipakai untuk berhenti: { $detail }
 watch-limit-reached = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
     .help = Batas folder yang dapat dipantau sistem sudah tercapai. Jalankan dengan `--poll`, atau naikkan `fs.inotify.max_user_watches`.
 watch-failed = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
@@ -424,7 +424,7 @@ cli-value-options = PILIHAN
 ## Glosarium
 
 glossary-not-a-list = `extra.glossary` harus berupa daftar istilah
-    .help = Tulis setiap istilah sebagai `- key: …`, `term: …` dan `definition: …` di bawah `glossary:`.
+    .help = Tulis setiap istilah sebagai `- key: …`, `term: …`, dan `definition: …` di bawah `glossary:`.
 glossary-term-incomplete = istilah glosarium ini belum memiliki `{ $missing }`
     .help = Setiap istilah memerlukan `key` (sama dalam setiap bahasa), `term`, dan `definition`-nya sendiri.
 glossary-key-twice = kunci glosarium `{ $key }` dipakai dua kali
