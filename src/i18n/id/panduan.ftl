@@ -119,7 +119,7 @@ anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
     .help = Jangkar yang ada di `{ $title }`: { $anchors }
     .help-nearest = Mungkin maksud Anda `#{ $nearest }`?
     .help-no-headings = `{ $title }` tidak memiliki judul bagian.
-link-other-language = `{ $link }` hanya tersedia dalam { $language } (`{ $lang }`), sehingga tautan diarahkan ke sana
+link-other-language = `{ $link }` hanya tersedia dalam bahasa `{ $lang }` ({ $language }), sehingga tautan diarahkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 page-id-missing = tidak ada halaman dengan id `{ $id }`
     .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`.
@@ -172,9 +172,9 @@ outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan trans
 
 ## Pemeriksaan
 
-translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $lang }`)
+translation-missing = halaman ini belum memiliki terjemahan dalam bahasa `{ $lang }` ({ $language })
     .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
-translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
+translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam bahasa `{ $lang }` ({ $language }) berubah
     .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `panduan check` akan melaporkan setiap kali halaman sumbernya berubah.
 translation-stub = terjemahan ini masih berupa kerangka (belum diterjemahkan)
     .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
@@ -429,7 +429,7 @@ glossary-term-incomplete = istilah glosarium ini belum memiliki `{ $missing }`
     .help = Setiap istilah memerlukan `key` (sama dalam setiap bahasa), `term`, dan `definition`-nya sendiri.
 glossary-key-twice = kunci glosarium `{ $key }` dipakai dua kali
     .help = `{ $other }` juga memakainya. Beri setiap istilah kuncinya sendiri.
-glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam { $language } (`{ $lang }`)
+glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam bahasa `{ $lang }` ({ $language })
     .help = Tambahkan istilah dengan `key: { $key }` ke `extra.glossary` di `{ $other }`, atau beri istilah padanannya kunci ini.
 kind-field-of-kind = { $ty } berjenis `{ $kind }`
 expect-page-id = id sebuah halaman, misalnya `group-types/therapy`
@@ -441,7 +441,7 @@ config-field-kind-unknown = kolom `{ $field }` pada halaman berjenis `{ $kind }`
 
 ## Kolom yang menyebut halaman
 
-field-page-other-language = `{ $page }` hanya tersedia dalam { $language } (`{ $lang }`); `{ $field }` menautkan ke sana
+field-page-other-language = `{ $page }` hanya tersedia dalam bahasa `{ $lang }` ({ $language }); `{ $field }` menautkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 field-page-nearest = Mungkin maksud Anda { $nearest }?
 field-page-none-of-kind = Belum ada halaman dengan `kind: { $kind }`. Tulis satu halaman seperti itu, atau hapus kolom ini.
