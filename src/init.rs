@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// The language a starter handbook is written in first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Language {
     /// English first, Indonesian second.
     #[default]
@@ -25,24 +25,11 @@ pub enum Language {
 }
 
 impl Language {
-    /// The language of a POSIX locale, as messages choose theirs: the first of
-    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty; Indonesian when it
-    /// starts with `id` (`id_ID.UTF-8`), else English. `env` reads a variable.
-    pub fn from_locale(env: impl Fn(&str) -> Option<String>) -> Language {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| env(name))
-            .find(|v| !v.trim().is_empty())
-            .unwrap_or_default();
-        let primary = value
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if primary == "id" || primary == "in" {
-            Language::Id
-        } else {
-            Language::En
+    /// The scaffold's first language for messages in `lang` (see [`crate::i18n::choose`]).
+    pub fn of_messages(lang: crate::i18n::Lang) -> Language {
+        match lang {
+            crate::i18n::Lang::Id => Language::Id,
+            crate::i18n::Lang::En => Language::En,
         }
     }
 }
@@ -489,35 +476,6 @@ pub fn run(dir: &Path, first: Language) -> Result<Created> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn locale(pairs: &[(&str, &str)]) -> Language {
-        let pairs: Vec<(String, String)> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Language::from_locale(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        })
-    }
-
-    #[test]
-    fn the_locale_chooses_the_first_language_as_posix_reads_it() {
-        assert_eq!(locale(&[]), Language::En);
-        assert_eq!(locale(&[("LANG", "id_ID.UTF-8")]), Language::Id);
-        assert_eq!(locale(&[("LANG", "en_US.UTF-8")]), Language::En);
-        assert_eq!(
-            locale(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "id_ID.UTF-8")]),
-            Language::En
-        );
-        assert_eq!(
-            locale(&[("LC_ALL", ""), ("LC_MESSAGES", "id"), ("LANG", "C")]),
-            Language::Id
-        );
-        assert_eq!(locale(&[("LANG", "C")]), Language::En);
-    }
 
     #[test]
     fn both_orders_have_the_same_files_but_the_ids_of_the_first_language() {

@@ -13,7 +13,7 @@
 //! Matching ignores case (ASCII by the automaton, other letters lowercased in the
 //! haystack), counts a run of spaces or a line break as one space, and takes whole
 //! words only: no letter or digit may touch a match on either side. Pure; this module
-//! imports only [`crate::diagnostic`].
+//! imports only [`crate::diagnostic`] and [`crate::i18n`] (its messages).
 
 use std::ops::Range;
 
@@ -63,11 +63,11 @@ impl<'de> serde::Deserialize<'de> for RawTerm {
 pub type RawTerms = IndexMap<Spanned<String>, IndexMap<Spanned<String>, Spanned<RawTerm>>>;
 
 /// A problem in `[terms]`: where (a byte offset of `book.toml`), what, and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct TermsError {
     pub offset: usize,
-    pub message: String,
-    pub help: String,
+    pub message: crate::i18n::Msg,
+    pub help: crate::diagnostic::Help,
 }
 
 /// One line of a `[terms.<lang>]` table.
@@ -177,15 +177,8 @@ impl HouseTerms {
                 // code: terms-unknown-language
                 return Err(TermsError {
                     offset: lang.span().start,
-                    message: format!(
-                        "`[terms.{}]` is for a language that is not declared",
-                        lang.get_ref()
-                    ),
-                    help: format!(
-                        "declared languages: {}; name one of them, or add `[languages.{}]`",
-                        declared(),
-                        lang.get_ref()
-                    ),
+                    message: crate::msg!("terms-unknown-language", lang = lang.get_ref()),
+                    help: crate::help!(declared = declared(), lang = lang.get_ref()),
                 });
             };
             let name = format!("[terms.{}]", lang.get_ref());
@@ -199,21 +192,21 @@ impl HouseTerms {
                     // code: terms-empty
                     return Err(TermsError {
                         offset: avoided.span().start,
-                        message: format!("an empty term in `{name}`"),
-                        help: "write the form to avoid on the left and the house term on the right, e.g. `\"konseling individual\" = \"konseling perorangan\"`".into(),
+                        message: crate::msg!("terms-empty", table = &name),
+                        help: crate::help!(),
                     });
                 }
                 if let Some(first) = seen.get(&key) {
                     // code: terms-duplicate
                     return Err(TermsError {
                         offset: avoided.span().start,
-                        message: format!(
-                            "\"{}\" is in `{name}` twice (also on line {first})",
-                            avoided.get_ref().trim()
+                        message: crate::msg!(
+                            "terms-duplicate",
+                            term = avoided.get_ref().trim(),
+                            table = &name,
+                            line = *first
                         ),
-                        help:
-                            "keep one of the two lines; case does not matter when terms are matched"
-                                .into(),
+                        help: crate::help!(),
                     });
                 }
                 seen.insert(key.clone(), line);
@@ -231,22 +224,19 @@ impl HouseTerms {
                     // code: terms-empty
                     return Err(TermsError {
                         offset: preferred.span().start,
-                        message: format!(
-                            "the house term for \"{}\" is empty",
-                            avoided.get_ref().trim()
+                        message: crate::msg!(
+                            "terms-empty-preferred",
+                            term = avoided.get_ref().trim()
                         ),
-                        help: "write the term authors should use instead, e.g. `\"konseling individual\" = \"konseling perorangan\"`".into(),
+                        help: crate::help!(),
                     });
                 }
                 if preferred_key == key {
                     // code: terms-same
                     return Err(TermsError {
                         offset: avoided.span().start,
-                        message: format!(
-                            "\"{}\" is both the form to avoid and the house term",
-                            avoided.get_ref().trim()
-                        ),
-                        help: "write the form to avoid on the left and the house term on the right, or remove the line".into(),
+                        message: crate::msg!("terms-same", term = avoided.get_ref().trim()),
+                        help: crate::help!(),
                     });
                 }
                 preferred_at.push((preferred_key, preferred.span().start));
@@ -264,10 +254,13 @@ impl HouseTerms {
                     // code: terms-chain
                     return Err(TermsError {
                         offset: at,
-                        message: format!(
-                            "the house term \"{key}\" is itself a form to avoid in `{name}` (line {line})"
+                        message: crate::msg!(
+                            "terms-chain",
+                            term = &key,
+                            table = &name,
+                            line = *line
                         ),
-                        help: format!("write the term it should become, \"{next}\""),
+                        help: crate::help!(next = next),
                     });
                 }
             }
@@ -346,21 +339,20 @@ fn read_entry(
             // code: terms-own-counterpart
             return Err(TermsError {
                 offset: key.span().start,
-                message: format!("a counterpart in `{lang}`, the language of `{name}` itself"),
-                help: "write the house term as `use = \"…\"` and counterparts under the codes of the other languages".into(),
+                message: crate::msg!("terms-own-counterpart", lang = lang, table = name),
+                help: crate::help!(),
             });
         } else if languages.contains(&code) {
             if normalize(term.get_ref()).is_empty() {
                 // code: terms-empty
                 return Err(TermsError {
                     offset: term.span().start,
-                    message: format!(
-                        "the `{code}` counterpart of \"{}\" is empty",
-                        avoided.trim()
+                    message: crate::msg!(
+                        "terms-empty-counterpart",
+                        lang = code,
+                        term = avoided.trim()
                     ),
-                    help: format!(
-                        "write the term the `{code}` pages use for the same thing, or remove `{code} = \"\"`"
-                    ),
+                    help: crate::help!(lang = code),
                 });
             }
             counterparts.push((code.to_string(), term.get_ref().trim().to_string()));
@@ -368,11 +360,10 @@ fn read_entry(
             // code: terms-unknown-key
             return Err(TermsError {
                 offset: key.span().start,
-                message: format!("`{code}` is neither `use` nor a declared language"),
-                help: format!(
-                    "write `{{ use = \"house term\", {} = \"counterpart\" }}`; declared languages: {}",
-                    languages.iter().find(|l| **l != lang).unwrap_or(&"en"),
-                    languages
+                message: crate::msg!("terms-unknown-key", key = code),
+                help: crate::help!(
+                    other = *languages.iter().find(|l| **l != lang).unwrap_or(&"en"),
+                    declared = languages
                         .iter()
                         .map(|l| format!("`{l}`"))
                         .collect::<Vec<_>>()
@@ -386,9 +377,8 @@ fn read_entry(
         // code: terms-missing-use
         None => Err(TermsError {
             offset: value_at,
-            message: format!("the entry for \"{}\" has no `use = \"…\"`", avoided.trim()),
-            help: "name the house term, e.g. `{ use = \"bermain peran\", en = \"role-play\" }`"
-                .into(),
+            message: crate::msg!("terms-missing-use", term = avoided.trim()),
+            help: crate::help!(),
         }),
     }
 }
@@ -712,11 +702,7 @@ title = "Handbook"
     }
 
     fn parse(text: &str) -> Result<HouseTerms, TermsError> {
-        let raw: Book = toml::from_str(text).map_err(|e| TermsError {
-            offset: 0,
-            message: e.to_string(),
-            help: String::new(),
-        })?;
+        let raw: Book = toml::from_str(text).expect("valid TOML");
         HouseTerms::parse(raw.terms, &["id", "en"], text)
     }
 
@@ -847,7 +833,16 @@ title = "Handbook"
             let text = BOOK.replace(from, to);
             let e = parse(&text).expect_err("invalid");
             let (line, col) = LineIndex::new(&text).line_col(&text, e.offset);
-            format!("{line}:{col}: {} / {}", e.message, e.help)
+            let d = crate::diagnostic::Diagnostic::error(
+                crate::diagnostic::Span::new("", line, col),
+                e.message,
+            )
+            .with_help(e.help);
+            let shown = d.to_string();
+            let shown = shown.trim_start_matches(":");
+            shown
+                .replacen(": error: ", ": ", 1)
+                .replace("\n  = help: ", " / ")
         };
         let e = bad("[terms.en]", "[terms.fr]");
         assert!(e.starts_with("15:8: `[terms.fr]` is for a language"), "{e}");

@@ -78,7 +78,6 @@ pub(super) fn look(config: &Config, page: &Page) -> (Vec<Diagnostic>, Vec<Role>)
     (diagnostics, uses)
 }
 
-// code: term-avoided
 fn avoided_warning(
     span: Span,
     written: &str,
@@ -88,14 +87,16 @@ fn avoided_warning(
 ) -> Diagnostic {
     Diagnostic::warning(
         span,
-        format!(
-            "\"{written}\" is not the house term; write \"{}\"",
-            same_capital(written, &entry.preferred)
+        crate::msg!(
+            "term-avoided",
+            written = written,
+            preferred = same_capital(written, &entry.preferred)
         ),
     )
-    .with_help(format!(
-        "the house terms of {language} are in `[terms.{code}]` of book.toml (line {}); to quote the form to avoid on purpose, put it between `<!-- panduan:terms off -->` and `<!-- panduan:terms on -->`",
-        entry.line
+    .with_help(crate::help!(
+        language = language,
+        lang = code,
+        line = entry.line
     ))
 }
 

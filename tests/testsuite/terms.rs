@@ -234,3 +234,54 @@ fn bad_terms_tables_are_errors_at_their_place_in_book_toml() {
         "{e}"
     );
 }
+
+#[test]
+fn in_an_indonesian_locale_the_warning_is_indonesian_at_the_same_place_with_the_same_code() {
+    let site = TestSite::copy("terms");
+    let run = |lang: &str, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_panduan"))
+            .args(args)
+            .current_dir(site.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LANG", lang)
+            .output()
+            .expect("run panduan");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let human = run("id_ID.UTF-8", &["check"]);
+    assert!(
+        human.contains(
+            "content/id/sesi.md:8:25: warning: \"Konseling Individual\" bukan istilah baku; tulislah \"Konseling perorangan\""
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("istilah baku Bahasa Indonesia tercantum di `[terms.id]`"),
+        "{human}"
+    );
+    let codes = |lang: &str| -> Vec<(String, u64, u64)> {
+        let json: serde_json::Value =
+            serde_json::from_str(&run(lang, &["check", "--format", "json"])).expect("JSON");
+        json["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("term")))
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                    d["line"].as_u64().unwrap_or_default(),
+                    d["column"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let id = codes("id_ID.UTF-8");
+    assert_eq!(id, codes("en_US.UTF-8"));
+    assert_eq!(id.len(), 6, "five avoided forms and one hint: {id:?}");
+    assert!(
+        id.iter().any(|c| c.0 == "term-counterpart-missing"),
+        "{id:?}"
+    );
+}
