@@ -21,24 +21,12 @@ fn init_scaffolds_a_handbook_that_builds() {
     );
 }
 
-/// `panduan init` in `dir` with only `LANG` (and `PATH`) set.
+/// `panduan init ARGS` in a new folder with only `LANG` (and `PATH`) set.
 fn init_with_lang(lang: &str, args: &[&str]) -> (tempfile::TempDir, support::Run) {
     let dir = tempfile::tempdir().expect("temp");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_panduan"))
-        .arg("init")
-        .args(args)
-        .current_dir(dir.path())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", lang)
-        .output()
-        .expect("run panduan");
-    let run = support::Run {
-        args: args.iter().map(|a| a.to_string()).collect(),
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+    let mut all = vec!["init"];
+    all.extend_from_slice(args);
+    let run = support::run_with_locale(dir.path(), all, Some(lang));
     (dir, run)
 }
 

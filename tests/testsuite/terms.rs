@@ -238,17 +238,8 @@ fn bad_terms_tables_are_errors_at_their_place_in_book_toml() {
 #[test]
 fn in_an_indonesian_locale_the_warning_is_indonesian_at_the_same_place_with_the_same_code() {
     let site = TestSite::copy("terms");
-    let run = |lang: &str, args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_panduan"))
-            .args(args)
-            .current_dir(site.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("LANG", lang)
-            .output()
-            .expect("run panduan");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let run =
+        |lang: &str, args: &[&str]| support::run_with_locale(site.path(), args, Some(lang)).stdout;
     let human = run("id_ID.UTF-8", &["check"]);
     assert!(
         human.contains(

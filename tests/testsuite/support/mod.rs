@@ -119,15 +119,27 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
+    run_with_locale(dir, args, None)
+}
+
+/// Runs the real binary in `dir`, with `LANG` set to `lang` when given.
+pub fn run_with_locale<I, S>(dir: &Path, args: I, lang: Option<&str>) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
     let args: Vec<String> = args.into_iter().map(|a| a.as_ref().to_string()).collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_panduan"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_panduan"));
+    command
         .args(&args)
         .current_dir(dir)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.join(".home-for-tests"))
-        .output()
-        .expect("run panduan");
+        .env("HOME", dir.join(".home-for-tests"));
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    let out = command.output().expect("run panduan");
     Run {
         args,
         code: out.status.code().unwrap_or(-1),
