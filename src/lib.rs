@@ -388,6 +388,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     }
     let writer = output::Writer::begin(config, &out)?;
     let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
+    // The model checks the names of pages and copied files; the theme's own are checked
+    // here, before anything is zipped.
+    output::check_portable_names(paths.iter().map(String::as_str))?;
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
     let lap = Instant::now();

@@ -474,7 +474,7 @@ pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Res
         let bare = name.trim_end_matches('/');
         if let Some(problem) = crate::model::windows_name_problem(bare) {
             return Err(Error::Other(format!(
-                "the output would hold `{bare}`, which Windows cannot unpack: {problem}"
+                "the output would hold `{bare}`, which Windows cannot unpack: {problem}\n  = help: a file of `content/` is named in its place; a file of the theme is below its `static/` folder"
             )));
         }
         if let Some(other) = seen.insert(bare.to_lowercase(), name)
