@@ -420,6 +420,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     Ok(report)
 }
 
+/// The one top folder of `downloads/handbook-offline.zip`.
+pub const OFFLINE_TOP: &str = "handbook";
+
 /// The date every download carries: `SOURCE_DATE_EPOCH` when set (the reproducible-
 /// builds convention), else `[downloads] date` of `book.toml`, else a fixed default;
 /// never the clock, so that two builds are byte-identical.
@@ -521,11 +524,9 @@ fn downloads(
     }
     if config.downloads.offline_zip {
         let target = writer.staged_path(render::OFFLINE_ZIP)?;
-        let top = config
-            .output
-            .file_name()
-            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
-        let size = output::zip(&offline, &target, &top, stamp)?;
+        // A fixed top folder, whatever the output folder is called, so that the zip is
+        // the same wherever the site was built.
+        let size = output::zip(&offline, &target, OFFLINE_TOP, stamp)?;
         writer.count(size);
         paths.push(render::OFFLINE_ZIP.into());
         made.push(render::Download {

@@ -290,7 +290,8 @@ mod tests {
     fn void_elements_close_and_entities_become_characters() {
         assert_eq!(
             x("<p>a<br>b&nbsp;&amp;&lt; <img src=a.png alt='A &quot;'><hr></p>"),
-            "<p>a<br/>b\u{a0}&amp;&lt; <img src=\"files/img-1.png\" alt=\"A &quot;\"/></p><hr/>"
+            "<p>a<br/>b\u{a0}&amp;&lt; <img src=\"files/img-1.png\" alt=\"A &quot;\"/></p><hr/><p></p>",
+            "html5 closes the paragraph at <hr>, as a browser does"
         );
         assert_eq!(
             x("<p><img src=gone.png alt=gone></p>"),
