@@ -377,7 +377,7 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 ///
 /// Each file goes to disk as soon as it is rendered, into a temporary folder that
 /// replaces the output at the end: the site is never whole in memory. The downloads
-/// (see [`downloads`]) are made from that folder before it is swapped in.
+/// (the EPUB, the download pages, the offline zip) are made from that folder before it is swapped in.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let (prepared, mut phases, lap) = prepare(options)?;

@@ -275,7 +275,7 @@ impl Writer {
     }
 
     /// Where a file of the output is written until [`Writer::finish`] (for the offline
-    /// zip, which is written there by [`zip`]).
+    /// zip, which is written there by [`zip()`]).
     pub fn staged_path(&self, rel: &str) -> Result<PathBuf> {
         let path = self.tmp.join(rel);
         if let Some(dir) = path.parent() {
@@ -284,7 +284,7 @@ impl Writer {
         Ok(path)
     }
 
-    /// Counts a file written into the staging folder by someone else ([`zip`]).
+    /// Counts a file written into the staging folder by someone else ([`zip()`]).
     pub fn count(&self, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
