@@ -420,6 +420,21 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     Ok(report)
 }
 
+/// The heavy outputs below `downloads/`, made by `build` after the pages from the
+/// rendered site, in this order, before the download pages and the offline zip that
+/// list and hold them. `serve` makes none of them, so that they never delay a reload
+/// (its download page says so); a new one (the PDF) is one more variant here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heavy {
+    /// `downloads/handbook-<lang>.epub` ([`epub`]).
+    Epub,
+}
+
+impl Heavy {
+    /// Every heavy output, in the order they are made.
+    pub const ALL: &[Heavy] = &[Heavy::Epub];
+}
+
 /// The one top folder of `downloads/handbook-offline.zip`.
 pub const OFFLINE_TOP: &str = "handbook";
 
@@ -472,25 +487,26 @@ fn downloads(
         paths.push(file.path.clone());
         writer.put(&file)
     };
-    if config.epub.enabled {
-        let read = |rel: &str| writer.read(rel);
-        let books: Vec<Result<render::OutputFile>> = (0..config.languages.len())
-            .map(|l| {
-                let contents =
-                    render::ui_string(theme, config.languages[l].code.as_str(), "contents");
-                epub::book(
-                    site,
-                    &epub::Book {
+    let read = |rel: &str| writer.read(rel);
+    for heavy in Heavy::ALL {
+        let files: Vec<render::OutputFile> = match heavy {
+            Heavy::Epub if config.epub.enabled => (0..config.languages.len())
+                .map(|l| {
+                    let code = config.languages[l].code.as_str();
+                    let contents = render::ui_string(theme, code, "contents");
+                    let book = epub::Book {
                         lang_index: l,
                         contents_label: &contents,
                         stamp,
                         read: &read,
-                    },
-                )
-            })
-            .collect();
-        for book in books {
-            put(book?, paths, Some(&mut made))?;
+                    };
+                    epub::book(site, &book)
+                })
+                .collect::<Result<_>>()?,
+            Heavy::Epub => Vec::new(),
+        };
+        for file in files {
+            put(file, paths, Some(&mut made))?;
         }
     }
     let listing = |files: &[render::Download], place| render::Downloads {

@@ -326,3 +326,48 @@ fn serve_makes_no_download_before_or_after_the_reload_and_says_so() {
     };
     assert!(String::from_utf8_lossy(bytes).contains("made by panduan build"));
 }
+
+#[test]
+fn a_zip_of_awkward_but_allowed_names_unpacks_on_windows() {
+    // Names Windows takes (spaces, accents, `#`, `%`, `&`, `'`, signs only, mixed case,
+    // a device name inside a longer one), which the zip must carry as they are.
+    let site = TestSite::copy("bilingual");
+    for (rel, text) in [
+        (
+            "content/id/catatan rapat/_index.md",
+            "---\ntitle: Catatan rapat\n---\n\nIsi.\n",
+        ),
+        (
+            "content/id/catatan rapat/Résumé #1 & 50%.md",
+            "---\ntitle: Ringkasan\n---\n\nIsi.\n",
+        ),
+        (
+            "content/id/catatan rapat/+++.md",
+            "---\ntitle: Tanda\n---\n\nIsi.\n",
+        ),
+        (
+            "content/id/catatan rapat/console.md",
+            "---\ntitle: Konsol\n---\n\nIsi.\n",
+        ),
+        (
+            "content/id/images/Foto Kelompok (1).svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+        ("content/id/images/it's-com10.txt", "x"),
+    ] {
+        site.write(rel, text);
+    }
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let zip = site.path().join("book/downloads/handbook-offline.zip");
+    assert_portable(&zip);
+    let names: Vec<String> = entries(&zip).into_iter().map(|(n, _, _)| n).collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("Foto Kelompok (1).svg")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with("it's-com10.txt")),
+        "{names:?}"
+    );
+}
