@@ -488,6 +488,12 @@ pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Res
     Ok(())
 }
 
+/// Entries of a zip compressed together, on one core.
+const ZIP_RUN: usize = 64;
+
+/// Entries of a zip compressed before they are written out.
+const ZIP_WAVE: usize = 2048;
+
 /// Writes the site as one zip file with a single top folder (`top/index.html`, …), ready
 /// to unzip and open. Entries are sorted and every entry has the time `stamp` (from the
 /// content, never the clock), so the same site gives the same bytes; every name is
@@ -517,8 +523,10 @@ pub fn zip(
     let write = || -> std::io::Result<u64> {
         let file = fs::File::create(&tmp)?;
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        // The fastest deflate level: HTML shrinks nearly as much, in a third of the time.
         let options = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1))
             .last_modified_time(stamp.zip_time())
             .unix_permissions(0o644);
         let mut dirs: Vec<String> = vec![format!("{top}/")];
@@ -544,19 +552,36 @@ pub fn zip(
             dirs.into_iter().map(|d| (d, None)).collect();
         entries.extend(files.iter().map(|f| (format!("{top}/{}", f.path), Some(f))));
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, file) in entries {
-            match file {
-                None => zip.add_directory(name, options.unix_permissions(0o755))?,
-                Some(f) => {
-                    zip.start_file(name, options)?;
-                    match &f.contents {
-                        Contents::Bytes(bytes) => zip.write_all(bytes)?,
-                        Contents::Copy(source) => {
-                            let mut src = fs::File::open(source)?;
-                            std::io::copy(&mut src, &mut zip)?;
+        // Compressing is most of the time: runs of entries are compressed side by side
+        // into small zips, which are then copied into this one in order, as they are.
+        // The runs are fixed, so the bytes do not depend on the number of cores; a
+        // wave at a time, so that only that much is held in memory.
+        for wave in entries.chunks(ZIP_WAVE) {
+            let parts: Vec<std::io::Result<Vec<u8>>> = wave
+                .par_chunks(ZIP_RUN)
+                .map(|run| {
+                    let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+                    for (name, file) in run {
+                        match file {
+                            None => part.add_directory(name, options.unix_permissions(0o755))?,
+                            Some(f) => {
+                                part.start_file(name, options)?;
+                                match &f.contents {
+                                    Contents::Bytes(bytes) => part.write_all(bytes)?,
+                                    Contents::Copy(source) => {
+                                        let mut src = fs::File::open(source)?;
+                                        std::io::copy(&mut src, &mut part)?;
+                                    }
+                                }
+                            }
                         }
                     }
-                }
+                    Ok(part.finish()?.into_inner())
+                })
+                .collect();
+            for part in parts {
+                let archive = zip::ZipArchive::new(std::io::Cursor::new(part?))?;
+                zip.merge_archive(archive)?;
             }
         }
         let mut inner = zip.finish().map_err(std::io::Error::other)?;
