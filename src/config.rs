@@ -77,6 +77,8 @@ pub enum FieldType {
     Integer,
     /// `true` or `false`.
     Bool,
+    /// The id of another page (`group-types/therapy`), optionally of one kind.
+    Page,
 }
 
 impl fmt::Display for FieldType {
@@ -87,6 +89,7 @@ impl fmt::Display for FieldType {
             FieldType::List => "list",
             FieldType::Integer => "integer",
             FieldType::Bool => "bool",
+            FieldType::Page => "page",
         })
     }
 }
@@ -99,6 +102,9 @@ pub struct FieldDef {
     pub ty: FieldType,
     #[serde(default)]
     pub required: bool,
+    /// For a `page` field: the kind the named page must have.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
@@ -447,7 +453,9 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
                 Some("use lowercase letters, digits and `-`".into()),
             ));
         }
-        for field in kind.fields.keys() {
+        for (field, def) in &kind.fields {
+            check_page_kind(text, name, field, def, &raw.kinds)
+                .map_err(|(at, message, help)| config_error(at, message, Some(help)))?;
             if !is_valid_name(&field.replace('_', "-")) || RESERVED_KEYS.contains(&field.as_str()) {
                 return Err(config_error(
                     find(&format!("fields.{field}")),
@@ -492,6 +500,61 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         downloads: raw.downloads,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
+}
+
+/// Checks the `kind = "…"` of the field `field` of kind `kind`: only a `page` field
+/// takes one, and it must name a declared kind. The error is (offset in `text` of the
+/// field's `kind` key, message, help).
+fn check_page_kind(
+    text: &str,
+    kind: &str,
+    field: &str,
+    def: &FieldDef,
+    kinds: &IndexMap<String, KindDef>,
+) -> std::result::Result<(), (usize, String, String)> {
+    let Some(wanted) = &def.kind else {
+        return Ok(());
+    };
+    let table = format!("kinds.{kind}.fields.{field}");
+    let at = text.find(&table).map_or(0, |start| {
+        let after = start + table.len();
+        text[after..]
+            .find("\nkind")
+            .map_or(start, |i| after + i + 1)
+    });
+    if def.ty != FieldType::Page {
+        return Err((
+            at,
+            format!(
+                "`kind` is only for fields of `type = \"page\"`; the field `{field}` of kind `{kind}` is of type `{}`",
+                def.ty
+            ),
+            "remove `kind`, or set `type = \"page\"` for a field whose value names another page"
+                .into(),
+        ));
+    }
+    if kinds.contains_key(wanted) {
+        return Ok(());
+    }
+    let known: Vec<&str> = kinds.keys().map(String::as_str).collect();
+    let help = match crate::diagnostic::did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!(
+            "the kinds in book.toml: {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err((
+        at,
+        format!(
+            "the field `{field}` of kind `{kind}` asks for pages of kind `{wanted}`, which book.toml does not declare"
+        ),
+        help,
+    ))
 }
 
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
@@ -654,6 +717,32 @@ title = "Handbook"
         assert!(e.contains("`date = \"2026-02-30\"` is not a date"), "{e}");
         let e = err(&format!("{GOOD}\n[epub]\nenable = false\n"));
         assert!(e.contains("did you mean `enabled`?"), "{e}");
+    }
+
+    #[test]
+    fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
+        let kinds =
+            "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
+        let ok = format!("{GOOD}{kinds}kind = \"group-type\"\n");
+        let c = parse(Path::new("/p"), &ok, &Overrides::default()).expect("valid");
+        let field = &c.kinds["session-plan"].fields["group_type"];
+        assert_eq!(
+            (field.ty, field.kind.as_deref()),
+            (FieldType::Page, Some("group-type"))
+        );
+        // At the field's `kind` key, on line 16.
+        let e = err(&format!("{GOOD}{kinds}kind = \"group-typ\"\n"));
+        assert!(
+            e.starts_with("book.toml:16:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean `group-type`?"), "{e}");
+        let text = format!("{GOOD}{kinds}kind = \"group-type\"\n").replace("\"page\"", "\"text\"");
+        let e = err(&text);
+        assert!(
+            e.contains("`kind` is only for fields of `type = \"page\"`; the field `group_type` of kind `session-plan` is of type `text`"),
+            "{e}"
+        );
     }
 
     #[test]

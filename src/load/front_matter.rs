@@ -28,6 +28,8 @@ pub enum FieldValue {
     List(Vec<String>),
     Integer(i64),
     Bool(bool),
+    /// The id of another page, as written (the model checks that it names one).
+    Page(String),
 }
 
 /// The record of a translated page: the language and version of its source.
@@ -61,6 +63,8 @@ pub struct FrontMatter {
     pub template: Option<Located<String>>,
     /// The kind's fields in declaration order.
     pub fields: IndexMap<String, FieldValue>,
+    /// Where the value of each field in `fields` was written.
+    pub field_spans: IndexMap<String, Span>,
 }
 
 /// Turns lone carriage returns (old Mac line endings, or a damaged file) into `\n`, so
@@ -401,7 +405,7 @@ pub(super) fn to_front_matter(
     for (key, (value, span)) in &map {
         let entry = Entry { key, value, span };
         let read = read_page_key(&mut fm, &entry)
-            .unwrap_or_else(|| read_kind_field(&mut fm.fields, kind.as_ref(), &entry, file_text));
+            .unwrap_or_else(|| read_kind_field(&mut fm, kind.as_ref(), &entry, file_text));
         if let Err(d) = read {
             diagnostics.push(d);
         }
@@ -555,7 +559,7 @@ fn read_translation(entry: &Entry<'_>) -> Result<TranslationRecord, Diagnostic> 
 /// Reads a field of the page's kind into `fields`, typed as `book.toml` declares it;
 /// any other key is unknown.
 fn read_kind_field(
-    fields: &mut IndexMap<String, FieldValue>,
+    fm: &mut FrontMatter,
     kind: Option<&PageKind<'_>>,
     entry: &Entry<'_>,
     file_text: &str,
@@ -574,8 +578,15 @@ fn read_kind_field(
             entry.value.as_bool().map(FieldValue::Bool),
             "`true` or `false`",
         ),
+        FieldType::Page => (
+            as_text(entry.value).map(|id| FieldValue::Page(id.trim().to_string())),
+            "the id of a page, e.g. `group-types/therapy`",
+        ),
     };
-    fields.insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    fm.fields
+        .insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    fm.field_spans
+        .insert(entry.key.to_string(), entry.span.clone());
     Ok(())
 }
 
@@ -653,8 +664,12 @@ fn missing_fields(
     let expected: Vec<String> = fields
         .iter()
         .map(|(k, f)| {
+            let of_kind = match &f.kind {
+                Some(kind) => format!(" of kind `{kind}`"),
+                None => String::new(),
+            };
             format!(
-                "`{k}` ({}{})",
+                "`{k}` ({}{of_kind}{})",
                 f.ty,
                 if f.required { ", required" } else { "" }
             )
@@ -919,6 +934,7 @@ leadership = { type = "string" }
 members = { type = "list", required = true }
 size = { type = "integer" }
 closed = { type = "bool" }
+next = { type = "page", kind = "group-type" }
 "#;
 
     /// Reads `yaml` as the front matter of a page of a book declared by `book`: the typed
@@ -1071,6 +1087,7 @@ closed = { type = "bool" }
             "members: [a, b]\n",
             "size: 8\n",
             "closed: false\n",
+            "next: \" group-types/therapy \"\n",
         ));
         assert_eq!(ds, Vec::<String>::new());
         assert_eq!(fm.kind, located("group-type", 3, 7));
@@ -1084,8 +1101,11 @@ closed = { type = "bool" }
                 ("members", &FieldValue::List(vec!["a".into(), "b".into()])),
                 ("size", &FieldValue::Integer(8)),
                 ("closed", &FieldValue::Bool(false)),
+                ("next", &FieldValue::Page("group-types/therapy".into())),
             ]
         );
+        // The model reports a page field that names no page at its value.
+        assert_eq!(fm.field_spans["next"], at(9, 7));
     }
 
     #[test]
@@ -1096,6 +1116,7 @@ closed = { type = "bool" }
             "closed: [x]\n",
             "leadership: { a: b }\n",
             "purps: x\n",
+            "next: [a, b]\n",
         ));
         assert_eq!(
             ds,
@@ -1103,8 +1124,9 @@ closed = { type = "bool" }
                 "content/id/a.md:3:7: error: `size` must be a whole number, found text",
                 "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
                 "content/id/a.md:5:13: error: `leadership` must be text, found a map",
-                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`",
-                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool)",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
+                "content/id/a.md:7:7: error: `next` must be the id of a page, e.g. `group-types/therapy`, found a list",
+                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool), `next` (page of kind `group-type`)",
             ]
         );
         assert!(fm.fields.is_empty());

@@ -5,6 +5,7 @@
 //! [`Diagnostic`]s collected for the caller.
 
 mod links;
+mod references;
 mod structure;
 mod translations;
 
@@ -93,6 +94,9 @@ pub struct Page {
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
     pub related: Vec<usize>,
+    /// The page each field of `type = "page"` names, by field (indexes into
+    /// `Site::pages`); a field whose value names no fitting page is left out.
+    pub field_pages: indexmap::IndexMap<String, usize>,
     /// Pages this page links to, sorted.
     pub links_to: Vec<usize>,
     /// The page each link leads to, in the order of `links` (`None` for other links).
@@ -251,10 +255,11 @@ pub fn site(
         statics: loaded.statics,
     };
 
-    // 5. Every output path unique and safe; links, related pages and backlinks;
-    // translation states.
+    // 5. Every output path unique and safe; links, related pages and backlinks; page
+    // fields; translation states.
     paths::check(&site, &mut diagnostics);
     link_pages(&mut site, &mut diagnostics);
+    references::resolve(&mut site, &mut diagnostics);
     translation_states(&mut site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
@@ -286,6 +291,7 @@ fn add_missing_homes(config: &Config, pages: &mut Vec<Page>) {
                 body_key: std::sync::OnceLock::new(),
                 links: Vec::new(),
                 related: Vec::new(),
+                field_pages: Default::default(),
                 links_to: Vec::new(),
                 link_targets: Vec::new(),
                 backlinks: Vec::new(),
@@ -466,6 +472,7 @@ fn page_from_source(
         body_key,
         links: Vec::new(),
         related: Vec::new(),
+        field_pages: Default::default(),
         links_to: Vec::new(),
         link_targets: Vec::new(),
         backlinks: Vec::new(),
