@@ -31,6 +31,7 @@ pub mod epub;
 pub mod error;
 pub mod escape;
 pub mod glossary;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -8,7 +8,9 @@ use indexmap::IndexMap;
 use super::Site;
 use crate::config::FieldType;
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::i18n::Msg;
 use crate::load::FieldValue;
+use crate::{help, msg, t};
 
 /// Resolves the page fields of every page into `Page::field_pages`.
 pub(super) fn resolve(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
@@ -78,12 +80,15 @@ fn resolve_page(
                     diagnostics.push(
                         Diagnostic::warning(
                             span,
-                            format!(
-                                "`{wanted}` exists only in {} (`{}`); `{name}` links there",
-                                lang.name, lang.code
+                            msg!(
+                                "field-page-other-language",
+                                page = wanted,
+                                language = &lang.name,
+                                lang = lang.code.as_str(),
+                                field = name
                             ),
                         )
-                        .with_help("translate that page to link within this language"),
+                        .with_help(help!()),
                     );
                 }
                 found.insert(name.clone(), t);
@@ -126,10 +131,11 @@ fn backticked(ids: &[&str], separator: &str) -> String {
 }
 
 /// "did you mean `a` or `b`?", or a few of the valid ids, or `None` when there are none.
-fn suggestion(wanted: &str, valid: &[&str], kind: Option<&str>) -> Option<String> {
+fn suggestion(wanted: &str, valid: &[&str], kind: Option<&str>) -> Option<Msg> {
     let near = did_you_mean(wanted, valid.iter().copied(), 3);
     if !near.is_empty() {
-        return Some(format!("did you mean {}?", backticked(&near, " or ")));
+        let or = format!(" {} ", t!("word-or"));
+        return Some(msg!("field-page-nearest", nearest = backticked(&near, &or)));
     }
     let some = &valid[..valid.len().min(3)];
     let more = if valid.len() > some.len() {
@@ -139,16 +145,14 @@ fn suggestion(wanted: &str, valid: &[&str], kind: Option<&str>) -> Option<String
     };
     let list = backticked(some, ", ");
     match (some.is_empty(), kind) {
-        (true, Some(kind)) => Some(format!(
-            "no page has `kind: {kind}` yet; write one, or leave this field out"
-        )),
+        (true, Some(kind)) => Some(msg!("field-page-none-of-kind", kind = kind)),
         (true, None) => None,
-        (false, Some(kind)) => Some(format!(
-            "a page id is its path below `content/<language>/` without `.md`; pages of kind `{kind}`: {list}{more}"
+        (false, Some(kind)) => Some(msg!(
+            "field-page-of-kind",
+            kind = kind,
+            pages = format!("{list}{more}")
         )),
-        (false, None) => Some(format!(
-            "a page id is its path below `content/<language>/` without `.md`, e.g. {list}{more}"
-        )),
+        (false, None) => Some(msg!("field-page-example", pages = format!("{list}{more}"))),
     }
 }
 
@@ -162,7 +166,7 @@ fn no_such_page(
 ) -> Diagnostic {
     let d = Diagnostic::error(
         span,
-        format!("`{field}` names the page `{wanted}`, but no page has that id"),
+        msg!("field-page-missing", field = field, page = wanted),
     );
     let valid = candidates(site, lang, kind);
     match suggestion(wanted.trim_end_matches(".md"), &valid, kind) {
@@ -180,12 +184,18 @@ fn wrong_kind(
     its_kind: Option<&str>,
 ) -> Diagnostic {
     let is = match its_kind {
-        Some(k) => format!("a page of kind `{k}`"),
-        None => "a page without a kind".to_string(),
+        Some(k) => msg!("field-page-is-of-kind", kind = k),
+        None => msg!("field-page-is-kindless"),
     };
     let d = Diagnostic::error(
         span,
-        format!("`{field}` must name a page of kind `{kind}`, but `{wanted}` is {is}"),
+        msg!(
+            "field-page-wrong-kind",
+            field = field,
+            kind = kind,
+            page = wanted,
+            is = is
+        ),
     );
     let valid = candidates(site, lang, Some(kind));
     match suggestion(wanted, &valid, Some(kind)) {

@@ -38,7 +38,7 @@ pub(super) fn page(
     };
     let mut ctx = page_ctx(site, theme.theme, options, index);
     let what = page.path.as_ref().map_or_else(
-        || format!("the `{lang}` home page"),
+        || crate::t!("owner-home-page", lang = lang),
         |p| format!("`{}`", crate::diagnostic::display_path(p)),
     );
     let template = page
