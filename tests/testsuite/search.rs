@@ -118,6 +118,17 @@ fn javascript_stemmers_agree_with_the_rust_vectors() {
     assert!(stdout.contains(" 0 mismatches"), "{stdout}");
 }
 
+/// The value a script of the index registers: `… = JSON.parse("<json>");`, whose
+/// argument is a JSON string holding the JSON.
+fn registered(script: &str) -> serde_json::Value {
+    let literal = script
+        .split_once("JSON.parse(")
+        .map(|(_, j)| j.trim_end().trim_end_matches(';').trim_end_matches(')'))
+        .expect("JSON.parse");
+    let json: String = serde_json::from_str(literal).expect("a string literal");
+    serde_json::from_str(&json).expect("valid JSON")
+}
+
 #[test]
 fn build_writes_one_index_per_language_as_a_classic_script() {
     let site = TestSite::copy("bilingual");
@@ -130,33 +141,54 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
         &id[..80]
     );
     assert!(!id.contains("fetch(") && !id.contains("import "));
-    // `... = JSON.parse("<json>");`: the argument is a JSON string holding the JSON.
-    let literal = id
-        .split_once("JSON.parse(")
-        .map(|(_, j)| j.trim_end().trim_end_matches(';').trim_end_matches(')'))
-        .expect("JSON.parse");
-    let json: String = serde_json::from_str(literal).expect("a string literal");
-    let index: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    let docs = index["docs"].as_array().expect("docs");
-    let pages = index["pages"].as_array().expect("pages");
+    let index = registered(&id);
+    // A small book: one shard, in the head, and one text chunk.
+    assert!(index.get("shards").is_none(), "{index}");
+    assert_eq!(index["chunks"], "0");
+    let text = site.read("book/assets/search-id-x0.js");
+    assert!(text.starts_with(
+        "(window.panduanSearchText = window.panduanSearchText || {})[\"id/0\"] = JSON.parse("
+    ));
+    let pages = registered(&text);
+    let pages = pages.as_array().expect("pages");
+    // Entries are numbered page after page; the head counts them per page.
+    let counts: Vec<usize> = index["pages"]
+        .as_str()
+        .expect("entries per page")
+        .split(' ')
+        .map(|c| usize::from_str_radix(c, 36).expect("base 36"))
+        .collect();
+    assert_eq!(counts.len(), pages.len());
     // Entry -> (url with anchor, page title).
-    let entry = |d: &serde_json::Value| -> (String, String) {
-        let page = &pages[d[0].as_u64().expect("page number") as usize];
-        let anchor = d[1].as_str().unwrap_or("");
-        let url = page[0].as_str().unwrap_or("").to_string();
-        let url = if anchor.is_empty() {
-            url
-        } else {
-            format!("{url}#{anchor}")
-        };
-        (url, page[1].as_str().unwrap_or("").to_string())
-    };
+    let entries: Vec<(String, String)> = pages
+        .iter()
+        .flat_map(|p| {
+            let url = p[0].as_str().unwrap_or("").to_string();
+            let title = p[1].as_str().unwrap_or("").to_string();
+            p[3].as_array()
+                .expect("entries")
+                .iter()
+                .map(move |e| {
+                    let anchor = e[0].as_str().unwrap_or("");
+                    let url = if anchor.is_empty() {
+                        url.clone()
+                    } else {
+                        format!("{url}#{anchor}")
+                    };
+                    (url, title.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(entries.len(), counts.iter().sum::<usize>());
     // The install page's sections are entries, with anchors.
-    assert!(docs.iter().map(entry).any(|(url, title)| url
-        == "id/panduan/pasang/index.html#persiapan"
-        && title == "Pemasangan"));
-    // Stems, not words: "Pemasangan" is indexed under "pasang".
+    assert!(entries.iter().any(
+        |(url, title)| url == "id/panduan/pasang/index.html#persiapan" && title == "Pemasangan"
+    ));
+    // Stems, not words: "Pemasangan" is indexed under "pasang", and the word itself
+    // leads to its stem (so that its every beginning finds it).
     let encoded = index["terms"]["pasang"].as_str().expect("stem pasang");
+    assert_eq!(index["words"]["pemasangan"], "pasang");
     let mut doc = 0;
     let postings: Vec<u64> = encoded
         .split(' ')
@@ -175,11 +207,11 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
         .max_by_key(|(_, w)| *w)
         .copied()
         .expect("postings");
-    assert_eq!(entry(&docs[best as usize]).1, "Pemasangan");
+    assert_eq!(entries[best as usize].1, "Pemasangan");
     assert!(weight >= 10);
     let home = pairs
         .iter()
-        .find(|(d, _)| entry(&docs[*d as usize]).1 == "Beranda Buku Uji")
+        .find(|(d, _)| entries[*d as usize].1 == "Beranda Buku Uji")
         .expect("home mentions it");
     assert!(home.1 < weight);
     assert!(site.exists("book/assets/roots-id.js"));
@@ -194,7 +226,9 @@ fn build_writes_one_index_per_language_as_a_classic_script() {
         "---\ntitle: \"</script><script>alert(1)</script>\"\n---\n\nText [[guide/install]].\n",
     );
     assert_eq!(site.run(["build"]).code, 0);
-    assert!(!site.read("book/assets/search-en.js").contains("</script>"));
+    for file in ["book/assets/search-en.js", "book/assets/search-en-x0.js"] {
+        assert!(!site.read(file).contains("</script>"), "{file}");
+    }
 }
 
 /// The DOM of `url` after its scripts ran, in headless Chromium.
