@@ -285,6 +285,32 @@ fn search_page_finds_pages_offline_in_both_languages() {
         "{narrow:?}"
     );
     assert!(narrow.len() < prefix.len().max(2) + 40);
+    // A phrase, quoted: only sections holding the words next to each other.
+    let phrase = first_titles("id/search.html?q=%22kelompok%20swabantu%22");
+    assert!(
+        phrase
+            .first()
+            .is_some_and(|t| t.starts_with("Kelompok swabantu")),
+        "{phrase:?}"
+    );
+    // A typo still finds the page, and the page says which word it searched for.
+    let dom = dump_dom(
+        browser,
+        &format!("file://{}/id/search.html?q=pemberdyaan", book.display()),
+    );
+    let html = support::Html::parse_document(&dom);
+    let titles = support::text(&html, "#search-page-results .result-title");
+    assert!(titles.starts_with("Pemberdayaan"), "{titles}");
+    assert_eq!(
+        support::text(&html, "#search-page-results .search-corrected"),
+        "Menampilkan hasil untuk “pemberdayaan”"
+    );
+    let en = first_titles("en/search.html?q=%22self-help%20group%22%20-therapy");
+    assert!(
+        en.first()
+            .is_some_and(|t| t.starts_with("Self-help groups")),
+        "{en:?}"
+    );
 }
 
 /// The bundled handbook, built, and a JSON file mapping `"<lang>:<page id>"` to each
@@ -342,4 +368,25 @@ fn judged_queries_find_the_wanted_page_in_the_top_three() {
     println!("{out}");
     assert!(ok, "{out}");
     assert!(out.contains("id: ") && out.contains("en: "), "{out}");
+}
+
+/// Issue #16, point 2: typing never empties the results. Every beginning of 3 or more
+/// letters of every word the built handbook's index shows finds every page holding the
+/// word, through the book's own search.js (`tests/search/prefixes.js`).
+#[test]
+fn every_beginning_of_every_word_finds_its_pages() {
+    let (site, _) = built_bundled_handbook();
+    let (ok, out) = node_on_book("prefixes.js", &site.path().join("book"), &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("0 beginnings lose pages"), "{out}");
+}
+
+/// Issue #16, points 3 to 5: phrases, exclusions, stop words and typos, through the
+/// book's own search.js (`tests/search/queries.js`).
+#[test]
+fn phrases_exclusions_stop_words_and_typos_mean_what_they_say() {
+    let (site, _) = built_bundled_handbook();
+    let (ok, out) = node_on_book("queries.js", &site.path().join("book"), &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("0 checks failed"), "{out}");
 }

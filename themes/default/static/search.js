@@ -246,7 +246,10 @@
       if (group.terms.length) groups.push(group);
     }
     var last = terms[terms.length - 1];
-    if (last && !last.exclude && !groups[last.group].closed && last.raw.length >= 2) last.prefix = true;
+    // The last word is being typed: it also matches as a beginning, from 2 letters
+    // (from 1 after a hyphen: "self-h").
+    var inGroup = last && groups[last.group].terms.length > 1;
+    if (last && !last.exclude && !groups[last.group].closed && (last.raw.length >= 2 || inGroup)) last.prefix = true;
     var allStop = terms.every(function (t) { return t.exclude || t.stop; });
     terms.forEach(function (t) { if (allStop) t.stop = false; });
     return { terms: terms, groups: groups };
