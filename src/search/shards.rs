@@ -34,7 +34,7 @@ const SHARD: usize = 48 * 1024;
 /// Text up to this many bytes stays in one chunk.
 const ONE_CHUNK: usize = 256 * 1024;
 /// Otherwise, about this many bytes of text per chunk (whole pages).
-const CHUNK: usize = 24 * 1024;
+const CHUNK: usize = 8 * 1024;
 
 /// What the index of one language is made of.
 pub(super) struct Built<'a> {
