@@ -63,6 +63,10 @@ async function main() {
     check(found.hits.length > 0, `${query} finds something`);
     check(found.hits.every((h) => !fields(h).some((f) => stems(f, lang).includes(without))), `no hit of ${query} holds ${word}`);
   }
+  const hyphen = await en.query("group -self-help", 50);
+  check(hyphen.hits.length > 0 && !hyphen.hits.some((h) => h.url.startsWith("en/group-types/self-help-groups/")), "group -self-help leaves out the self-help page");
+  const upper = await id.query("Pemberdyaan", 10);
+  check(upper.corrected === "pemberdayaan", `Pemberdyaan says it shows results for "pemberdayaan", not "${upper.corrected}"`);
   const recreation = await en.query("recreation -skill", 50);
   check(first(recreation) === "en/group-types/recreation-groups/index.html", `recreation -skill finds recreation groups first, not ${first(recreation)}`);
   check(!recreation.hits.some((h) => h.url.startsWith("en/group-types/recreation-skill-groups/")), "recreation -skill leaves out the recreation-skill page (its title holds skill)");

@@ -399,9 +399,18 @@
       var m = scoresOf(idx, t);
       Object.keys(m).forEach(function (d) { if (scores[d]) scores[d] += m[d] / 5; });
     });
+    // -word (and -self-help: both parts) leaves out the sections holding it; an
+    // excluded "phrase" is checked on the text, in rank.
     q.groups.forEach(function (g) {
-      if (!g.exclude || g.terms.length !== 1) return;
-      postingsOf(idx, q.terms[g.terms[0]].stem).forEach(function (d, i) { if (i % 2 === 0) delete scores[d]; });
+      if (!g.exclude || g.phrase) return;
+      var holding = {};
+      g.terms.forEach(function (n, k) {
+        var postings = postingsOf(idx, q.terms[n].stem);
+        for (var i = 0; i < postings.length; i += 2) {
+          if (k === 0 || holding[postings[i]] === k) holding[postings[i]] = k + 1;
+        }
+      });
+      Object.keys(holding).forEach(function (d) { if (holding[d] === g.terms.length) delete scores[d]; });
     });
     return scores;
   }
@@ -499,7 +508,7 @@
             });
             var typos = q.terms.filter(function (t) { return t.typos && t.typos.length; });
             if (typos.length) {
-              var corrected = query;
+              var corrected = query.toLowerCase();
               typos.forEach(function (t) { corrected = corrected.split(t.raw).join(t.typos[0]); });
               found.corrected = corrected;
             }
