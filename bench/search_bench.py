@@ -17,6 +17,7 @@ every page: the worst case for postings). Figures only; nothing here is a test.
 """
 import argparse
 import collections
+import html
 import json
 import os
 import random
@@ -100,9 +101,9 @@ document.head.appendChild = function (n) {{ if (n.src) loaded.push(n.src); retur
 var t0 = performance.now();
 panduanSearchQuery({query}, 8, function (found) {{
   var ms = performance.now() - t0;
-  document.getElementById("out").textContent = "RESULT" + JSON.stringify({{ ms: ms, hits: found.hits.length,
+  document.getElementById("out").textContent = "RES" + "ULT" + JSON.stringify({{ ms: ms, hits: found.hits.length,
     first: found.hits[0] ? found.hits[0].title : null, text: found.hits.every(function (h) {{ return h.title !== ""; }}),
-    loaded: loaded }}) + "END";
+    loaded: loaded }}) + "E" + "ND";
 }});
 </script></body></html>
 """
@@ -131,7 +132,7 @@ def first_query_once(chromium, book, lang, query):
     m = re.search(r"RESULT(.*?)END", proc.stdout, re.S)
     if not m:
         return None
-    result = json.loads(m.group(1).replace("&quot;", '"'))
+    result = json.loads(html.unescape(m.group(1)), strict=False)
     result["bytes"] = sum(os.path.getsize(os.path.join(book, src.split("file://")[-1][len(book) + 1:]
                                                        if src.startswith("file://") else src))
                           for src in result["loaded"])
