@@ -165,12 +165,13 @@
     var text = s && own(s.terms, term);
     var out = [];
     if (typeof text === "string" && text !== "") {
-      var doc = 0;
-      var pairs = text.split(" ");
-      for (var i = 0; i < pairs.length; i++) {
-        var dot = pairs[i].indexOf(".");
-        doc += parseInt(pairs[i].slice(0, dot), 36);
-        out.push(doc, parseInt(pairs[i].slice(dot + 1), 36));
+      // Digit by digit: "3.a 11.1" is entry 3 (weight 10), then entry 3 + 37 (weight 1).
+      var doc = 0, number = 0;
+      for (var i = 0; i <= text.length; i++) {
+        var c = i < text.length ? text.charCodeAt(i) : 32;
+        if (c === 46) { doc += number; out.push(doc); number = 0; }
+        else if (c === 32) { out.push(number); number = 0; }
+        else number = number * 36 + (c <= 57 ? c - 48 : c - 87);
       }
     }
     idx.decoded[term] = out;
@@ -362,57 +363,66 @@
     });
   }
 
-  /* Entry -> score for one term: weight times factor times how rare the key is. */
-  function scoresOf(idx, t) {
-    var these = {};
+  /* Adds one term's scores to `into` (by entry): weight times factor times how rare
+     the key is; returns the entries it touched, each once. */
+  function addScores(idx, t, into, factor) {
+    var touched = [];
     keysOf(idx, t).forEach(function (kf) {
       var postings = postingsOf(idx, kf[0]);
-      var rare = kf[1] * Math.log(1 + idx.pageOf.length / Math.max(1, postings.length / 2));
+      var rare = factor * kf[1] * Math.log(1 + idx.pageOf.length / Math.max(1, postings.length / 2));
       for (var i = 0; i < postings.length; i += 2) {
-        these[postings[i]] = (these[postings[i]] || 0) + postings[i + 1] * rare;
+        var d = postings[i];
+        if (into[d] === 0) touched.push(d);
+        into[d] += postings[i + 1] * rare;
       }
     });
-    return these;
+    return touched;
   }
 
-  /* Entry -> score for the whole query, before phrases are checked. */
+  /* {docs, score}: the entries that answer the query, before phrases are checked, and
+     every entry's score. */
   function combine(idx, q) {
+    var n = idx.pageOf.length;
+    var score = new Float64Array(n);
+    var count = new Uint8Array(n);
     var required = q.terms.filter(function (t) { return !t.exclude && !t.stop; });
-    var maps = required.map(function (t) { return scoresOf(idx, t); });
-    var scores = {};
-    var count = {};
-    maps.forEach(function (m) {
-      Object.keys(m).forEach(function (d) {
-        scores[d] = (scores[d] || 0) + m[d];
-        count[d] = (count[d] || 0) + 1;
+    var these = new Float64Array(n);
+    var docs = [];
+    required.forEach(function (t) {
+      addScores(idx, t, these, 1).forEach(function (d) {
+        if (count[d] === 0) docs.push(d);
+        count[d]++;
+        score[d] += these[d];
+        these[d] = 0;
       });
     });
     // Entries holding every word; failing that, those holding the most.
     var most = 0;
-    Object.keys(count).forEach(function (d) { if (count[d] > most) most = count[d]; });
-    Object.keys(scores).forEach(function (d) {
-      if (count[d] < most) delete scores[d];
-      else if (most < required.length) scores[d] *= most / required.length;
-    });
+    docs.forEach(function (d) { if (count[d] > most) most = count[d]; });
+    docs = docs.filter(function (d) { return count[d] === most; });
+    if (most < required.length) docs.forEach(function (d) { score[d] *= most / required.length; });
+    // Stop words add a fifth of their weight to entries already found.
     q.terms.forEach(function (t) {
       if (t.exclude || !t.stop) return;
-      var m = scoresOf(idx, t);
-      Object.keys(m).forEach(function (d) { if (scores[d]) scores[d] += m[d] / 5; });
+      addScores(idx, t, these, 1 / 5).forEach(function (d) {
+        if (score[d] > 0) score[d] += these[d];
+        these[d] = 0;
+      });
     });
     // -word (and -self-help: both parts) leaves out the sections holding it; an
     // excluded "phrase" is checked on the text, in rank.
     q.groups.forEach(function (g) {
       if (!g.exclude || g.phrase) return;
-      var holding = {};
-      g.terms.forEach(function (n, k) {
-        var postings = postingsOf(idx, q.terms[n].stem);
+      var holding = new Uint8Array(n);
+      g.terms.forEach(function (m, k) {
+        var postings = postingsOf(idx, q.terms[m].stem);
         for (var i = 0; i < postings.length; i += 2) {
-          if (k === 0 || holding[postings[i]] === k) holding[postings[i]] = k + 1;
+          if (holding[postings[i]] === k) holding[postings[i]] = k + 1;
         }
       });
-      Object.keys(holding).forEach(function (d) { if (holding[d] === g.terms.length) delete scores[d]; });
+      docs = docs.filter(function (d) { return holding[d] !== g.terms.length; });
     });
-    return scores;
+    return { docs: docs, score: score };
   }
 
   /* Does the entry hold the terms of group g next to each other, in order? */
@@ -452,8 +462,9 @@
   /* The best entry of each page, best first, at most limit, checked against the
      query's phrases; their text loaded. */
   function rank(idx, q, scores, limit, done) {
-    var docs = Object.keys(scores).map(Number);
-    docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    var score = scores.score;
+    var docs = scores.docs;
+    docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
     var phrases = q.groups.filter(function (g) { return g.phrase; });
     var hits = [];
     var seen = {};
@@ -477,7 +488,7 @@
           var ok = phrases.every(function (g) { return holdsPhrase(q, g, hit) !== g.exclude; });
           if (!ok) return;
           seen[hit.page] = true;
-          hit.score = scores[d];
+          hit.score = score[d];
           hits.push(hit);
         });
         step();
