@@ -280,7 +280,7 @@ impl JsonInJs {
     }
 }
 
-/// The index files of one language (path, contents), as [`super::shards`] lays them
+/// The index files of one language (path, contents), as `shards.rs` lays them
 /// out. The words of every page whose indexed text `reuse` has seen are reused.
 pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String, String)> {
     use rayon::prelude::*;

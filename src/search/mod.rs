@@ -1,5 +1,5 @@
 //! Search: one index per language, built from the model and shipped as classic
-//! `<script>`s (`assets/search-<lang>.js` and the parts it names, see [`shards`]), so
+//! `<script>`s (`assets/search-<lang>.js` and the parts it names, see `shards.rs`), so
 //! it loads from `file://` as well as over HTTP: no `fetch`, no modules, no
 //! WebAssembly.
 //!

@@ -217,10 +217,11 @@ fn cut<T>(
 where
     T: SameKey,
 {
-    if total <= one || items.is_empty() {
-        return vec![0..items.len()];
-    }
     let mut out = Vec::new();
+    if total <= one || items.is_empty() {
+        out.push(0..items.len());
+        return out;
+    }
     let mut start = 0;
     let mut bytes = 0;
     for (i, item) in items.iter().enumerate() {

@@ -60,7 +60,9 @@ async function main() {
         if (failures <= 20) console.log(`${lang}\t${prefix}\tmisses ${lost.length} of ${pages.size}: ${lost.slice(0, 3).join(" ")}`);
       }
     }
-    console.log(`${lang}: ${words} words on their pages, ${asked} beginnings searched`);
+    const shards = fs.readdirSync(path.join(book, "assets")).filter((f) => f.startsWith(`search-${lang}-t`)).length;
+    const loaded = new Set(search.loaded.filter((l) => l.src.includes(`search-${lang}-t`)).map((l) => l.src)).size;
+    console.log(`${lang}: ${words} words on their pages, ${asked} beginnings searched, ${loaded} of ${shards} term shards loaded`);
   }
   console.log(`${failures} beginnings lose pages`);
   process.exit(failures ? 1 : 0);

@@ -390,3 +390,88 @@ fn phrases_exclusions_stop_words_and_typos_mean_what_they_say() {
     assert!(ok, "{out}");
     assert!(out.contains("0 checks failed"), "{out}");
 }
+
+/// Issue #16, point 6: a book too big for one shard gets term shards, text chunks and a
+/// words file; searched as typed, every beginning of every word still finds its pages
+/// (`tests/search/prefixes.js`), a typo is still found through the words file, and the
+/// queries load only some of the shards.
+#[test]
+fn a_sharded_index_answers_like_one_shard() {
+    let site = TestSite::copy("bilingual");
+    // 160 pages, each with 300 of 9,000 made-up words: over 256 KB of keys.
+    let syllables = [
+        "ka", "lo", "mi", "pu", "re", "sa", "tu", "ne", "go", "di", "ra", "be",
+    ];
+    let mut seed: u64 = 16;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let vocabulary: Vec<String> = (0..9000)
+        .map(|_| {
+            (0..3 + next(2))
+                .map(|_| syllables[next(syllables.len())])
+                .collect()
+        })
+        .collect();
+    for p in 0..160 {
+        let words: Vec<&str> = (0..300)
+            .map(|_| vocabulary[next(vocabulary.len())].as_str())
+            .collect();
+        site.write(
+            &format!("content/en/many/p{p:03}.md"),
+            &format!(
+                "---\ntitle: Page {p} {}\n---\n\n{}\n\n## Part {}\n\n{}\n",
+                words[0],
+                words[1..150].join(" "),
+                words[150],
+                words[151..].join(" ")
+            ),
+        );
+    }
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    for file in [
+        "search-en-t0.js",
+        "search-en-t1.js",
+        "search-en-words.js",
+        "search-en-x1.js",
+    ] {
+        assert!(site.exists(&format!("book/assets/{file}")), "{file}");
+    }
+    let head = registered(&site.read("book/assets/search-en.js"));
+    assert!(
+        head["shards"].as_array().is_some_and(|s| s.len() > 1),
+        "{head}"
+    );
+    assert!(head.get("terms").is_none(), "the terms are in the shards");
+    let book = site.path().join("book");
+    let (ok, out) = node_on_book("prefixes.js", &book, &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("0 beginnings lose pages"), "{out}");
+    // A typo, found through the words file; one word's query loads one or two shards.
+    let word = &vocabulary[7];
+    let typo = format!("{}x{}", &word[..3], &word[3..]);
+    let script = format!(
+        "const h = require({harness:?}).open({book:?}, 'en');
+         h.query({typo:?}, 50).then((f) => {{
+           const shards = new Set(h.loaded.filter((l) => /-t\\d+\\.js$/.test(l.src)).map((l) => l.src));
+           const words = h.loaded.some((l) => l.src.endsWith('-words.js'));
+           console.log(JSON.stringify({{ hits: f.hits.length, corrected: f.corrected, shards: shards.size, words }}));
+         }});",
+        harness = repo().join("tests/search/harness.js"),
+        book = book,
+    );
+    let out = Command::new(tools::node())
+        .args(["-e", &script])
+        .output()
+        .expect("run node");
+    let answer: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{out:?}"));
+    assert!(answer["hits"].as_u64().unwrap_or(0) > 0, "{answer}");
+    assert_eq!(answer["corrected"], word.as_str(), "{answer}");
+    assert_eq!(answer["words"], true, "{answer}");
+    assert!(answer["shards"].as_u64().unwrap_or(99) <= 4, "{answer}");
+}
