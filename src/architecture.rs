@@ -26,7 +26,7 @@ const LEAVES: &[&str] = &[
     "markdown",
 ];
 const PIPELINE: &[&str] = &["config", "load", "model", "render", "search", "output"];
-const AROUND: &[&str] = &["check", "new", "init", "serve", "cli", "status"];
+const AROUND: &[&str] = &["check", "glossary", "new", "init", "serve", "cli", "status"];
 
 /// Where a module sits: 0 for leaves, 1.. for the pipeline in order, `usize::MAX`
 /// for what is around it.

@@ -207,6 +207,7 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(crate::glossary::checks(site));
     // Duplicate titles within a language.
     let mut seen: std::collections::HashMap<(usize, String), usize> =
         std::collections::HashMap::new();

@@ -29,6 +29,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod escape;
+pub mod glossary;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -6,6 +6,9 @@
 //! - `kind_fields(kind, lang)`: the declared fields of a kind with their labels.
 //! - `terms(kind, field, lang)`: every entry of the list field `field` of the pages of a
 //!   kind, alphabetically, each with `term` and the page's `id`, `title`, `url`, `fields`.
+//! - `glossary(lang)`: every term that a page of the language defines in its front matter
+//!   (`extra.glossary`, a list of `{ key, term, definition }`), alphabetically, each with
+//!   `key`, `term`, `definition` and the defining page's `id`, `title`, `url`, `fields`.
 //! - `backlinks(id, lang)`: the pages that link to page `id`, in reading order.
 //!
 //! Answers are worked out on first use and remembered for the site. Each call is noted
@@ -39,6 +42,36 @@ struct Term<'a> {
     term: &'a str,
     #[serde(flatten)]
     page: PageRef<'a>,
+}
+
+/// One entry of a page's `extra.glossary`: a term with its own definition.
+#[derive(Serialize)]
+struct GlossaryEntry<'a> {
+    /// The same in every language, so that translated terms pair up.
+    key: &'a str,
+    term: &'a str,
+    definition: &'a str,
+    #[serde(flatten)]
+    page: PageRef<'a>,
+}
+
+/// The entries of `page`'s `extra.glossary` that have a key, a term and a definition.
+fn glossary_entries(page: &Page) -> impl Iterator<Item = GlossaryEntry<'_>> {
+    let list = page
+        .front
+        .extra
+        .as_ref()
+        .and_then(|e| e.get("glossary"))
+        .and_then(serde_json::Value::as_array);
+    list.into_iter().flatten().filter_map(move |entry| {
+        let text = |name: &str| entry.get(name).and_then(serde_json::Value::as_str);
+        Some(GlossaryEntry {
+            key: text("key")?,
+            term: text("term")?,
+            definition: text("definition")?,
+            page: page_ref(page),
+        })
+    })
 }
 
 #[derive(Serialize)]
@@ -77,6 +110,9 @@ pub(crate) enum Call {
         field: String,
         lang: String,
     },
+    Glossary {
+        lang: String,
+    },
     Backlinks {
         id: String,
         lang: String,
@@ -88,6 +124,7 @@ enum Answer<'a> {
     Pages(Vec<PageRef<'a>>),
     Fields(Vec<FieldInfo<'a>>),
     Terms(Vec<Term<'a>>),
+    Glossary(Vec<GlossaryEntry<'a>>),
 }
 
 impl Answer<'_> {
@@ -96,6 +133,7 @@ impl Answer<'_> {
             Answer::Pages(v) => crate::memo::key_of_json(v),
             Answer::Fields(v) => crate::memo::key_of_json(v),
             Answer::Terms(v) => crate::memo::key_of_json(v),
+            Answer::Glossary(v) => crate::memo::key_of_json(v),
         }
     }
 
@@ -104,6 +142,7 @@ impl Answer<'_> {
             Answer::Pages(v) => Value::from_serializable(v),
             Answer::Fields(v) => Value::from_serializable(v),
             Answer::Terms(v) => Value::from_serializable(v),
+            Answer::Glossary(v) => Value::from_serializable(v),
         }
     }
 }
@@ -210,6 +249,17 @@ impl Answers {
                     .collect();
                 terms.sort_by_cached_key(|t| (t.term.to_lowercase(), t.page.title));
                 Some(Answer::Terms(terms))
+            }
+            Call::Glossary { lang } => {
+                let l = lang_index(lang)?;
+                let mut entries: Vec<GlossaryEntry<'s>> = site
+                    .pages
+                    .iter()
+                    .filter(|p| p.lang_index == l)
+                    .flat_map(glossary_entries)
+                    .collect();
+                entries.sort_by_cached_key(|e| (e.term.to_lowercase(), e.key, e.page.id));
+                Some(Answer::Glossary(entries))
             }
             Call::Backlinks { id, lang } => {
                 let by_id = self.by_id.get_or_init(|| {
@@ -380,6 +430,16 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
                 .ok_or_else(|| {
                     tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
                 })
+        },
+    );
+    let a = slot.clone();
+    tera.register_function(
+        "glossary",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let lang = arg(&kwargs, "lang")?;
+            a.get()
+                .ask(Call::Glossary { lang: lang.clone() })
+                .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))
         },
     );
     let a = slot;

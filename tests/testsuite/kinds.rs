@@ -135,3 +135,131 @@ fn comparison_of_an_unknown_kind_is_a_template_error_naming_the_page() {
     assert!(run.stderr.contains("content/en/compare.md"), "{run}");
     assert!(run.stderr.contains("unknown kind `nothing`"), "{run}");
 }
+
+/// A bilingual site whose pages define glossary terms in `extra.glossary` (issue #17),
+/// with a glossary page in each language.
+fn site_with_defined_terms() -> TestSite {
+    let site = TestSite::copy("bilingual");
+    let page = |title: &str, terms: &[(&str, &str, &str)]| {
+        let mut text = format!("---\ntitle: {title}\nextra:\n  glossary:\n");
+        for (key, term, definition) in terms {
+            text.push_str(&format!(
+                "    - key: {key}\n      term: {term}\n      definition: \"{definition}\"\n"
+            ));
+        }
+        text + "---\n\nText, see [[glossary]].\n"
+    };
+    site.write(
+        "content/en/guide/roles.md",
+        &page(
+            "Roles",
+            &[
+                (
+                    "mediator",
+                    "mediator",
+                    "The go-between when interests differ.",
+                ),
+                (
+                    "facilitator",
+                    "facilitator",
+                    "Opens up space for members to decide.",
+                ),
+            ],
+        ),
+    );
+    site.write(
+        "content/id/guide/roles.md",
+        &page(
+            "Peran",
+            &[
+                (
+                    "mediator",
+                    "mediator",
+                    "Penengah ketika kepentingan berbeda.",
+                ),
+                (
+                    "facilitator",
+                    "fasilitator",
+                    "Membuka ruang agar anggota memutuskan.",
+                ),
+            ],
+        ),
+    );
+    for (lang, title) in [("en", "Glossary"), ("id", "Glosarium")] {
+        site.write(
+            &format!("content/{lang}/glossary.md"),
+            &format!("---\ntitle: {title}\ntemplate: glossary.html\n---\n\nEvery term, see [[guide/roles]].\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn glossary_shows_each_term_with_its_own_definition_and_key() {
+    let site = site_with_defined_terms();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    for (lang, section, terms, definition) in [
+        (
+            "en",
+            "guide",
+            ["facilitator", "mediator"],
+            "Opens up space for members to decide.",
+        ),
+        (
+            "id",
+            "panduan",
+            ["fasilitator", "mediator"],
+            "Membuka ruang agar anggota memutuskan.",
+        ),
+    ] {
+        let html = site.html(&format!("book/{lang}/glossary/index.html"));
+        let listed: Vec<String> = select(&html, ".glossary dt")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(listed, terms, "{lang}: alphabetical");
+        // The anchors are the keys, the same in both languages.
+        assert_eq!(
+            attrs(&html, ".glossary dt", "id"),
+            ["term-facilitator", "term-mediator"]
+        );
+        let dds: Vec<String> = select(&html, ".glossary dd")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        assert!(dds[0].starts_with(definition), "{lang}: {dds:?}");
+        assert_ne!(dds[0], dds[1], "{lang}: each term its own definition");
+        assert_eq!(
+            attrs(&html, ".glossary dt a", "href"),
+            [
+                format!("../../{lang}/{section}/roles/index.html"),
+                format!("../../{lang}/{section}/roles/index.html")
+            ]
+        );
+    }
+}
+
+#[test]
+fn check_warns_about_a_glossary_term_without_counterpart_or_definition() {
+    let site = site_with_defined_terms();
+    let id = site.read("content/id/guide/roles.md");
+    site.write(
+        "content/id/guide/roles.md",
+        &id.replace("key: facilitator", "key: fasilitator").replace(
+            "      definition: \"Penengah ketika kepentingan berbeda.\"\n",
+            "",
+        ),
+    );
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 0, "warnings only\n{run}");
+    for expected in [
+        "content/id/guide/roles.md:5:5: warning: this glossary term has no `definition`",
+        "content/id/guide/roles.md:7:5: warning: the glossary term `fasilitator` has no English (`en`) counterpart",
+        "content/en/guide/roles.md:8:5: warning: the glossary term `facilitator` has no Bahasa Indonesia (`id`) counterpart",
+    ] {
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(expected), "missing {expected:?}\n{run}");
+    }
+    assert_eq!(site.run(["check", "--strict"]).code, 1);
+}
