@@ -251,6 +251,10 @@
     // (from 1 after a hyphen: "self-h").
     var inGroup = last && groups[last.group].terms.length > 1;
     if (last && !last.exclude && !groups[last.group].closed && (last.raw.length >= 2 || inGroup)) last.prefix = true;
+    // A repetition being typed ("menakut-n" for menakut-nakuti) begins an indexed word
+    // whole, not part by part.
+    var token = last && last.prefix && window.panduanStem.tokenize(query).pop();
+    if (token && token.indexOf("-") > 0 && token !== last.raw) last.whole = token;
     var allStop = terms.every(function (t) { return t.exclude || t.stop; });
     terms.forEach(function (t) { if (allStop) t.stop = false; });
     return { terms: terms, groups: groups };
@@ -269,11 +273,9 @@
       [t.raw, t.stem].forEach(function (p) {
         eachShardFor(idx, p, function (s) {
           startingWith(s.termKeys, p).forEach(function (k) { add(k, 1); });
-          startingWith(s.wordKeys, p).forEach(function (w) {
-            own(s.words, w).split(" ").forEach(function (k) { add(k, 1); });
-          });
         });
       });
+      stemsOfWordsStarting(idx, t, function (k) { add(k, 1); });
     }
     (t.typos || []).forEach(function (k) {
       if (isTerm(idx, k)) add(k, 0.5);
@@ -281,16 +283,19 @@
     });
     return out;
   }
+  /* Calls f(stem) for the stems of the indexed words that t, being typed, begins. */
+  function stemsOfWordsStarting(idx, t, f) {
+    [t.raw, t.stem === t.raw ? null : t.stem, t.whole].forEach(function (p) {
+      if (!p) return;
+      eachShardFor(idx, p, function (s) {
+        startingWith(s.wordKeys, p).forEach(function (w) { own(s.words, w).split(" ").forEach(f); });
+      });
+    });
+  }
   /* The stems the prefix of t reaches through words (their shards may not be loaded). */
   function wordRanges(idx, t) {
     var out = [];
-    if (t.prefix) {
-      eachShardFor(idx, t.raw, function (s) {
-        startingWith(s.wordKeys, t.raw).forEach(function (w) {
-          own(s.words, w).split(" ").forEach(function (k) { out.push([k, k]); });
-        });
-      });
-    }
+    if (t.prefix) stemsOfWordsStarting(idx, t, function (k) { out.push([k, k]); });
     (t.typos || []).forEach(function (k) {
       out.push([k, k]);
       stemsOfWord(idx, k).forEach(function (s) { out.push([s, s]); });
@@ -444,10 +449,10 @@
   }
 
   /* Reorders hits: a page whose title holds the query's words as typed (not only
-     their stems: "socialization" and "social" share a stem) moves up, by up to half
-     its score. */
+     their stems: "socialization" and "social" share a stem; stop words too: "apa itu
+     kelompok") moves up, by up to half its score. */
   function byTitle(q, hits) {
-    var words = q.terms.filter(function (t) { return !t.exclude && !t.stop; });
+    var words = q.terms.filter(function (t) { return !t.exclude; });
     if (!words.length) return hits;
     hits.forEach(function (hit) {
       var title = termsOf(hit.title);
@@ -505,6 +510,7 @@
     q.terms.forEach(function (t) {
       ranges.push([t.stem, t.stem]);
       if (t.prefix) ranges.push([t.raw, t.raw + "\uffff"], [t.stem, t.stem + "\uffff"]);
+      if (t.whole) ranges.push([t.whole, t.whole + "\uffff"]);
     });
     withRanges(idx, ranges, function () {
       var more = [];
