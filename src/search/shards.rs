@@ -4,7 +4,8 @@
 //! allows no `fetch`.
 //!
 //! - `search-<lang>.js`, the head: `{lang, pages, chunks, shards}`, plus `terms` and
-//!   `words` themselves when the index is small enough for one shard.
+//!   `words` themselves when the index is small enough for one shard, and `text` (the
+//!   one text chunk) when the text is small enough too.
 //!   `pages`: the number of entries of each page, base 36, space separated (entries are
 //!   numbered page after page); `chunks`: the first page of each text chunk, likewise;
 //!   `shards`: the first key of each term shard (keys sorted by code point).
@@ -18,8 +19,8 @@
 //! - `search-<lang>-words.js` (`panduanSearchWords`, only with several shards): every
 //!   key, space separated, for typo tolerance.
 //!
-//! Small books (like the bundled handbook) get one shard in the head and one text
-//! chunk: a first search loads two files, as before sharding.
+//! Small books (like the bundled handbook) keep their one shard and one text chunk in
+//! the head (`text`): a first search loads one file, as before sharding.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -84,21 +85,29 @@ pub(super) fn files(built: &Built<'_>) -> Vec<(String, String)> {
         );
     }
     head.raw(&list);
-    let chunks = text_chunks(built, lang, &mut out);
+    let chunks = chunk_ranges(built.pages);
     head.raw("\",\"chunks\":\"");
     list.clear();
-    for (k, first) in chunks.iter().enumerate() {
+    for (k, range) in chunks.iter().enumerate() {
         if k > 0 {
             list.push(' ');
         }
-        push_base36(&mut list, u32::try_from(*first).unwrap_or(u32::MAX));
+        push_base36(&mut list, u32::try_from(range.start).unwrap_or(u32::MAX));
     }
     head.raw(&list);
     head.raw("\"");
     if let [only] = shards.as_slice() {
         head.raw(",");
         shard_body(&mut head, &keys[only.clone()]);
+        // A small book: one script answers the first query, text and all.
+        if let [pages] = chunks.as_slice() {
+            head.raw(",\"text\":");
+            chunk_body(&mut head, &built.pages[pages.clone()]);
+        } else {
+            text_chunks(built, &chunks, &mut out);
+        }
     } else {
+        text_chunks(built, &chunks, &mut out);
         head.raw(",\"shards\":[");
         for (k, range) in shards.iter().enumerate() {
             if k > 0 {
@@ -253,50 +262,64 @@ impl SameKey for Arc<PageWords> {
     }
 }
 
-/// Writes the text chunks into `out`; returns the first page of each.
-fn text_chunks(built: &Built<'_>, lang: &str, out: &mut Vec<(String, String)>) -> Vec<usize> {
-    let page_bytes = |p: &Arc<PageWords>| -> usize {
-        p.page.iter().map(String::len).sum::<usize>()
-            + (0..p.entries.len())
-                .map(|e| {
-                    let (a, h, t) = p.entry(e);
-                    a.len() + h.len() + t.len() + 12
-                })
-                .sum::<usize>()
-    };
-    let total: usize = built.pages.iter().map(page_bytes).sum();
-    let ranges = cut(built.pages, total, ONE_CHUNK, CHUNK, page_bytes);
-    let mut firsts = Vec::with_capacity(ranges.len());
+/// The bytes a page takes in a text chunk, roughly.
+fn page_bytes(p: &Arc<PageWords>) -> usize {
+    p.page.iter().map(String::len).sum::<usize>()
+        + (0..p.entries.len())
+            .map(|e| {
+                let (a, h, t) = p.entry(e);
+                a.len() + h.len() + t.len() + 12
+            })
+            .sum::<usize>()
+}
+
+/// The pages of each text chunk.
+fn chunk_ranges(pages: &[Arc<PageWords>]) -> Vec<std::ops::Range<usize>> {
+    let total: usize = pages.iter().map(page_bytes).sum();
+    cut(pages, total, ONE_CHUNK, CHUNK, page_bytes)
+}
+
+/// Writes one text chunk's value: `[[url, title, section, [[anchor, heading, text],
+/// …]], …]`.
+fn chunk_body(json: &mut JsonInJs, pages: &[Arc<PageWords>]) {
+    json.raw("[");
+    for (n, page) in pages.iter().enumerate() {
+        json.raw(if n == 0 { "[" } else { ",[" });
+        for s in &page.page {
+            json.string(s);
+            json.raw(",");
+        }
+        json.raw("[");
+        for e in 0..page.entries.len() {
+            let (anchor, heading, text) = page.entry(e);
+            json.raw(if e == 0 { "[" } else { ",[" });
+            json.string(anchor);
+            json.raw(",");
+            json.string(heading);
+            json.raw(",");
+            json.string(text);
+            json.raw("]");
+        }
+        json.raw("]]");
+    }
+    json.raw("]");
+}
+
+/// The text chunk files of `ranges`.
+fn text_chunks(
+    built: &Built<'_>,
+    ranges: &[std::ops::Range<usize>],
+    out: &mut Vec<(String, String)>,
+) {
+    let lang = built.lang;
     let mut name = String::new();
-    for (k, range) in ranges.into_iter().enumerate() {
-        firsts.push(range.start);
-        let pages = &built.pages[range];
+    for (k, range) in ranges.iter().enumerate() {
+        let pages = &built.pages[range.clone()];
         let bytes: usize = pages.iter().map(page_bytes).sum();
         name.clear();
         let _ = write!(name, "{lang}/{k}");
         let mut json = JsonInJs::begin("panduanSearchText", &name, bytes + bytes / 16);
-        json.raw("[");
-        for (n, page) in pages.iter().enumerate() {
-            json.raw(if n == 0 { "[" } else { ",[" });
-            for s in &page.page {
-                json.string(s);
-                json.raw(",");
-            }
-            json.raw("[");
-            for e in 0..page.entries.len() {
-                let (anchor, heading, text) = page.entry(e);
-                json.raw(if e == 0 { "[" } else { ",[" });
-                json.string(anchor);
-                json.raw(",");
-                json.string(heading);
-                json.raw(",");
-                json.string(text);
-                json.raw("]");
-            }
-            json.raw("]]");
-        }
-        json.raw("]");
+        chunk_body(&mut json, pages);
         out.push((format!("assets/search-{lang}-x{k}.js"), json.finish()));
     }
-    firsts
 }

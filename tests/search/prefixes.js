@@ -19,10 +19,13 @@ async function main() {
     // Every text chunk, read as the browser would load it.
     const chunks = fs.readdirSync(path.join(book, "assets")).filter((f) => f.startsWith(`search-${lang}-x`));
     const context = { window: {} };
-    for (const file of chunks) {
+    for (const file of chunks.concat([`search-${lang}.js`])) {
       const code = fs.readFileSync(path.join(book, "assets", file), "utf8");
       new Function("window", code)(context.window);
     }
+    // A small book's one chunk is in the head.
+    const head = context.window.panduanSearch[lang];
+    if (head.text) (context.window.panduanSearchText = context.window.panduanSearchText || {})[`${lang}/0`] = head.text;
     // prefix -> the pages that hold a word starting with it.
     const wanted = new Map();
     let words = 0;

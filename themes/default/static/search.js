@@ -6,7 +6,7 @@
      head assets/search-<lang>.js, the term shards assets/search-<lang>-t<k>.js, the
      text chunks assets/search-<lang>-x<k>.js, and assets/search-<lang>-words.js for
      typos. A query loads the head, the shards of its words and the text of the results
-     it returns; a small book keeps its one shard in the head.
+     it returns; a small book keeps its one shard and its text in the head.
    - Queries: every word must match (stop words only add to the score, unless the query
      has nothing else; when no section holds every word, those holding the most do);
      the last word also matches the beginning of any indexed word; "two words" must
@@ -89,6 +89,8 @@
       for (var n = parseInt(counts[p], 36); n > 0; n--) idx.pageOf.push(p);
     }
     idx.chunkStarts = idx.chunks.split(" ").map(function (c) { return parseInt(c, 36); });
+    // A small book's one text chunk comes in the head.
+    if (idx.text) (window.panduanSearchText = window.panduanSearchText || {})[lang + "/0"] = idx.text;
     idx.decoded = {};
     idx.ready = true;
     return idx;
@@ -182,6 +184,7 @@
   function chunkOf(idx, page) { return lastAtMost(idx.chunkStarts, page); }
   function chunkSrc(k) { return "assets/search-" + lang + "-x" + k + ".js"; }
   function withTexts(idx, docs, done) {
+    if (idx.text) return done();
     var srcs = [];
     docs.forEach(function (d) {
       var src = chunkSrc(chunkOf(idx, idx.pageOf[d]));
