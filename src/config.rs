@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::diagnostic::{Diagnostic, Help, LineIndex, Span};
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::{help, msg};
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -77,6 +79,8 @@ pub enum FieldType {
     Integer,
     /// `true` or `false`.
     Bool,
+    /// The id of another page (`group-types/therapy`), optionally of one kind.
+    Page,
 }
 
 impl fmt::Display for FieldType {
@@ -87,6 +91,7 @@ impl fmt::Display for FieldType {
             FieldType::List => "list",
             FieldType::Integer => "integer",
             FieldType::Bool => "bool",
+            FieldType::Page => "page",
         })
     }
 }
@@ -99,6 +104,9 @@ pub struct FieldDef {
     pub ty: FieldType,
     #[serde(default)]
     pub required: bool,
+    /// For a `page` field: the kind the named page must have.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
@@ -129,6 +137,8 @@ pub struct Config {
     pub base_url: Option<String>,
     /// Theme directory, absolute, if the project names one.
     pub theme: Option<PathBuf>,
+    /// The language of Panduan's messages, `[book] messages` (`id` or `en`), if set.
+    pub messages: Option<crate::i18n::Lang>,
     pub kinds: IndexMap<String, KindDef>,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
@@ -169,6 +179,7 @@ struct RawBook {
     base_url: Option<String>,
     theme: Option<String>,
     default_language: Option<String>,
+    messages: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -199,10 +210,12 @@ pub fn read(root: &Path, overrides: &Overrides) -> Result<Config> {
 
 /// Parses and validates the text of `book.toml` for the project at `root`.
 pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
-    let config_error = |offset: usize, message: String, help: Option<String>| {
+    let config_error = |offset: usize, message: Msg, help: Option<Help>| {
         let (line, col) = LineIndex::new(text).line_col(text, offset);
         let mut d = Diagnostic::error(Span::new(CONFIG_FILE, line, col), message);
-        d.help = help;
+        if let Some(help) = help {
+            d = d.with_help(help);
+        }
         Error::Config(Box::new(d))
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -216,8 +229,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
     if raw.languages.is_empty() {
         return Err(config_error(
             find("languages"),
-            "no languages are declared".into(),
-            Some("add a `[languages.id]` table with `name` and `title`".into()),
+            msg!("config-no-languages"),
+            Some(help!()),
         ));
     }
     let mut languages = Vec::new();
@@ -225,8 +238,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         if !is_valid_lang_code(&code) {
             return Err(config_error(
                 find(&format!("languages.{code}")),
-                format!("`{code}` is not a language code"),
-                Some("use a lowercase code such as `id`, `en` or `pt-br`".into()),
+                msg!("config-language-code", code = &code),
+                Some(help!()),
             ));
         }
         languages.push(Language {
@@ -245,12 +258,9 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             None => {
                 return Err(config_error(
                     find("default_language"),
-                    format!(
-                        "`default_language = \"{default}\"` is not one of the declared languages"
-                    ),
-                    Some(format!(
-                        "declared languages: {}",
-                        languages
+                    msg!("config-default-language", lang = default),
+                    Some(help!(
+                        languages = languages
                             .iter()
                             .map(|l| format!("`{}`", l.code))
                             .collect::<Vec<_>>()
@@ -270,8 +280,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             {
                 return Err(config_error(
                     find("base_url"),
-                    format!("`base_url = \"{url}\"` is not an http(s) URL"),
-                    Some("write it in full, e.g. `https://example.org/handbook/`".into()),
+                    msg!("config-base-url", url = url),
+                    Some(help!()),
                 ));
             }
             Some(if url.ends_with('/') {
@@ -286,19 +296,18 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         if !is_valid_name(name) {
             return Err(config_error(
                 find(&format!("kinds.{name}")),
-                format!("`{name}` is not a valid kind name"),
-                Some("use lowercase letters, digits and `-`".into()),
+                msg!("config-kind-name", kind = name),
+                Some(help!()),
             ));
         }
-        for field in kind.fields.keys() {
+        for (field, def) in &kind.fields {
+            check_page_kind(text, name, field, def, &raw.kinds)
+                .map_err(|(at, message, help)| config_error(at, message, Some(help)))?;
             if !is_valid_name(&field.replace('_', "-")) || RESERVED_KEYS.contains(&field.as_str()) {
                 return Err(config_error(
                     find(&format!("fields.{field}")),
-                    format!("`{field}` cannot be the name of a field of kind `{name}`"),
-                    Some(format!(
-                        "use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: {}",
-                        RESERVED_KEYS.join(", ")
-                    )),
+                    msg!("config-field-name", field = field, kind = name),
+                    Some(help!(reserved = RESERVED_KEYS.join(", "))),
                 ));
             }
         }
@@ -314,6 +323,22 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         root.join(output)
     };
     let theme = raw.book.theme.map(|t| root.join(t));
+    let messages = match raw.book.messages.as_deref() {
+        None => None,
+        Some(code) => match crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+        {
+            Some(lang) => Some(lang),
+            None => {
+                return Err(config_error(
+                    find("messages"),
+                    msg!("config-messages", code = code),
+                    Some(help!()),
+                ));
+            }
+        },
+    };
 
     Ok(Config {
         root: root.to_path_buf(),
@@ -321,32 +346,99 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         output,
         base_url,
         theme,
+        messages,
         kinds: raw.kinds,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }
 
+/// Checks the `kind = "…"` of the field `field` of kind `kind`: only a `page` field
+/// takes one, and it must name a declared kind. The error is (offset in `text` of the
+/// field's `kind` key, message, help).
+fn check_page_kind(
+    text: &str,
+    kind: &str,
+    field: &str,
+    def: &FieldDef,
+    kinds: &IndexMap<String, KindDef>,
+) -> std::result::Result<(), (usize, Msg, Help)> {
+    let Some(wanted) = &def.kind else {
+        return Ok(());
+    };
+    let table = format!("kinds.{kind}.fields.{field}");
+    let at = text.find(&table).map_or(0, |start| {
+        let after = start + table.len();
+        text[after..]
+            .find("\nkind")
+            .map_or(start, |i| after + i + 1)
+    });
+    if def.ty != FieldType::Page {
+        return Err((
+            at,
+            msg!(
+                "config-kind-not-page",
+                field = field,
+                kind = kind,
+                ty = def.ty.to_string()
+            ),
+            help!(),
+        ));
+    }
+    if kinds.contains_key(wanted) {
+        return Ok(());
+    }
+    let known: Vec<&str> = kinds.keys().map(String::as_str).collect();
+    let help = match crate::diagnostic::did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => help!("help-nearest", nearest = *best),
+        None => help!(
+            kinds = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err((
+        at,
+        msg!(
+            "config-field-kind-unknown",
+            field = field,
+            kind = kind,
+            wanted = wanted
+        ),
+        help,
+    ))
+}
+
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
 /// as the message and turn the list into a help line, led by the valid key nearest to
 /// the unknown one by edit distance (`did you mean `title`?`).
-fn split_toml_message(message: &str) -> (String, Option<String>) {
+fn split_toml_message(message: &str) -> (Msg, Option<Help>) {
     let message = message.trim();
     match message.split_once(", expected ") {
         Some((head, tail)) if head.starts_with("unknown field") => {
             let valid = tail.trim_start_matches("one of ");
             let unknown = backticked_words(head).next().unwrap_or_default();
             let nearest = crate::diagnostic::did_you_mean(unknown, backticked_words(valid), 1);
-            let guess = nearest
-                .first()
-                .map(|key| format!("did you mean `{key}`? "))
-                .unwrap_or_default();
-            (
-                head.replace("unknown field", "unknown key"),
-                Some(format!("{guess}valid keys here: {valid}")),
-            )
+            let help = match nearest.first() {
+                Some(key) => help!("help-nearest", nearest = *key, valid = valid),
+                None => help!(valid = valid),
+            };
+            (msg!("config-unknown-key", key = unknown), Some(help))
         }
-        _ => (message.to_string(), None),
+        _ => (msg!("config-invalid", detail = message), None),
     }
+}
+
+/// The value of `[book] messages` in the text of a `book.toml`, read leniently (before
+/// the file is checked), so that even its own errors can be in the chosen language.
+pub fn peek_messages(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table
+        .get("book")?
+        .get("messages")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// The words between backticks in `text`: `a`, `b` in "one of `a`, `b`".
@@ -453,6 +545,32 @@ title = "Handbook"
         assert!(e.contains(&RESERVED_KEYS.join(", ")), "{e}");
         let ok = format!("{GOOD}\n[kinds.group-type.fields.purpose]\ntype = \"text\"\n");
         parse(Path::new("/p"), &ok, &Overrides::default()).expect("`purpose` is free");
+    }
+
+    #[test]
+    fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
+        let kinds =
+            "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
+        let ok = format!("{GOOD}{kinds}kind = \"group-type\"\n");
+        let c = parse(Path::new("/p"), &ok, &Overrides::default()).expect("valid");
+        let field = &c.kinds["session-plan"].fields["group_type"];
+        assert_eq!(
+            (field.ty, field.kind.as_deref()),
+            (FieldType::Page, Some("group-type"))
+        );
+        // At the field's `kind` key, on line 16.
+        let e = err(&format!("{GOOD}{kinds}kind = \"group-typ\"\n"));
+        assert!(
+            e.starts_with("book.toml:16:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean `group-type`?"), "{e}");
+        let text = format!("{GOOD}{kinds}kind = \"group-type\"\n").replace("\"page\"", "\"text\"");
+        let e = err(&text);
+        assert!(
+            e.contains("`kind` is only for fields of `type = \"page\"`; the field `group_type` of kind `session-plan` is of type `text`"),
+            "{e}"
+        );
     }
 
     #[test]

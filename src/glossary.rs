@@ -29,11 +29,9 @@ fn entries(page: &Page) -> Result<Vec<Entry<'_>>, Diagnostic> {
     let Some(list) = value.as_array() else {
         return Err(Diagnostic::warning(
             place(page, "glossary:", 0).unwrap_or_else(|| page_span(page)),
-            "`extra.glossary` must be a list of terms",
+            crate::msg!("glossary-not-a-list"),
         )
-        .with_help(
-            "write each term as `- key: …`, `term: …` and `definition: …` under `glossary:`",
-        ));
+        .with_help(crate::help!()));
     };
     Ok(list
         .iter()
@@ -117,14 +115,9 @@ pub fn checks(site: &Site) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         entry.span.clone(),
-                        format!(
-                            "this glossary term has no `{}`",
-                            missing.join("`, `")
-                        ),
+                        crate::msg!("glossary-term-incomplete", missing = missing.join("`, `")),
                     )
-                    .with_help(
-                        "every term needs a `key` (the same in every language), the `term` and its own `definition`",
-                    ),
+                    .with_help(crate::help!()),
                 );
             }
             let Some(key) = entry.key else { continue };
@@ -132,11 +125,10 @@ pub fn checks(site: &Site) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         entry.span.clone(),
-                        format!("the glossary key `{key}` is used twice"),
+                        crate::msg!("glossary-key-twice", key = key),
                     )
-                    .with_help(format!(
-                        "`{}` defines it too; give each term its own key",
-                        first.path.as_deref().map(display_path).unwrap_or_default()
+                    .with_help(crate::help!(
+                        other = first.path.as_deref().map(display_path).unwrap_or_default()
                     )),
                 );
             }
@@ -161,16 +153,16 @@ pub fn checks(site: &Site) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         entry.span.clone(),
-                        format!(
-                            "the glossary term `{}` has no {} (`{}`) counterpart",
-                            entry.term.unwrap_or(key),
-                            languages[l].name,
-                            languages[l].code
+                        crate::msg!(
+                            "glossary-no-counterpart",
+                            term = entry.term.unwrap_or(key),
+                            language = &languages[l].name,
+                            lang = languages[l].code.as_str()
                         ),
                     )
-                    .with_help(format!(
-                        "add a term with `key: {key}` to `extra.glossary` of `{}`, or give its matching term this key",
-                        other.path.as_deref().map(display_path).unwrap_or_default()
+                    .with_help(crate::help!(
+                        key = key,
+                        other = other.path.as_deref().map(display_path).unwrap_or_default()
                     )),
                 );
             }

@@ -30,6 +30,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod escape;
 pub mod glossary;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -72,45 +72,46 @@ fn check_target_with_home(config: &Config, out: &Path, home: Option<&Path>) -> R
         })
     };
     let root = resolve(&config.root);
-    let mut precious: Vec<(PathBuf, &str)> = vec![
-        (root.clone(), "the project folder"),
-        (resolve(&config.content_dir()), "the `content/` folder"),
-        (resolve(&config.root.join("themes")), "the `themes/` folder"),
+    let mut precious: Vec<(PathBuf, String)> = vec![
+        (root.clone(), crate::t!("folder-project")),
+        (resolve(&config.content_dir()), crate::t!("folder-content")),
+        (
+            resolve(&config.root.join("themes")),
+            crate::t!("folder-themes"),
+        ),
     ];
     if let Some(theme) = &config.theme {
-        precious.push((resolve(theme), "the theme folder"));
+        precious.push((resolve(theme), crate::t!("folder-theme")));
     }
     if let Some(home) = home {
-        precious.push((resolve(home), "your home folder"));
+        precious.push((resolve(home), crate::t!("folder-home")));
     }
     if out.parent().is_none() {
-        return refuse("it is the root of the file system".into());
+        return refuse(crate::t!("refuse-root"));
     }
     for (path, what) in &precious {
         if &out == path {
-            return refuse(format!("it is {what}"));
+            return refuse(crate::t!("refuse-is", what = what));
         }
         if path.starts_with(&out) {
-            return refuse(format!("it contains {what}"));
+            return refuse(crate::t!("refuse-contains", what = what));
         }
     }
     for (path, what) in &precious[1..3] {
         if out.starts_with(path) {
-            return refuse(format!("it is inside {what}"));
+            return refuse(crate::t!("refuse-inside", what = what));
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("it is a file, not a folder".into());
+            return refuse(crate::t!("refuse-a-file"));
         }
         let is_ours = out.join(MARKER).is_file();
         let is_empty = fs::read_dir(&out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !is_ours && !is_empty {
-            return refuse(format!(
-                "it is not empty and was not created by Panduan (no `{MARKER}` file in it); choose another folder or empty it yourself"
-            ));
+            return refuse(crate::t!("refuse-not-ours", marker = MARKER));
         }
     }
     Ok(())
@@ -263,11 +264,12 @@ impl Drop for Writer {
 }
 
 /// What a failed build leaves of the previous output (or zip), in words.
+/// `what` is `output` or `zip file`.
 pub fn after_failure(had_previous: bool, what: &str) -> String {
-    if had_previous {
-        format!("the previous {what} was kept")
-    } else {
-        "nothing was written".into()
+    match (had_previous, what) {
+        (false, _) => crate::t!("after-nothing"),
+        (true, "output") => crate::t!("after-kept"),
+        (true, _) => crate::t!("after-kept-zip"),
     }
 }
 
@@ -361,38 +363,33 @@ pub fn check_zip_target(config: &Config, zip: &Path, out: &Path) -> Result<()> {
         _ => resolve(zip),
     };
     let mut folders: Vec<(PathBuf, String)> = vec![
-        (
-            resolve(&config.content_dir()),
-            "the `content/` folder".into(),
-        ),
+        (resolve(&config.content_dir()), crate::t!("folder-content")),
         (
             resolve(&config.root.join("themes")),
-            "the `themes/` folder".into(),
+            crate::t!("folder-themes"),
         ),
         (
             resolve(out),
-            format!("the output folder `{}/`", shown(config, out)),
+            crate::t!("folder-output", path = shown(config, out)),
         ),
     ];
     if let Some(theme) = &config.theme {
-        folders.push((resolve(theme), "the theme folder".into()));
+        folders.push((resolve(theme), crate::t!("folder-theme")));
     }
     for (folder, what) in &folders {
         if resolved.starts_with(folder) {
-            return refuse(format!(
-                "it is inside {what}, so every build would pack the last zip into the next one\n  = help: name a zip file outside it, e.g. `--zip handbook.zip`"
-            ));
+            return refuse(crate::t!("refuse-zip-inside", what = what));
         }
     }
     let parent = zip.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent.filter(|p| !p.is_dir()) {
-        return refuse(format!(
-            "its folder `{}` does not exist\n  = help: create the folder first, or check the path for a typing mistake",
-            display_path(parent)
+        return refuse(crate::t!(
+            "refuse-zip-no-folder",
+            path = display_path(parent)
         ));
     }
     if zip.is_dir() {
-        return refuse("it is a folder\n  = help: name a `.zip` file".into());
+        return refuse(crate::t!("refuse-zip-folder"));
     }
     if zip.is_file() && !is_zip_file(zip) {
         return Err(not_a_zip(zip));
@@ -413,7 +410,7 @@ fn is_zip_file(path: &Path) -> bool {
 fn not_a_zip(path: &Path) -> Error {
     Error::RefusedZip {
         path: path.to_path_buf(),
-        reason: "a file that is not a zip is already there\n  = help: choose another name, or move that file away".into(),
+        reason: crate::t!("refuse-zip-not-zip"),
     }
 }
 
@@ -426,7 +423,7 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
     if path.is_dir() {
         return Err(Error::RefusedZip {
             path: path.to_path_buf(),
-            reason: "it is a folder\n  = help: name a `.zip` file".into(),
+            reason: crate::t!("refuse-zip-folder"),
         });
     }
     let had_zip = path.is_file();

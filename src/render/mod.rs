@@ -317,12 +317,17 @@ fn render_template<C: Serialize>(
     what: &str,
 ) -> Result<String> {
     let context = tera::Context::from_serialize(ctx).map_err(|e| {
-        theme::template_error(&format!("cannot prepare `{template}` for {what}"), &e)
+        theme::template_error(
+            &crate::t!("template-prepare", template = template, what = what),
+            &e,
+        )
     })?;
-    theme
-        .tera
-        .render(template, &context)
-        .map_err(|e| theme::template_error(&format!("template `{template}` failed for {what}"), &e))
+    theme.tera.render(template, &context).map_err(|e| {
+        theme::template_error(
+            &crate::t!("template-failed", template = template, what = what),
+            &e,
+        )
+    })
 }
 
 /// Checks that no two output files share a path (case-insensitively, which breaks on
@@ -331,8 +336,10 @@ pub fn check_unique_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Resul
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for path in paths {
         if let Some(other) = seen.insert(path.to_lowercase(), path) {
-            return Err(Error::Other(format!(
-                "two output files would be written to `{path}` (and `{other}`)\n  = help: a file in `content/` has the same path as a generated page; rename it"
+            return Err(Error::Msg(crate::msg!(
+                "output-files-clash",
+                path = path,
+                other = other
             )));
         }
     }

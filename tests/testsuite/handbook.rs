@@ -181,6 +181,120 @@ fn glossary_lists_every_declared_term() {
     }
 }
 
+/// The value of the front-matter line `key: value` of `text`, if it has one.
+fn front_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let front = text.strip_prefix("---\n")?.split("\n---\n").next()?;
+    front
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map(|v| v.trim().trim_matches('"'))
+}
+
+/// Checks, in both languages, the pages of `kind`, whose `group_type` names a group
+/// type: there are at least `minimum`; each names a group-type page in its source; each
+/// built page's card links to that group type, whose page lists it back. Returns, per
+/// language, the built group-type pages that list at least one page of `kind`.
+fn pages_naming_a_group_type(
+    site: &TestSite,
+    kind: &str,
+    minimum: usize,
+) -> Vec<BTreeSet<std::path::PathBuf>> {
+    let book = std::fs::canonicalize(site.path().join("book")).expect("book");
+    let mut listing = Vec::new();
+    for lang in LANGS {
+        let mut types = BTreeSet::new();
+        // In the source: every plan's `group_type` is the id of a group-type page.
+        let content = site.path().join("content").join(lang);
+        let mut sources = 0;
+        for entry in walkdir::WalkDir::new(&content)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if front_value(&text, "kind") != Some(kind) {
+                continue;
+            }
+            sources += 1;
+            let id = front_value(&text, "group_type")
+                .unwrap_or_else(|| panic!("{}: no group_type", entry.path().display()));
+            let target = std::fs::read_to_string(content.join(format!("{id}.md")))
+                .unwrap_or_else(|_| panic!("{lang}: `{id}` is not a page"));
+            assert_eq!(front_value(&target, "kind"), Some("group-type"), "{id}");
+        }
+        assert!(sources >= minimum, "{lang}: {sources} pages of kind {kind}");
+
+        // In the output: each page's card links to its group type, whose page lists
+        // it ("session plans for this type", "case studies").
+        let mut plans = 0;
+        for entry in walkdir::WalkDir::new(book.join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "index.html")
+        {
+            let rel = entry.path().strip_prefix(&book).expect("in book");
+            let html = site.html(&format!("book/{}", rel.display()));
+            if select(&html, &format!("article.kind-{kind}")).is_empty() {
+                continue;
+            }
+            plans += 1;
+            let dir = entry.path().parent().expect("dir");
+            let links = attrs(&html, ".info-card .field-group_type dd a", "href");
+            assert_eq!(
+                links.len(),
+                1,
+                "{lang}: {} links its group type",
+                rel.display()
+            );
+            let type_file = std::fs::canonicalize(dir.join(&links[0]))
+                .unwrap_or_else(|_| panic!("{lang}: {} does not exist", links[0]));
+            let type_rel = type_file.strip_prefix(&book).expect("in book");
+            let type_html = site.html(&format!("book/{}", type_rel.display()));
+            assert_eq!(
+                select(&type_html, "article.kind-group-type").len(),
+                1,
+                "{lang}: {} is a group type",
+                type_rel.display()
+            );
+            let type_dir = type_file.parent().expect("dir");
+            let listed: Vec<std::path::PathBuf> =
+                attrs(&type_html, &format!(".of-this-type.{kind} li a"), "href")
+                    .iter()
+                    .filter_map(|href| std::fs::canonicalize(type_dir.join(href)).ok())
+                    .collect();
+            assert!(
+                listed.contains(&entry.path().to_path_buf()),
+                "{lang}: {} does not list {}: {listed:?}",
+                type_rel.display(),
+                rel.display()
+            );
+            types.insert(type_file);
+        }
+        assert_eq!(plans, sources, "{lang}: every page of kind {kind} is built");
+        listing.push(types);
+    }
+    listing
+}
+
+#[test]
+fn every_session_plan_names_a_group_type_and_that_type_links_back() {
+    let site = built();
+    pages_naming_a_group_type(&site, "session-plan", 3);
+}
+
+#[test]
+fn every_group_type_lists_a_case_study_that_links_back() {
+    let site = built();
+    for types in pages_naming_a_group_type(&site, "case-study", 10) {
+        assert_eq!(
+            types.len(),
+            10,
+            "each of the ten types has a case study: {types:?}"
+        );
+    }
+}
+
 /// Issue #17: five roles shared one sentence and "anggota" showed the definition of
 /// "kelompok", because the glossary borrowed each page's definition for all its terms.
 #[test]

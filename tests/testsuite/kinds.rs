@@ -136,6 +136,95 @@ fn comparison_of_an_unknown_kind_is_a_template_error_naming_the_page() {
     assert!(run.stderr.contains("unknown kind `nothing`"), "{run}");
 }
 
+// Page fields (`type = "page"`): tests/fixtures/page-fields has the kinds `group-type`,
+// `concept` and `session-plan`, whose `group_type` names a group type; the plan
+// `plans/grief` names `types/therapy` in both languages.
+
+#[test]
+fn a_page_field_links_to_the_page_it_names_and_that_page_lists_it() {
+    let site = TestSite::copy("page-fields");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.is_empty(), "{run}");
+    for (lang, type_title, plan_title) in [
+        ("en", "Therapy groups", "A session on grief"),
+        ("id", "Kelompok terapi", "Sesi duka"),
+    ] {
+        let plan = site.html(&format!("book/{lang}/plans/grief/index.html"));
+        assert_eq!(
+            attrs(&plan, ".info-card .field-group_type dd a", "href"),
+            ["../../types/therapy/index.html"],
+            "{lang}: the card links to the group type"
+        );
+        assert_eq!(text(&plan, ".info-card .field-group_type dd a"), type_title);
+        let therapy = site.html(&format!("book/{lang}/types/therapy/index.html"));
+        assert_eq!(
+            attrs(&therapy, ".of-this-type.session-plan li a", "href"),
+            [format!("../../../{lang}/plans/grief/index.html")],
+            "{lang}: the group type lists its plan"
+        );
+        assert_eq!(
+            text(&therapy, ".of-this-type.session-plan li a"),
+            plan_title
+        );
+        // A kind book.toml does not declare (`case-study`) lists nothing, and a type
+        // no plan names has no list at all.
+        assert!(select(&therapy, ".of-this-type.case-study").is_empty());
+        let task = site.html(&format!("book/{lang}/types/task/index.html"));
+        assert!(select(&task, ".of-this-type").is_empty(), "{lang}");
+    }
+}
+
+/// `panduan check` on tests/fixtures/page-fields with the plan `plans/grief` naming
+/// `group_type` as given per language; `check` must fail.
+fn check_plans_naming(group_types: &[(&str, &str)]) -> support::Run {
+    let site = TestSite::copy("page-fields");
+    for (lang, group_type) in group_types {
+        site.write(
+            &format!("content/{lang}/plans/grief.md"),
+            &format!(
+                "---\ntitle: Grief\nkind: session-plan\ngroup_type: {group_type}\n---\n\nText.\n"
+            ),
+        );
+    }
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 1, "{run}");
+    // The build stops too, and writes nothing.
+    let build = site.run(["build"]);
+    assert_eq!(build.code, 1, "{build}");
+    assert!(!site.path().join("book").exists(), "{build}");
+    run
+}
+
+#[test]
+fn a_page_field_naming_no_page_is_an_error_at_its_value_with_a_suggestion() {
+    let run = check_plans_naming(&[("en", "types/therapi")]);
+    assert!(
+        run.stdout.contains(
+            "content/en/plans/grief.md:4:13: error: `group_type` names the page `types/therapi`, but no page has that id\n  = help: did you mean `types/therapy`?"
+        ),
+        "{run}"
+    );
+}
+
+#[test]
+fn a_page_field_naming_a_page_of_another_kind_is_an_error_listing_the_right_ones() {
+    let run = check_plans_naming(&[("id", "concepts/group"), ("en", "types")]);
+    assert!(
+        run.stdout.contains(
+            "content/id/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `concepts/group` is a page of kind `concept`\n  = help: a page id is its path below `content/<language>/` without `.md`; pages of kind `group-type`: `types/task`, `types/therapy`"
+        ),
+        "{run}"
+    );
+    // A section has no kind.
+    assert!(
+        run.stdout.contains(
+            "content/en/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `types` is a page without a kind"
+        ),
+        "{run}"
+    );
+}
+
 /// A bilingual site whose pages define glossary terms in `extra.glossary` (issue #17),
 /// with a glossary page in each language.
 fn site_with_defined_terms() -> TestSite {

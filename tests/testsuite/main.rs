@@ -16,6 +16,7 @@ mod handbook;
 mod hostile;
 mod incremental;
 mod kinds;
+mod messages;
 mod properties;
 mod real_authoring;
 mod real_io;
