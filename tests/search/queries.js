@@ -40,7 +40,8 @@ async function main() {
   ]) {
     const found = await search.query(`"${phrase}"`, 50);
     const loose = await search.query(phrase, 50);
-    check(first(found) === page, `"${phrase}" finds ${page} first, not ${first(found)}`);
+    const top = found.hits.slice(0, 3).map(pageOf);
+    check(top.includes(page), `"${phrase}" finds ${page} in its first 3, not only ${top.join(" ")}`);
     check(found.hits.every((h) => adjacent(h, phrase, lang)), `every hit of "${phrase}" holds it`);
     check(found.hits.length <= loose.hits.length, `"${phrase}" (${found.hits.length}) narrows ${phrase} (${loose.hits.length})`);
     const reversed = phrase.split(" ").reverse().join(" ");

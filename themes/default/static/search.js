@@ -456,13 +456,25 @@
      kelompok") moves up, by up to half its score. */
   function byTitle(q, hits) {
     var words = q.terms.filter(function (t) { return !t.exclude; });
-    if (!words.length) return hits;
+    var content = words.filter(function (t) { return !t.stop; });
+    if (!content.length) return hits;
+    // 1 for the word as typed (or its typo's word), 1/2 for another form of it.
+    var fit = function (t, w) {
+      if (w.raw === t.raw || (t.prefix && w.raw.indexOf(t.raw) === 0) || (t.typos || []).indexOf(w.raw) >= 0) return 1;
+      return w.stem === t.stem ? 0.5 : 0;
+    };
     hits.forEach(function (hit) {
       var title = termsOf(hit.title);
-      var found = words.filter(function (t) {
-        return title.some(function (w) { return w.raw === t.raw || (t.prefix && w.raw.indexOf(t.raw) === 0); });
+      var found = 0, covered = 0;
+      content.forEach(function (t) {
+        found += title.reduce(function (m, w) { return Math.max(m, fit(t, w)); }, 0);
       });
-      hit.score *= 1 + found.length / words.length / 2;
+      // And by up to half again when the query is most of the title ("Kelompok
+      // swabantu" before "Kelompok swabantu keluarga yang merawat lansia").
+      title.forEach(function (w) {
+        covered += words.reduce(function (m, t) { return Math.max(m, fit(t, w)); }, 0);
+      });
+      hit.score *= 1 + found / content.length / 2 + (title.length ? covered / title.length / 2 : 0);
     });
     return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
