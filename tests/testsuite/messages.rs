@@ -246,7 +246,11 @@ fn help_is_in_the_language_of_the_option_or_the_environment() {
     assert!(id.stdout.contains("Folder keluaran"), "{}", id.stdout);
     let top = run_with(site.path(), EN, &["--lang", "id", "--help"]);
     assert!(top.stdout.contains("Perintah:"), "{}", top.stdout);
-    assert!(top.stdout.contains("Tampilkan pesan ini"), "{}", top.stdout);
+    assert!(
+        top.stdout.contains("Menampilkan pesan ini"),
+        "{}",
+        top.stdout
+    );
     assert!(!top.stdout.contains("Print"), "{}", top.stdout);
     assert!(!top.stdout.contains("Usage"), "{}", top.stdout);
     // `panduan help build` says the same as `panduan build --help`.

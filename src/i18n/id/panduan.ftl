@@ -2,28 +2,28 @@
 #
 # Setiap id pesan tetap: id sebuah diagnostik adalah kodenya (tampil di
 # `check --format json`), dan atribut `.help` adalah baris `help:`-nya.
-# Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut dan variabel
+# Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut, dan variabel
 # yang sama; sebuah unit test memeriksanya.
 
 ## Front matter dan YAML
 
-front-matter-not-closed = front matter tidak pernah ditutup
+front-matter-not-closed = front matter belum ditutup
     .help = Tutup blok YAML dengan satu baris yang hanya berisi `---`.
-yaml-too-large = front matter terlalu besar: alias YAML di dalamnya berkembang melampaui batas
+yaml-too-large = front matter terlalu besar: alias YAML di dalamnya membuatnya melebihi batas
     .help = Front matter biasanya hanya berisi beberapa kunci. Silakan hapus rujukan `*alias` yang berulang.
 yaml-not-a-map = front matter tidak berisi pasangan kunci dan nilai
     .help = Tulis satu `kunci: nilai` per baris, misalnya `title: Kelompok terapi`.
-yaml-tab = di sini ada karakter tab, padahal YAML hanya menerima spasi untuk indentasi
+yaml-tab = di sini ada karakter tab, padahal YAML hanya menerima spasi di awal baris
     .help = Ganti tab pada baris { $line } front matter dengan spasi (atau hapus tab itu jika kuncinya seharusnya berada di awal baris).
-yaml-unclosed-quote = tanda kutip ini tidak pernah ditutup
+yaml-unclosed-quote = tanda kutip ini belum ditutup
     .help = Akhiri teks dengan tanda kutip yang sama seperti pembukanya (`"` atau `'`), pada baris yang sama.
     .help-fix = Akhiri teks dengan tanda kutip yang sama seperti pembukanya, pada baris yang sama: `{ $fix }`
 yaml-indented-line = baris ini menjorok ke dalam, padahal baris di atasnya tidak memulai daftar atau pasangan kunci
     .help = Hapus spasi di awal baris agar kuncinya berada di awal baris seperti kunci lainnya.
 yaml-colon-in-text = ada titik dua di dalam teks: YAML membaca `kata: ` sebagai awal kunci baru
     .help = Beri tanda kutip pada teksnya: `{ $fix }`
-yaml-invalid = YAML di front matter tidak valid: { $detail }
-    .help = Periksa tanda kutip dan indentasi pada baris ini.
+yaml-invalid = ada kesalahan penulisan YAML di front matter: { $detail }
+    .help = Periksa tanda kutip dan spasi di awal baris ini.
 front-matter-wrong-type = `{ $key }` harus berupa { $expected }, tetapi isinya { $found }
 expect-text = teks
 expect-whole-number = bilangan bulat
@@ -44,40 +44,40 @@ kind-unknown = jenis halaman (kind) `{ $kind }` tidak dikenal
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
     .help-none = Tetapkan jenis halaman di bagian `[kinds.NAMA]` pada book.toml.
 translation-record-invalid = `translation` { $problem }
-    .help = Biarkan Panduan yang menulis catatan ini: `panduan new PATH --translate-from LANG` atau `panduan translated PATH`.
+    .help = Biarkan Panduan yang menulis catatan ini: `panduan new JALUR --translate-from BAHASA` atau `panduan translated JALUR`.
 translation-not-a-map = harus berupa pasangan kunci dan nilai dengan `from` dan `source`, tetapi isinya { $found }
-translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang valid: `from`, `source`, `blocks`)
+translation-unknown-key = memiliki kunci `{ $key }` yang tidak dikenal (yang dapat dipakai: `from`, `source`, dan `blocks`)
 translation-missing-from = tidak memiliki `from` (bahasa sumber)
-translation-missing-source = tidak memiliki `source` (sidik jari halaman sumber)
-list-without-brackets = `{ $key }` hanya berisi satu butir, yaitu `{ $text }`: tanpa kurung siku, koma tidak memisahkan butir
+translation-missing-source = tidak memiliki `source` (penanda versi halaman sumber)
+list-without-brackets = `{ $key }` terbaca sebagai satu butir saja, yaitu `{ $text }`: tanpa kurung siku, koma tidak memisahkan butir
     .help = Untuk { $count } butir, tulis daftarnya dalam kurung siku: `{ $fix }`
 front-matter-unknown-key = kunci front matter `{ $key }` tidak dikenal
-    .help = Kunci yang valid: { $valid }
-    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
+    .help = Kunci yang dapat dipakai: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
 front-matter-unknown-kind-key = kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`
-    .help = Kunci yang valid: { $valid }
-    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid: { $valid }
+    .help = Kunci yang dapat dipakai: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, wajib)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
-    .help = Kolom `{ $kind }`: { $fields }
+    .help = Kolom halaman berjenis `{ $kind }`: { $fields }
 
 ## Membaca folder konten
 
 no-content-folder = tidak ada folder `content/` di `{ $root }`
     .help = Jalankan `panduan init` untuk memulai buku panduan.
-walk-link-loop = tautan simbolik ini mengarah kembali ke folder di atasnya (berputar-putar), sehingga dilewati
+walk-link-loop = tautan simbolik ini mengarah kembali ke folder di atasnya (melingkar), sehingga dilewati
 walk-unreadable = tidak dapat dibaca: { $detail }
-file-name-not-unicode = nama file ini bukan Unicode yang valid
-    .help = Ganti nama file dengan huruf, angka, `-` dan `_`.
+file-name-not-unicode = nama file ini memuat huruf yang tidak dapat dibaca (bukan Unicode)
+    .help = Ganti nama file dengan huruf, angka, `-`, dan `_`.
 hidden-page = nama file ini diawali titik, sehingga tersembunyi dan tidak dijadikan halaman
     .help = Agar dijadikan halaman, beri nama seperti `halaman.md`.
     .help-rename = Agar dijadikan halaman, ganti namanya menjadi `{ $name }`.
 page-outside-language = halaman ini tidak berada di dalam folder bahasa
     .help = Letakkan halaman di `content/<bahasa>/`. Bahasa yang ada di book.toml: { $languages }
 file-unreadable = file ini tidak dapat dibaca: { $detail }
-file-not-utf8 = file ini bukan teks UTF-8 yang valid
-    .help = Simpan file sebagai UTF-8 di editor Anda.
+file-not-utf8 = file ini tidak tersimpan sebagai teks UTF-8
+    .help = Simpan ulang file sebagai UTF-8 di editor Anda.
 file-has-nul = file ini berisi karakter NUL; karakter itu ditampilkan sebagai `{"\uFFFD"}`
     .help = Karakter ini biasanya berasal dari file yang rusak atau dari salinan program lain. Silakan hapus karakter tersebut.
 
@@ -89,20 +89,20 @@ page-key-invalid = `{ $key }` tidak dapat dipakai sebagai kunci halaman
     .help = Kunci berbentuk seperti jalur, misalnya `group-types/therapy`.
 page-no-title = halaman ini belum memiliki judul
     .help = Tambahkan `title: ...` di front matter, atau awali halaman dengan `# Judul`.
-slug-invalid = `{ $slug }` bukan slug yang valid
-    .help = Slug hanya memakai huruf kecil, angka dan `-`.
-    .help-try = Slug hanya memakai huruf kecil, angka dan `-`. Coba `{ $fix }`.
+slug-invalid = `{ $slug }` tidak dapat dipakai sebagai slug
+    .help = Slug hanya boleh berisi huruf kecil, angka, dan `-`.
+    .help-try = Slug hanya boleh berisi huruf kecil, angka, dan `-`. Coba `{ $fix }`.
 script-element = elemen `<script>`
 script-event-attribute = atribut peristiwa `{ $name }`
 script-javascript-link = tautan `javascript:`
 script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
-    .help = Silakan hapus, kecuali Anda memercayai kode ini dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+    .help = Silakan hapus kode ini, kecuali Anda memercayainya dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
 
 ## Tautan
 
 image-no-alt = gambar `{ $image }` tidak memiliki teks alternatif (alt)
     .help = Silakan tulis keterangan gambar untuk pembaca yang tidak dapat melihatnya: `![lingkaran kursi](circle.png)`
-link-above-language = tautan `{ $link }` naik melewati `content/{ $lang }/`
+link-above-language = tautan `{ $link }` keluar dari `content/{ $lang }/`
     .help = Tautan yang diawali `/` dimulai dari `content/{ $lang }/`. Silakan hapus `..` pada tautan itu.
 link-outside-content = tautan `{ $link }` menunjuk ke luar `content/`
     .help = Buat tautan hanya ke halaman dan file di dalam `content/`.
@@ -114,12 +114,12 @@ link-missing-page = halaman tujuan tautan `{ $link }` tidak ditemukan
 link-missing-file = file `{ $link }` tidak ditemukan
     .help = Tidak ada file `content/{ $path }`; { $starts_at }.
     .help-elsewhere = Tidak ada file `content/{ $path }` (juga tidak ada { $elsewhere }); { $starts_at }.
-    .help-page = Tautan ke halaman menyebut nama file-nya. Mungkin maksud Anda `{ $nearest }`?
+    .help-page = Tautan ke halaman memakai nama file halaman itu. Mungkin maksud Anda `{ $nearest }`?
 anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
     .help = Jangkar yang ada di `{ $title }`: { $anchors }
     .help-nearest = Mungkin maksud Anda `#{ $nearest }`?
     .help-no-headings = `{ $title }` tidak memiliki judul bagian.
-link-other-language = `{ $link }` hanya tersedia dalam { $language } (`{ $lang }`), sehingga tautan diarahkan ke sana
+link-other-language = `{ $link }` hanya tersedia dalam bahasa `{ $lang }` ({ $language }), sehingga tautan diarahkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 page-id-missing = tidak ada halaman dengan id `{ $id }`
     .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`.
@@ -129,7 +129,7 @@ word-or = atau
 
 ## Jalur keluaran
 
-output-assets-folder = folder `assets/` di keluaran khusus untuk tema
+output-assets-folder = folder `assets/` di keluaran hanya untuk tema
     .help = Pindahkan file ini ke folder bahasa atau ke `content/shared/`.
 owner-generated = halaman yang dibuat sendiri oleh Panduan
 owner-home-page = halaman beranda `{ $lang }`
@@ -154,7 +154,7 @@ windows-trailing-dot-fix = ganti namanya agar diakhiri huruf atau angka
 windows-device-name = `{ $name }` adalah nama yang dicadangkan Windows untuk perangkat, sehingga situs tidak dapat diekstrak di sana
 windows-device-name-fix = ganti nama file atau folder `{ $name }`, misalnya menjadi `{ $fix }`
 windows-path-too-long = jalur keluaran `{ $path }` panjangnya { $length } karakter; Windows tidak dapat membukanya setelah situs diekstrak ke sebuah folder
-windows-path-too-long-fix = perpendek nama file dan folder-foldernya hingga paling banyak { $limit } karakter seluruhnya
+windows-path-too-long-fix = perpendek nama file dan folder-foldernya hingga jumlah seluruhnya paling banyak { $limit } karakter
 
 ## Terjemahan
 
@@ -172,10 +172,10 @@ outdated-run-translated = Setelah terjemahan diperbarui, jalankan `panduan trans
 
 ## Pemeriksaan
 
-translation-missing = halaman ini belum memiliki terjemahan { $language } (`{ $lang }`)
+translation-missing = halaman ini belum memiliki terjemahan dalam bahasa `{ $lang }` ({ $language })
     .help = Mulai terjemahannya dengan `panduan new { $path } --translate-from { $from }`.
-translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam { $language } (`{ $lang }`) berubah
-    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `check` akan melaporkan setiap kali halaman sumbernya berubah.
+translation-untracked = terjemahan ini belum dilacak: Panduan tidak dapat memberi tahu Anda saat halaman sumbernya dalam bahasa `{ $lang }` ({ $language }) berubah
+    .help = Jika sudah sesuai dengan `{ $source }`, jalankan `panduan translated { $path }` (atau `panduan translated --all` untuk semua halaman seperti ini). Setelah itu, `panduan check` akan melaporkan setiap kali halaman sumbernya berubah.
 translation-stub = terjemahan ini masih berupa kerangka (belum diterjemahkan)
     .help = Terjemahkan dari `{ $source }`, lalu hapus blok `{ $marker }`; setelah itu terjemahan dianggap selesai.
 page-orphan = tidak ada halaman lain yang menautkan ke halaman ini
@@ -189,25 +189,25 @@ outdated-git-history = yang berubah di `{ $path }` sejak itu (dari riwayat git):
 ## book.toml
 
 config-no-languages = belum ada bahasa yang ditetapkan
-    .help = Tambahkan tabel `[languages.id]` berisi `name` dan `title`.
+    .help = Tambahkan bagian `[languages.id]` berisi `name` dan `title`.
 config-language-code = `{ $code }` bukan kode bahasa
-    .help = Gunakan kode huruf kecil seperti `id`, `en` atau `pt-br`.
+    .help = Gunakan kode huruf kecil seperti `id`, `en`, atau `pt-br`.
 config-default-language = `default_language = "{ $lang }"` bukan salah satu bahasa yang ditetapkan
     .help = Bahasa yang ditetapkan: { $languages }
 config-base-url = `base_url = "{ $url }"` bukan URL http(s)
     .help = Tulis alamatnya lengkap, misalnya `https://example.org/handbook/`.
-config-kind-name = `{ $kind }` bukan nama jenis halaman (kind) yang valid
-    .help = Gunakan huruf kecil, angka dan `-`.
-config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk jenis `{ $kind }`
-    .help = Gunakan huruf kecil, angka, `-` dan `_`, dan jangan memakai kunci front matter: { $reserved }
-config-messages = `messages = "{ $code }"` bukan bahasa yang dikuasai Panduan
+config-kind-name = `{ $kind }` tidak dapat dipakai sebagai nama jenis halaman (kind)
+    .help = Gunakan huruf kecil, angka, dan `-`.
+config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk halaman berjenis `{ $kind }`
+    .help = Gunakan huruf kecil, angka, `-`, dan `_`, tetapi jangan memakai nama kunci front matter: { $reserved }
+config-messages = `messages = "{ $code }"` bukan bahasa pesan yang tersedia di Panduan
     .help = Tulis `messages = "id"` (bahasa Indonesia) atau `messages = "en"` (bahasa Inggris).
 config-unknown-key = kunci `{ $key }` tidak dikenal
-    .help = Kunci yang valid di sini: { $valid }
-    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang valid di sini: { $valid }
+    .help = Kunci yang dapat dipakai di sini: { $valid }
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai di sini: { $valid }
 config-invalid = { $detail }
 
-## Galat yang menghentikan perintah
+## Kesalahan yang menghentikan perintah
 
 error-read = tidak dapat membaca `{ $path }`
 error-write = tidak dapat menulis `{ $path }`
@@ -215,7 +215,7 @@ error-refused-output = `{ $path }` tidak dapat dipakai sebagai folder keluaran: 
 error-refused-zip = file zip `{ $path }` tidak dapat ditulis: { $reason }
 error-content = ada { $count } kesalahan di konten
 error-disk-full = disk penuh saat menulis `{ $shown }`; { $after }
-    { "  " }= help: Kosongkan sebagian ruang disk, lalu jalankan build lagi.
+    { "  " }= help: Kosongkan sebagian ruang disk, lalu jalankan `panduan build` lagi.
 after-kept = keluaran sebelumnya tetap disimpan
 after-nothing = belum ada yang ditulis
 caused-by = penyebab
@@ -224,20 +224,20 @@ folder-project = folder proyek
 folder-content = folder `content/`
 folder-themes = folder `themes/`
 folder-theme = folder tema
-folder-home = folder rumah (home) Anda
+folder-home = folder pribadi (home) Anda
 folder-output = folder keluaran `{ $path }/`
-refuse-root = folder itu adalah akar sistem file
+refuse-root = folder itu adalah folder paling atas di komputer (akar sistem file)
 refuse-is = folder itu adalah { $what }
 refuse-contains = folder itu berisi { $what }
 refuse-inside = folder itu berada di dalam { $what }
 refuse-a-file = yang ada di sana adalah file, bukan folder
-refuse-not-ours = folder itu tidak kosong dan tidak dibuat oleh Panduan (tidak ada file `{ $marker }` di dalamnya). Pilih folder lain atau kosongkan sendiri folder itu
-refuse-zip-inside = file itu berada di dalam { $what }, sehingga setiap build akan memasukkan zip terakhir ke zip berikutnya
+refuse-not-ours = folder itu tidak kosong dan tidak dibuat oleh Panduan (tidak ada file `{ $marker }` di dalamnya). Silakan pilih folder lain atau kosongkan sendiri folder itu
+refuse-zip-inside = file itu berada di dalam { $what }, sehingga setiap kali buku dibuat, zip sebelumnya ikut masuk ke zip berikutnya
     { "  " }= help: Beri nama file zip di luar folder itu, misalnya `--zip handbook.zip`.
 refuse-zip-no-folder = folder `{ $path }` tidak ada
     { "  " }= help: Buat foldernya lebih dulu, atau periksa apakah ada salah ketik pada jalurnya.
-refuse-zip-folder = itu sebuah folder
-    { "  " }= help: Beri nama file `.zip`.
+refuse-zip-folder = yang ada di sana adalah folder
+    { "  " }= help: Beri nama file yang diakhiri `.zip`.
 refuse-zip-not-zip = sudah ada file di sana yang bukan zip
     { "  " }= help: Pilih nama lain, atau pindahkan file itu.
 
@@ -256,7 +256,7 @@ check-summary = diperiksa: { $errors } kesalahan, { $warnings } peringatan{ $hin
     }
 build-summary = { $total } halaman ({ $languages }) selesai dibuat di { $out }/ dalam { $ms } ms: { $files } file, { $kib } KiB, { $warnings } peringatan
 build-wrote-zip = { $path } sudah ditulis
-build-failed = build gagal dengan { $errors } kesalahan dan { $warnings } peringatan
+build-failed = pembuatan buku gagal dengan { $errors } kesalahan dan { $warnings } peringatan
 serve-listening = buku panduan tersedia di { $url } (tekan Ctrl-C untuk berhenti)
 serve-changed = berubah: { $paths }
 serve-changed-more = berubah: { $paths } dan { $more } lainnya
@@ -266,22 +266,22 @@ rebuilt-latency = ; { $ms } ms setelah perubahan
 rebuilt-tabs = , { $tabs } tab dimuat ulang
 rebuilt-complete = {" "}(pencarian dan versi cetak siap { $ms } ms kemudian)
 serve-waiting = menunggu perubahan berikutnya…
-serve-not-loopback = menyajikan di { $bind } — komputer lain di jaringan dapat membaca draf ini
+serve-not-loopback = buku panduan tersedia di { $bind } — komputer lain di jaringan dapat membaca draf ini
 serve-no-browser = peramban tidak dapat dibuka ({ $detail }). Silakan buka { $url } sendiri.
 stopped = dihentikan
 clean-removed = { $out }/ sudah dihapus
 clean-nothing = tidak ada yang perlu dihapus: { $out }/ tidak ada
 init-created = dibuat   { $path }
 init-kept = dibiarkan { $path } (sudah ada)
-init-ready-here = Buku panduan dwibahasa sudah siap di sini. Berikutnya: `panduan build`.
-init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Berikutnya: `cd { $cd }`, lalu `panduan build`.
+init-ready-here = Buku panduan dwibahasa sudah siap di sini. Langkah berikutnya: `panduan build`.
+init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Langkah berikutnya: `cd { $cd }`, lalu `panduan build`.
 new-created = { $path } sudah dibuat
 new-translate-next = Terjemahkan judul dan teksnya, hapus blok panduan yang ditandai, lalu jalankan `panduan build`.
-translated-recorded = { $page } kini tercatat sesuai dengan versi terbaru { $source }
+translated-recorded = { $page } kini tercatat mutakhir (sesuai dengan { $source })
 translated-all = { $count } terjemahan sudah dicatat; mulai sekarang `panduan check` akan memberi tahu Anda saat halaman sumbernya berubah
 current-folder-unreadable = folder saat ini tidak dapat dibaca: { $detail }
 no-book-toml = tidak ada `book.toml` di folder ini maupun di folder mana pun di atasnya
-    .help = Jalankan perintah ini di dalam folder buku panduan, beri `--root FOLDER`, atau mulai buku baru dengan `panduan init`.
+    .help = Jalankan perintah ini di dalam folder buku panduan, tambahkan `--root FOLDER`, atau mulai buku baru dengan `panduan init`.
 stream-stdout = keluaran standar
 stream-full = tidak dapat menulis ke { $what }: disk atau perangkat tujuannya penuh
     { "  " }= help: Kosongkan sebagian ruang, atau kirim keluarannya ke tempat lain.
@@ -289,38 +289,38 @@ stream-failed = tidak dapat menulis ke { $what }: { $detail }
 
 ## Bantuan baris perintah
 
-cli-about = Pembuat buku panduan statis untuk buku panduan dwibahasa (Indonesia/Inggris) yang dapat dibaca daring maupun luring
+cli-about = Pembuat situs buku panduan dwibahasa (Indonesia/Inggris) yang dapat dibaca secara daring maupun luring
 cli-after = Contoh:
-    {"  "}panduan build                      membuat buku panduan di folder ini ke book/
+    {"  "}panduan build                      membuat buku panduan dari folder ini ke dalam book/
     {"  "}panduan build --base-url https://example.org/panduan/
     {"  "}panduan init buku-saya             memulai buku panduan dwibahasa baru
     {"  "}panduan clean                      menghapus book/ yang sudah dibuat
 
     Kode keluar: 0 berhasil, 1 ada masalah di konten, 2 tidak dapat berjalan.
 cli-arg-lang = Bahasa pesan Panduan: `id` (Indonesia) atau `en` (Inggris)
-cli-build-about = Membuat buku panduan ke folder keluarannya (bawaan `book/`)
+cli-build-about = Membuat buku panduan di folder keluaran (bawaan: `book/`)
 cli-build-after = Contoh:
     {"  "}panduan build
     {"  "}panduan build --out /tmp/situs --drafts
     {"  "}panduan build --zip panduan.zip         seluruh situs dalam satu zip, siap diekstrak dan dibuka
     {"  "}panduan build --root jalur/ke/panduan --base-url https://example.org/
-cli-arg-root = Folder buku panduan (bawaan: folder terdekat yang berisi book.toml, dari sini ke atas)
+cli-arg-root = Folder buku panduan (bawaan: folder terdekat yang berisi book.toml, dicari dari folder ini ke atas)
 cli-arg-out = Folder keluaran (menggantikan `output` di book.toml)
-cli-arg-base_url = Alamat publik situs, untuk tautan kanonis, hreflang dan sitemap.xml
+cli-arg-base_url = Alamat publik situs, untuk tautan kanonis, hreflang, dan sitemap.xml
 cli-arg-drafts = Sertakan halaman bertanda `draft: true`
 cli-arg-zip = Tulis juga situs sebagai satu file zip (untuk flashdisk dan pusat pelatihan)
-cli-arg-timings = Tampilkan waktu yang dipakai setiap langkah (baca, render, tulis)
-cli-serve-about = Membuat, menyajikan di komputer ini, dan memuat ulang peramban setiap kali perubahan disimpan
+cli-arg-timings = Tampilkan waktu yang dipakai setiap langkah (membaca, menyusun halaman, menulis)
+cli-serve-about = Membuat buku, menampilkannya di komputer ini, dan memuat ulang peramban setiap kali perubahan disimpan
 cli-serve-after = Contoh:
     {"  "}panduan serve                 http://127.0.0.1:3000/
     {"  "}panduan serve --open          dan membukanya di peramban
     {"  "}panduan serve --port 0        port mana pun yang kosong (alamatnya ditampilkan)
     {"  "}panduan serve --poll          di drive jaringan
 
-    Tidak ada yang ditulis ke disk: situs disimpan di memori. Jika build ulang gagal,
+    Tidak ada yang ditulis ke disk: situs disimpan di memori. Jika pembuatan ulang gagal,
     kesalahannya tampil di terminal dan di atas halaman, dan versi terakhir yang baik tetap disajikan.
-cli-arg-port = Port yang didengarkan; 0 memilih port yang kosong
-cli-arg-bind = Alamat yang didengarkan; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
+cli-arg-port = Nomor port server; 0 berarti Panduan memilih sendiri port yang kosong
+cli-arg-bind = Alamat server; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
 cli-arg-open = Buka buku di peramban bawaan
 cli-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem (drive jaringan, atau saat batas pemantauan sistem tercapai)
 cli-watch-about = Membuat ulang folder keluaran setiap kali perubahan disimpan (tanpa server)
@@ -333,13 +333,13 @@ cli-init-after = Contoh:
     {"  "}panduan init               di folder ini
     {"  "}panduan init buku-saya     di folder baru
 cli-arg-dir = Folder tempat buku panduan dibuat
-cli-check-about = Memeriksa semua yang diperiksa saat build, ditambah terjemahan, halaman tanpa tautan masuk, judul ganda dan halaman kosong, tanpa menulis apa pun
+cli-check-about = Memeriksa semua yang diperiksa saat buku dibuat, ditambah terjemahan, halaman tanpa tautan masuk, judul ganda, dan halaman kosong, tanpa menulis apa pun
 cli-check-after = Contoh:
     {"  "}panduan check
     {"  "}panduan check --strict              peringatan juga dianggap gagal (untuk CI)
     {"  "}panduan check --format json > laporan.json
 
-    Kode keluar: 0 bersih, 1 ada temuan (kesalahan, atau peringatan dengan --strict), 2 tidak dapat berjalan.
+    Kode keluar: 0 tidak ada temuan, 1 ada temuan (kesalahan, atau peringatan dengan --strict), 2 tidak dapat berjalan.
 cli-arg-format = Format keluaran
 cli-new-about = Membuat halaman, atau kerangka terjemahan sebuah halaman dalam bahasa lain
 cli-new-after = Contoh:
@@ -347,22 +347,22 @@ cli-new-after = Contoh:
     {"  "}panduan new content/en/group-types/therapy.md --translate-from id
 cli-arg-path = File halaman yang akan dibuat, di bawah `content/<bahasa>/`
 cli-arg-translate_from = Mulai dari halaman bahasa ini pada jalur yang sama: kolom-kolomnya disalin, teksnya disimpan sebagai panduan, dan terjemahannya mencatat versinya
-cli-translated-about = Menandai terjemahan yang sudah ditinjau sebagai mutakhir terhadap halaman sumbernya
+cli-translated-about = Menandai terjemahan yang sudah ditinjau sebagai mutakhir (sesuai dengan halaman sumbernya)
 cli-translated-after = Contoh:
     {"  "}panduan translated content/en/group-types/therapy.md
-    {"  "}panduan translated --all    mulai melacak setiap terjemahan buatan tangan (yang belum punya catatan)
+    {"  "}panduan translated --all    mulai melacak setiap terjemahan yang dibuat sendiri (belum memiliki catatan)
 cli-translated-arg-path = Halaman terjemahan
-cli-arg-all = Catat setiap terjemahan yang belum punya catatan (dibuat dengan tangan) sebagai mutakhir terhadap sumbernya; catatan yang sudah ada dibiarkan
-cli-arg-from = Bahasa sumber (bawaan: yang tercatat, atau bahasa halaman asli, atau bahasa bawaan)
-cli-status-about = Menampilkan, per halaman dan bahasa, apakah terjemahan mutakhir, usang atau belum ada
+cli-arg-all = Catat setiap terjemahan yang belum memiliki catatan (dibuat sendiri) sebagai mutakhir (sesuai dengan sumbernya); catatan yang sudah ada dibiarkan
+cli-arg-from = Bahasa sumber (bawaan: bahasa yang tercatat; jika tidak ada, bahasa halaman asli; jika tidak ada juga, bahasa bawaan buku)
+cli-status-about = Menampilkan, per halaman dan bahasa, apakah terjemahan mutakhir, usang, atau belum ada
 cli-status-after = Contoh:
-    {"  "}panduan status --strict    keluar dengan 1 jika ada yang belum ada, usang atau masih kerangka
-cli-status-arg-strict = Keluar dengan 1 jika ada terjemahan yang belum ada, usang atau masih kerangka
+    {"  "}panduan status --strict    kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
+cli-status-arg-strict = Berikan kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
 cli-completions-about = Menampilkan skrip pelengkapan (completion) untuk shell
 cli-completions-after = Contoh:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
-cli-arg-shell = Shell-nya: bash, zsh, fish, elvish atau powershell
+cli-arg-shell = Jenis shell: bash, zsh, fish, elvish, atau powershell
 cli-arg-help = Tampilkan bantuan
 cli-arg-version = Tampilkan versi
 cli-heading-usage = Penggunaan:
@@ -389,11 +389,11 @@ translated-no-front-matter = `{ $path }` tidak memiliki front matter untuk menca
 
 ## Tema
 
-theme-embedded-invalid = `{ $path }` bawaan tidak valid: { $detail }
+theme-embedded-invalid = ada kesalahan pada `{ $path }` bawaan: { $detail }
 theme-folder-missing = folder tema `{ $path }` tidak ada
     .help = Perbaiki `theme` di book.toml, atau hapus baris itu untuk memakai tema bawaan.
-theme-strings-invalid = teks antarmuka tidak valid: { $detail }
-theme-strings-missing = tema tidak memiliki teks antarmuka dalam `{ $lang }` untuk { $keys }; teks bahasa Inggris yang dipakai
+theme-strings-invalid = ada kesalahan pada teks tampilan tema: { $detail }
+theme-strings-missing = tema tidak memiliki teks tampilan dalam `{ $lang }` untuk { $keys }; sebagai gantinya dipakai teks bahasa Inggris
     .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
@@ -402,12 +402,12 @@ output-files-clash = dua file keluaran akan ditulis ke `{ $path }` (dan `{ $othe
 
 ## serve dan watch
 
-serve-port-in-use = tidak dapat mendengarkan di { $addr }: { $detail }
+serve-port-in-use = server tidak dapat dijalankan di { $addr }: { $detail }
     .help = Port ini sedang dipakai program lain. Pilih port lain dengan `--port N`, atau `--port 0` untuk port mana pun yang kosong.
-serve-cannot-listen = tidak dapat mendengarkan di { $addr }: { $detail }
+serve-cannot-listen = server tidak dapat dijalankan di { $addr }: { $detail }
 serve-no-address = alamat server tidak dapat dibaca: { $detail }
-serve-no-threads = thread server tidak dapat dijalankan: { $detail }
-serve-no-ctrl-c = Ctrl-C tidak dapat ditangkap: { $detail }
+serve-no-threads = server tidak dapat dimulai: { $detail }
+serve-no-ctrl-c = tombol Ctrl-C tidak dapat dipakai untuk berhenti: { $detail }
 watch-limit-reached = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
     .help = Batas folder yang dapat dipantau sistem sudah tercapai. Jalankan dengan `--poll`, atau naikkan `fs.inotify.max_user_watches`.
 watch-failed = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
@@ -415,33 +415,33 @@ watch-failed = perubahan pada `{ $path }` tidak dapat dipantau: { $detail }
 template-prepare = `{ $template }` tidak dapat disiapkan untuk { $what }
 template-failed = templat `{ $template }` gagal untuk { $what }
 template-setup = templat tidak dapat disiapkan
-template-invalid = ada templat tema yang tidak valid
+template-invalid = ada kesalahan pada salah satu templat tema
 watch-warning = saat memantau file: { $detail }
 watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
-cli-help-about = Tampilkan pesan ini atau bantuan untuk perintah yang disebut
+cli-help-about = Menampilkan pesan ini atau bantuan untuk perintah yang disebut
 cli-value-options = PILIHAN
 
 ## Glosarium
 
 glossary-not-a-list = `extra.glossary` harus berupa daftar istilah
-    .help = Tulis setiap istilah sebagai `- key: …`, `term: …` dan `definition: …` di bawah `glossary:`.
+    .help = Tulis setiap istilah sebagai `- key: …`, `term: …`, dan `definition: …` di bawah `glossary:`.
 glossary-term-incomplete = istilah glosarium ini belum memiliki `{ $missing }`
     .help = Setiap istilah memerlukan `key` (sama dalam setiap bahasa), `term`, dan `definition`-nya sendiri.
 glossary-key-twice = kunci glosarium `{ $key }` dipakai dua kali
     .help = `{ $other }` juga memakainya. Beri setiap istilah kuncinya sendiri.
-glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam { $language } (`{ $lang }`)
+glossary-no-counterpart = istilah glosarium `{ $term }` belum memiliki padanan dalam bahasa `{ $lang }` ({ $language })
     .help = Tambahkan istilah dengan `key: { $key }` ke `extra.glossary` di `{ $other }`, atau beri istilah padanannya kunci ini.
 kind-field-of-kind = { $ty } berjenis `{ $kind }`
 expect-page-id = id sebuah halaman, misalnya `group-types/therapy`
-config-kind-not-page = `kind` hanya untuk kolom dengan `type = "page"`; kolom `{ $field }` pada jenis `{ $kind }` bertipe `{ $ty }`
+config-kind-not-page = `kind` hanya untuk kolom dengan `type = "page"`; kolom `{ $field }` pada halaman berjenis `{ $kind }` bertipe `{ $ty }`
     .help = Hapus `kind`, atau tetapkan `type = "page"` untuk kolom yang nilainya menyebut halaman lain.
-config-field-kind-unknown = kolom `{ $field }` pada jenis `{ $kind }` meminta halaman berjenis `{ $wanted }`, yang tidak ditetapkan di book.toml
+config-field-kind-unknown = kolom `{ $field }` pada halaman berjenis `{ $kind }` meminta halaman berjenis `{ $wanted }`, yang tidak ditetapkan di book.toml
     .help = Jenis halaman di book.toml: { $kinds }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`?
 
 ## Kolom yang menyebut halaman
 
-field-page-other-language = `{ $page }` hanya tersedia dalam { $language } (`{ $lang }`); `{ $field }` menautkan ke sana
+field-page-other-language = `{ $page }` hanya tersedia dalam bahasa `{ $lang }` ({ $language }); `{ $field }` menautkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 field-page-nearest = Mungkin maksud Anda { $nearest }?
 field-page-none-of-kind = Belum ada halaman dengan `kind: { $kind }`. Tulis satu halaman seperti itu, atau hapus kolom ini.
