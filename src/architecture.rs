@@ -4,8 +4,8 @@
 //!
 //! - **leaves** know no other module of ours but leaves: `i18n`, `diagnostic`, `error`,
 //!   `memo`, `escape`, `translation`, `markdown`, `terms`;
-//! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `search` →
-//!   `output`. A stage may use leaves and the stages before it, never one after it;
+//! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `epub` →
+//!   `search` → `output`. A stage may use leaves and the stages before it, never one after it;
 //! - **around it**: `check`, `new`, `init`, `serve`, `cli`, `status` and the crate
 //!   root. They may call anything, and nothing in the pipeline or the leaves names
 //!   them.
@@ -27,7 +27,9 @@ const LEAVES: &[&str] = &[
     "markdown",
     "terms",
 ];
-const PIPELINE: &[&str] = &["config", "load", "model", "render", "search", "output"];
+const PIPELINE: &[&str] = &[
+    "config", "load", "model", "render", "epub", "search", "output",
+];
 const AROUND: &[&str] = &["check", "glossary", "new", "init", "serve", "cli", "status"];
 
 /// Where a module sits: 0 for leaves, 1.. for the pipeline in order, `usize::MAX`

@@ -14,6 +14,7 @@ pub(crate) use structure::folder_of;
 use structure::{reading, structure_language};
 use translations::translation_states;
 mod paths;
+pub use paths::windows_name_problem;
 pub mod url;
 
 use std::collections::{BTreeMap, HashMap};

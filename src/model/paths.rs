@@ -72,7 +72,7 @@ fn planned(site: &Site) -> Vec<(String, Owner)> {
         out.push(("sitemap.xml".to_string(), Owner::Generated));
     }
     for language in &site.config.languages {
-        for name in ["search.html", "print.html"] {
+        for name in ["search.html", "print.html", "downloads.html"] {
             out.push((format!("{}/{name}", language.code), Owner::Generated));
         }
     }
@@ -212,6 +212,12 @@ const RESERVED: &[&str] = &[
 pub(super) fn is_reserved_on_windows(name: &str) -> bool {
     let base = name.split('.').next().unwrap_or(name).trim_end();
     RESERVED.contains(&base.to_lowercase().as_str())
+}
+
+/// Why Windows could not hold `path` (`/`-separated), in words, if it could not: for
+/// paths the model does not plan (the theme's files, the entries of a zip).
+pub fn windows_name_problem(path: &str) -> Option<String> {
+    windows_problem(path).map(|p| format!("{}; {}", p.message, p.help_file))
 }
 
 /// The first reason Windows could not hold `path` (`/`-separated, below the output

@@ -18,10 +18,13 @@
 //! - `page.rs`: one page and its body;
 //! - `special.rs`: the language chooser, `404.html`, untranslated notices, search pages;
 //! - `sitemap.rs`: `sitemap.xml`; `print.rs`: `<lang>/print.html`;
+//! - `downloads.rs`: `<lang>/downloads.html`, made after the files it lists
+//!   ([`download_pages`]);
 //! - `incremental.rs`: reuse between builds; `functions.rs`: template functions;
 //!   [`theme`]: the theme.
 
 mod context;
+mod downloads;
 pub(crate) mod functions;
 mod incremental;
 mod navigation;
@@ -41,6 +44,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::Site;
+pub use downloads::{Download, Downloads, OFFLINE_ZIP, PAGE as DOWNLOADS_PAGE, Place};
 pub use incremental::{Counts, Reuse};
 pub use theme::Theme;
 
@@ -105,6 +109,30 @@ pub fn print_documents(
         emit(file)?;
     }
     Ok(paths)
+}
+
+/// The download page of every language (`<lang>/downloads.html`), listing
+/// `downloads`: made after the files below `downloads/`, so that it lists what exists.
+pub fn download_pages(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    downloads: &Downloads,
+) -> Result<Vec<OutputFile>> {
+    let no_answers = functions::Answers::default();
+    let reuse = Reuse::default();
+    let theme = &Compiled {
+        tera: &theme.compiled.tera,
+        theme,
+        reuse: &reuse,
+        answers: &no_answers,
+    };
+    downloads::pages(site, theme, options, downloads)
+}
+
+/// The theme's UI string `key` in language `lang` (the key itself when it has none).
+pub fn ui_string(theme: &Theme, lang: &str, key: &str) -> String {
+    strings::label(strings::strings(theme, lang), key)
 }
 
 /// Files gathered in memory from any thread (`serve` keeps its site in memory).

@@ -32,6 +32,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/glossary.html",
     "templates/search.html",
     "templates/print.html",
+    "templates/downloads.html",
 ];
 
 /// Static files shipped in the binary, written below `assets/`.
@@ -225,7 +226,12 @@ impl Theme {
             .filter(|n| {
                 !matches!(
                     *n,
-                    "base.html" | "nav.html" | "index.html" | "404.html" | "search.html"
+                    "base.html"
+                        | "nav.html"
+                        | "index.html"
+                        | "404.html"
+                        | "search.html"
+                        | "downloads.html"
                 )
             })
             .collect();

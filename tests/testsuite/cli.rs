@@ -26,7 +26,7 @@ fn init_with_lang(lang: &str, args: &[&str]) -> (tempfile::TempDir, support::Run
     let dir = tempfile::tempdir().expect("temp");
     let mut all = vec!["init"];
     all.extend_from_slice(args);
-    let run = support::run_with_locale(dir.path(), all, Some(lang));
+    let run = support::run_env(dir.path(), all, &[("LANG", lang)]);
     (dir, run)
 }
 

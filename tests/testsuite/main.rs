@@ -11,6 +11,8 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+mod downloads;
+mod epub;
 mod errors;
 mod handbook;
 mod hostile;

@@ -239,7 +239,7 @@ fn bad_terms_tables_are_errors_at_their_place_in_book_toml() {
 fn in_an_indonesian_locale_the_warning_is_indonesian_at_the_same_place_with_the_same_code() {
     let site = TestSite::copy("terms");
     let run =
-        |lang: &str, args: &[&str]| support::run_with_locale(site.path(), args, Some(lang)).stdout;
+        |lang: &str, args: &[&str]| support::run_env(site.path(), args, &[("LANG", lang)]).stdout;
     let human = run("id_ID.UTF-8", &["check"]);
     assert!(
         human.contains(

@@ -196,6 +196,8 @@ config-default-language = `default_language = "{ $lang }"` is not one of the dec
     .help = declared languages: { $languages }
 config-base-url = `base_url = "{ $url }"` is not an http(s) URL
     .help = write it in full, e.g. `https://example.org/handbook/`
+config-downloads-date = `date = "{ $date }"` is not a date
+    .help = write it as year-month-day, e.g. `date = "2026-12-01"`
 config-kind-name = `{ $kind }` is not a valid kind name
     .help = use lowercase letters, digits and `-`
 config-field-name = `{ $field }` cannot be the name of a field of kind `{ $kind }`

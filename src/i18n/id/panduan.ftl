@@ -196,6 +196,8 @@ config-default-language = `default_language = "{ $lang }"` bukan salah satu baha
     .help = Bahasa yang ditetapkan: { $languages }
 config-base-url = `base_url = "{ $url }"` bukan URL http(s)
     .help = Tulis alamatnya lengkap, misalnya `https://example.org/handbook/`.
+config-downloads-date = `date = "{ $date }"` bukan tanggal
+    .help = Tulis sebagai tahun-bulan-tanggal, misalnya `date = "2026-12-01"`.
 config-kind-name = `{ $kind }` tidak dapat dipakai sebagai nama jenis halaman (kind)
     .help = Gunakan huruf kecil, angka, dan `-`.
 config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk halaman berjenis `{ $kind }`

@@ -119,27 +119,25 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    run_with_locale(dir, args, None)
+    run_env(dir, args, &[])
 }
 
-/// Runs the real binary in `dir`, with `LANG` set to `lang` when given.
-pub fn run_with_locale<I, S>(dir: &Path, args: I, lang: Option<&str>) -> Run
+/// [`run_in`], with these environment variables set too.
+pub fn run_env<I, S>(dir: &Path, args: I, vars: &[(&str, &str)]) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
     let args: Vec<String> = args.into_iter().map(|a| a.as_ref().to_string()).collect();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_panduan"));
-    command
+    let out = Command::new(env!("CARGO_BIN_EXE_panduan"))
         .args(&args)
         .current_dir(dir)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.join(".home-for-tests"));
-    if let Some(lang) = lang {
-        command.env("LANG", lang);
-    }
-    let out = command.output().expect("run panduan");
+        .env("HOME", dir.join(".home-for-tests"))
+        .envs(vars.iter().copied())
+        .output()
+        .expect("run panduan");
     Run {
         args,
         code: out.status.code().unwrap_or(-1),

@@ -89,6 +89,13 @@ pub fn pdftotext() -> PathBuf {
     answer(FOUND.get_or_init(|| PDFTOTEXT.find()))
 }
 
+/// `epubcheck` (Debian's `epubcheck`, a Java program: run it as `java -jar PATH`).
+#[track_caller]
+pub fn epubcheck() -> PathBuf {
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    answer(FOUND.get_or_init(|| EPUBCHECK.find()))
+}
+
 /// `tests/browser/`, with its Node packages (playwright-core, axe-core, vnu-jar)
 /// installed from its `package-lock.json`.
 #[track_caller]
@@ -175,6 +182,13 @@ const PDFTOTEXT: Debian = Debian {
     commands: &["pdftotext"],
     package: "poppler-utils",
     needed_for: "the print-to-PDF test",
+    or_else: SKIP_BROWSER,
+};
+
+const EPUBCHECK: Debian = Debian {
+    commands: &["epubcheck"],
+    package: "epubcheck",
+    needed_for: "the EPUB tests",
     or_else: SKIP_BROWSER,
 };
 
