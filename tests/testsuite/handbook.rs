@@ -480,7 +480,6 @@ fn no_page_uses_an_avoided_house_term() {
 /// Indonesian source is reported as outdated. The records are made once all content
 /// has merged, with `panduan translated --all`.
 #[test]
-#[ignore = "the lead adds the records after the content branches merge"]
 fn every_english_page_carries_a_translation_record() {
     let site = TestSite::bundled();
     let missing: Vec<String> = front_matters(&site, "en")
@@ -489,4 +488,28 @@ fn every_english_page_carries_a_translation_record() {
         .map(|(rel, _)| rel)
         .collect();
     assert!(missing.is_empty(), "no translation record: {missing:?}");
+
+    // The records are current: the handbook checks clean, with no hint either.
+    let clean = site.run(["check", "--strict"]);
+    assert_eq!(clean.code, 0, "{clean}");
+    assert!(!clean.stdout.contains("hint:"), "{clean}");
+
+    // An edit to an Indonesian page makes its English translation outdated.
+    let source = site.read("content/id/practice/stages.md");
+    site.write(
+        "content/id/practice/stages.md",
+        &format!("{source}\nParagraf baru tentang kekompakan kelompok.\n"),
+    );
+    let outdated = site.run(["check"]);
+    assert!(
+        outdated.stdout.contains("content/en/practice/stages.md")
+            && outdated.stdout.contains("this translation is outdated"),
+        "{outdated}"
+    );
+    assert!(
+        outdated
+            .stdout
+            .contains("Paragraf baru tentang kekompakan kelompok."),
+        "{outdated}"
+    );
 }
