@@ -23,6 +23,15 @@ fn words(lang: &str) -> BTreeSet<String> {
         .filter_map(Result::ok)
     {
         if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            // Translation records (`source:`, `blocks:`) are hashes, not words.
+            let text: String = text
+                .lines()
+                .filter(|l| {
+                    let l = l.trim_start();
+                    !l.starts_with("source:") && !l.starts_with("blocks:")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
             out.extend(
                 panduan::search::tokenize(&text)
                     .into_iter()
