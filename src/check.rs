@@ -1,6 +1,7 @@
 //! `panduan check`: everything `build` validates, plus the handbook-wide checks
 //! (translations missing, outdated or unfinished, pages no other page links to,
-//! duplicate titles, empty pages), without writing any output.
+//! duplicate titles, empty pages, translations that never say the counterpart of a
+//! house term their source uses), without writing any output.
 //!
 //! Around the pipeline: it runs config -> load -> model and the theme's template check,
 //! then adds its own diagnostics. For an outdated translation in a git repository it
@@ -16,7 +17,9 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Level, display_path};
 use crate::error::Result;
 use crate::model::{Page, Site, TranslationState};
+use crate::terms::Role;
 use crate::{BuildOptions, load_site};
+use crate::{help, msg, t};
 
 /// Runs every check; returns all diagnostics, sorted.
 pub fn run(options: &BuildOptions) -> Result<Report> {
@@ -95,27 +98,23 @@ impl std::fmt::Display for Report {
             writeln!(f)?;
         }
         let (errors, warnings) = (self.errors(), self.warnings());
+        let hints = self.hints();
         write!(
             f,
-            "checked: {errors} error{}, {warnings} warning{}",
-            plural(errors),
-            plural(warnings)
-        )?;
-        match self.hints() {
-            0 => Ok(()),
-            hints => write!(f, ", {hints} hint{}", plural(hints)),
-        }
+            "{}",
+            t!(
+                "check-summary",
+                errors = errors,
+                warnings = warnings,
+                hints = hints
+            )
+        )
     }
 }
 
 /// How many of `diagnostics` are at `level`.
 fn count(diagnostics: &[Diagnostic], level: Level) -> usize {
     diagnostics.iter().filter(|d| d.level == level).count()
-}
-
-/// The `s` of a count's noun: `1 error`, `2 errors`, `0 errors`.
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn shown(page: &Page) -> String {
@@ -144,15 +143,15 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         crate::model::page_span(original),
-                        format!(
-                            "this page has no {} (`{}`) translation",
-                            languages[l].name, languages[l].code
+                        msg!(
+                            "translation-missing",
+                            language = &languages[l].name,
+                            lang = languages[l].code.as_str()
                         ),
                     )
-                    .with_help(format!(
-                        "start one with `panduan new {} --translate-from {}`",
-                        crate::escape::shell_word(&target),
-                        original.lang
+                    .with_help(help!(
+                        path = crate::escape::shell_word(&target),
+                        from = original.lang.as_str()
                     )),
                 );
             }
@@ -167,46 +166,33 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::hint(
                     span.clone(),
-                    format!(
-                        "this translation is not tracked: Panduan cannot tell you when its {} (`{}`) source changes",
-                        language.name, language.code
+                    msg!(
+                        "translation-untracked",
+                        language = &language.name,
+                        lang = language.code.as_str()
                     ),
                 )
-                .with_help(format!(
-                    "if it is up to date with `{}`, run `panduan translated {}` (or `panduan translated --all` for every such page); from then on `check` reports when the source changes",
-                    shown(source),
-                    display_path(path)
-                )),
+                .with_help(help!(source = shown(source), path = path)),
             );
         }
         if let Some(TranslationState::Stub { source }) = &page.translation {
             out.push(
-                Diagnostic::warning(span.clone(), "this translation is still a stub").with_help(
-                    format!(
-                        "translate it from `{}`, delete the `{}` block, and it counts as done",
-                        shown(&site.pages[*source]),
-                        crate::model::STUB_MARKER
-                    ),
-                ),
-            );
-        }
-        if page.parent.is_some() && !page.is_section && page.backlinks.is_empty() {
-            out.push(
-                Diagnostic::warning(span.clone(), "no other page links to this page").with_help(
-                    "link to it from a related page so readers find it beyond the sidebar",
-                ),
-            );
-        }
-        let has_children = !page.children.is_empty();
-        if page.analysis.is_empty && !has_children && page.front.template.is_none() {
-            out.push(
-                Diagnostic::warning(span, "this page has no text").with_help(format!(
-                    "write something in `{}` or remove it",
-                    display_path(path)
+                Diagnostic::warning(span.clone(), msg!("translation-stub")).with_help(help!(
+                    source = shown(&site.pages[*source]),
+                    marker = crate::model::STUB_MARKER
                 )),
             );
         }
+        if page.parent.is_some() && !page.is_section && page.backlinks.is_empty() {
+            out.push(Diagnostic::warning(span.clone(), msg!("page-orphan")).with_help(help!()));
+        }
+        let has_children = !page.children.is_empty();
+        if page.analysis.is_empty && !has_children && page.front.template.is_none() {
+            out.push(Diagnostic::warning(span, msg!("page-empty")).with_help(help!(path = path)));
+        }
     }
+    out.extend(crate::glossary::checks(site));
+    out.extend(counterpart_hints(site));
     // Duplicate titles within a language.
     let mut seen: std::collections::HashMap<(usize, String), usize> =
         std::collections::HashMap::new();
@@ -218,17 +204,75 @@ pub fn site_checks(site: &Site) -> Vec<Diagnostic> {
                 Some(&first) if page.path.is_some() => out.push(
                     Diagnostic::warning(
                         crate::model::page_span(page),
-                        format!("another page is also titled `{}`", page.title),
+                        msg!("title-twice", title = &page.title),
                     )
-                    .with_help(format!(
-                        "`{}` has the same title; readers cannot tell them apart",
-                        shown(&site.pages[first])
-                    )),
+                    .with_help(help!(other = shown(&site.pages[first]))),
                 ),
                 _ => {
                     seen.insert(key, i);
                 }
             }
+        }
+    }
+    out
+}
+
+/// A translation that never says the counterpart of a house term its source uses
+/// (`"permainan peran" = { use = "bermain peran", en = "role-play" }` in `[terms.id]`):
+/// a hint, never a warning, since the translation may say the same another way.
+fn counterpart_hints(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.path.is_none() {
+            continue;
+        }
+        let source = match &page.translation {
+            Some(TranslationState::Stub { .. }) => continue,
+            Some(
+                TranslationState::Current { source } | TranslationState::Outdated { source, .. },
+            ) => *source,
+            None => match untracked_source(site, i) {
+                Some(source) => source,
+                None => continue,
+            },
+        };
+        let original = &site.pages[source];
+        let table = original.lang_index;
+        let Some(terms) = site.config.terms.languages.get(table) else {
+            continue;
+        };
+        for role in &original.term_uses {
+            let Role::Preferred { entry } = *role else {
+                continue;
+            };
+            let term = &terms.entries[entry];
+            let Some((_, counterpart)) = term
+                .counterparts
+                .iter()
+                .find(|(lang, _)| lang == page.lang.as_str())
+            else {
+                continue;
+            };
+            if page.term_uses.contains(&Role::Counterpart { table, entry }) {
+                continue;
+            }
+            out.push(
+                Diagnostic::hint(
+                    crate::model::page_span(page),
+                    crate::msg!(
+                        "term-counterpart-missing",
+                        counterpart = counterpart,
+                        language = &site.config.languages[table].name,
+                        source = shown(original),
+                        term = &term.preferred
+                    ),
+                )
+                .with_help(crate::help!(
+                    lang = &terms.lang,
+                    line = term.line,
+                    counterpart = counterpart
+                )),
+            );
         }
     }
     out
@@ -302,14 +346,13 @@ fn add_history_diffs(site: &Site, diagnostics: &mut [Diagnostic]) {
         if text.is_empty() {
             continue;
         }
-        if let Some(d) = diagnostics.iter_mut().find(|d| {
-            d.span == record.span && d.message.starts_with("this translation is outdated")
-        }) {
+        if let Some(d) = diagnostics
+            .iter_mut()
+            .find(|d| d.span == record.span && d.code() == "translation-outdated")
+        {
             let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!(
-                "{help}\n    what changed in `{}` since (from git history):{text}",
-                display_path(source_path)
-            ));
+            let since = t!("outdated-git-history", path = source_path);
+            d.set_help_text(Some(format!("{help}\n    {since}{text}")));
         }
     }
 }
@@ -373,6 +416,8 @@ pub struct JsonDiagnostic<'a> {
     pub path: String,
     pub line: u32,
     pub column: u32,
+    /// The stable code of the diagnostic, the same in every language.
+    pub code: &'a str,
     pub message: &'a str,
     pub help: Option<&'a str>,
 }
@@ -391,6 +436,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
                 path: display_path(&d.span.path),
                 line: d.span.line.get(),
                 column: d.span.col.get(),
+                code: d.code(),
                 message: &d.message,
                 help: d.help.as_deref(),
             })

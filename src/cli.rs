@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::i18n::{self, Lang};
+
 /// Panduan: bilingual handbooks from Markdown, for reading online and offline.
 #[derive(Debug, Parser)]
 #[command(
@@ -14,8 +16,107 @@ use clap::{Args, Parser, Subcommand};
     after_help = "Examples:\n  panduan build                      build the handbook here into book/\n  panduan build --base-url https://example.org/panduan/\n  panduan init my-handbook           start a new bilingual handbook\n  panduan clean                      remove the built book/\n\nExit codes: 0 success, 1 problems in the content, 2 could not run."
 )]
 pub struct Cli {
+    /// The language of Panduan's messages: `id` (Indonesian) or `en` (English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["id", "en"], hide_possible_values = true)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line with its help in `lang`: the English help is the text above (the
+/// English catalogue holds the same words, a test keeps them equal); in another
+/// language every `about`, option help, example block and clap's own headings come
+/// from the catalogue (`cli-…` ids).
+/// The help and usage as clap printed them, with the words clap keeps to itself
+/// (`[OPTIONS]`) in `lang`.
+pub fn localize_help_text(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        _ => text.replace(
+            "[OPTIONS]",
+            &format!("[{}]", i18n::format(lang, "cli-value-options", None, &[])),
+        ),
+    }
+}
+
+pub fn command_in(lang: Lang) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    if lang == Lang::En {
+        return command;
+    }
+    localize(command, "cli", lang, true)
+}
+
+/// `command` (named by catalogue prefix `prefix`) and its subcommands in `lang`.
+fn localize(mut command: clap::Command, prefix: &str, lang: Lang, top: bool) -> clap::Command {
+    let text = |id: String| i18n::try_format(lang, &id, None, &[]);
+    if let Some(about) = text(format!("{prefix}-about")) {
+        command = command.about(about);
+    }
+    if let Some(after) = text(format!("{prefix}-after")) {
+        command = command.after_help(after);
+    }
+    let options = i18n::format(lang, "cli-heading-options", None, &[]);
+    let arguments = i18n::format(lang, "cli-heading-arguments", None, &[]);
+    let ids: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = text(format!("{prefix}-arg-{id}")).or_else(|| text(format!("cli-arg-{id}")));
+        let heading = if positional { &arguments } else { &options };
+        command = command.mut_arg(&id, |a| {
+            let a = a.help_heading(heading.clone());
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let usage = i18n::format(lang, "cli-heading-usage", None, &[]);
+    command = command
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(i18n::format(lang, "cli-arg-help", None, &[]))
+                .help_heading(options.clone()),
+        )
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(i18n::format(lang, "cli-heading-commands", None, &[]))
+        .subcommand_value_name(i18n::format(lang, "cli-value-command", None, &[]));
+    if top {
+        command = command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(i18n::format(lang, "cli-arg-version", None, &[]))
+                .help_heading(options),
+        );
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let inner = format!("{prefix}-{name}");
+        command = command.mut_subcommand(&name, |s| localize(s, &inner, lang, false));
+    }
+    if top {
+        // clap adds its `help` command when the tree is built: build it, then give
+        // that command its description too.
+        command.build();
+        if let Some(about) = text("cli-help-about".to_string()) {
+            command = command.mut_subcommand("help", |s| s.about(about));
+        }
+    }
+    command
 }
 
 /// The subcommands.
@@ -220,4 +321,66 @@ pub struct CleanArgs {
 pub struct CompletionsArgs {
     /// The shell: bash, zsh, fish, elvish or powershell.
     pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (catalogue id, English text of the derive) for every about, example block and
+    /// option help of the command tree.
+    fn derive_texts() -> Vec<(String, String)> {
+        fn walk(c: &clap::Command, prefix: &str, out: &mut Vec<(String, String)>) {
+            if let Some(a) = c.get_about() {
+                out.push((format!("{prefix}-about"), a.to_string()));
+            }
+            if let Some(a) = c.get_after_help() {
+                out.push((format!("{prefix}-after"), a.to_string()));
+            }
+            for arg in c.get_arguments() {
+                if let Some(h) = arg.get_help() {
+                    let id = arg.get_id().to_string();
+                    let shared = format!("cli-arg-{id}");
+                    let own = format!("{prefix}-arg-{id}");
+                    let key = if i18n::exists(&own) { own } else { shared };
+                    out.push((key, h.to_string()));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &format!("{prefix}-{}", s.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&<Cli as clap::CommandFactory>::command(), "cli", &mut out);
+        out
+    }
+
+    #[test]
+    fn the_english_catalogue_has_the_help_of_the_command_line_word_for_word() {
+        if std::env::var_os("PANDUAN_PRINT_CLI_FTL").is_some() {
+            for (id, text) in derive_texts() {
+                println!("{id} = {}", text.replace('\n', "\n    "));
+            }
+        }
+        for (id, text) in derive_texts() {
+            let catalogued = i18n::try_format(Lang::En, &id, None, &[]);
+            assert_eq!(catalogued.as_deref(), Some(text.as_str()), "{id}");
+        }
+    }
+
+    #[test]
+    fn the_indonesian_help_comes_from_the_catalogue() {
+        let mut c = command_in(Lang::Id);
+        let help = c.render_help().to_string();
+        assert!(help.contains("Penggunaan:"), "{help}");
+        assert!(help.contains("Perintah:"), "{help}");
+        assert!(help.contains("Pilihan:"), "{help}");
+        assert!(!help.contains("Usage:"), "{help}");
+        let mut build = command_in(Lang::Id);
+        let build = build
+            .find_subcommand_mut("build")
+            .expect("build")
+            .render_help();
+        assert!(build.to_string().contains("Folder keluaran"), "{build}");
+    }
 }

@@ -4,7 +4,8 @@
 //! at `book.toml:line:col` that lists the valid keys. This module reads one file and
 //! nothing else. It also names the front-matter keys every page may use
 //! ([`RESERVED_KEYS`]): the kinds declared here may not take them for fields, and the
-//! load stage reads front matter against them.
+//! load stage reads front matter against them. The house terms of `[terms.<lang>]` are
+//! validated by [`crate::terms`] once the languages are known.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,10 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::diagnostic::{Diagnostic, Help, LineIndex, Span};
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::{help, msg};
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -77,6 +80,8 @@ pub enum FieldType {
     Integer,
     /// `true` or `false`.
     Bool,
+    /// The id of another page (`group-types/therapy`), optionally of one kind.
+    Page,
 }
 
 impl fmt::Display for FieldType {
@@ -87,6 +92,7 @@ impl fmt::Display for FieldType {
             FieldType::List => "list",
             FieldType::Integer => "integer",
             FieldType::Bool => "bool",
+            FieldType::Page => "page",
         })
     }
 }
@@ -99,6 +105,9 @@ pub struct FieldDef {
     pub ty: FieldType,
     #[serde(default)]
     pub required: bool,
+    /// For a `page` field: the kind the named page must have.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
@@ -129,11 +138,20 @@ pub struct Config {
     pub base_url: Option<String>,
     /// Theme directory, absolute, if the project names one.
     pub theme: Option<PathBuf>,
+    /// The language of Panduan's messages, `[book] messages` (`id` or `en`), if set.
+    pub messages: Option<crate::i18n::Lang>,
     pub kinds: IndexMap<String, KindDef>,
     /// The PDF of the whole handbook per language (`[pdf]`).
     pub pdf: PdfConfig,
     /// One-page handouts of the pages of a kind (`[handouts]`), if asked for.
     pub handouts: Option<HandoutsConfig>,
+    /// The house terms of each language (`[terms.<lang>]`), in the order of
+    /// [`Config::languages`].
+    pub terms: crate::terms::HouseTerms,
+    /// `[epub]`: the EPUB of each language.
+    pub epub: EpubConfig,
+    /// `[downloads]`: the download page, the offline zip and the date of every download.
+    pub downloads: DownloadsConfig,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -156,6 +174,155 @@ impl Config {
     }
 }
 
+/// `[epub]` of `book.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EpubConfig {
+    /// Whether `build` writes `downloads/handbook-<lang>.epub` (default `true`).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+impl Default for EpubConfig {
+    fn default() -> Self {
+        EpubConfig { enabled: true }
+    }
+}
+
+/// `[downloads]` of `book.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DownloadsConfig {
+    /// Whether `build` writes `downloads/handbook-offline.zip`, the whole site in one
+    /// zip (default `true`).
+    #[serde(default = "yes")]
+    pub offline_zip: bool,
+    /// The date of every download (`YYYY-MM-DD`), written into the EPUB and the zip
+    /// entries; `SOURCE_DATE_EPOCH` wins over it. Never the clock: see
+    /// [`DownloadsConfig::date`].
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+impl Default for DownloadsConfig {
+    fn default() -> Self {
+        DownloadsConfig {
+            offline_zip: true,
+            date: None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A moment in UTC, to the second: the date every download carries (the EPUB's
+/// `dcterms:modified`, the zip's entry times, the download page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+impl Stamp {
+    /// The date used when neither `SOURCE_DATE_EPOCH` nor `[downloads] date` gives one:
+    /// fixed, so that builds stay byte-identical (1 January 2000).
+    pub const DEFAULT: Stamp = Stamp {
+        year: 2000,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    };
+
+    /// `YYYY-MM-DD` at midnight UTC, if it is a real date from 1980 (the first year a
+    /// zip can hold) to 2107.
+    pub fn from_date(text: &str) -> Option<Stamp> {
+        let mut parts = text.trim().split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1980..=2107).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Stamp {
+            year,
+            month,
+            day,
+            ..Stamp::DEFAULT
+        })
+    }
+
+    /// The moment `seconds` after 1970-01-01 UTC (`SOURCE_DATE_EPOCH`), kept within the
+    /// years a zip can hold.
+    pub fn from_unix(seconds: u64) -> Stamp {
+        // 1980-01-01 and 2107-12-31 23:59:59.
+        let seconds = seconds.clamp(315_532_800, 4_354_819_199);
+        let days = seconds / 86_400;
+        let rest = seconds % 86_400;
+        // Howard Hinnant's days-to-civil, for days after 1970 only.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + u64::from(month <= 2);
+        Stamp {
+            year: year as u32,
+            month: month as u32,
+            day: day as u32,
+            hour: (rest / 3600) as u32,
+            minute: (rest % 3600 / 60) as u32,
+            second: (rest % 60) as u32,
+        }
+    }
+
+    /// The same moment as a zip entry's time (which has no time zone).
+    pub fn zip_time(&self) -> zip::DateTime {
+        // In range by construction: years 1980 to 2107, real days and times.
+        zip::DateTime::from_date_and_time(
+            self.year as u16,
+            self.month as u8,
+            self.day as u8,
+            self.hour as u8,
+            self.minute as u8,
+            self.second as u8,
+        )
+        .unwrap_or_default()
+    }
+
+    /// `2026-12-01`.
+    pub fn date(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `2026-12-01T00:00:00Z`, as EPUB's `dcterms:modified` wants it.
+    pub fn iso(&self) -> String {
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date(),
+            self.hour,
+            self.minute,
+            self.second
+        )
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -167,6 +334,12 @@ struct RawConfig {
     #[serde(default)]
     pdf: PdfConfig,
     handouts: Option<HandoutsConfig>,
+    #[serde(default)]
+    terms: crate::terms::RawTerms,
+    #[serde(default)]
+    epub: EpubConfig,
+    #[serde(default)]
+    downloads: DownloadsConfig,
 }
 
 /// `[pdf]`: the PDF of the whole handbook, one per language, written by `panduan build`
@@ -203,10 +376,6 @@ pub struct HandoutsConfig {
     pub template: String,
 }
 
-fn yes() -> bool {
-    true
-}
-
 fn book_typ() -> String {
     "book.typ".into()
 }
@@ -222,6 +391,7 @@ struct RawBook {
     base_url: Option<String>,
     theme: Option<String>,
     default_language: Option<String>,
+    messages: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -252,10 +422,12 @@ pub fn read(root: &Path, overrides: &Overrides) -> Result<Config> {
 
 /// Parses and validates the text of `book.toml` for the project at `root`.
 pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
-    let config_error = |offset: usize, message: String, help: Option<String>| {
+    let config_error = |offset: usize, message: Msg, help: Option<Help>| {
         let (line, col) = LineIndex::new(text).line_col(text, offset);
         let mut d = Diagnostic::error(Span::new(CONFIG_FILE, line, col), message);
-        d.help = help;
+        if let Some(help) = help {
+            d = d.with_help(help);
+        }
         Error::Config(Box::new(d))
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -269,8 +441,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
     if raw.languages.is_empty() {
         return Err(config_error(
             find("languages"),
-            "no languages are declared".into(),
-            Some("add a `[languages.id]` table with `name` and `title`".into()),
+            msg!("config-no-languages"),
+            Some(help!()),
         ));
     }
     let mut languages = Vec::new();
@@ -278,8 +450,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         if !is_valid_lang_code(&code) {
             return Err(config_error(
                 find(&format!("languages.{code}")),
-                format!("`{code}` is not a language code"),
-                Some("use a lowercase code such as `id`, `en` or `pt-br`".into()),
+                msg!("config-language-code", code = &code),
+                Some(help!()),
             ));
         }
         languages.push(Language {
@@ -298,12 +470,9 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             None => {
                 return Err(config_error(
                     find("default_language"),
-                    format!(
-                        "`default_language = \"{default}\"` is not one of the declared languages"
-                    ),
-                    Some(format!(
-                        "declared languages: {}",
-                        languages
+                    msg!("config-default-language", lang = default),
+                    Some(help!(
+                        languages = languages
                             .iter()
                             .map(|l| format!("`{}`", l.code))
                             .collect::<Vec<_>>()
@@ -323,8 +492,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             {
                 return Err(config_error(
                     find("base_url"),
-                    format!("`base_url = \"{url}\"` is not an http(s) URL"),
-                    Some("write it in full, e.g. `https://example.org/handbook/`".into()),
+                    msg!("config-base-url", url = url),
+                    Some(help!()),
                 ));
             }
             Some(if url.ends_with('/') {
@@ -339,19 +508,18 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         if !is_valid_name(name) {
             return Err(config_error(
                 find(&format!("kinds.{name}")),
-                format!("`{name}` is not a valid kind name"),
-                Some("use lowercase letters, digits and `-`".into()),
+                msg!("config-kind-name", kind = name),
+                Some(help!()),
             ));
         }
-        for field in kind.fields.keys() {
+        for (field, def) in &kind.fields {
+            check_page_kind(text, name, field, def, &raw.kinds)
+                .map_err(|(at, message, help)| config_error(at, message, Some(help)))?;
             if !is_valid_name(&field.replace('_', "-")) || RESERVED_KEYS.contains(&field.as_str()) {
                 return Err(config_error(
                     find(&format!("fields.{field}")),
-                    format!("`{field}` cannot be the name of a field of kind `{name}`"),
-                    Some(format!(
-                        "use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: {}",
-                        RESERVED_KEYS.join(", ")
-                    )),
+                    msg!("config-field-name", field = field, kind = name),
+                    Some(help!(reserved = RESERVED_KEYS.join(", "))),
                 ));
             }
         }
@@ -363,13 +531,10 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         let kinds: Vec<String> = raw.kinds.keys().map(|k| format!("`{k}`")).collect();
         return Err(config_error(
             find("[handouts]"),
-            format!(
-                "`[handouts] kind = \"{}\"` is not a kind declared in book.toml",
-                handouts.kind
-            ),
+            msg!("config-handouts-kind", kind = &handouts.kind),
             Some(match kinds.is_empty() {
-                true => "declare the kind in a `[kinds.<name>]` table first".into(),
-                false => format!("declared kinds: {}", kinds.join(", ")),
+                true => help!("help-none"),
+                false => help!(kinds = kinds.join(", ")),
             }),
         ));
     }
@@ -382,12 +547,21 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         {
             return Err(config_error(
                 find(key),
-                format!("`template = \"{t}\"` in `{key}` is not the name of a Typst template"),
-                Some("name a file of the theme's `typst/` folder, such as `book.typ`".into()),
+                msg!("config-typst-template", template = t, table = key),
+                Some(help!()),
             ));
         }
     }
 
+    if let Some(date) = &raw.downloads.date
+        && Stamp::from_date(date).is_none()
+    {
+        return Err(config_error(
+            find("date"),
+            msg!("config-downloads-date", date = date),
+            Some(help!()),
+        ));
+    }
     let output = overrides
         .output
         .clone()
@@ -398,6 +572,25 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         root.join(output)
     };
     let theme = raw.book.theme.map(|t| root.join(t));
+    let messages = match raw.book.messages.as_deref() {
+        None => None,
+        Some(code) => match crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+        {
+            Some(lang) => Some(lang),
+            None => {
+                return Err(config_error(
+                    find("messages"),
+                    msg!("config-messages", code = code),
+                    Some(help!()),
+                ));
+            }
+        },
+    };
+    let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+    let terms = crate::terms::HouseTerms::parse(raw.terms, &codes, text)
+        .map_err(|e| config_error(e.offset, e.message, Some(e.help)))?;
 
     Ok(Config {
         root: root.to_path_buf(),
@@ -405,34 +598,104 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         output,
         base_url,
         theme,
+        messages,
         kinds: raw.kinds,
         pdf: raw.pdf,
         handouts: raw.handouts,
+        terms,
+        epub: raw.epub,
+        downloads: raw.downloads,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
+}
+
+/// Checks the `kind = "…"` of the field `field` of kind `kind`: only a `page` field
+/// takes one, and it must name a declared kind. The error is (offset in `text` of the
+/// field's `kind` key, message, help).
+fn check_page_kind(
+    text: &str,
+    kind: &str,
+    field: &str,
+    def: &FieldDef,
+    kinds: &IndexMap<String, KindDef>,
+) -> std::result::Result<(), (usize, Msg, Help)> {
+    let Some(wanted) = &def.kind else {
+        return Ok(());
+    };
+    let table = format!("kinds.{kind}.fields.{field}");
+    let at = text.find(&table).map_or(0, |start| {
+        let after = start + table.len();
+        text[after..]
+            .find("\nkind")
+            .map_or(start, |i| after + i + 1)
+    });
+    if def.ty != FieldType::Page {
+        return Err((
+            at,
+            msg!(
+                "config-kind-not-page",
+                field = field,
+                kind = kind,
+                ty = def.ty.to_string()
+            ),
+            help!(),
+        ));
+    }
+    if kinds.contains_key(wanted) {
+        return Ok(());
+    }
+    let known: Vec<&str> = kinds.keys().map(String::as_str).collect();
+    let help = match crate::diagnostic::did_you_mean(wanted, known.iter().copied(), 1).first() {
+        Some(best) => help!("help-nearest", nearest = *best),
+        None => help!(
+            kinds = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err((
+        at,
+        msg!(
+            "config-field-kind-unknown",
+            field = field,
+            kind = kind,
+            wanted = wanted
+        ),
+        help,
+    ))
 }
 
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
 /// as the message and turn the list into a help line, led by the valid key nearest to
 /// the unknown one by edit distance (`did you mean `title`?`).
-fn split_toml_message(message: &str) -> (String, Option<String>) {
+fn split_toml_message(message: &str) -> (Msg, Option<Help>) {
     let message = message.trim();
     match message.split_once(", expected ") {
         Some((head, tail)) if head.starts_with("unknown field") => {
             let valid = tail.trim_start_matches("one of ");
             let unknown = backticked_words(head).next().unwrap_or_default();
             let nearest = crate::diagnostic::did_you_mean(unknown, backticked_words(valid), 1);
-            let guess = nearest
-                .first()
-                .map(|key| format!("did you mean `{key}`? "))
-                .unwrap_or_default();
-            (
-                head.replace("unknown field", "unknown key"),
-                Some(format!("{guess}valid keys here: {valid}")),
-            )
+            let help = match nearest.first() {
+                Some(key) => help!("help-nearest", nearest = *key, valid = valid),
+                None => help!(valid = valid),
+            };
+            (msg!("config-unknown-key", key = unknown), Some(help))
         }
-        _ => (message.to_string(), None),
+        _ => (msg!("config-invalid", detail = message), None),
     }
+}
+
+/// The value of `[book] messages` in the text of a `book.toml`, read leniently (before
+/// the file is checked), so that even its own errors can be in the chosen language.
+pub fn peek_messages(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table
+        .get("book")?
+        .get("messages")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// The words between backticks in `text`: `a`, `b` in "one of `a`, `b`".
@@ -574,6 +837,65 @@ title = "Handbook"
         );
         let e = err(&format!("{GOOD}\n[pdf]\ntemplate = \"../x.typ\"\n"));
         assert!(e.contains("is not the name of a Typst template"), "{e}");
+    }
+
+    #[test]
+    fn download_dates_are_checked_and_converted() {
+        assert_eq!(
+            Stamp::from_date("2026-12-01").map(|s| s.iso()).as_deref(),
+            Some("2026-12-01T00:00:00Z")
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "1979-12-31",
+            "26-12-01",
+            "2026-1-1",
+            "soon",
+        ] {
+            assert_eq!(Stamp::from_date(bad), None, "{bad}");
+        }
+        assert_eq!(Stamp::from_date("2024-02-29").map(|s| s.day), Some(29));
+        assert_eq!(
+            Stamp::from_unix(1_764_547_200).iso(),
+            "2025-12-01T00:00:00Z"
+        );
+        assert_eq!(Stamp::from_unix(951_825_599).iso(), "2000-02-29T11:59:59Z");
+        assert_eq!(
+            Stamp::from_unix(0).iso(),
+            "1980-01-01T00:00:00Z",
+            "a zip holds no earlier"
+        );
+        let e = err(&format!("{GOOD}\n[downloads]\ndate = \"2026-02-30\"\n"));
+        assert!(e.contains("`date = \"2026-02-30\"` is not a date"), "{e}");
+        let e = err(&format!("{GOOD}\n[epub]\nenable = false\n"));
+        assert!(e.contains("did you mean `enabled`?"), "{e}");
+    }
+
+    #[test]
+    fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
+        let kinds =
+            "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
+        let ok = format!("{GOOD}{kinds}kind = \"group-type\"\n");
+        let c = parse(Path::new("/p"), &ok, &Overrides::default()).expect("valid");
+        let field = &c.kinds["session-plan"].fields["group_type"];
+        assert_eq!(
+            (field.ty, field.kind.as_deref()),
+            (FieldType::Page, Some("group-type"))
+        );
+        // At the field's `kind` key, on line 16.
+        let e = err(&format!("{GOOD}{kinds}kind = \"group-typ\"\n"));
+        assert!(
+            e.starts_with("book.toml:16:1: error: the field `group_type` of kind `session-plan` asks for pages of kind `group-typ`, which book.toml does not declare"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean `group-type`?"), "{e}");
+        let text = format!("{GOOD}{kinds}kind = \"group-type\"\n").replace("\"page\"", "\"text\"");
+        let e = err(&text);
+        assert!(
+            e.contains("`kind` is only for fields of `type = \"page\"`; the field `group_type` of kind `session-plan` is of type `text`"),
+            "{e}"
+        );
     }
 
     #[test]

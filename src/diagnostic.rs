@@ -2,11 +2,20 @@
 //!
 //! Every content problem the pipeline finds becomes a [`Diagnostic`]; they are collected
 //! and printed together as `path:line:col: level: message` with an optional `help:` line.
-//! This module imports nothing else of ours.
+//!
+//! A diagnostic has a stable [`code`](Diagnostic::code), the id of its message in the
+//! catalogues of [`crate::i18n`] (`link-missing-page`); its message and help line are
+//! formatted in the current language when it is made, and can be formatted again in
+//! another one ([`Diagnostic::message_in`]). Made from plain text instead
+//! (`Diagnostic::warning(span, format!(..))`), it has the code `uncatalogued` and the
+//! same words in every language: give it a catalogue entry (see README, "Development").
+//! This module imports only [`crate::i18n`].
 
 use std::fmt;
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
+
+use crate::i18n::{self, Lang, Msg};
 
 /// A place in a source file, 1-based, displayed as `content/id/install.md:14:3`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,52 +78,218 @@ impl fmt::Display for Level {
 pub struct Diagnostic {
     pub level: Level,
     pub span: Span,
+    /// The message, in the language current when it was made.
     pub message: String,
+    /// The `help:` line, in the same language.
     pub help: Option<String>,
     /// The source line the problem is on, shown under the message with a `^` under
     /// [`Span::col`] (set with [`Diagnostic::with_line`]).
     pub line: Option<String>,
+    /// How to say the message and the help line again in another language (boxed: a
+    /// diagnostic travels in `Result`s and stays small).
+    words: Box<Words>,
+}
+
+/// The code of a diagnostic made from plain text.
+pub const UNCATALOGUED: &str = "uncatalogued";
+
+/// What a diagnostic's words are made from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Words {
+    /// The stable code (see [`Diagnostic::code`]).
+    code: &'static str,
+    message: Option<Msg>,
+    help: Option<Help>,
+}
+
+/// A diagnostic's message: a catalogued [`Msg`] (made with [`msg!`](crate::msg)), or
+/// plain text, which stays the same in every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Catalogued(Msg),
+    Text(String),
+}
+
+impl From<Msg> for Message {
+    fn from(m: Msg) -> Self {
+        Message::Catalogued(m)
+    }
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Self {
+        Message::Text(s)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(s: &str) -> Self {
+        Message::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Message {
+    fn from(s: &String) -> Self {
+        Message::Text(s.clone())
+    }
+}
+
+/// A help line: an attribute of the diagnostic's own message (made with
+/// [`help!`](crate::help), which may add arguments), another catalogued message, or
+/// plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Help {
+    Attr {
+        name: &'static str,
+        args: i18n::Args,
+    },
+    Catalogued(Msg),
+    Text(String),
+}
+
+impl From<Msg> for Help {
+    fn from(m: Msg) -> Self {
+        Help::Catalogued(m)
+    }
+}
+
+impl From<String> for Help {
+    fn from(s: String) -> Self {
+        Help::Text(s)
+    }
+}
+
+impl From<&str> for Help {
+    fn from(s: &str) -> Self {
+        Help::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Help {
+    fn from(s: &String) -> Self {
+        Help::Text(s.clone())
+    }
+}
+
+/// A [`Help`] line from an attribute of the diagnostic's message: `help!()` is its
+/// `.help`, `help!("help-nearest", nearest = s)` another attribute with one more
+/// argument.
+#[macro_export]
+macro_rules! help {
+    () => {
+        $crate::diagnostic::Help::Attr { name: "help", args: Vec::new() }
+    };
+    ($name:literal $(, $k:ident = $v:expr)* $(,)?) => {
+        $crate::diagnostic::Help::Attr {
+            name: $name,
+            args: vec![$((stringify!($k), $crate::i18n::Arg::from($v))),*],
+        }
+    };
+    ($($k:ident = $v:expr),+ $(,)?) => {
+        $crate::diagnostic::Help::Attr {
+            name: "help",
+            args: vec![$((stringify!($k), $crate::i18n::Arg::from($v))),*],
+        }
+    };
 }
 
 impl Diagnostic {
-    /// An error at `span`.
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    /// A diagnostic of `level` at `span`.
+    pub fn new(level: Level, span: Span, message: impl Into<Message>) -> Self {
+        let (code, text, words) = match message.into() {
+            Message::Catalogued(m) => (m.id, m.format(), Some(m)),
+            Message::Text(s) => (UNCATALOGUED, s, None),
+        };
         Diagnostic {
-            level: Level::Error,
+            level,
             span,
-            message: message.into(),
+            message: text,
             help: None,
             line: None,
+            words: Box::new(Words {
+                code,
+                message: words,
+                help: None,
+            }),
         }
+    }
+
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<Message>) -> Self {
+        Diagnostic::new(Level::Error, span, message)
     }
 
     /// A warning at `span`.
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            level: Level::Warning,
-            span,
-            message: message.into(),
-            help: None,
-            line: None,
-        }
+    pub fn warning(span: Span, message: impl Into<Message>) -> Self {
+        Diagnostic::new(Level::Warning, span, message)
     }
 
     /// A hint at `span`: something to improve that is not a problem.
-    pub fn hint(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            level: Level::Hint,
-            span,
-            message: message.into(),
-            help: None,
-            line: None,
+    pub fn hint(span: Span, message: impl Into<Message>) -> Self {
+        Diagnostic::new(Level::Hint, span, message)
+    }
+
+    /// Adds a `help:` line: `help!()` for the message's `.help`, or text.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<Help>) -> Self {
+        let help = help.into();
+        self.help = Some(self.help_in_words(&help, i18n::current()));
+        self.words.help = Some(help);
+        self
+    }
+
+    /// The stable code: the message's id in the catalogue (`yaml-colon-in-text`), the
+    /// same in every language; `uncatalogued` for a message made from plain text.
+    pub fn code(&self) -> &'static str {
+        self.words.code
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.words.message {
+            Some(m) => m.format_in(lang),
+            None => self.message.clone(),
         }
     }
 
-    /// Adds a `help:` line.
-    #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
+    /// The help line in `lang`.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        match &self.words.help {
+            Some(h) => Some(self.help_in_words(h, lang)),
+            None => self.help.clone(),
+        }
+    }
+
+    /// This diagnostic with its message and help line in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> Diagnostic {
+        Diagnostic {
+            message: self.message_in(lang),
+            help: self.help_in(lang),
+            ..self.clone()
+        }
+    }
+
+    fn help_in_words(&self, help: &Help, lang: Lang) -> String {
+        match help {
+            Help::Text(s) => s.clone(),
+            Help::Catalogued(m) => m.format_in(lang),
+            Help::Attr { name, args } => {
+                let mut all = self
+                    .words
+                    .message
+                    .as_ref()
+                    .map(|m| m.args.clone())
+                    .unwrap_or_default();
+                all.extend(args.iter().cloned());
+                i18n::format(lang, self.words.code, Some(name), &all)
+            }
+        }
+    }
+
+    /// Replaces the help line by text (a message made from pieces by its caller).
+    pub fn set_help_text(&mut self, help: Option<String>) {
+        self.words.help = help.clone().map(Help::Text);
+        self.help = help;
     }
 
     /// Shows `line`, the text of the source line at [`Diagnostic::span`], with a caret
@@ -152,9 +327,12 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Sorts diagnostics by place, then level and message, for reproducible output.
+/// Sorts diagnostics by place, then level, code and message, for reproducible output
+/// in the same order in every language.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.span, a.level, &a.message).cmp(&(&b.span, b.level, &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (&a.span, a.level, a.code(), &a.message).cmp(&(&b.span, b.level, b.code(), &b.message))
+    });
 }
 
 /// Maps byte offsets of one text to 1-based line and column (columns count characters).

@@ -10,9 +10,9 @@ use crate::diagnostic::{Diagnostic, display_path};
 /// Why a command could not finish.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read `{}`", display_path(.path))]
+    #[error("{}", crate::t!("error-read", path = display_path(.path)))]
     Read { path: PathBuf, source: io::Error },
-    #[error("cannot write `{}`", display_path(.path))]
+    #[error("{}", crate::t!("error-write", path = display_path(.path)))]
     Write { path: PathBuf, source: io::Error },
     /// `book.toml` (or another configuration file) is invalid; the diagnostic says where.
     #[error("{0}")]
@@ -21,27 +21,37 @@ pub enum Error {
     #[error("{message}")]
     Template { message: String },
     /// The output directory is not one Panduan may write to.
-    #[error("refusing to use `{}` as the output directory: {reason}", display_path(.path))]
+    #[error("{}", crate::t!("error-refused-output", path = display_path(.path), reason = reason))]
     RefusedOutput { path: PathBuf, reason: String },
     /// The `--zip` file may not be written there.
-    #[error("refusing to write the zip file `{}`: {reason}", display_path(.path))]
+    #[error("{}", crate::t!("error-refused-zip", path = display_path(.path), reason = reason))]
     RefusedZip { path: PathBuf, reason: String },
     /// Problems in the content, all collected; at least one is an error.
-    #[error("{} error(s) in the content", .0.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", crate::t!("error-content", count = .0.iter().filter(|d| d.is_error()).count()))]
     Content(Vec<Diagnostic>),
     /// The disk filled up while writing the output (or the zip); whatever was half
     /// written is removed.
-    #[error(
-        "the disk is full while writing `{shown}`; {after}\n  = help: free some space and build again"
-    )]
+    #[error("{}", crate::t!("error-disk-full", shown = shown, after = after))]
     DiskFull {
         /// The file, as the user knows it (`book/id/index.html`).
         shown: String,
         /// What is left: `the previous output was kept` or `nothing was written`.
         after: String,
     },
+    /// A catalogued message (with its `.help` line, if the catalogue has one).
+    #[error("{}", show_msg(.0))]
+    Msg(crate::i18n::Msg),
     #[error("{0}")]
     Other(String),
+}
+
+/// A message and its help line, as an error shows them.
+fn show_msg(m: &crate::i18n::Msg) -> String {
+    let lang = crate::i18n::current();
+    match m.attr_in(lang, "help") {
+        Some(help) => format!("{}\n  = help: {help}", m.format_in(lang)),
+        None => m.format_in(lang),
+    }
 }
 
 /// Whether `e` says the disk (or the user's quota) is full.

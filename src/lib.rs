@@ -14,7 +14,8 @@
 //! 6. [`output`]: -> the output folder: `build` streams the files into a temporary
 //!    folder that is swapped in atomically at the end
 //!
-//! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps.
+//! Content problems are [`diagnostic::Diagnostic`]s, collected across all steps; among
+//! them the house terms of `book.toml` ([`terms`]) used in a page.
 //! Around the pipeline, [`serve`] rebuilds on every change (`serve` keeps the site in
 //! memory and reloads the browser; `watch` writes the output folder). It owns a
 //! [`Reuse`]: each stage's own tables of what the last build made (see [`memo`]), so
@@ -29,8 +30,11 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod epub;
 pub mod error;
 pub mod escape;
+pub mod glossary;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;
@@ -43,6 +47,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod status;
+pub mod terms;
 pub mod translation;
 
 use std::path::{Path, PathBuf};
@@ -160,6 +165,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let collected = render::Collected::default();
     let collect = |f: render::OutputFile| collected.push(f);
     let (_, parts) = render_into(&prepared, options, &collect)?;
+    serving_download_pages(&prepared, options, &collect)?;
     let files = collected.sorted();
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
@@ -237,6 +243,7 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
         &options.reuse.render,
         &collect,
     )?;
+    serving_download_pages(&prepared, options, &collect)?;
     render::check_unique_paths(paths.iter().map(String::as_str))?;
     let files = collected.sorted();
     phases.push(("render", lap.elapsed()));
@@ -253,6 +260,25 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
         reuse: std::sync::Arc::clone(&options.reuse),
     };
     Ok((rendered, deferred))
+}
+
+/// The download pages of a site kept in memory (`serve`): the heavy outputs they would
+/// list (the EPUB, the offline zip, the PDF) are never made there, so as not to delay
+/// the reload, and the pages say that `panduan build` makes them.
+fn serving_download_pages(
+    prepared: &Prepared,
+    options: &BuildOptions,
+    emit: &render::Emit<'_>,
+) -> Result<()> {
+    let none = render::Downloads {
+        files: Vec::new(),
+        date: stamp(&prepared.site.config).date(),
+        place: render::Place::Serve,
+    };
+    for page in render::download_pages(&prepared.site, &prepared.theme, &options.render, &none)? {
+        emit(page)?;
+    }
+    Ok(())
 }
 
 /// The files of a site that gather every page, still to make after
@@ -358,63 +384,46 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 
 /// Builds the handbook at `options.root` into its output folder. Content errors fail
 /// the build with every diagnostic; the previous output stays untouched.
+///
+/// Each file goes to disk as soon as it is rendered, into a temporary folder that
+/// replaces the output at the end: the site is never whole in memory. The downloads
+/// (the EPUB, the download pages, the offline zip) are made from that folder before it is swapped in.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
-    if let Some(zip) = &options.zip {
-        // The zip needs every file at once: render in memory, then write both.
-        let mut rendered = render_site(options)?;
-        if options.pdf {
-            // `render_site` keeps no model: make it again for the PDFs.
-            let (prepared, _, lap) = prepare(options)?;
-            let paths: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
-            let made = pdf_step(&prepared, &paths)?;
-            rendered.files.extend(made.files);
-            rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-            rendered.warnings.extend(made.warnings);
-            rendered.phases.push(("pdf", lap.elapsed()));
-        }
-        let mut phases = rendered.phases;
-        let lap = Instant::now();
-        let out = rendered.config.output.clone();
-        output::check_zip_target(&rendered.config, zip, &out)?;
-        let written = output::write(&rendered.config, &rendered.files, &out)?;
-        let top = out
-            .file_name()
-            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
-        output::zip(&rendered.files, zip, &top)?;
-        phases.push(("write", lap.elapsed()));
-        return Ok(Report {
-            pages: rendered.pages,
-            warnings: rendered.warnings,
-            output_shown: output::shown(&rendered.config, &out),
-            output: out,
-            written,
-            elapsed: started.elapsed(),
-            phases,
-        });
-    }
-    // Each file goes to disk as soon as it is rendered, into a temporary folder that
-    // replaces the output at the end: the site is never whole in memory.
     let (prepared, mut phases, lap) = prepare(options)?;
     let config = &prepared.site.config;
     let out = config.output.clone();
+    if let Some(zip) = &options.zip {
+        output::check_zip_target(config, zip, &out)?;
+    }
     let writer = output::Writer::begin(config, &out)?;
-    let (paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
+    let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
+    // The model checks the names of pages and copied files; the theme's own are checked
+    // here, before anything is zipped.
+    output::check_portable_names(paths.iter().map(String::as_str))?;
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
     let mut warnings = prepared.diagnostics.clone();
+    let mut pdfs = Vec::new();
     if options.pdf {
         // A failed PDF returns here: the temporary folder is dropped unfinished and the
         // previous output stays as it was.
         let lap = Instant::now();
         let made = pdf_step(&prepared, &paths)?;
-        for file in made.files {
-            writer.put(&file)?;
-        }
+        pdfs = made.files;
         warnings.extend(made.warnings);
         phases.push(("pdf", lap.elapsed()));
     }
     let lap = Instant::now();
+    let offline = downloads(&prepared, options, &writer, &mut paths, pdfs)?;
+    phases.push(("downloads", lap.elapsed()));
+    let lap = Instant::now();
+    if let Some(zip) = &options.zip {
+        let top = out
+            .file_name()
+            .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
+        output::zip(&offline, zip, &top, stamp(config))?;
+    }
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
     let report = Report {
@@ -446,6 +455,154 @@ fn pdf_step<P: AsRef<str>>(prepared: &Prepared, made: &[P]) -> Result<pdf::Made>
             .chain(made_pdf.files.iter().map(|f| f.path.as_str())),
     )?;
     Ok(made_pdf)
+}
+
+/// The heavy outputs below `downloads/`, made by `build` after the pages from the
+/// rendered site, in this order, before the download pages and the offline zip that
+/// list and hold them. `serve` makes none of them, so that they never delay a reload
+/// (its download page says so). The PDFs are typeset before them, by [`pdf_step`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heavy {
+    /// `downloads/handbook-<lang>.epub` ([`epub`]).
+    Epub,
+}
+
+impl Heavy {
+    /// Every heavy output, in the order they are made.
+    pub const ALL: &[Heavy] = &[Heavy::Epub];
+}
+
+/// The one top folder of `downloads/handbook-offline.zip`.
+pub const OFFLINE_TOP: &str = "handbook";
+
+/// The date every download carries: `SOURCE_DATE_EPOCH` when set (the reproducible-
+/// builds convention), else `[downloads] date` of `book.toml`, else a fixed default;
+/// never the clock, so that two builds are byte-identical.
+pub fn stamp(config: &config::Config) -> config::Stamp {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match (epoch, config.downloads.date.as_deref()) {
+        (Some(seconds), _) => config::Stamp::from_unix(seconds),
+        (None, Some(date)) => config::Stamp::from_date(date).unwrap_or(config::Stamp::DEFAULT),
+        (None, None) => config::Stamp::DEFAULT,
+    }
+}
+
+/// The steps after rendering, in order, into the staging folder of `writer`: the files
+/// below `downloads/` made from the rendered site (the PDFs of [`pdf_step`], handed in as
+/// `pdfs`, and the EPUB of each language), then the download pages listing them, then the offline zip of everything (with
+/// the copy of the download pages that fits inside it), then the download pages as the
+/// site shows them, with the zip's size. `paths` gains every file made; the output's
+/// names are checked for Windows at the end. Returns the files of the offline copy
+/// (for `--zip`).
+///
+/// `serve` makes none of these: they are the deferred outputs (see
+/// [`render_pages`]), and its download page says that `build` makes them.
+fn downloads(
+    prepared: &Prepared,
+    options: &BuildOptions,
+    writer: &output::Writer,
+    paths: &mut Vec<String>,
+    pdfs: Vec<render::OutputFile>,
+) -> Result<Vec<render::OutputFile>> {
+    let Prepared { site, theme, .. } = prepared;
+    let config = &site.config;
+    let stamp = stamp(config);
+    let mut made: Vec<render::Download> = Vec::new();
+    // Writes one file made here, noting it in `paths` and, when `made` is given, as a
+    // download.
+    let put = |file: render::OutputFile,
+               paths: &mut Vec<String>,
+               made: Option<&mut Vec<render::Download>>|
+     -> Result<()> {
+        if let (render::Contents::Bytes(bytes), Some(made)) = (&file.contents, made) {
+            made.push(render::Download {
+                path: file.path.clone(),
+                size: bytes.len() as u64,
+            });
+        }
+        paths.push(file.path.clone());
+        writer.put(&file)
+    };
+    let read = |rel: &str| writer.read(rel);
+    // The PDFs and handouts, typeset before (see [`pdf_step`]).
+    for file in pdfs {
+        put(file, paths, Some(&mut made))?;
+    }
+    for heavy in Heavy::ALL {
+        let files: Vec<render::OutputFile> = match heavy {
+            Heavy::Epub if config.epub.enabled => (0..config.languages.len())
+                .map(|l| {
+                    let code = config.languages[l].code.as_str();
+                    let contents = render::ui_string(theme, code, "contents");
+                    let book = epub::Book {
+                        lang_index: l,
+                        contents_label: &contents,
+                        stamp,
+                        read: &read,
+                    };
+                    epub::book(site, &book)
+                })
+                .collect::<Result<_>>()?,
+            Heavy::Epub => Vec::new(),
+        };
+        for file in files {
+            put(file, paths, Some(&mut made))?;
+        }
+    }
+    let listing = |files: &[render::Download], place| render::Downloads {
+        files: {
+            let mut files = files.to_vec();
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files
+        },
+        date: stamp.date(),
+        place,
+    };
+    let mut offline = writer.staged()?;
+    if config.downloads.offline_zip || options.zip.is_some() {
+        // The copy inside the zip lists the zip without its size (see `render::Place`).
+        let mut inside = made.clone();
+        inside.push(render::Download {
+            path: render::OFFLINE_ZIP.into(),
+            size: 0,
+        });
+        let inside = match config.downloads.offline_zip {
+            true => listing(&inside, render::Place::InsideZip),
+            false => listing(&made, render::Place::Site),
+        };
+        offline.extend(render::download_pages(
+            site,
+            theme,
+            &options.render,
+            &inside,
+        )?);
+        offline.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    if config.downloads.offline_zip {
+        let target = writer.staged_path(render::OFFLINE_ZIP)?;
+        // A fixed top folder, whatever the output folder is called, so that the zip is
+        // the same wherever the site was built.
+        let size = output::zip(&offline, &target, OFFLINE_TOP, stamp)?;
+        writer.count(size);
+        paths.push(render::OFFLINE_ZIP.into());
+        made.push(render::Download {
+            path: render::OFFLINE_ZIP.into(),
+            size,
+        });
+    }
+    for page in render::download_pages(
+        site,
+        theme,
+        &options.render,
+        &listing(&made, render::Place::Site),
+    )? {
+        put(page, paths, None)?;
+    }
+    render::check_unique_paths(paths.iter().map(String::as_str))?;
+    output::check_portable_names(paths.iter().map(String::as_str))?;
+    Ok(offline)
 }
 
 /// Finds the project root: `start` or the nearest folder above it with a `book.toml`.

@@ -34,25 +34,25 @@ fn locate(site: &Site, path: &Path) -> Result<(String, String)> {
         _ => abs,
     };
     let below = abs.strip_prefix(&content).map_err(|_| {
-        Error::Other(format!(
-            "`{}` is not inside this handbook's `content/` folder",
-            display_path(path)
+        Error::Msg(crate::msg!(
+            "new-outside-content",
+            path = display_path(path)
         ))
     })?;
     let below = display_path(below);
     let Some((lang, rest)) = below.split_once('/') else {
-        return Err(Error::Other(format!(
-            "`{}` is not inside a language folder such as `content/id/`",
-            display_path(path)
+        return Err(Error::Msg(crate::msg!(
+            "new-outside-language",
+            path = display_path(path)
         )));
     };
     if site.config.language(lang).is_none() {
         return Err(unknown_language(site, lang));
     }
     let Some(rel) = rest.strip_suffix(".md") else {
-        return Err(Error::Other(format!(
-            "`{}` must end in `.md`",
-            display_path(path)
+        return Err(Error::Msg(crate::msg!(
+            "new-not-md",
+            path = display_path(path)
         )));
     };
     Ok((lang.to_string(), rel.to_string()))
@@ -66,9 +66,10 @@ fn unknown_language(site: &Site, code: &str) -> Error {
         .iter()
         .map(|l| format!("`{}`", l.code))
         .collect();
-    Error::Other(format!(
-        "`{code}` is not a language of this handbook\n  = help: the languages in book.toml: {}",
-        codes.join(", ")
+    Error::Msg(crate::msg!(
+        "new-unknown-language",
+        lang = code,
+        languages = codes.join(", ")
     ))
 }
 
@@ -86,10 +87,7 @@ fn create(path: &Path, text: &str) -> Result<()> {
         .open(path)
         .map_err(|source| {
             if source.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Other(format!(
-                    "`{}` already exists; Panduan never overwrites a page",
-                    display_path(path)
-                ))
+                Error::Msg(crate::msg!("new-exists", path = display_path(path)))
             } else {
                 Error::Write {
                     path: path.to_path_buf(),
@@ -186,8 +184,9 @@ pub fn new_page(
         .iter()
         .find(|p| p.lang_index == from_index && p.rel == rel && p.path.is_some())
         .ok_or_else(|| {
-            Error::Other(format!(
-                "there is no page `content/{from}/{rel}.md` to translate from"
+            Error::Msg(crate::msg!(
+                "new-no-source",
+                path = format!("content/{from}/{rel}.md")
             ))
         })?;
     let fp = fingerprint(&source.title, source.body());
@@ -229,15 +228,16 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
         .iter()
         .find(|p| p.lang_index == lang_index && p.rel == rel && p.path.is_some())
         .ok_or_else(|| {
-            Error::Other(format!(
-                "`{}` is not a page of this handbook",
-                display_path(path)
+            Error::Msg(crate::msg!(
+                "translated-not-a-page",
+                path = display_path(path)
             ))
         })?;
     if page.body().contains(STUB_MARKER) {
-        return Err(Error::Other(format!(
-            "`{}` still holds the `{STUB_MARKER}` guide block; finish the translation and delete that block first",
-            display_path(path)
+        return Err(Error::Msg(crate::msg!(
+            "translated-still-stub",
+            path = display_path(path),
+            marker = STUB_MARKER
         )));
     }
     let from = from
@@ -266,9 +266,10 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
         .position(|l| l.code.as_str() == from)
         .ok_or_else(|| unknown_language(&site, &from))?;
     if from_index == lang_index {
-        return Err(Error::Other(format!(
-            "`{}` is itself in `{from}`; name the source language with `--from`",
-            display_path(path)
+        return Err(Error::Msg(crate::msg!(
+            "translated-same-language",
+            path = display_path(path),
+            lang = &from
         )));
     }
     let index = site
@@ -277,9 +278,10 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
         .position(|p| std::ptr::eq(p, page))
         .unwrap_or(0);
     let source = site.translation(index, from_index).ok_or_else(|| {
-        Error::Other(format!(
-            "`{}` has no `{from}` source page",
-            display_path(path)
+        Error::Msg(crate::msg!(
+            "translated-no-source",
+            path = display_path(path),
+            lang = &from
         ))
     })?;
     write_record(&site, index, source, &from)
@@ -322,9 +324,9 @@ fn write_record(site: &Site, index: usize, source: usize, from: &str) -> Result<
     let updated = match replace_record(&page.source, &record) {
         Some(text) => text,
         None => insert_record(&page.source, &record).ok_or_else(|| {
-            Error::Other(format!(
-                "`{}` has no front matter to record the translation in",
-                display_path(path)
+            Error::Msg(crate::msg!(
+                "translated-no-front-matter",
+                path = display_path(path)
             ))
         })?,
     };

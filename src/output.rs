@@ -72,45 +72,46 @@ fn check_target_with_home(config: &Config, out: &Path, home: Option<&Path>) -> R
         })
     };
     let root = resolve(&config.root);
-    let mut precious: Vec<(PathBuf, &str)> = vec![
-        (root.clone(), "the project folder"),
-        (resolve(&config.content_dir()), "the `content/` folder"),
-        (resolve(&config.root.join("themes")), "the `themes/` folder"),
+    let mut precious: Vec<(PathBuf, String)> = vec![
+        (root.clone(), crate::t!("folder-project")),
+        (resolve(&config.content_dir()), crate::t!("folder-content")),
+        (
+            resolve(&config.root.join("themes")),
+            crate::t!("folder-themes"),
+        ),
     ];
     if let Some(theme) = &config.theme {
-        precious.push((resolve(theme), "the theme folder"));
+        precious.push((resolve(theme), crate::t!("folder-theme")));
     }
     if let Some(home) = home {
-        precious.push((resolve(home), "your home folder"));
+        precious.push((resolve(home), crate::t!("folder-home")));
     }
     if out.parent().is_none() {
-        return refuse("it is the root of the file system".into());
+        return refuse(crate::t!("refuse-root"));
     }
     for (path, what) in &precious {
         if &out == path {
-            return refuse(format!("it is {what}"));
+            return refuse(crate::t!("refuse-is", what = what));
         }
         if path.starts_with(&out) {
-            return refuse(format!("it contains {what}"));
+            return refuse(crate::t!("refuse-contains", what = what));
         }
     }
     for (path, what) in &precious[1..3] {
         if out.starts_with(path) {
-            return refuse(format!("it is inside {what}"));
+            return refuse(crate::t!("refuse-inside", what = what));
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("it is a file, not a folder".into());
+            return refuse(crate::t!("refuse-a-file"));
         }
         let is_ours = out.join(MARKER).is_file();
         let is_empty = fs::read_dir(&out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !is_ours && !is_empty {
-            return refuse(format!(
-                "it is not empty and was not created by Panduan (no `{MARKER}` file in it); choose another folder or empty it yourself"
-            ));
+            return refuse(crate::t!("refuse-not-ours", marker = MARKER));
         }
     }
     Ok(())
@@ -243,6 +244,53 @@ impl Writer {
         Ok(())
     }
 
+    /// Reads back a file written so far (`id/index.html`), for the steps that are made
+    /// from the rendered site (the EPUB).
+    pub fn read(&self, rel: &str) -> Result<Vec<u8>> {
+        let path = self.tmp.join(rel);
+        fs::read(&path).map_err(|source| Error::Read { path, source })
+    }
+
+    /// Every file written so far but the marker, each as a file to copy, sorted by path.
+    pub fn staged(&self) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.tmp).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::Read {
+                path: e.path().map_or_else(|| self.tmp.clone(), Path::to_path_buf),
+                source: e.into(),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&self.tmp).unwrap_or(entry.path());
+            let rel = display_path(rel);
+            if rel != MARKER {
+                files.push(OutputFile {
+                    path: rel,
+                    contents: Contents::Copy(entry.path().to_path_buf()),
+                });
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Where a file of the output is written until [`Writer::finish`] (for the offline
+    /// zip, which is written there by [`zip()`]).
+    pub fn staged_path(&self, rel: &str) -> Result<PathBuf> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|source| self.failed(rel, source))?;
+        }
+        Ok(path)
+    }
+
+    /// Counts a file written into the staging folder by someone else ([`zip()`]).
+    pub fn count(&self, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
     /// Puts the finished folder in place of the output.
     pub fn finish(mut self) -> Result<Written> {
         swap(&self.tmp, &self.out, &self.parent, &self.name)?;
@@ -263,11 +311,12 @@ impl Drop for Writer {
 }
 
 /// What a failed build leaves of the previous output (or zip), in words.
+/// `what` is `output` or `zip file`.
 pub fn after_failure(had_previous: bool, what: &str) -> String {
-    if had_previous {
-        format!("the previous {what} was kept")
-    } else {
-        "nothing was written".into()
+    match (had_previous, what) {
+        (false, _) => crate::t!("after-nothing"),
+        (true, "output") => crate::t!("after-kept"),
+        (true, _) => crate::t!("after-kept-zip"),
     }
 }
 
@@ -361,38 +410,33 @@ pub fn check_zip_target(config: &Config, zip: &Path, out: &Path) -> Result<()> {
         _ => resolve(zip),
     };
     let mut folders: Vec<(PathBuf, String)> = vec![
-        (
-            resolve(&config.content_dir()),
-            "the `content/` folder".into(),
-        ),
+        (resolve(&config.content_dir()), crate::t!("folder-content")),
         (
             resolve(&config.root.join("themes")),
-            "the `themes/` folder".into(),
+            crate::t!("folder-themes"),
         ),
         (
             resolve(out),
-            format!("the output folder `{}/`", shown(config, out)),
+            crate::t!("folder-output", path = shown(config, out)),
         ),
     ];
     if let Some(theme) = &config.theme {
-        folders.push((resolve(theme), "the theme folder".into()));
+        folders.push((resolve(theme), crate::t!("folder-theme")));
     }
     for (folder, what) in &folders {
         if resolved.starts_with(folder) {
-            return refuse(format!(
-                "it is inside {what}, so every build would pack the last zip into the next one\n  = help: name a zip file outside it, e.g. `--zip handbook.zip`"
-            ));
+            return refuse(crate::t!("refuse-zip-inside", what = what));
         }
     }
     let parent = zip.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent.filter(|p| !p.is_dir()) {
-        return refuse(format!(
-            "its folder `{}` does not exist\n  = help: create the folder first, or check the path for a typing mistake",
-            display_path(parent)
+        return refuse(crate::t!(
+            "refuse-zip-no-folder",
+            path = display_path(parent)
         ));
     }
     if zip.is_dir() {
-        return refuse("it is a folder\n  = help: name a `.zip` file".into());
+        return refuse(crate::t!("refuse-zip-folder"));
     }
     if zip.is_file() && !is_zip_file(zip) {
         return Err(not_a_zip(zip));
@@ -413,20 +457,56 @@ fn is_zip_file(path: &Path) -> bool {
 fn not_a_zip(path: &Path) -> Error {
     Error::RefusedZip {
         path: path.to_path_buf(),
-        reason: "a file that is not a zip is already there\n  = help: choose another name, or move that file away".into(),
+        reason: crate::t!("refuse-zip-not-zip"),
     }
 }
 
+/// Checks that every entry of a zip can be unpacked on Windows: names Windows accepts
+/// (no `< > : " \ | ? *`, no device names such as `CON` or `lpt1.txt`, no final dot
+/// or space), paths short enough, and no two entries, files or folders, that are one
+/// on a system that ignores case.
+pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for name in names {
+        let bare = name.trim_end_matches('/');
+        if let Some(problem) = crate::model::windows_name_problem(bare) {
+            return Err(Error::Other(format!(
+                "the output would hold `{bare}`, which Windows cannot unpack: {problem}\n  = help: a file of `content/` is named in its place; a file of the theme is below its `static/` folder"
+            )));
+        }
+        if let Some(other) = seen.insert(bare.to_lowercase(), name)
+            && !(other.ends_with('/') && name.ends_with('/'))
+        {
+            return Err(Error::Other(format!(
+                "the output would hold both `{other}` and `{name}`, which are one name on Windows and macOS\n  = help: rename one of them"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Entries of a zip compressed together, on one core.
+const ZIP_RUN: usize = 64;
+
+/// Entries of a zip compressed before they are written out.
+const ZIP_WAVE: usize = 2048;
+
 /// Writes the site as one zip file with a single top folder (`top/index.html`, …), ready
-/// to unzip and open. Entries are sorted and timestamps fixed, so the same site gives
-/// the same bytes. The zip is written beside its final name and renamed into place, and
-/// an existing file is only replaced if it is a zip.
-pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
+/// to unzip and open. Entries are sorted and every entry has the time `stamp` (from the
+/// content, never the clock), so the same site gives the same bytes; every name is
+/// checked with [`check_portable_names`] first. The zip is written beside its final
+/// name and renamed into place, and an existing file is only replaced if it is a zip.
+pub fn zip(
+    files: &[OutputFile],
+    path: &Path,
+    top: &str,
+    stamp: crate::config::Stamp,
+) -> Result<u64> {
     use zip::write::SimpleFileOptions;
     if path.is_dir() {
         return Err(Error::RefusedZip {
             path: path.to_path_buf(),
-            reason: "it is a folder\n  = help: name a `.zip` file".into(),
+            reason: crate::t!("refuse-zip-folder"),
         });
     }
     let had_zip = path.is_file();
@@ -434,12 +514,17 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
         return Err(not_a_zip(path));
     }
     let tmp = path.with_extension("zip.panduan-tmp");
+    let mut names: Vec<String> = files.iter().map(|f| format!("{top}/{}", f.path)).collect();
+    names.push(format!("{top}/"));
+    check_portable_names(names.iter().map(String::as_str))?;
     let write = || -> std::io::Result<u64> {
         let file = fs::File::create(&tmp)?;
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        // The fastest deflate level: HTML shrinks nearly as much, in a third of the time.
         let options = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default())
+            .compression_level(Some(1))
+            .last_modified_time(stamp.zip_time())
             .unix_permissions(0o644);
         let mut dirs: Vec<String> = vec![format!("{top}/")];
         for f in files {
@@ -464,19 +549,36 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
             dirs.into_iter().map(|d| (d, None)).collect();
         entries.extend(files.iter().map(|f| (format!("{top}/{}", f.path), Some(f))));
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, file) in entries {
-            match file {
-                None => zip.add_directory(name, options.unix_permissions(0o755))?,
-                Some(f) => {
-                    zip.start_file(name, options)?;
-                    match &f.contents {
-                        Contents::Bytes(bytes) => zip.write_all(bytes)?,
-                        Contents::Copy(source) => {
-                            let mut src = fs::File::open(source)?;
-                            std::io::copy(&mut src, &mut zip)?;
+        // Compressing is most of the time: runs of entries are compressed side by side
+        // into small zips, which are then copied into this one in order, as they are.
+        // The runs are fixed, so the bytes do not depend on the number of cores; a
+        // wave at a time, so that only that much is held in memory.
+        for wave in entries.chunks(ZIP_WAVE) {
+            let parts: Vec<std::io::Result<Vec<u8>>> = wave
+                .par_chunks(ZIP_RUN)
+                .map(|run| {
+                    let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+                    for (name, file) in run {
+                        match file {
+                            None => part.add_directory(name, options.unix_permissions(0o755))?,
+                            Some(f) => {
+                                part.start_file(name, options)?;
+                                match &f.contents {
+                                    Contents::Bytes(bytes) => part.write_all(bytes)?,
+                                    Contents::Copy(source) => {
+                                        let mut src = fs::File::open(source)?;
+                                        std::io::copy(&mut src, &mut part)?;
+                                    }
+                                }
+                            }
                         }
                     }
-                }
+                    Ok(part.finish()?.into_inner())
+                })
+                .collect();
+            for part in parts {
+                let archive = zip::ZipArchive::new(std::io::Cursor::new(part?))?;
+                zip.merge_archive(archive)?;
             }
         }
         let mut inner = zip.finish().map_err(std::io::Error::other)?;
@@ -510,7 +612,7 @@ pub fn zip(files: &[OutputFile], path: &Path, top: &str) -> Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Overrides;
+    use crate::config::{Overrides, Stamp};
 
     const BOOK: &str = "[book]\ntheme = \"look\"\n\n\
                         [languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n";
@@ -750,7 +852,7 @@ mod tests {
         ];
         let path = p.path("out/handbook.zip");
         fs::create_dir_all(p.path("out")).expect("mkdir");
-        zip(&files, &path, "handbook").expect("zip");
+        zip(&files, &path, "handbook", Stamp::DEFAULT).expect("zip");
         let first = fs::read(&path).expect("read the zip");
         let mut archive =
             ::zip::ZipArchive::new(std::io::Cursor::new(&first)).expect("a valid zip");
@@ -783,7 +885,7 @@ mod tests {
         )
         .expect("inflate");
         assert_eq!(text, "a");
-        zip(&files, &path, "handbook").expect("zip again");
+        zip(&files, &path, "handbook", Stamp::DEFAULT).expect("zip again");
         assert_eq!(
             fs::read(&path).expect("read the zip"),
             first,
@@ -792,14 +894,33 @@ mod tests {
     }
 
     #[test]
+    fn zip_names_windows_cannot_unpack_are_refused() {
+        for bad in [
+            vec!["book/id/a:b.png"],
+            vec!["book/assets/CON.css"],
+            vec!["book/id/trailing./x.html"],
+            vec!["book/id/A.png", "book/id/a.png"],
+            vec!["book/id/a", "book/id/A/"],
+        ] {
+            let e = check_portable_names(bad.iter().copied()).expect_err("refused");
+            assert!(e.to_string().contains("Windows"), "{bad:?}: {e}");
+        }
+        let long = format!("book/{}.html", "a".repeat(200));
+        assert!(check_portable_names([long.as_str()]).is_err());
+        check_portable_names(["book/", "book/id/", "book/ID/", "book/id/a.png"])
+            .expect("folders differing by case unpack into one");
+    }
+
+    #[test]
     fn the_zip_replaces_only_a_zip() {
         let p = Project::new();
         let path = p.path("project/notes.zip");
         fs::write(&path, "not a zip").expect("write");
-        let e = zip(&[file("index.html", "x")], &path, "top").expect_err("not a zip");
+        let e =
+            zip(&[file("index.html", "x")], &path, "top", Stamp::DEFAULT).expect_err("not a zip");
         assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "not a zip");
-        let e = zip(&[], &p.path("project"), "top").expect_err("a folder");
+        let e = zip(&[], &p.path("project"), "top", Stamp::DEFAULT).expect_err("a folder");
         assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
     }
 }

@@ -141,6 +141,20 @@ impl Table {
 /// spaces apart).
 const CELL: usize = 11;
 
+/// A state's label in the language of the messages (`status` prints these; JSON and
+/// the sort order keep [`State::label`]).
+fn shown_label(label: &str) -> String {
+    match label {
+        "original" => crate::t!("status-original"),
+        "up to date" => crate::t!("status-current"),
+        "OUTDATED" => crate::t!("status-outdated"),
+        "stub" => crate::t!("status-stub"),
+        "MISSING" => crate::t!("status-missing"),
+        "not tracked" => crate::t!("status-untracked"),
+        other => other.to_string(),
+    }
+}
+
 impl fmt::Display for Table {
     /// The header line, a line per page, a blank line, then one line of totals per
     /// language; every line ends with a newline.
@@ -152,7 +166,7 @@ impl fmt::Display for Table {
             .max()
             .unwrap_or(4)
             .max(4);
-        write!(f, "{:width$}", "page")?;
+        write!(f, "{:width$}", crate::t!("status-page"))?;
         for code in &self.languages {
             write!(f, "  {code:<CELL$}")?;
         }
@@ -161,13 +175,16 @@ impl fmt::Display for Table {
             let shown = if row.id.is_empty() { "/" } else { &row.id };
             write!(f, "{shown:width$}")?;
             for state in &row.states {
-                write!(f, "  {:<CELL$}", state.label())?;
+                write!(f, "  {:<CELL$}", shown_label(state.label()))?;
             }
             writeln!(f)?;
         }
         writeln!(f)?;
         for (code, total) in self.languages.iter().zip(self.totals()) {
-            let parts: Vec<String> = total.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            let parts: Vec<String> = total
+                .iter()
+                .map(|(k, v)| format!("{v} {}", shown_label(k)))
+                .collect();
             writeln!(f, "{code}: {}", parts.join(", "))?;
         }
         Ok(())

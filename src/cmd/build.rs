@@ -35,16 +35,23 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
     let total: usize = built.pages.iter().map(|(_, n)| n).sum();
     let warnings = built.warnings.len();
     outln!(
-        "built {total} pages ({}) into {}/ in {} ms: {} files, {} KiB, {warnings} warning{}",
-        per_lang.join(", "),
-        built.output_shown,
-        built.elapsed.as_millis(),
-        built.written.files,
-        built.written.bytes.div_ceil(1024),
-        report::plural(warnings),
+        "{}",
+        panduan::t!(
+            "build-summary",
+            total = total,
+            languages = per_lang.join(", "),
+            out = &built.output_shown,
+            ms = built.elapsed.as_millis(),
+            files = built.written.files,
+            kib = built.written.bytes.div_ceil(1024),
+            warnings = warnings
+        )
     );
     if let Some(zip) = &args.zip {
-        outln!("wrote {}", display_path(zip));
+        outln!(
+            "{}",
+            panduan::t!("build-wrote-zip", path = display_path(zip))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

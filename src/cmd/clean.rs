@@ -14,9 +14,9 @@ pub(crate) fn run(args: CleanArgs) -> Result<ExitCode> {
     let config = config::read(&root, &config::Overrides::default())?;
     let shown = output::shown(&config, &config.output);
     if output::clean(&config, &config.output)? {
-        outln!("removed {shown}/");
+        outln!("{}", panduan::t!("clean-removed", out = &shown));
     } else {
-        outln!("nothing to remove: {shown}/ does not exist");
+        outln!("{}", panduan::t!("clean-nothing", out = &shown));
     }
     Ok(ExitCode::SUCCESS)
 }

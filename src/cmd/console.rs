@@ -68,12 +68,17 @@ pub(crate) fn write_bytes(bytes: &[u8]) {
 
 /// The message for a failed write to `what`.
 fn failure(what: &str, e: &io::Error) -> String {
+    let what = match what {
+        "standard output" => panduan::t!("stream-stdout"),
+        other => other.to_string(),
+    };
     if e.kind() == io::ErrorKind::StorageFull {
-        format!(
-            "error: cannot write to the {what}: the disk or device it goes to is full\n  = help: free some space, or send the output somewhere else"
-        )
+        format!("error: {}", panduan::t!("stream-full", what = what))
     } else {
-        format!("error: cannot write to the {what}: {e}")
+        format!(
+            "error: {}",
+            panduan::t!("stream-failed", what = what, detail = e.to_string())
+        )
     }
 }
 

@@ -9,20 +9,29 @@ use panduan::diagnostic::display_path;
 
 /// Writes the starter files (never overwriting one), then says what to do next.
 pub(crate) fn run(args: InitArgs) -> Result<ExitCode> {
-    let created = panduan::init::run(&args.dir)?;
+    // The author's language is the one Panduan speaks to them in.
+    let first = panduan::init::Language::of_messages(panduan::i18n::current());
+    let created = panduan::init::run(&args.dir, first)?;
     for path in &created.written {
-        outln!("  created {}", display_path(path));
+        outln!(
+            "  {}",
+            panduan::t!("init-created", path = display_path(path))
+        );
     }
     for path in &created.skipped {
-        outln!("  kept    {} (already there)", display_path(path));
+        outln!("  {}", panduan::t!("init-kept", path = display_path(path)));
     }
     let dir = display_path(&args.dir);
     if dir == "." || dir.is_empty() {
-        outln!("A bilingual handbook is ready here. Next: `panduan build`.");
+        outln!("{}", panduan::t!("init-ready-here"));
     } else {
         outln!(
-            "A bilingual handbook is ready in `{dir}`. Next: `cd {}`, then `panduan build`.",
-            panduan::escape::shell_word(&dir)
+            "{}",
+            panduan::t!(
+                "init-ready-in",
+                dir = &dir,
+                cd = panduan::escape::shell_word(&dir)
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

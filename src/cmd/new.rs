@@ -18,13 +18,14 @@ pub(crate) fn run(args: NewArgs) -> Result<ExitCode> {
     let from = args.translate_from.as_deref();
     let written = panduan::new::new_page(&options, &args.path, from)?;
     outln!(
-        "created {}",
-        display_path(&panduan::load::relative_to(&written, &options.root))
+        "{}",
+        panduan::t!(
+            "new-created",
+            path = display_path(&panduan::load::relative_to(&written, &options.root))
+        )
     );
     if from.is_some() {
-        outln!(
-            "Translate the title and text, delete the marked guide block, then run `panduan build`."
-        );
+        outln!("{}", panduan::t!("new-translate-next"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,12 +11,11 @@ pub(crate) fn root(arg: &RootArg) -> Result<PathBuf, Error> {
     if let Some(root) = &arg.root {
         return Ok(root.clone());
     }
-    let here = std::env::current_dir()
-        .map_err(|e| Error::Other(format!("cannot read the current folder: {e}")))?;
-    panduan::find_root(&here).ok_or_else(|| {
-        Error::Other(
-            "no `book.toml` here or in any folder above\n  = help: run this inside a handbook, pass `--root DIR`, or start one with `panduan init`"
-                .into(),
-        )
-    })
+    let here = std::env::current_dir().map_err(|e| {
+        Error::Msg(panduan::msg!(
+            "current-folder-unreadable",
+            detail = e.to_string()
+        ))
+    })?;
+    panduan::find_root(&here).ok_or_else(|| Error::Msg(panduan::msg!("no-book-toml")))
 }

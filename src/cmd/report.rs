@@ -5,6 +5,7 @@
 use panduan::Error;
 use panduan::diagnostic::{Diagnostic, display_path};
 use panduan::serve::Event;
+use panduan::t;
 
 use super::console::{errln, outln};
 
@@ -29,19 +30,19 @@ pub(crate) fn failure(e: &Error, after: Option<&str>) {
             diagnostics(found);
             let errors = found.iter().filter(|d| d.is_error()).count();
             let warnings = found.len() - errors;
-            errln!(
-                "error: the build failed with {errors} error{} and {warnings} warning{}{}",
-                plural(errors),
-                plural(warnings),
-                after.map(|a| format!("; {a}")).unwrap_or_default()
-            );
+            let line = t!("build-failed", errors = errors, warnings = warnings);
+            match after {
+                Some(a) => errln!("error: {line}; {a}"),
+                None => errln!("error: {line}"),
+            }
         }
         Error::Config(d) => errln!("{d}"),
         other => {
             errln!("error: {other}");
             let mut source = std::error::Error::source(other);
+            let caused_by = t!("caused-by");
             while let Some(s) = source {
-                errln!("caused by: {s}");
+                errln!("{caused_by}: {s}");
                 source = s.source();
             }
         }
@@ -53,55 +54,44 @@ pub(crate) fn failure(e: &Error, after: Option<&str>) {
 pub(crate) fn event(event: &Event<'_>, after_failure: &dyn Fn() -> Option<String>) {
     match event {
         Event::Listening { url } => {
-            outln!("serving the handbook at {url} (press Ctrl-C to stop)");
+            outln!("{}", t!("serve-listening", url = *url));
         }
         Event::Changed { paths } => {
             let shown: Vec<String> = paths.iter().take(3).map(|p| display_path(p)).collect();
             let more = paths.len().saturating_sub(shown.len());
-            outln!(
-                "changed: {}{}",
-                shown.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            );
+            match more {
+                0 => outln!("{}", t!("serve-changed", paths = shown.join(", "))),
+                _ => outln!(
+                    "{}",
+                    t!("serve-changed-more", paths = shown.join(", "), more = more)
+                ),
+            }
         }
         Event::Built(built) => {
             diagnostics(&built.warnings);
             let total: usize = built.pages.iter().map(|(_, n)| n).sum();
-            let mut line = format!("built {total} pages in {} ms", built.elapsed.as_millis());
+            let mut line = t!("rebuilt", total = total, ms = built.elapsed.as_millis());
             if let Some(out) = &built.output {
-                line.push_str(&format!(" into {out}/"));
+                line.push_str(&t!("rebuilt-into", out = out.as_str()));
             }
             if let Some(latency) = built.latency {
-                line.push_str(&format!("; {} ms after the change", latency.as_millis()));
+                line.push_str(&t!("rebuilt-latency", ms = latency.as_millis()));
             }
             if built.output.is_none() && built.latency.is_some() {
-                line.push_str(&format!(
-                    ", {} tab{} reloaded",
-                    built.tabs,
-                    plural(built.tabs)
-                ));
+                line.push_str(&t!("rebuilt-tabs", tabs = built.tabs));
             }
             if built.complete > built.elapsed {
-                line.push_str(&format!(
-                    " (search and print ready {} ms later)",
-                    (built.complete - built.elapsed).as_millis()
+                line.push_str(&t!(
+                    "rebuilt-complete",
+                    ms = (built.complete - built.elapsed).as_millis()
                 ));
             }
             outln!("{line}");
         }
         Event::Failed { error: e } => {
             failure(e, after_failure().as_deref());
-            errln!("waiting for the next change…");
+            errln!("{}", t!("serve-waiting"));
         }
         Event::Note(note) => errln!("note: {note}"),
     }
-}
-
-/// The `s` of a count's noun: `1 warning`, `2 warnings`, `0 warnings`.
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -28,8 +28,8 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         if let Event::Listening { url } = &event {
             if !loopback {
                 errln!(
-                    "note: listening on {} — other computers on the network can read this draft",
-                    args.bind
+                    "note: {}",
+                    panduan::t!("serve-not-loopback", bind = args.bind.to_string())
                 );
             }
             if args.open {
@@ -38,7 +38,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         }
         report::event(&event, &|| None);
     })?;
-    outln!("stopped");
+    outln!("{}", panduan::t!("stopped"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -59,6 +59,9 @@ fn open_browser(url: &str) {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     if let Err(e) = command.spawn() {
-        errln!("note: cannot open a browser ({e}); open {url} yourself");
+        errln!(
+            "note: {}",
+            panduan::t!("serve-no-browser", detail = e.to_string(), url = url)
+        );
     }
 }

@@ -19,19 +19,26 @@ pub(crate) fn run(args: TranslatedArgs) -> Result<ExitCode> {
     let Some(path) = args.path.filter(|_| !args.all) else {
         let marked = panduan::new::mark_all_untracked(&options)?;
         for (page, source) in &marked {
-            outln!("{page} is now recorded as up to date with {source}");
+            outln!(
+                "{}",
+                panduan::t!(
+                    "translated-recorded",
+                    page = page.to_string(),
+                    source = source.to_string()
+                )
+            );
         }
-        outln!(
-            "recorded {} translation{}; `panduan check` now tells you when their source changes",
-            marked.len(),
-            if marked.len() == 1 { "" } else { "s" }
-        );
+        outln!("{}", panduan::t!("translated-all", count = marked.len()));
         return Ok(ExitCode::SUCCESS);
     };
     let source = panduan::new::mark_translated(&options, &path, args.from.as_deref())?;
     outln!(
-        "{} is now recorded as up to date with {source}",
-        display_path(&path)
+        "{}",
+        panduan::t!(
+            "translated-recorded",
+            page = display_path(&path),
+            source = source.to_string()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,7 @@ pub(crate) fn run(args: WatchArgs) -> Result<ExitCode> {
         watch: method(args.poll),
     };
     panduan::serve::watch(options, &mut |event| report::event(&event, &after))?;
-    outln!("stopped");
+    outln!("{}", panduan::t!("stopped"));
     Ok(ExitCode::SUCCESS)
 }
 

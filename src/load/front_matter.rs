@@ -11,7 +11,10 @@ use serde_json::Value;
 use serde_saphyr::Spanned;
 
 use crate::config::{Config, FieldType, KindDef, RESERVED_KEYS};
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, Help, Span, did_you_mean};
+use crate::help;
+use crate::i18n::Msg;
+use crate::{msg, t};
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +31,8 @@ pub enum FieldValue {
     List(Vec<String>),
     Integer(i64),
     Bool(bool),
+    /// The id of another page, as written (the model checks that it names one).
+    Page(String),
 }
 
 /// The record of a translated page: the language and version of its source.
@@ -61,6 +66,8 @@ pub struct FrontMatter {
     pub template: Option<Located<String>>,
     /// The kind's fields in declaration order.
     pub fields: IndexMap<String, FieldValue>,
+    /// Where the value of each field in `fields` was written.
+    pub field_spans: IndexMap<String, Span>,
 }
 
 /// Turns lone carriage returns (old Mac line endings, or a damaged file) into `\n`, so
@@ -120,10 +127,7 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
         }
         pos = end;
     }
-    Err(
-        Diagnostic::error(Span::file(path), "the front matter is never closed")
-            .with_help("end the YAML block with a line that holds only `---`"),
-    )
+    Err(Diagnostic::error(Span::file(path), msg!("front-matter-not-closed")).with_help(help!()))
 }
 
 /// Parses a YAML mapping, keeping where each value was written. Errors are located in
@@ -165,19 +169,9 @@ pub fn parse_yaml_map(
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m);
             let slip = if text.contains("budget breached") {
-                Slip::whole(
-                    line,
-                    col,
-                    "the front matter is too large: its YAML aliases expand beyond the limit",
-                    "front matter holds a few keys; remove the repeated `*alias` references",
-                )
+                Slip::whole(line, col, msg!("yaml-too-large"))
             } else if message.starts_with("expected mapping start") {
-                Slip::whole(
-                    line,
-                    col,
-                    "the front matter is not a map of keys",
-                    "write one `key: value` per line, e.g. `title: Kelompok terapi`",
-                )
+                Slip::whole(line, col, msg!("yaml-not-a-map"))
             } else {
                 yaml_slip(yaml, message, line, col)
             };
@@ -199,20 +193,20 @@ struct Slip {
     /// 1-based line and column within the YAML block.
     line: u64,
     col: u64,
-    message: String,
-    help: String,
+    message: Msg,
+    help: Help,
     /// Whether to show the line with a caret.
     show_line: bool,
 }
 
 impl Slip {
     /// A problem of the block as a whole, shown without its line.
-    fn whole(line: u64, col: u64, message: &str, help: &str) -> Slip {
+    fn whole(line: u64, col: u64, message: Msg) -> Slip {
         Slip {
             line,
             col,
-            message: message.to_string(),
-            help: help.to_string(),
+            message,
+            help: help!(),
             show_line: false,
         }
     }
@@ -230,7 +224,7 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
             .and_then(|n| lines.get(n.saturating_sub(1)).copied())
             .unwrap_or("")
     };
-    let slip = |line: u64, col: u64, message: String, help: String| Slip {
+    let slip = |line: u64, col: u64, message: Msg, help: Help| Slip {
         line,
         col,
         message,
@@ -250,37 +244,27 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
             let tab = lines[n].chars().position(|c| c == '\t').unwrap_or(0);
             let n = u64::try_from(n + 1).unwrap_or(line);
             let col = u64::try_from(tab + 1).unwrap_or(1);
-            return slip(
-                n,
-                col,
-                "a tab is used here; YAML allows only spaces for indentation".into(),
-                format!(
-                    "replace the tab on line {n} of the front matter with spaces (or remove it, if the key belongs at the start of the line)"
-                ),
-            );
+            return slip(n, col, msg!("yaml-tab", line = n), help!());
         }
     }
     if message.starts_with("unclosed quote") {
         let help = match text.split_once(": ") {
-            Some((key, value)) if !key.starts_with([' ', '\t']) && value.starts_with(['"', '\'']) => {
+            Some((key, value))
+                if !key.starts_with([' ', '\t']) && value.starts_with(['"', '\'']) =>
+            {
                 let quote = &value[..1];
-                format!(
-                    "end the text with the same quote mark it starts with, on the same line: `{key}: {}{quote}`",
-                    value.trim_end()
+                help!(
+                    "help-fix",
+                    fix = format!("{key}: {}{quote}", value.trim_end())
                 )
             }
-            _ => "end the text with the same quote mark it starts with (`\"` or `'`), on the same line".into(),
+            _ => help!(),
         };
-        return slip(line, col, "this quote is never closed".into(), help);
+        return slip(line, col, msg!("yaml-unclosed-quote"), help);
     }
     if message.starts_with("mapping values are not allowed") {
         if text.starts_with(' ') {
-            return slip(
-                line,
-                1,
-                "this line is indented, but the line above does not start a list or a map".into(),
-                "remove the spaces at the start of the line, so that the key starts the line like the others".into(),
-            );
+            return slip(line, 1, msg!("yaml-indented-line"), help!());
         }
         if let Some((key, value)) = text.split_once(": ") {
             let value = value.trim();
@@ -288,18 +272,13 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
                 return slip(
                     line,
                     col,
-                    "a colon inside text: YAML reads `word: ` as the start of a new key".into(),
-                    format!("put the text in quotes: `{key}: {}`", quoted(value)),
+                    msg!("yaml-colon-in-text"),
+                    help!(fix = format!("{key}: {}", quoted(value))),
                 );
             }
         }
     }
-    slip(
-        line,
-        col,
-        format!("invalid YAML in the front matter: {message}"),
-        "check the quoting and indentation on this line".into(),
-    )
+    slip(line, col, msg!("yaml-invalid", detail = message), help!())
 }
 
 /// `text` as a quoted YAML scalar: in double quotes, or in single quotes if it holds a
@@ -401,7 +380,7 @@ pub(super) fn to_front_matter(
     for (key, (value, span)) in &map {
         let entry = Entry { key, value, span };
         let read = read_page_key(&mut fm, &entry)
-            .unwrap_or_else(|| read_kind_field(&mut fm.fields, kind.as_ref(), &entry, file_text));
+            .unwrap_or_else(|| read_kind_field(&mut fm, kind.as_ref(), &entry, file_text));
         if let Err(d) = read {
             diagnostics.push(d);
         }
@@ -429,20 +408,21 @@ impl Entry<'_> {
     }
 
     /// The error for a value that is not `expected` (`text`, `a whole number`, …).
-    fn wrong_type(&self, expected: &str) -> Diagnostic {
+    fn wrong_type(&self, expected: Msg) -> Diagnostic {
         Diagnostic::error(
             self.span.clone(),
-            format!(
-                "`{}` must be {expected}, found {}",
-                self.key,
-                describe(self.value)
+            msg!(
+                "front-matter-wrong-type",
+                key = self.key,
+                expected = expected,
+                found = describe(self.value)
             ),
         )
     }
 
     /// `read`, the value converted to the type a key needs, or the error that the value
     /// must be `expected`.
-    fn typed<T>(&self, read: Option<T>, expected: &str) -> Result<T, Diagnostic> {
+    fn typed<T>(&self, read: Option<T>, expected: Msg) -> Result<T, Diagnostic> {
         read.ok_or_else(|| self.wrong_type(expected))
     }
 }
@@ -474,12 +454,12 @@ fn page_kind<'a>(
     }
     let known: Vec<&str> = config.kinds.keys().map(String::as_str).collect();
     let help = match did_you_mean(wanted, known.iter().copied(), 1).first() {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => "declare kinds under `[kinds.NAME]` in book.toml".into(),
-        None => format!("the kinds in book.toml: {}", backticked(&known)),
+        Some(best) => help!("help-nearest", nearest = *best),
+        None if known.is_empty() => help!("help-none"),
+        None => help!(kinds = backticked(&known)),
     };
     diagnostics
-        .push(Diagnostic::error(span.clone(), format!("unknown kind `{wanted}`")).with_help(help));
+        .push(Diagnostic::error(span.clone(), msg!("kind-unknown", kind = wanted)).with_help(help));
     None
 }
 
@@ -488,22 +468,22 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
     let value = entry.value;
     let read = match entry.key {
         "title" => entry
-            .typed(as_text(value), "text")
+            .typed(as_text(value), msg!("expect-text"))
             .map(|t| fm.title = Some(entry.located(t))),
         "summary" => entry
-            .typed(as_text(value), "text")
+            .typed(as_text(value), msg!("expect-text"))
             .map(|t| fm.summary = Some(t)),
         "order" => entry
-            .typed(value.as_i64(), "a whole number")
+            .typed(value.as_i64(), msg!("expect-whole-number"))
             .map(|n| fm.order = Some(n)),
         "slug" => entry
-            .typed(as_text(value), "text")
+            .typed(as_text(value), msg!("expect-text"))
             .map(|s| fm.slug = Some(entry.located(s))),
         "key" => entry
-            .typed(as_text(value), "text")
+            .typed(as_text(value), msg!("expect-text"))
             .map(|s| fm.key = Some(entry.located(s))),
         "kind" => entry
-            .typed(value.as_str(), "the name of a kind")
+            .typed(value.as_str(), msg!("expect-kind-name"))
             .map(|s| fm.kind = Some(entry.located(s.to_string()))),
         "translation" => {
             read_translation(entry).map(|record| fm.translation = Some(entry.located(record)))
@@ -511,17 +491,14 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
         "extra" => entry
             .typed(
                 value.is_object().then(|| value.clone()),
-                "a map of keys, e.g. `extra: { kind: group-type }`",
+                msg!("expect-extra-map"),
             )
             .map(|extra| fm.extra = Some(extra)),
         "template" => entry
-            .typed(
-                as_text(value),
-                "the name of a template, e.g. `comparison.html`",
-            )
+            .typed(as_text(value), msg!("expect-template-name"))
             .map(|s| fm.template = Some(entry.located(s))),
         "draft" => entry
-            .typed(value.as_bool(), "`true` or `false`")
+            .typed(value.as_bool(), msg!("expect-bool"))
             .map(|b| fm.draft = b),
         "tags" | "related" => read_list_key(fm, entry),
         _ => return None,
@@ -532,8 +509,8 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
 /// Reads `tags:` (text) or `related:` (page ids, each located at the list).
 fn read_list_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Result<(), Diagnostic> {
     let expected = match entry.key {
-        "related" => "a list of page ids",
-        _ => "a list of text",
+        "related" => msg!("expect-page-ids"),
+        _ => msg!("expect-text-list"),
     };
     let list = entry.typed(as_list(entry.value), expected)?;
     match entry.key {
@@ -546,16 +523,18 @@ fn read_list_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Result<(), Diagnost
 /// Reads `translation:`, the record Panduan writes for a translated page.
 fn read_translation(entry: &Entry<'_>) -> Result<TranslationRecord, Diagnostic> {
     translation_record(entry.value).map_err(|problem| {
-        Diagnostic::error(entry.span.clone(), format!("`translation` {problem}")).with_help(
-            "let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`",
+        Diagnostic::error(
+            entry.span.clone(),
+            msg!("translation-record-invalid", problem = problem),
         )
+        .with_help(help!())
     })
 }
 
 /// Reads a field of the page's kind into `fields`, typed as `book.toml` declares it;
 /// any other key is unknown.
 fn read_kind_field(
-    fields: &mut IndexMap<String, FieldValue>,
+    fm: &mut FrontMatter,
     kind: Option<&PageKind<'_>>,
     entry: &Entry<'_>,
     file_text: &str,
@@ -564,18 +543,31 @@ fn read_kind_field(
         return Err(unknown_key(kind, entry, file_text));
     };
     let (typed, expected) = match field.ty {
-        FieldType::String | FieldType::Text => (as_text(entry.value).map(FieldValue::Text), "text"),
-        FieldType::List => (as_list(entry.value).map(FieldValue::List), "a list of text"),
+        FieldType::String | FieldType::Text => (
+            as_text(entry.value).map(FieldValue::Text),
+            msg!("expect-text"),
+        ),
+        FieldType::List => (
+            as_list(entry.value).map(FieldValue::List),
+            msg!("expect-text-list"),
+        ),
         FieldType::Integer => (
             entry.value.as_i64().map(FieldValue::Integer),
-            "a whole number",
+            msg!("expect-whole-number"),
         ),
         FieldType::Bool => (
             entry.value.as_bool().map(FieldValue::Bool),
-            "`true` or `false`",
+            msg!("expect-bool"),
+        ),
+        FieldType::Page => (
+            as_text(entry.value).map(|id| FieldValue::Page(id.trim().to_string())),
+            msg!("expect-page-id"),
         ),
     };
-    fields.insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    fm.fields
+        .insert(entry.key.to_string(), entry.typed(typed, expected)?);
+    fm.field_spans
+        .insert(entry.key.to_string(), entry.span.clone());
     Ok(())
 }
 
@@ -600,12 +592,11 @@ fn comma_text_for_a_list(
     let key = entry.key;
     let mut d = Diagnostic::warning(
         entry.span.clone(),
-        format!("`{key}` has one item, `{text}`: without brackets, commas do not separate items"),
+        msg!("list-without-brackets", key = key, text = text),
     )
-    .with_help(format!(
-        "for {} items, write the list in brackets: `{key}: [{}]`",
-        items.len(),
-        items.join(", ")
+    .with_help(help!(
+        count = items.len(),
+        fix = format!("{key}: [{}]", items.join(", "))
     ));
     let line = entry.span.line.get() as usize;
     if let Some(text) = file_text.lines().nth(line.saturating_sub(1)) {
@@ -622,16 +613,14 @@ fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) 
     if let Some(kind) = kind {
         valid.extend(kind.def.fields.keys().map(String::as_str));
     }
-    let mut help = format!("valid keys: {}", backticked(&valid));
-    if let Some(best) = did_you_mean(key, valid.iter().copied(), 1).first() {
-        help = format!("did you mean `{best}`? {help}");
-    }
+    let listed = backticked(&valid);
+    let help = match did_you_mean(key, valid.iter().copied(), 1).first() {
+        Some(best) => help!("help-nearest", valid = listed, nearest = *best),
+        None => help!(valid = listed),
+    };
     let what = match kind {
-        Some(kind) => format!(
-            "unknown front-matter key `{key}` for a page of kind `{}`",
-            kind.name
-        ),
-        None => format!("unknown front-matter key `{key}`"),
+        Some(kind) => msg!("front-matter-unknown-kind-key", key = key, kind = kind.name),
+        None => msg!("front-matter-unknown-key", key = key),
     };
     Diagnostic::error(key_span(file_text, entry.span, key), what).with_help(help)
 }
@@ -653,22 +642,28 @@ fn missing_fields(
     let expected: Vec<String> = fields
         .iter()
         .map(|(k, f)| {
-            format!(
-                "`{k}` ({}{})",
-                f.ty,
-                if f.required { ", required" } else { "" }
-            )
+            let ty = match &f.kind {
+                Some(kind) => t!("kind-field-of-kind", ty = f.ty.to_string(), kind = kind),
+                None => f.ty.to_string(),
+            };
+            if f.required {
+                t!("kind-field-required", field = k, ty = ty)
+            } else {
+                t!("kind-field-optional", field = k, ty = ty)
+            }
         })
         .collect();
     let name = kind.name;
     let d = Diagnostic::error(
         kind.span.clone(),
-        format!(
-            "a page of kind `{name}` is missing {}",
-            backticked(&missing)
+        msg!(
+            "kind-missing-fields",
+            kind = name,
+            missing = backticked(&missing),
+            count = missing.len()
         ),
     )
-    .with_help(format!("fields of `{name}`: {}", expected.join(", ")));
+    .with_help(help!(fields = expected.join(", ")));
     Some(d)
 }
 
@@ -687,24 +682,19 @@ fn key_span(text: &str, value_span: &Span, key: &str) -> Span {
 }
 
 /// The record a `translation:` value holds, or what is wrong with it.
-fn translation_record(value: &Value) -> Result<TranslationRecord, String> {
+fn translation_record(value: &Value) -> Result<TranslationRecord, Msg> {
     let Value::Object(map) = value else {
-        return Err(format!(
-            "must be a map with `from` and `source`, found {}",
-            describe(value)
-        ));
+        return Err(msg!("translation-not-a-map", found = describe(value)));
     };
     if let Some(unknown) = map
         .keys()
         .find(|k| !matches!(k.as_str(), "from" | "source" | "blocks"))
     {
-        return Err(format!(
-            "has an unknown key `{unknown}` (valid: `from`, `source`, `blocks`)"
-        ));
+        return Err(msg!("translation-unknown-key", key = unknown));
     }
     let text = |key: &str| map.get(key).and_then(as_text);
-    let from = text("from").ok_or("is missing `from` (the source language)")?;
-    let source = text("source").ok_or("is missing `source` (the source's fingerprint)")?;
+    let from = text("from").ok_or_else(|| msg!("translation-missing-from"))?;
+    let source = text("source").ok_or_else(|| msg!("translation-missing-source"))?;
     let blocks = text("blocks")
         .map(|b| b.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
@@ -732,14 +722,14 @@ fn as_list(v: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn describe(v: &Value) -> &'static str {
+fn describe(v: &Value) -> Msg {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "`true`/`false`",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a map",
+        Value::Null => msg!("found-nothing"),
+        Value::Bool(_) => msg!("found-bool"),
+        Value::Number(_) => msg!("found-number"),
+        Value::String(_) => msg!("found-text"),
+        Value::Array(_) => msg!("found-list"),
+        Value::Object(_) => msg!("found-map"),
     }
 }
 
@@ -919,6 +909,7 @@ leadership = { type = "string" }
 members = { type = "list", required = true }
 size = { type = "integer" }
 closed = { type = "bool" }
+next = { type = "page", kind = "group-type" }
 "#;
 
     /// Reads `yaml` as the front matter of a page of a book declared by `book`: the typed
@@ -1071,6 +1062,7 @@ closed = { type = "bool" }
             "members: [a, b]\n",
             "size: 8\n",
             "closed: false\n",
+            "next: \" group-types/therapy \"\n",
         ));
         assert_eq!(ds, Vec::<String>::new());
         assert_eq!(fm.kind, located("group-type", 3, 7));
@@ -1084,8 +1076,11 @@ closed = { type = "bool" }
                 ("members", &FieldValue::List(vec!["a".into(), "b".into()])),
                 ("size", &FieldValue::Integer(8)),
                 ("closed", &FieldValue::Bool(false)),
+                ("next", &FieldValue::Page("group-types/therapy".into())),
             ]
         );
+        // The model reports a page field that names no page at its value.
+        assert_eq!(fm.field_spans["next"], at(9, 7));
     }
 
     #[test]
@@ -1096,6 +1091,7 @@ closed = { type = "bool" }
             "closed: [x]\n",
             "leadership: { a: b }\n",
             "purps: x\n",
+            "next: [a, b]\n",
         ));
         assert_eq!(
             ds,
@@ -1103,8 +1099,9 @@ closed = { type = "bool" }
                 "content/id/a.md:3:7: error: `size` must be a whole number, found text",
                 "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
                 "content/id/a.md:5:13: error: `leadership` must be text, found a map",
-                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`",
-                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool)",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
+                "content/id/a.md:7:7: error: `next` must be the id of a page, e.g. `group-types/therapy`, found a list",
+                "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool), `next` (page of kind `group-type`)",
             ]
         );
         assert!(fm.fields.is_empty());

@@ -25,6 +25,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::error::{Error, Result};
 use crate::memo::{Memo, Reusing};
+use crate::{help, msg};
 
 /// One Markdown file of `content/<lang>/`.
 #[derive(Debug, Clone)]
@@ -105,10 +106,7 @@ pub struct Loaded {
 pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
-        return Err(Error::Other(format!(
-            "there is no `content/` folder in `{}`\n  = help: run `panduan init` to start a handbook",
-            crate::diagnostic::display_path(&config.root)
-        )));
+        return Err(Error::Msg(msg!("no-content-folder", root = &config.root)));
     }
     let mut diagnostics = Vec::new();
     let mut md_files = Vec::new();
@@ -136,12 +134,12 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
                     .map(|p| relative_to(p, &config.root))
                     .unwrap_or_default();
                 let message = if e.loop_ancestor().is_some() {
-                    "this symbolic link points back into a folder above it (a loop); it is skipped"
-                        .to_string()
+                    msg!("walk-link-loop")
                 } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error()
+                    msg!(
+                        "walk-unreadable",
+                        detail = e
+                            .io_error()
                             .map_or_else(|| e.to_string(), ToString::to_string)
                     )
                 };
@@ -159,9 +157,9 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
             diagnostics.push(
                 Diagnostic::error(
                     Span::file(relative_to(entry.path(), &config.root)),
-                    "this file name is not valid Unicode",
+                    msg!("file-name-not-unicode"),
                 )
-                .with_help("rename the file using letters, digits, `-` and `_`"),
+                .with_help(help!()),
             );
             continue;
         };
@@ -182,16 +180,11 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
             .unwrap_or_default();
         let visible = name.trim_start_matches('.');
         let help = match visible {
-            ".md" | "md" | "" => "to make it a page, give it a name such as `page.md`".to_string(),
-            v => format!("to make it a page, rename it to `{v}`"),
+            ".md" | "md" | "" => help!(),
+            v => help!("help-rename", name = v),
         };
-        diagnostics.push(
-            Diagnostic::warning(
-                Span::file(path),
-                "this file's name starts with a dot, so it is hidden and not made into a page",
-            )
-            .with_help(help),
-        );
+        diagnostics
+            .push(Diagnostic::warning(Span::file(path), msg!("hidden-page")).with_help(help));
     }
 
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
@@ -256,20 +249,17 @@ fn read_page(
     let (lang_dir, below) = rel.split_once('/').unwrap_or(("", rel));
     let Some(lang) = config.language(lang_dir).map(|l| l.code.clone()) else {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        let d = Diagnostic::error(
-            Span::file(&path),
-            "this page is not inside a language folder",
-        )
-        .with_help(format!(
-            "put pages under `content/<language>/`; the languages in book.toml: {}",
-            backticked(&codes)
-        ));
+        let d = Diagnostic::error(Span::file(&path), msg!("page-outside-language"))
+            .with_help(help!(languages = backticked(&codes)));
         return (None, vec![d]);
     };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::error(Span::file(&path), format!("cannot read this file: {e}"));
+            let d = Diagnostic::error(
+                Span::file(&path),
+                msg!("file-unreadable", detail = e.to_string()),
+            );
             return (None, vec![d]);
         }
     };
@@ -279,11 +269,8 @@ fn read_page(
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, col) = LineIndex::new(&text).line_col(&text, valid);
-            let d = Diagnostic::error(
-                Span::new(&path, line, col),
-                "this file is not valid UTF-8 text",
-            )
-            .with_help("save the file as UTF-8 in your editor");
+            let d = Diagnostic::error(Span::new(&path, line, col), msg!("file-not-utf8"))
+                .with_help(help!());
             return (None, vec![d]);
         }
     };
@@ -294,13 +281,8 @@ fn read_page(
         let offset = source.find('\0').unwrap_or(0);
         let (line, col) = LineIndex::new(&source).line_col(&source, offset);
         diagnostics.push(
-            Diagnostic::warning(
-                Span::new(&path, line, col),
-                "this file contains NUL characters; they are shown as `\u{fffd}`",
-            )
-            .with_help(
-                "they usually come from a damaged file or a copy from another program; delete them",
-            ),
+            Diagnostic::warning(Span::new(&path, line, col), msg!("file-has-nul"))
+                .with_help(help!()),
         );
         source.replace('\0', "\u{fffd}")
     } else {

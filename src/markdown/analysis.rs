@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use super::scripts::{self, Script, ScriptKind};
 use super::{heading_level, options};
+use crate::terms::Join;
 
 /// A heading of a page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,6 +57,122 @@ pub struct Analysis {
     pub sections: Vec<SectionText>,
     /// What would run script in the reader's browser, in source order.
     pub scripts: Vec<Script>,
+    /// The running text, piece by piece in source order, where house terms are looked
+    /// for: text outside code, link targets (a bare URL, an unlabelled `[[id]]`) and
+    /// raw HTML, and outside `<!-- panduan:terms off -->` … `<!-- panduan:terms on -->`.
+    pub prose: Vec<Prose>,
+}
+
+/// A piece of a body's running text (one text event).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prose {
+    /// Byte range in the body.
+    pub range: Range<usize>,
+    /// The text, when it is not the source in `range` as written (an entity, an escape).
+    pub text: Option<Box<str>>,
+    /// What lies between this piece and the one before.
+    pub gap: Join,
+}
+
+/// The marker that stops house terms being looked for (`… on` starts again): for a page
+/// that quotes the forms to avoid on purpose, such as a style guide.
+pub const TERMS_MARKER: &str = "panduan:terms";
+
+/// Where [`analyse`] is in the running text.
+struct ProseState {
+    gap: Join,
+    /// Where the last piece ended in the body.
+    end: usize,
+    in_code_block: bool,
+    /// Per open link or image: whether its text is its target (`<https://…>`, `[[id]]`).
+    links: Vec<bool>,
+    /// Between `<!-- panduan:terms off -->` and `… on -->`.
+    off: bool,
+}
+
+impl ProseState {
+    /// Follows one event; a text event worth matching becomes a piece of `prose`.
+    fn see(&mut self, event: &Event<'_>, range: &Range<usize>, body: &str, prose: &mut Vec<Prose>) {
+        match event {
+            Event::Text(text) => {
+                if self.in_code_block || self.off || self.links.contains(&true) {
+                    self.gap = Join::Apart;
+                    return;
+                }
+                let gap = match self.gap {
+                    Join::Apart => Join::Apart,
+                    Join::Space => Join::Space,
+                    Join::Touching => match body.get(self.end..range.start) {
+                        Some(between) if between.contains(char::is_whitespace) => Join::Space,
+                        _ => Join::Touching,
+                    },
+                };
+                let as_written = body.get(range.clone()) == Some(text.as_ref());
+                prose.push(Prose {
+                    range: range.clone(),
+                    text: (!as_written).then(|| text.as_ref().into()),
+                    gap,
+                });
+                self.end = range.end;
+                self.gap = Join::Touching;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if self.gap != Join::Apart {
+                    self.gap = Join::Space;
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.in_code_block = true;
+                self.gap = Join::Apart;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code_block = false;
+                self.gap = Join::Apart;
+            }
+            Event::Start(Tag::Link { link_type, .. }) => self.links.push(matches!(
+                link_type,
+                LinkType::Autolink | LinkType::Email | LinkType::WikiLink { has_pothole: false }
+            )),
+            Event::Start(Tag::Image { .. }) => self.links.push(false),
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                self.links.pop();
+            }
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript,
+            )
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            )
+            | Event::InlineHtml(_) => self.directive(event),
+            _ => {
+                self.directive(event);
+                self.gap = Join::Apart;
+            }
+        }
+    }
+
+    /// `<!-- panduan:terms off -->` and `<!-- panduan:terms on -->`.
+    fn directive(&mut self, event: &Event<'_>) {
+        let (Event::Html(html) | Event::InlineHtml(html)) = event else {
+            return;
+        };
+        if let Some(at) = html.find(TERMS_MARKER) {
+            let rest = html[at + TERMS_MARKER.len()..].trim_start();
+            if rest.starts_with("off") {
+                self.off = true;
+            } else if rest.starts_with("on") {
+                self.off = false;
+            }
+        }
+    }
 }
 
 /// The plain text of a part of a body.
@@ -90,7 +207,15 @@ pub fn analyse(body: &str) -> Analysis {
     let mut link_stack: Vec<RawLink> = Vec::new();
     let mut first_block = true;
     let mut html_state = scripts::State::default();
+    let mut prose = ProseState {
+        gap: Join::Apart,
+        end: 0,
+        in_code_block: false,
+        links: Vec::new(),
+        off: false,
+    };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        prose.see(&event, &range, body, &mut out.prose);
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {

@@ -21,7 +21,9 @@ mod tests;
 
 use pulldown_cmark::{HeadingLevel, Options};
 
-pub use analysis::{Analysis, Heading, LinkKind, RawLink, SectionText, analyse, slugify};
+pub use analysis::{
+    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, analyse, slugify,
+};
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
 pub use scripts::{Script, ScriptKind};

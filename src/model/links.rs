@@ -25,6 +25,7 @@ impl LinkSpan<'_> {
 }
 use crate::diagnostic::{Diagnostic, LineIndex, Span, did_you_mean};
 use crate::markdown::{LinkKind, LinkOutput, RawLink};
+use crate::{help, msg, t};
 
 /// What resolution yields for one page.
 pub(super) struct Resolved {
@@ -240,8 +241,8 @@ impl Lookup<'_> {
         let dest = link.dest.trim();
         if link.kind == LinkKind::Image && link.text.trim().is_empty() {
             ds.push(
-                Diagnostic::warning(span.get(), format!("the image `{dest}` has no alt text"))
-                    .with_help("describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`"),
+                Diagnostic::warning(span.get(), msg!("image-no-alt", image = dest))
+                    .with_help(help!()),
             );
         }
         if dest.is_empty() || is_external(dest) {
@@ -274,16 +275,11 @@ impl Lookup<'_> {
             let d = match is_absolute {
                 true => Diagnostic::error(
                     span.get(),
-                    format!("the link `{dest}` climbs above `content/{lang}/`"),
+                    msg!("link-above-language", link = dest, lang = lang),
                 )
-                .with_help(format!(
-                    "a link that starts with `/` starts at `content/{lang}/`; remove the `..`"
-                )),
-                false => Diagnostic::error(
-                    span.get(),
-                    format!("the link `{dest}` points outside `content/`"),
-                )
-                .with_help("link to pages and files inside `content/`"),
+                .with_help(help!()),
+                false => Diagnostic::error(span.get(), msg!("link-outside-content", link = dest))
+                    .with_help(help!()),
             };
             ds.push(d);
             return (LinkOutput::Keep, None);
@@ -297,8 +293,8 @@ impl Lookup<'_> {
             .position(|l| l.code.as_str() == first);
         // Where the author's paths start, for the help of a missing target.
         let starts_at = match is_absolute {
-            true => format!("a link that starts with `/` starts at `content/{lang}/`"),
-            false => "links are relative to this page's file".to_string(),
+            true => msg!("link-starts-at-language", lang = lang),
+            false => msg!("link-starts-at-page"),
         };
 
         if let Some(rel) = joined.strip_suffix(".md") {
@@ -327,10 +323,8 @@ impl Lookup<'_> {
                     let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
                     let in_lang = target_lang.unwrap_or(page.lang_index);
                     let candidates = &self.rels[in_lang];
-                    let mut d = Diagnostic::error(
-                        span.get(),
-                        format!("the link target `{dest}` does not exist"),
-                    );
+                    let mut d =
+                        Diagnostic::error(span.get(), msg!("link-missing-page", link = dest));
                     if let Some(best) =
                         did_you_mean(&wanted, candidates.iter().map(String::as_str), 1).first()
                     {
@@ -343,9 +337,9 @@ impl Lookup<'_> {
                                 &format!("{code}/{best}"),
                             ),
                         };
-                        d = d.with_help(format!("did you mean `{}`?", suffix.append(written)));
+                        d = d.with_help(help!("help-nearest", nearest = suffix.append(written)));
                     } else {
-                        d = d.with_help(format!("no page `content/{joined}`; {starts_at}"));
+                        d = d.with_help(help!(path = &joined, starts_at = starts_at));
                     }
                     ds.push(d);
                     (LinkOutput::Keep, None)
@@ -392,20 +386,22 @@ impl Lookup<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let elsewhere = match elsewhere.is_empty() {
-            true => String::new(),
-            false => format!(" (nor {})", elsewhere.join(", ")),
-        };
-        let mut d = Diagnostic::error(span.get(), format!("the file `{dest}` does not exist"));
+        let mut d = Diagnostic::error(span.get(), msg!("link-missing-file", link = dest));
         // `/guide/x` for the page `guide/x.md`?
         let is_page = target_lang.is_some_and(|l| self.by_rel.contains_key(&(l, rest)));
         d = match is_page {
-            true => d.with_help(format!(
-                "a link to a page names its file: did you mean `{}`?",
-                suffix.append(format!("{}.md", path.trim_end_matches('/')))
+            true => d.with_help(help!(
+                "help-page",
+                nearest = suffix.append(format!("{}.md", path.trim_end_matches('/')))
             )),
-            false => d.with_help(format!(
-                "no file `content/{joined}`{elsewhere}; {starts_at}"
+            false if elsewhere.is_empty() => {
+                d.with_help(help!(path = &joined, starts_at = starts_at))
+            }
+            false => d.with_help(help!(
+                "help-elsewhere",
+                path = &joined,
+                elsewhere = elsewhere.join(", "),
+                starts_at = starts_at
             )),
         };
         ds.push(d);
@@ -450,12 +446,11 @@ impl Lookup<'_> {
             .map(|h| h.id.as_str())
             .collect();
         let help = match did_you_mean(&wanted, ids.iter().copied(), 1).first() {
-            Some(best) => format!("did you mean `#{best}`?"),
-            None if ids.is_empty() => format!("`{}` has no headings", page.title),
-            None => format!(
-                "the anchors of `{}`: {}",
-                page.title,
-                ids.iter()
+            Some(best) => help!("help-nearest", nearest = *best),
+            None if ids.is_empty() => help!("help-no-headings"),
+            None => help!(
+                anchors = ids
+                    .iter()
                     .take(10)
                     .map(|i| format!("`#{i}`"))
                     .collect::<Vec<_>>()
@@ -465,7 +460,7 @@ impl Lookup<'_> {
         ds.push(
             Diagnostic::error(
                 span.get(),
-                format!("the anchor `#{wanted}` does not exist in `{}`", page.title),
+                msg!("anchor-missing", anchor = &wanted, title = &page.title),
             )
             .with_help(help),
         );
@@ -498,16 +493,18 @@ impl Lookup<'_> {
         let lang = &self.site.config.languages[page.lang_index];
         Diagnostic::warning(
             span,
-            format!(
-                "`{wanted}` exists only in {} (`{}`); the link goes there",
-                lang.name, lang.code
+            msg!(
+                "link-other-language",
+                link = wanted,
+                language = &lang.name,
+                lang = lang.code.as_str()
             ),
         )
-        .with_help("translate that page to link within this language")
+        .with_help(help!())
     }
 
     fn missing_page(&self, span: Span, wanted: &str, lang: usize) -> Diagnostic {
-        let d = Diagnostic::error(span, format!("no page has the id `{wanted}`"));
+        let d = Diagnostic::error(span, msg!("page-id-missing", id = wanted));
         let ids = &self.ids[lang];
         // The last part of an id is enough where it is unique (`[[therapy]]`), so a
         // short link is compared with those too.
@@ -530,13 +527,14 @@ impl Lookup<'_> {
             .take(3)
             .collect();
         if !found.is_empty() {
-            return d.with_help(format!(
-                "did you mean {}?",
-                found
+            let or = format!(" {} ", t!("word-or"));
+            return d.with_help(help!(
+                "help-nearest",
+                nearest = found
                     .iter()
                     .map(|f| format!("`{f}`"))
                     .collect::<Vec<_>>()
-                    .join(" or ")
+                    .join(&or)
             ));
         }
         // An example from this handbook, preferably one with a folder.
@@ -545,10 +543,8 @@ impl Lookup<'_> {
             .find(|id| id.contains('/'))
             .or_else(|| ids.iter().find(|id| !id.is_empty()));
         match example {
-            Some(id) => d.with_help(format!(
-                "a page id is its path below `content/<language>/` without `.md`, e.g. `{id}`"
-            )),
-            None => d.with_help("a page id is its path below `content/<language>/` without `.md`"),
+            Some(id) => d.with_help(help!("help-example", example = *id)),
+            None => d.with_help(help!()),
         }
     }
 }

@@ -4,7 +4,9 @@
 //! translations, and resolves every link. Nothing here does I/O; problems become
 //! [`Diagnostic`]s collected for the caller.
 
+mod house_terms;
 mod links;
+mod references;
 mod structure;
 mod translations;
 
@@ -12,6 +14,7 @@ pub(crate) use structure::folder_of;
 use structure::{reading, structure_language};
 use translations::translation_states;
 mod paths;
+pub use paths::windows_name_problem;
 pub mod url;
 
 use std::collections::{BTreeMap, HashMap};
@@ -25,6 +28,7 @@ use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::load::{FrontMatter, Loaded, SourcePage, StaticFile};
 use crate::markdown::{self, Analysis, LinkOutput};
 use crate::memo::{Memo, Reusing};
+use crate::{help, msg};
 
 /// The language-free identity of a page: its path below `content/<lang>/` without `.md`
 /// (`group-types/therapy`; a section is its folder, the home page is empty), or the
@@ -92,6 +96,9 @@ pub struct Page {
     pub links: Vec<LinkOutput>,
     /// Resolved `related:` pages (indexes into `Site::pages`).
     pub related: Vec<usize>,
+    /// The page each field of `type = "page"` names, by field (indexes into
+    /// `Site::pages`); a field whose value names no fitting page is left out.
+    pub field_pages: indexmap::IndexMap<String, usize>,
     /// Pages this page links to, sorted.
     pub links_to: Vec<usize>,
     /// The page each link leads to, in the order of `links` (`None` for other links).
@@ -102,6 +109,9 @@ pub struct Page {
     pub drop_leading_h1: bool,
     /// For a page with a translation record: is it up to date with its source?
     pub translation: Option<TranslationState>,
+    /// The house terms and counterparts of `[terms]` this page uses (its avoided forms
+    /// are warnings instead), sorted.
+    pub term_uses: Vec<crate::terms::Role>,
 }
 
 /// How a translation relates to its source page now.
@@ -250,10 +260,11 @@ pub fn site(
         statics: loaded.statics,
     };
 
-    // 5. Every output path unique and safe; links, related pages and backlinks;
-    // translation states.
+    // 5. Every output path unique and safe; links, related pages and backlinks; page
+    // fields; translation states.
     paths::check(&site, &mut diagnostics);
     link_pages(&mut site, &mut diagnostics);
+    references::resolve(&mut site, &mut diagnostics);
     translation_states(&mut site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
@@ -285,11 +296,13 @@ fn add_missing_homes(config: &Config, pages: &mut Vec<Page>) {
                 body_key: std::sync::OnceLock::new(),
                 links: Vec::new(),
                 related: Vec::new(),
+                field_pages: Default::default(),
                 links_to: Vec::new(),
                 link_targets: Vec::new(),
                 backlinks: Vec::new(),
                 drop_leading_h1: false,
                 translation: None,
+                term_uses: Vec::new(),
             });
         }
     }
@@ -314,12 +327,13 @@ fn translation_table(
                 diagnostics.push(
                     Diagnostic::error(
                         page_span(page),
-                        format!("two `{}` pages have the id `{}`", page.lang, page.id),
+                        msg!(
+                            "page-id-twice",
+                            lang = page.lang.as_str(),
+                            id = page.id.to_string()
+                        ),
                     )
-                    .with_help(format!(
-                        "`{}` has it too; give one of them another `key:`",
-                        shown_path(first)
-                    )),
+                    .with_help(help!(other = shown_path(first))),
                 );
             }
         }
@@ -401,11 +415,8 @@ fn page_from_source(
             let k = key.value.trim().trim_matches('/');
             if k.is_empty() || k.contains(['#', '|', '\\']) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        key.span.clone(),
-                        format!("`{}` cannot be a page key", key.value),
-                    )
-                    .with_help("a key is a path-like name such as `group-types/therapy`"),
+                    Diagnostic::error(key.span.clone(), msg!("page-key-invalid", key = &key.value))
+                        .with_help(help!()),
                 );
                 path_id
             } else {
@@ -425,9 +436,7 @@ fn page_from_source(
             let span = t
                 .as_ref()
                 .map_or_else(|| Span::file(&p.path), |t| t.span.clone());
-            diagnostics.push(Diagnostic::error(span, "this page has no title").with_help(
-                "add `title: ...` to the front matter, or start the page with a `# Heading`",
-            ));
+            diagnostics.push(Diagnostic::error(span, msg!("page-no-title")).with_help(help!()));
             return (None, diagnostics);
         }
     };
@@ -435,19 +444,16 @@ fn page_from_source(
         let clean = markdown::slugify(&slug.value);
         if clean != slug.value || clean.is_empty() {
             diagnostics.push(
-                Diagnostic::error(
-                    slug.span.clone(),
-                    format!("`{}` is not a valid slug", slug.value),
-                )
-                .with_help(if clean.is_empty() {
-                    "a slug uses lowercase letters, digits and `-`".to_string()
-                } else {
-                    format!("a slug uses lowercase letters, digits and `-`: try `{clean}`")
-                }),
+                Diagnostic::error(slug.span.clone(), msg!("slug-invalid", slug = &slug.value))
+                    .with_help(if clean.is_empty() {
+                        help!()
+                    } else {
+                        help!("help-try", fix = clean)
+                    }),
             );
         }
     }
-    let page = Page {
+    let mut page = Page {
         id: PageId(id),
         lang: p.lang,
         lang_index,
@@ -465,12 +471,17 @@ fn page_from_source(
         body_key,
         links: Vec::new(),
         related: Vec::new(),
+        field_pages: Default::default(),
         links_to: Vec::new(),
         link_targets: Vec::new(),
         backlinks: Vec::new(),
         drop_leading_h1,
         translation: None,
+        term_uses: Vec::new(),
     };
+    let (warnings, uses) = house_terms::look(config, &page);
+    diagnostics.extend(warnings);
+    page.term_uses = uses;
     if !page.analysis.scripts.is_empty() {
         let index = LineIndex::new(&page.source);
         diagnostics.extend(
@@ -486,17 +497,11 @@ fn page_from_source(
 /// reader's browser is named, so that nobody ships it unknowingly (issue #15).
 fn script_warning(span: Span, kind: &markdown::ScriptKind) -> Diagnostic {
     let what = match kind {
-        markdown::ScriptKind::Element => "a `<script>` element".to_string(),
-        markdown::ScriptKind::Handler(name) => format!("the event attribute `{name}`"),
-        markdown::ScriptKind::JavascriptUrl => "a `javascript:` link".to_string(),
+        markdown::ScriptKind::Element => msg!("script-element"),
+        markdown::ScriptKind::Handler(name) => msg!("script-event-attribute", name = name),
+        markdown::ScriptKind::JavascriptUrl => msg!("script-javascript-link"),
     };
-    Diagnostic::warning(
-        span,
-        format!("{what} runs script in the browser of every reader of this page"),
-    )
-    .with_help(
-        "remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there",
-    )
+    Diagnostic::warning(span, msg!("script-runs", what = what)).with_help(help!())
 }
 
 /// The span of byte `offset` of a page's body.

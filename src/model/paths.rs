@@ -10,6 +10,8 @@ use std::path::PathBuf;
 
 use super::{Page, Site, page_span, shown_path};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::i18n::Msg;
+use crate::{help, msg};
 
 /// The longest output path (in characters, below the output folder) that stays clear
 /// of Windows' 260-character limit once the folder is unzipped somewhere.
@@ -70,7 +72,7 @@ fn planned(site: &Site) -> Vec<(String, Owner)> {
         out.push(("sitemap.xml".to_string(), Owner::Generated));
     }
     for language in &site.config.languages {
-        for name in ["search.html", "print.html"] {
+        for name in ["search.html", "print.html", "downloads.html"] {
             out.push((format!("{}/{name}", language.code), Owner::Generated));
         }
     }
@@ -110,11 +112,8 @@ pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             && path.starts_with("assets/")
         {
             diagnostics.push(
-                Diagnostic::error(
-                    span(site, *owner),
-                    "the folder `assets/` of the output belongs to the theme",
-                )
-                .with_help("move this file into a language folder or into `content/shared/`"),
+                Diagnostic::error(span(site, *owner), msg!("output-assets-folder"))
+                    .with_help(help!()),
             );
             continue;
         }
@@ -145,18 +144,18 @@ fn span(site: &Site, owner: Owner) -> Span {
 }
 
 /// How a message names what writes a path.
-fn described(site: &Site, owner: Owner) -> String {
+fn described(site: &Site, owner: Owner) -> Msg {
     match owner {
-        Owner::Generated => "a page Panduan makes itself".to_string(),
+        Owner::Generated => msg!("owner-generated"),
         Owner::Page(i) => match shown_path(&site.pages[i]) {
-            p if p.is_empty() => format!("the `{}` home page", site.pages[i].lang),
-            p => format!("`{p}`"),
+            p if p.is_empty() => msg!("owner-home-page", lang = site.pages[i].lang.as_str()),
+            p => msg!("owner-page", path = p),
         },
-        Owner::Static(k) => format!("`content/{}`", site.statics[k].rel),
-        Owner::Notice { original, lang } => format!(
-            "the notice for the missing `{}` translation of `{}`",
-            site.config.languages[lang].code,
-            shown_path(&site.pages[original])
+        Owner::Static(k) => msg!("owner-file", path = &site.statics[k].rel),
+        Owner::Notice { original, lang } => msg!(
+            "owner-notice",
+            lang = site.config.languages[lang].code.as_str(),
+            path = shown_path(&site.pages[original])
         ),
     }
 }
@@ -166,41 +165,41 @@ fn clash(site: &Site, first: &(String, Owner), second: (&String, Owner)) -> Diag
     let (first_path, first_owner) = first;
     let (path, owner) = second;
     let message = if first_path != path {
-        format!("`{path}` and `{first_path}` differ only by upper/lower case")
+        msg!("output-path-case-clash", path = path, other = first_path)
     } else if matches!((first_owner, owner), (Owner::Page(_), Owner::Page(_))) {
-        format!("two pages would be written to `{path}`")
+        msg!("output-path-two-pages", path = path)
     } else {
-        format!("two files would be written to `{path}`")
+        msg!("output-path-two-files", path = path)
     };
     let fix = match owner {
-        Owner::Page(_) => "change the `slug:` of one of them, or rename a file",
-        Owner::Static(_) => "rename this file or its folder",
-        Owner::Notice { .. } => {
-            "translate this page, or change the `slug:` of one of the two pages"
-        }
-        Owner::Generated => "rename the other file",
+        Owner::Page(_) => msg!("clash-fix-page"),
+        Owner::Static(_) => msg!("clash-fix-file"),
+        Owner::Notice { .. } => msg!("clash-fix-notice"),
+        Owner::Generated => msg!("clash-fix-generated"),
     };
     let what = match owner {
-        Owner::Notice { lang, .. } => format!(
-            "this page's notice for its missing `{}` translation",
-            site.config.languages[lang].code
+        Owner::Notice { lang, .. } => msg!(
+            "clash-this-notice",
+            lang = site.config.languages[lang].code.as_str()
         ),
-        _ => "this".to_string(),
+        _ => msg!("clash-this"),
     };
-    Diagnostic::error(span(site, owner), message).with_help(format!(
-        "{} has the same output path as {what}; {fix}",
-        described(site, *first_owner)
+    Diagnostic::error(span(site, owner), message).with_help(msg!(
+        "clash-help",
+        other = described(site, *first_owner),
+        what = what,
+        fix = fix
     ))
 }
 
 /// Why Windows would refuse an output path.
 #[derive(Debug, PartialEq, Eq)]
 struct WindowsProblem {
-    message: String,
+    message: Msg,
     /// What to do when a page's URL is the problem.
-    help_page: String,
+    help_page: Msg,
     /// What to do when a copied file's name is.
-    help_file: String,
+    help_file: Msg,
 }
 
 /// Names Windows keeps for devices, with or without an extension.
@@ -215,13 +214,19 @@ pub(super) fn is_reserved_on_windows(name: &str) -> bool {
     RESERVED.contains(&base.to_lowercase().as_str())
 }
 
+/// Why Windows could not hold `path` (`/`-separated), in words, if it could not: for
+/// paths the model does not plan (the theme's files, the entries of a zip).
+pub fn windows_name_problem(path: &str) -> Option<String> {
+    windows_problem(path).map(|p| format!("{}; {}", p.message, p.help_file))
+}
+
 /// The first reason Windows could not hold `path` (`/`-separated, below the output
 /// folder), if any.
 fn windows_problem(path: &str) -> Option<WindowsProblem> {
-    let problem = |message: String, fix: &str| WindowsProblem {
+    let problem = |message: Msg, fix: Msg| WindowsProblem {
         message,
-        help_page: format!("{fix} (or set `slug:` in the front matter)"),
-        help_file: fix.to_string(),
+        help_page: msg!("windows-fix-page", fix = fix.clone()),
+        help_file: fix,
     };
     for part in path.split('/') {
         if let Some(c) = part
@@ -229,33 +234,33 @@ fn windows_problem(path: &str) -> Option<WindowsProblem> {
             .find(|c| matches!(c, '<' | '>' | ':' | '"' | '\\' | '|' | '?' | '*') || c.is_control())
         {
             return Some(problem(
-                format!("the name `{part}` holds `{c}`, which Windows does not allow in a name"),
-                "rename it without any of `< > : \" \\ | ? *`",
+                msg!("windows-sign", name = part, sign = c),
+                msg!("windows-sign-fix"),
             ));
         }
         if part.ends_with(['.', ' ']) {
             return Some(problem(
-                format!("the name `{part}` ends with a dot or a space, which Windows drops"),
-                "rename it so that it ends with a letter or a digit",
+                msg!("windows-trailing-dot", name = part),
+                msg!("windows-trailing-dot-fix"),
             ));
         }
         if is_reserved_on_windows(part) {
             let base = part.split('.').next().unwrap_or(part).trim_end();
             return Some(problem(
-                format!(
-                    "`{part}` is a name Windows keeps for a device, so the site could not be unzipped there"
+                msg!("windows-device-name", name = part),
+                msg!(
+                    "windows-device-name-fix",
+                    name = part,
+                    fix = format!("{base}-1")
                 ),
-                &format!("rename the file or folder `{part}`, for example to `{base}-1`"),
             ));
         }
     }
     let length = path.chars().count();
     (length > MAX_PATH_CHARS).then(|| {
         problem(
-            format!(
-                "the output path `{path}` is {length} characters long; Windows cannot open it once the site is unzipped into a folder"
-            ),
-            &format!("shorten the names of the file and its folders, to at most {MAX_PATH_CHARS} characters in all"),
+            msg!("windows-path-too-long", path = path, length = length),
+            msg!("windows-path-too-long-fix", limit = MAX_PATH_CHARS),
         )
     })
 }

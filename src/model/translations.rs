@@ -20,11 +20,11 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
             diagnostics.push(
                 Diagnostic::error(
                     record.span.clone(),
-                    format!("`{}` is not a language of this book", record.value.from),
+                    crate::msg!("translation-unknown-language", lang = &record.value.from),
                 )
-                .with_help(format!(
-                    "the languages in book.toml: {}",
-                    site.config
+                .with_help(crate::help!(
+                    languages = site
+                        .config
                         .languages
                         .iter()
                         .map(|l| format!("`{}`", l.code))
@@ -37,7 +37,7 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
         if from == page.lang_index {
             diagnostics.push(Diagnostic::error(
                 record.span.clone(),
-                "a page cannot be a translation from its own language",
+                crate::msg!("translation-from-own-language"),
             ));
             continue;
         }
@@ -45,12 +45,13 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
             diagnostics.push(
                 Diagnostic::warning(
                     record.span.clone(),
-                    format!(
-                        "this translation's source page (`{}` in `{}`) does not exist",
-                        page.id, record.value.from
+                    crate::msg!(
+                        "translation-source-missing",
+                        id = page.id.to_string(),
+                        lang = &record.value.from
                     ),
                 )
-                .with_help("the source may have been renamed; give both pages the same `key:`"),
+                .with_help(crate::help!()),
             );
             continue;
         };
@@ -71,21 +72,25 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
                 .as_ref()
                 .map(|p| crate::diagnostic::display_path(p))
                 .unwrap_or_default();
-            let mut help = format!("`{source_path}` changed since this translation was made");
+            let mut help = crate::t!("outdated-changed-since", path = source_path);
             if !record.value.blocks.is_empty() {
                 for c in changed.iter().take(5) {
-                    help.push_str(&format!("\n      changed or new: {c}"));
+                    help.push_str("\n      ");
+                    help.push_str(&crate::t!("outdated-changed-block", block = c));
                 }
                 if changed.len() > 5 {
-                    help.push_str(&format!("\n      … and {} more", changed.len() - 5));
+                    help.push_str("\n      ");
+                    help.push_str(&crate::t!("outdated-more", count = changed.len() - 5));
                 }
                 if removed > 0 {
-                    help.push_str(&format!("\n      {removed} part(s) removed"));
+                    help.push_str("\n      ");
+                    help.push_str(&crate::t!("outdated-removed", count = removed));
                 }
             }
-            help.push_str(&format!(
-                "\n    after updating the translation, run `panduan translated {}`",
-                crate::escape::shell_word(
+            help.push_str("\n    ");
+            help.push_str(&crate::t!(
+                "outdated-run-translated",
+                path = crate::escape::shell_word(
                     &page
                         .path
                         .as_ref()
@@ -96,10 +101,7 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
             diagnostics.push(
                 Diagnostic::warning(
                     record.span.clone(),
-                    format!(
-                        "this translation is outdated: its `{}` source has changed",
-                        record.value.from
-                    ),
+                    crate::msg!("translation-outdated", lang = &record.value.from),
                 )
                 .with_help(help),
             );

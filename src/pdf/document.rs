@@ -52,6 +52,7 @@ pub(super) fn field_value(value: &FieldValue, t: &crate::markdown::Labels) -> St
         }
         FieldValue::Integer(n) => format!("[{n}]"),
         FieldValue::Bool(b) => format!("[{}]", if *b { "✓" } else { "✗" }),
+        FieldValue::Page(id) => content(id),
     }
 }
 
@@ -76,7 +77,23 @@ pub(super) fn card_args(
             continue;
         };
         let shown = field.label.get(lang).unwrap_or(name);
-        let _ = write!(fields, "({}, {}), ", content(shown), field_value(value, t));
+        let value = match value {
+            // A page field shows the title of the page it names, as the site's card does.
+            FieldValue::Page(id) => {
+                let named = |same_lang: bool| {
+                    site.pages
+                        .iter()
+                        .find(|p| p.id.as_str() == id && (!same_lang || p.lang == page.lang))
+                };
+                content(
+                    named(true)
+                        .or_else(|| named(false))
+                        .map_or(id, |p| &p.title),
+                )
+            }
+            _ => field_value(value, t),
+        };
+        let _ = write!(fields, "({}, {}), ", content(shown), value);
     }
     Some(format!("kind: {}, fields: ({fields})", content(kind_label)))
 }

@@ -58,6 +58,9 @@ pub(super) struct Field<'a> {
     pub(super) ty: crate::config::FieldType,
     pub(super) value: String,
     pub(super) items: Vec<String>,
+    /// For a field of `type = "page"`: the page it names (`value` is its id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) page: Option<Link>,
 }
 
 /// What a content page's template receives as `page`.

@@ -2,10 +2,17 @@
 //!
 //! - `pages_of_kind(kind, lang)`: the pages of a kind in a language, sorted by `order`
 //!   then title, each with `id`, `title`, `url` (from the output root: write
-//!   `{{ root ~ p.url }}`), `summary`, `order` and `fields`.
+//!   `{{ root ~ p.url }}`), `summary`, `order`, `fields` and `refs` (for each field of
+//!   `type = "page"`, the page it names: `id`, `title`, `url`). With `field` and
+//!   `value`, only the pages whose field `field` is `value` (or, for a list, holds it).
+//!   A kind that `book.toml` does not declare has no pages, so a theme can list kinds a
+//!   handbook may not have.
 //! - `kind_fields(kind, lang)`: the declared fields of a kind with their labels.
 //! - `terms(kind, field, lang)`: every entry of the list field `field` of the pages of a
 //!   kind, alphabetically, each with `term` and the page's `id`, `title`, `url`, `fields`.
+//! - `glossary(lang)`: every term that a page of the language defines in its front matter
+//!   (`extra.glossary`, a list of `{ key, term, definition }`), alphabetically, each with
+//!   `key`, `term`, `definition` and the defining page's `id`, `title`, `url`, `fields`.
 //! - `backlinks(id, lang)`: the pages that link to page `id`, in reading order.
 //!
 //! Answers are worked out on first use and remembered for the site. Each call is noted
@@ -32,6 +39,17 @@ struct PageRef<'a> {
     summary: Option<&'a str>,
     order: Option<i64>,
     fields: &'a indexmap::IndexMap<String, FieldValue>,
+    /// The pages named by the page fields, by field.
+    #[serde(skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    refs: indexmap::IndexMap<&'a str, Target<'a>>,
+}
+
+/// A page named by a page field.
+#[derive(Serialize, Clone)]
+struct Target<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -39,6 +57,36 @@ struct Term<'a> {
     term: &'a str,
     #[serde(flatten)]
     page: PageRef<'a>,
+}
+
+/// One entry of a page's `extra.glossary`: a term with its own definition.
+#[derive(Serialize)]
+struct GlossaryEntry<'a> {
+    /// The same in every language, so that translated terms pair up.
+    key: &'a str,
+    term: &'a str,
+    definition: &'a str,
+    #[serde(flatten)]
+    page: PageRef<'a>,
+}
+
+/// The entries of `page`'s `extra.glossary` that have a key, a term and a definition.
+fn glossary_entries<'a>(site: &'a Site, page: &'a Page) -> impl Iterator<Item = GlossaryEntry<'a>> {
+    let list = page
+        .front
+        .extra
+        .as_ref()
+        .and_then(|e| e.get("glossary"))
+        .and_then(serde_json::Value::as_array);
+    list.into_iter().flatten().filter_map(move |entry| {
+        let text = |name: &str| entry.get(name).and_then(serde_json::Value::as_str);
+        Some(GlossaryEntry {
+            key: text("key")?,
+            term: text("term")?,
+            definition: text("definition")?,
+            page: page_ref(site, page),
+        })
+    })
 }
 
 #[derive(Serialize)]
@@ -50,7 +98,7 @@ struct FieldInfo<'a> {
     required: bool,
 }
 
-fn page_ref(page: &Page) -> PageRef<'_> {
+fn page_ref<'a>(site: &'a Site, page: &'a Page) -> PageRef<'a> {
     PageRef {
         id: page.id.as_str(),
         title: &page.title,
@@ -58,6 +106,32 @@ fn page_ref(page: &Page) -> PageRef<'_> {
         summary: page.front.summary.as_deref(),
         order: page.front.order,
         fields: &page.front.fields,
+        refs: page
+            .field_pages
+            .iter()
+            .map(|(field, &t)| {
+                let target = &site.pages[t];
+                (
+                    field.as_str(),
+                    Target {
+                        id: target.id.as_str(),
+                        title: &target.title,
+                        url: &target.url,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Whether `value` is `wanted`, or a list that holds it.
+fn field_is(value: Option<&FieldValue>, wanted: &str) -> bool {
+    match value {
+        Some(FieldValue::Text(s) | FieldValue::Page(s)) => s == wanted,
+        Some(FieldValue::List(items)) => items.iter().any(|i| i == wanted),
+        Some(FieldValue::Integer(n)) => n.to_string() == wanted,
+        Some(FieldValue::Bool(b)) => b.to_string() == wanted,
+        None => false,
     }
 }
 
@@ -81,6 +155,8 @@ pub(crate) enum Call {
     PagesOfKind {
         kind: String,
         lang: String,
+        /// Only the pages whose field (`.0`) is `.1`.
+        filter: Option<(String, String)>,
     },
     KindFields {
         kind: String,
@@ -89,6 +165,9 @@ pub(crate) enum Call {
     Terms {
         kind: String,
         field: String,
+        lang: String,
+    },
+    Glossary {
         lang: String,
     },
     Backlinks {
@@ -102,6 +181,7 @@ enum Answer<'a> {
     Pages(Vec<PageRef<'a>>),
     Fields(Vec<FieldInfo<'a>>),
     Terms(Vec<Term<'a>>),
+    Glossary(Vec<GlossaryEntry<'a>>),
 }
 
 impl Answer<'_> {
@@ -110,6 +190,7 @@ impl Answer<'_> {
             Answer::Pages(v) => crate::memo::key_of_json(v),
             Answer::Fields(v) => crate::memo::key_of_json(v),
             Answer::Terms(v) => crate::memo::key_of_json(v),
+            Answer::Glossary(v) => crate::memo::key_of_json(v),
         }
     }
 
@@ -118,6 +199,7 @@ impl Answer<'_> {
             Answer::Pages(v) => Value::from_serializable(v),
             Answer::Fields(v) => Value::from_serializable(v),
             Answer::Terms(v) => Value::from_serializable(v),
+            Answer::Glossary(v) => Value::from_serializable(v),
         }
     }
 }
@@ -164,7 +246,8 @@ impl Answers {
         })
     }
 
-    /// The answer to `call`; `None` when it names an unknown kind or field.
+    /// The answer to `call`; `None` when it names an unknown kind or field (for
+    /// `pages_of_kind`, only an unknown field of a declared kind).
     fn answer<'s>(&'s self, site: &'s Site, call: &Call) -> Option<Answer<'s>> {
         let lang_index = |lang: &str| {
             site.config
@@ -183,9 +266,25 @@ impl Answers {
             )
         };
         match call {
-            Call::PagesOfKind { kind, lang } => Some(Answer::Pages(
-                kind_pages(kind, lang)?.into_iter().map(page_ref).collect(),
-            )),
+            Call::PagesOfKind { kind, lang, filter } => {
+                let Some(def) = site.config.kinds.get(kind) else {
+                    return Some(Answer::Pages(Vec::new()));
+                };
+                if let Some((field, _)) = filter {
+                    def.fields.get(field)?;
+                }
+                Some(Answer::Pages(
+                    kind_pages(kind, lang)?
+                        .into_iter()
+                        .filter(|p| {
+                            filter.as_ref().is_none_or(|(field, wanted)| {
+                                field_is(p.front.fields.get(field), wanted)
+                            })
+                        })
+                        .map(|p| page_ref(site, p))
+                        .collect(),
+                ))
+            }
             Call::KindFields { kind, lang } => {
                 lang_index(lang)?;
                 let def = site.config.kinds.get(kind)?;
@@ -215,12 +314,23 @@ impl Answers {
                     .flat_map(|(p, items)| {
                         items.iter().map(move |t| Term {
                             term: t,
-                            page: page_ref(p),
+                            page: page_ref(site, p),
                         })
                     })
                     .collect();
                 terms.sort_by_cached_key(|t| term_order(t.term, t.page.title));
                 Some(Answer::Terms(terms))
+            }
+            Call::Glossary { lang } => {
+                let l = lang_index(lang)?;
+                let mut entries: Vec<GlossaryEntry<'s>> = site
+                    .pages
+                    .iter()
+                    .filter(|p| p.lang_index == l)
+                    .flat_map(|p| glossary_entries(site, p))
+                    .collect();
+                entries.sort_by_cached_key(|e| (e.term.to_lowercase(), e.key, e.page.id));
+                Some(Answer::Glossary(entries))
             }
             Call::Backlinks { id, lang } => {
                 let by_id = self.by_id.get_or_init(|| {
@@ -236,7 +346,7 @@ impl Answers {
                         site.pages[i]
                             .backlinks
                             .iter()
-                            .map(|&b| page_ref(&site.pages[b]))
+                            .map(|&b| page_ref(site, &site.pages[b]))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -347,17 +457,29 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
         ))
     });
 
-    let (a, unknown) = (slot.clone(), unknown_kind.clone());
+    let a = slot.clone();
     tera.register_function(
         "pages_of_kind",
         move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
             let (kind, lang) = (arg(&kwargs, "kind")?, arg(&kwargs, "lang")?);
+            let field = kwargs.get::<&str>("field")?.map(str::to_string);
+            let value = kwargs.get::<&str>("value")?.map(str::to_string);
+            let filter = match (field, value) {
+                (Some(field), Some(value)) => Some((field, value)),
+                (None, None) => None,
+                _ => {
+                    return Err(tera::Error::message(
+                        "`pages_of_kind` takes `field` and `value` together",
+                    ));
+                }
+            };
+            let what = filter.as_ref().map_or_else(
+                || format!("unknown language `{lang}`"),
+                |(field, _)| format!("`{field}` is not a field of kind `{kind}`"),
+            );
             a.get()
-                .ask(Call::PagesOfKind {
-                    kind: kind.clone(),
-                    lang,
-                })
-                .ok_or_else(|| unknown(&kind))
+                .ask(Call::PagesOfKind { kind, lang, filter })
+                .ok_or_else(|| tera::Error::message(what))
         },
     );
     let (a, unknown) = (slot.clone(), unknown_kind);
@@ -391,6 +513,16 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
                 .ok_or_else(|| {
                     tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
                 })
+        },
+    );
+    let a = slot.clone();
+    tera.register_function(
+        "glossary",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let lang = arg(&kwargs, "lang")?;
+            a.get()
+                .ask(Call::Glossary { lang: lang.clone() })
+                .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))
         },
     );
     let a = slot;

@@ -18,10 +18,13 @@
 //! - `page.rs`: one page and its body;
 //! - `special.rs`: the language chooser, `404.html`, untranslated notices, search pages;
 //! - `sitemap.rs`: `sitemap.xml`; `print.rs`: `<lang>/print.html`;
+//! - `downloads.rs`: `<lang>/downloads.html`, made after the files it lists
+//!   ([`download_pages`]);
 //! - `incremental.rs`: reuse between builds; `functions.rs`: template functions;
 //!   [`theme`]: the theme.
 
 mod context;
+mod downloads;
 pub(crate) mod functions;
 mod incremental;
 mod navigation;
@@ -41,6 +44,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::Site;
+pub use downloads::{Download, Downloads, OFFLINE_ZIP, PAGE as DOWNLOADS_PAGE, Place};
 pub use incremental::{Counts, Reuse};
 pub(crate) use strings::{labels, strings};
 pub use theme::Theme;
@@ -106,6 +110,30 @@ pub fn print_documents(
         emit(file)?;
     }
     Ok(paths)
+}
+
+/// The download page of every language (`<lang>/downloads.html`), listing
+/// `downloads`: made after the files below `downloads/`, so that it lists what exists.
+pub fn download_pages(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    downloads: &Downloads,
+) -> Result<Vec<OutputFile>> {
+    let no_answers = functions::Answers::default();
+    let reuse = Reuse::default();
+    let theme = &Compiled {
+        tera: &theme.compiled.tera,
+        theme,
+        reuse: &reuse,
+        answers: &no_answers,
+    };
+    downloads::pages(site, theme, options, downloads)
+}
+
+/// The theme's UI string `key` in language `lang` (the key itself when it has none).
+pub fn ui_string(theme: &Theme, lang: &str, key: &str) -> String {
+    strings::label(strings::strings(theme, lang), key)
 }
 
 /// Files gathered in memory from any thread (`serve` keeps its site in memory).
@@ -318,12 +346,17 @@ fn render_template<C: Serialize>(
     what: &str,
 ) -> Result<String> {
     let context = tera::Context::from_serialize(ctx).map_err(|e| {
-        theme::template_error(&format!("cannot prepare `{template}` for {what}"), &e)
+        theme::template_error(
+            &crate::t!("template-prepare", template = template, what = what),
+            &e,
+        )
     })?;
-    theme
-        .tera
-        .render(template, &context)
-        .map_err(|e| theme::template_error(&format!("template `{template}` failed for {what}"), &e))
+    theme.tera.render(template, &context).map_err(|e| {
+        theme::template_error(
+            &crate::t!("template-failed", template = template, what = what),
+            &e,
+        )
+    })
 }
 
 /// Checks that no two output files share a path (case-insensitively, which breaks on
@@ -332,8 +365,10 @@ pub fn check_unique_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Resul
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for path in paths {
         if let Some(other) = seen.insert(path.to_lowercase(), path) {
-            return Err(Error::Other(format!(
-                "two output files would be written to `{path}` (and `{other}`)\n  = help: a file in `content/` has the same path as a generated page; rename it"
+            return Err(Error::Msg(crate::msg!(
+                "output-files-clash",
+                path = path,
+                other = other
             )));
         }
     }

@@ -38,7 +38,7 @@ pub(super) fn page(
     };
     let mut ctx = page_ctx(site, theme.theme, options, index);
     let what = page.path.as_ref().map_or_else(
-        || format!("the `{lang}` home page"),
+        || crate::t!("owner-home-page", lang = lang),
         |p| format!("`{}`", crate::diagnostic::display_path(p)),
     );
     let template = page
@@ -112,13 +112,7 @@ pub(super) fn page_ctx<'a>(
             related: page
                 .related
                 .iter()
-                .map(|&r| {
-                    let detail = match site.pages[r].lang_index == page.lang_index {
-                        true => LinkDetail::Plain,
-                        false => LinkDetail::Language,
-                    };
-                    link_to(from, &site.pages[r], detail)
-                })
+                .map(|&r| link_across(page, &site.pages[r]))
                 .collect(),
             tags: &page.front.tags,
             kind: page.front.kind.as_ref().map(|k| k.value.as_str()),
@@ -166,6 +160,15 @@ fn prev_next(site: &Site, index: usize) -> (Option<Link>, Option<Link>) {
     (prev, next)
 }
 
+/// A link from `page` to `target`, marked with the target's language when it is another.
+fn link_across(page: &Page, target: &Page) -> Link {
+    let detail = match target.lang_index == page.lang_index {
+        true => LinkDetail::Plain,
+        false => LinkDetail::Language,
+    };
+    link_to(&page.url, target, detail)
+}
+
 /// The fields of the page's kind that the page sets, in the kind's order, labelled in
 /// the page's language.
 fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
@@ -186,13 +189,17 @@ fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
                         crate::load::FieldValue::List(l) => (l.join(", "), l.clone()),
                         crate::load::FieldValue::Integer(n) => (n.to_string(), Vec::new()),
                         crate::load::FieldValue::Bool(b) => (b.to_string(), Vec::new()),
+                        crate::load::FieldValue::Page(id) => (id.clone(), Vec::new()),
                     };
+                    let target = page.field_pages.get(name);
+                    let page = target.map(|&t| link_across(page, &site.pages[t]));
                     Some(Field {
                         name,
                         label: fd.label.get(lang).map_or(name.as_str(), String::as_str),
                         ty: fd.ty,
                         value,
                         items,
+                        page,
                     })
                 })
                 .collect()

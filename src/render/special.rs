@@ -22,9 +22,24 @@ pub(super) fn search_page(
     options: &RenderOptions,
     lang_index: usize,
 ) -> Result<OutputFile> {
+    let url = format!("{}/search.html", site.config.languages[lang_index].code);
+    let ctx = plain_ctx(site, theme, options, lang_index, &url);
+    let html = render_template(theme, "search.html", &ctx, &format!("`{url}`"))?;
+    Ok(OutputFile::bytes(url, html))
+}
+
+/// The context of a page of language `lang_index` that Panduan makes itself at `url`
+/// (`<lang>/<name>.html`), whose language switch leads to the same page in each language.
+pub(super) fn plain_ctx<'a>(
+    site: &'a Site,
+    theme: &'a Compiled<'_>,
+    options: &'a RenderOptions,
+    lang_index: usize,
+    url: &'a str,
+) -> Ctx<'a, ()> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
-    let url = format!("{lang}/search.html");
+    let name = url.rsplit_once('/').map_or(url, |(_, n)| n);
     let languages = site
         .config
         .languages
@@ -33,26 +48,24 @@ pub(super) fn search_page(
         .map(|(k, l)| LangLink {
             code: l.code.as_str(),
             name: &l.name,
-            href: relative(&url, &format!("{}/search.html", l.code)),
+            href: relative(url, &format!("{}/{name}", l.code)),
             current: k == lang_index,
             translated: true,
         })
         .collect();
-    let ctx = Ctx {
+    Ctx {
         site: site_ctx(site, lang_index),
         lang,
         lang_name: &language.name,
-        root: root_prefix(&url),
-        url: &url,
+        root: root_prefix(url),
+        url,
         t: Some(strings_value(theme, lang)),
         languages,
         alternates: Vec::new(),
         canonical: None,
         live_reload: options.live_reload.as_deref(),
         page: (),
-    };
-    let html = render_template(theme, "search.html", &ctx, &format!("`{url}`"))?;
-    Ok(OutputFile::bytes(url, html))
+    }
 }
 
 #[derive(Serialize)]

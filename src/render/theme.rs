@@ -32,6 +32,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "templates/glossary.html",
     "templates/search.html",
     "templates/print.html",
+    "templates/downloads.html",
 ];
 
 /// Static files shipped in the binary, written below `assets/`.
@@ -96,16 +97,21 @@ pub fn load(
     let mut strings: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for (path, text) in DEFAULT_I18N {
         let lang = strip_dir(path).trim_end_matches(".toml").to_string();
-        let table: BTreeMap<String, String> = toml::from_str(text)
-            .map_err(|e| Error::Other(format!("the embedded `{path}` is invalid: {e}")))?;
+        let table: BTreeMap<String, String> = toml::from_str(text).map_err(|e| {
+            Error::Msg(crate::msg!(
+                "theme-embedded-invalid",
+                path = *path,
+                detail = e.to_string()
+            ))
+        })?;
         strings.insert(lang, table);
     }
 
     if let Some(dir) = &config.theme {
         if !dir.is_dir() {
-            return Err(Error::Other(format!(
-                "the theme folder `{}` does not exist\n  = help: fix `theme` in book.toml, or remove it to use the built-in theme",
-                display_path(&crate::load::relative_to(dir, &config.root))
+            return Err(Error::Msg(crate::msg!(
+                "theme-folder-missing",
+                path = display_path(&crate::load::relative_to(dir, &config.root))
             )));
         }
         for (rel, abs) in files_below(&dir.join("templates"))? {
@@ -130,7 +136,7 @@ pub fn load(
                 Err(e) => {
                     return Err(Error::Config(Box::new(Diagnostic::error(
                         Span::file(shown),
-                        format!("invalid UI strings: {}", e.message().trim()),
+                        crate::msg!("theme-strings-invalid", detail = e.message().trim()),
                     ))));
                 }
             }
@@ -150,14 +156,13 @@ pub fn load(
             diagnostics.push(
                 Diagnostic::warning(
                     Span::file("book.toml"),
-                    format!(
-                        "the theme has no UI strings in `{code}` for {}; English is used",
-                        missing.join(", ")
+                    crate::msg!(
+                        "theme-strings-missing",
+                        lang = code,
+                        keys = missing.join(", ")
                     ),
                 )
-                .with_help(format!(
-                    "add `i18n/{code}.toml` to your theme with these keys"
-                )),
+                .with_help(crate::help!()),
             );
             for k in missing {
                 table.insert(k.clone(), fallback[&k].clone());
@@ -197,10 +202,10 @@ fn compile(
 ) -> Result<tera::Tera> {
     let mut tera = tera::Tera::new();
     tera.set_fallback_prefixes([EMBEDDED_PREFIX])
-        .map_err(|e| template_error("cannot set up templates", &e))?;
+        .map_err(|e| template_error(&crate::t!("template-setup"), &e))?;
     register(&mut tera);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| template_error("a theme template is invalid", &e))?;
+        .map_err(|e| template_error(&crate::t!("template-invalid"), &e))?;
     Ok(tera)
 }
 
@@ -221,7 +226,12 @@ impl Theme {
             .filter(|n| {
                 !matches!(
                     *n,
-                    "base.html" | "nav.html" | "index.html" | "404.html" | "search.html"
+                    "base.html"
+                        | "nav.html"
+                        | "index.html"
+                        | "404.html"
+                        | "search.html"
+                        | "downloads.html"
                 )
             })
             .collect();
@@ -236,7 +246,7 @@ pub fn template_error(what: &str, e: &tera::Error) -> Error {
     let mut message = format!("{what}: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        message.push_str(&format!("\n  caused by: {s}"));
+        message.push_str(&format!("\n  {}: {s}", crate::t!("caused-by")));
         source = s.source();
     }
     Error::Template { message }
@@ -292,12 +302,9 @@ pub fn check_page_templates(site: &crate::model::Site, theme: &Theme) -> Vec<Dia
             let names = theme.page_template_names();
             Diagnostic::error(
                 t.span.clone(),
-                format!("the theme has no template `{}`", t.value),
+                crate::msg!("theme-template-missing", template = &t.value),
             )
-            .with_help(format!(
-                "templates for pages: {}",
-                crate::load::backticked(&names)
-            ))
+            .with_help(crate::help!(templates = crate::load::backticked(&names)))
         })
         .collect()
 }

@@ -1,6 +1,5 @@
-//! The index of one language: every page's words numbered and stemmed once, the
-//! postings of each stem, and the script that carries them (`search-<lang>.js`) with
-//! the entries' text beside it (`search-<lang>-text.js`).
+//! The index of one language: every page's words numbered and stemmed once, and the
+//! postings of each stem; [`super::shards`] lays them out in files.
 
 use std::fmt::Write as _;
 
@@ -31,17 +30,18 @@ impl Stems {
 }
 
 /// Numbers the distinct words of all pages and stems each one once (in parallel).
-/// Returns, per page, its word numbers mapped to the global ones.
+/// Returns, per page, its word numbers mapped to the global ones, and the distinct
+/// words by global number.
 pub(super) fn stem_words<'a>(
     pages: &'a [std::sync::Arc<PageWords>],
     lang: &str,
     stems: &mut Stems,
     reuse: &Reuse,
-) -> Vec<Vec<u32>> {
+) -> (Vec<Vec<u32>>, Vec<&'a str>) {
     use rayon::prelude::*;
     let mut numbers: rustc_hash::FxHashMap<&'a str, u32> = rustc_hash::FxHashMap::default();
     let mut words: Vec<&'a str> = Vec::new();
-    let maps = pages
+    let maps: Vec<Vec<u32>> = pages
         .iter()
         .map(|p| {
             p.words
@@ -86,7 +86,7 @@ pub(super) fn stem_words<'a>(
             .starts
             .push(u32::try_from(stems.flat.len()).unwrap_or(u32::MAX));
     }
-    maps
+    (maps, words)
 }
 
 /// Sums weights per stem for one entry, each field capped on its own.
@@ -280,21 +280,9 @@ impl JsonInJs {
     }
 }
 
-/// The index of one language: the body of `assets/search-<lang>.js` (stems, entries)
-/// and of `assets/search-<lang>-text.js` (the entries' text, for snippets).
-///
-/// `search-<lang>.js` holds `{lang, pages, docs, terms}`:
-/// - `pages`: per page `[url, title, title of its section]`;
-/// - `docs`: per entry `[page number, anchor ("" for the page top), heading]`;
-/// - `terms`: stem -> its postings as text: `entry.weight` pairs in base 36, separated
-///   by spaces, each entry number a difference from the previous one. Strings cost the
-///   browser little to load; only the postings a query needs are ever decoded.
-///
-/// `search-<lang>-text.js` holds the entries' text, in entry order, so that answering
-/// needs less to load.
-///
-/// The words of every page whose indexed text `reuse` has seen are reused.
-pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, String) {
+/// The index files of one language (path, contents), as `shards.rs` lays them
+/// out. The words of every page whose indexed text `reuse` has seen are reused.
+pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String, String)> {
     use rayon::prelude::*;
     let lang = site.config.languages[lang_index].code.as_str();
     // A translation still being made has nothing of its own to find yet.
@@ -311,6 +299,7 @@ pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, Strin
                     &page.title,
                     section,
                     &page.front.summary,
+                    page.front.slug.as_ref().map(|s| &s.value),
                     &page.front.tags,
                     crate::memo::key_of_json(&page.front.fields),
                     page.body(),
@@ -322,7 +311,7 @@ pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, Strin
         })
         .collect();
     let mut stems = Stems::default();
-    let maps = stem_words(&pages, lang, &mut stems, reuse);
+    let (maps, words) = stem_words(&pages, lang, &mut stems, reuse);
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems.stems.len()];
     let mut weigher = Weigher::new(stems.stems.len());
@@ -336,73 +325,11 @@ pub fn index_js(site: &Site, lang_index: usize, reuse: &Reuse) -> (String, Strin
             doc += 1;
         }
     }
-
-    let mut json = JsonInJs::begin("panduanSearch", lang, postings_len(&postings) * 4);
-    json.raw("{\"lang\":");
-    json.string(lang);
-    json.raw(",\"pages\":[");
-    for (k, page) in pages.iter().enumerate() {
-        json.raw(if k == 0 { "[" } else { ",[" });
-        for (j, s) in page.page.iter().enumerate() {
-            if j > 0 {
-                json.raw(",");
-            }
-            json.string(s);
-        }
-        json.raw("]");
-    }
-    json.raw("],\"docs\":[");
-    let mut first = true;
-    let mut number = String::new();
-    for (k, page) in pages.iter().enumerate() {
-        for e in 0..page.entries.len() {
-            let (anchor, heading, _) = page.entry(e);
-            number.clear();
-            let _ = write!(number, "{}[{k},", if first { "" } else { "," });
-            json.raw(&number);
-            first = false;
-            json.string(anchor);
-            json.raw(",");
-            json.string(heading);
-            json.raw("]");
-        }
-    }
-    json.raw("],\"terms\":{");
-    let mut order: Vec<u32> = (0..u32::try_from(stems.stems.len()).unwrap_or(u32::MAX)).collect();
-    order.sort_unstable_by(|&a, &b| stems.stems[a as usize].cmp(&stems.stems[b as usize]));
-    let mut list = String::new();
-    for (k, &s) in order.iter().enumerate() {
-        if k > 0 {
-            json.raw(",");
-        }
-        json.string(&stems.stems[s as usize]);
-        list.clear();
-        list.push_str(":\"");
-        push_postings(&mut list, &postings[s as usize]);
-        list.push('"');
-        json.raw(&list);
-    }
-    json.raw("}}");
-
-    let entry_texts = || {
-        pages
-            .iter()
-            .flat_map(|p| (0..p.entries.len()).map(move |e| p.entry(e).2))
-    };
-    let text_bytes: usize = entry_texts().map(|t| t.len() + 5).sum();
-    let mut texts = JsonInJs::begin("panduanSearchText", lang, text_bytes + text_bytes / 16);
-    texts.raw("[");
-    for (k, text) in entry_texts().enumerate() {
-        if k > 0 {
-            texts.raw(",");
-        }
-        texts.string(text);
-    }
-    texts.raw("]");
-    (json.finish(), texts.finish())
-}
-
-/// Bytes of all postings, to size the index's buffer.
-pub(super) fn postings_len(postings: &[Vec<u32>]) -> usize {
-    postings.iter().map(Vec::len).sum()
+    super::shards::files(&super::shards::Built {
+        lang,
+        pages: &pages,
+        stems: &stems,
+        words: &words,
+        postings: &postings,
+    })
 }

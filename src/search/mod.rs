@@ -1,6 +1,7 @@
-//! Search: one index per language, built from the model and shipped as a classic
-//! `<script>` (`assets/search-<lang>.js`), so it loads from `file://` as well as over
-//! HTTP: no `fetch`, no modules, no WebAssembly.
+//! Search: one index per language, built from the model and shipped as classic
+//! `<script>`s (`assets/search-<lang>.js` and the parts it names, see `shards.rs`), so
+//! it loads from `file://` as well as over HTTP: no `fetch`, no modules, no
+//! WebAssembly.
 //!
 //! Around the pipeline: takes `&Site` and hands on output files ([`files_into`]);
 //! `render` never calls it.
@@ -9,12 +10,13 @@
 //! the browser, held to it by the shared vectors in `tests/search/`.
 //!
 //! The index holds one entry per page section (the page top, then each `##`/`###`
-//! heading), with the section's text for snippets, and for each stem the entries it
-//! occurs in with a weight: title 10, heading 5, summary/tags/fields 3, text 1 per
+//! heading), with the section's text for snippets and phrases, and for each stem the entries it
+//! occurs in with a weight: title 10, heading 5, summary/slug/tags/fields 3, text 1 per
 //! occurrence (at most 5).
 
 mod index;
 mod page_words;
+mod shards;
 pub mod stem_en;
 pub mod stem_id;
 mod words;
@@ -23,7 +25,7 @@ use crate::memo::{Memo, Reusing};
 use crate::model::Site;
 use crate::render::{Contents, OutputFile};
 
-pub use index::{encode_postings, index_js};
+pub use index::{encode_postings, index_files};
 use page_words::PageWords;
 pub use words::tokenize;
 
@@ -99,11 +101,10 @@ pub fn files_into(
             contents: Contents::Bytes(bytes),
         })
     };
-    for (l, language) in site.config.languages.iter().enumerate() {
-        let code = &language.code;
-        let (index, text) = index_js(site, l, reuse);
-        put(format!("assets/search-{code}.js"), index.into_bytes())?;
-        put(format!("assets/search-{code}-text.js"), text.into_bytes())?;
+    for l in 0..site.config.languages.len() {
+        for (path, contents) in index_files(site, l, reuse) {
+            put(path, contents.into_bytes())?;
+        }
     }
     if site.config.language("id").is_some() {
         let words: Vec<&str> = stem_id::ROOTS

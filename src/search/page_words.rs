@@ -161,6 +161,12 @@ pub(super) fn page_words(site: &Site, page: &Page) -> PageWords {
         description.push_str(s);
         description.push(' ');
     }
+    // The author's `slug` names the page as readers may look for it
+    // (`pengertian-kelompok`, "what a group means").
+    if let Some(slug) = &page.front.slug {
+        description.push_str(&slug.value.replace('-', " "));
+        description.push(' ');
+    }
     for t in &page.front.tags {
         description.push_str(t);
         description.push(' ');

@@ -66,17 +66,23 @@
       }
       head.appendChild(el("strong", (d.level === "warning" ? s.warning : s.serve_error) || d.level));
       head.appendChild(document.createTextNode(": "));
-      var message = el("span", d.message);
+      // The words in the page's language when the server sent them, else as printed.
+      var pageLang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
+      var texts = d.texts || {};
+      var words = texts[pageLang] || texts[pageLang.split("-")[0]];
+      var wordsLang = words ? (texts[pageLang] ? pageLang : pageLang.split("-")[0]) : (d.lang || "en");
+      words = words || { message: d.message, help: d.help };
+      var message = el("span", words.message);
       message.className = "msg";
-      message.setAttribute("lang", "en");
+      message.setAttribute("lang", wordsLang);
       head.appendChild(message);
       item.appendChild(head);
-      if (d.help) {
+      if (words.help) {
         var help = el("p");
         help.className = "help";
         help.appendChild(el("strong", (s.serve_help || "help") + ": "));
-        var text = el("span", d.help);
-        text.setAttribute("lang", "en");
+        var text = el("span", words.help);
+        text.setAttribute("lang", wordsLang);
         help.appendChild(text);
         item.appendChild(help);
       }

@@ -94,16 +94,24 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(addr))
         .map_err(|e| {
-            let help = if e.kind() == std::io::ErrorKind::AddrInUse {
-                "\n  = help: another program uses this port; choose one with `--port N`, or `--port 0` for any free port"
+            let (addr, detail) = (addr.to_string(), e.to_string());
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                Error::Msg(crate::msg!(
+                    "serve-port-in-use",
+                    addr = addr,
+                    detail = detail
+                ))
             } else {
-                ""
-            };
-            Error::Other(format!("cannot listen on {addr}: {e}{help}"))
+                Error::Msg(crate::msg!(
+                    "serve-cannot-listen",
+                    addr = addr,
+                    detail = detail
+                ))
+            }
         })?;
     let addr = listener
         .local_addr()
-        .map_err(|e| Error::Other(format!("cannot read the address of the server: {e}")))?;
+        .map_err(|e| Error::Msg(crate::msg!("serve-no-address", detail = e.to_string())))?;
     let url = format!("http://{}/", shown_addr(addr));
 
     let mut build = options.build.clone();
@@ -178,9 +186,7 @@ pub fn watch(options: WatchOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         }
     };
     run(None, on_event);
-    on_event(Event::Note(
-        "watching for changes; press Ctrl-C to stop".into(),
-    ));
+    on_event(Event::Note(crate::t!("watch-watching")));
     watch::run(&mut watcher, &stop, &mut |step| match step {
         Step::Changed(trigger) => run(Some(&trigger), on_event),
         Step::Warning(note) => on_event(Event::Note(note)),
@@ -226,6 +232,30 @@ struct Problem {
     level: Level,
     message: String,
     help: Option<String>,
+    /// The language of `message` and `help`.
+    lang: &'static str,
+    /// The message and help in every language of the messages, by code (`en`, `id`):
+    /// the overlay shows the one of the tab's page.
+    texts: std::collections::BTreeMap<&'static str, Words>,
+    /// The diagnostic's stable code.
+    code: &'static str,
+}
+
+/// A problem's message and help line in one language.
+#[derive(Debug, Clone, Serialize)]
+struct Words {
+    message: String,
+    help: Option<String>,
+}
+
+/// `say` in every language of the messages.
+fn in_every_language(
+    say: impl Fn(crate::i18n::Lang) -> Words,
+) -> std::collections::BTreeMap<&'static str, Words> {
+    crate::i18n::Lang::ALL
+        .into_iter()
+        .map(|l| (l.code(), say(l)))
+        .collect()
 }
 
 impl LiveSite {
@@ -355,6 +385,7 @@ fn json<T: Serialize>(value: &T) -> Arc<str> {
 
 /// The diagnostics of a failed build, or the error itself as one problem.
 fn problems(error: &Error) -> Vec<Problem> {
+    let lang = crate::i18n::current().code();
     let from = |d: &Diagnostic| Problem {
         path: display_path(&d.span.path),
         line: d.span.line.get(),
@@ -362,6 +393,12 @@ fn problems(error: &Error) -> Vec<Problem> {
         level: d.level,
         message: d.message.clone(),
         help: d.help.clone(),
+        lang,
+        texts: in_every_language(|l| Words {
+            message: d.message_in(l),
+            help: d.help_in(l),
+        }),
+        code: d.code(),
     };
     match error {
         Error::Content(diagnostics) => {
@@ -376,19 +413,37 @@ fn problems(error: &Error) -> Vec<Problem> {
         }
         Error::Config(d) => vec![from(d)],
         other => {
-            let mut message = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(s) = source {
-                message.push_str(&format!("\ncaused by: {s}"));
-                source = s.source();
-            }
+            let causes = |l: crate::i18n::Lang| {
+                let mut text = String::new();
+                let mut source = std::error::Error::source(other);
+                let caused_by = crate::i18n::format(l, "caused-by", None, &[]);
+                while let Some(s) = source {
+                    text.push_str(&format!("\n{caused_by}: {s}"));
+                    source = s.source();
+                }
+                text
+            };
+            let say = |l: crate::i18n::Lang| Words {
+                message: match other {
+                    Error::Msg(m) => m.format_in(l) + &causes(l),
+                    _ => other.to_string() + &causes(l),
+                },
+                help: match other {
+                    Error::Msg(m) => m.attr_in(l, "help"),
+                    _ => None,
+                },
+            };
+            let here = say(crate::i18n::current());
             vec![Problem {
                 path: String::new(),
                 line: 1,
                 col: 1,
                 level: Level::Error,
-                message,
-                help: None,
+                message: here.message,
+                help: here.help,
+                lang,
+                texts: in_every_language(say),
+                code: crate::diagnostic::UNCATALOGUED,
             }]
         }
     }
@@ -434,7 +489,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server's threads: {e}")))
+        .map_err(|e| Error::Msg(crate::msg!("serve-no-threads", detail = e.to_string())))
 }
 
 /// Sets `stop` on Ctrl-C (or SIGTERM); the rebuild loop then ends after the build under
@@ -443,7 +498,8 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 fn stop_on_ctrl_c(runtime: &tokio::runtime::Runtime, stop: &Arc<AtomicBool>) -> Result<()> {
     let stop = Arc::clone(stop);
     let _context = runtime.enter();
-    let error = |e: std::io::Error| Error::Other(format!("cannot catch Ctrl-C: {e}"));
+    let error =
+        |e: std::io::Error| Error::Msg(crate::msg!("serve-no-ctrl-c", detail = e.to_string()));
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

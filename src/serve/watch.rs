@@ -268,7 +268,7 @@ impl SourceWatcher {
                 Ok(events) => events,
                 Err(errors) => {
                     for e in errors {
-                        warn(format!("watching the files: {e}"));
+                        warn(crate::t!("watch-warning", detail = e.to_string()));
                     }
                     continue;
                 }
@@ -324,16 +324,15 @@ impl SourceWatcher {
 }
 
 fn watch_error(path: &Path, e: &notify::Error) -> Error {
-    let help = match e.kind {
-        notify::ErrorKind::MaxFilesWatch => {
-            "\n  = help: the system's limit of watched folders is reached; run with `--poll`, or raise `fs.inotify.max_user_watches`"
-        }
-        _ => "\n  = help: on a network drive, run with `--poll`",
-    };
-    Error::Other(format!(
-        "cannot watch `{}` for changes: {e}{help}",
-        crate::diagnostic::display_path(path)
-    ))
+    let (path, detail) = (crate::diagnostic::display_path(path), e.to_string());
+    match e.kind {
+        notify::ErrorKind::MaxFilesWatch => Error::Msg(crate::msg!(
+            "watch-limit-reached",
+            path = path,
+            detail = detail
+        )),
+        _ => Error::Msg(crate::msg!("watch-failed", path = path, detail = detail)),
+    }
 }
 
 /// What the watch loop hands to its caller.

@@ -514,11 +514,11 @@ fn print_document_holds_every_page_with_links_turned_into_chapters() {
     // Files resolve from the print document's place; other-language pages stay pages.
     assert_eq!(attrs(&html, "img", "src"), ["images/circle.svg"]);
     assert!(site.exists("book/id/images/circle.svg"));
-    // Every page links to the print version.
+    // Every page links to the print version (and the downloads).
     let page = site.html("book/en/guide/install/index.html");
     assert_eq!(
         attrs(&page, ".site-footer a", "href"),
-        ["../../../en/print.html"]
+        ["../../../en/print.html", "../../../en/downloads.html"]
     );
 }
 

@@ -101,51 +101,415 @@ fn comparison_has_ten_rows_linking_to_the_ten_type_pages() {
     }
 }
 
+/// Every page of `lang` with its front matter parsed (as JSON values).
+fn front_matters(site: &TestSite, lang: &str) -> Vec<(String, serde_json::Value)> {
+    page_ids(site, lang)
+        .into_iter()
+        .map(|rel| {
+            let text = site.read(&format!("content/{lang}/{rel}"));
+            let yaml = text
+                .strip_prefix("---\n")
+                .and_then(|t| t.split_once("\n---\n"))
+                .map_or("{}", |(front, _)| front);
+            let value = serde_saphyr::from_str(yaml)
+                .unwrap_or_else(|e| panic!("{lang}/{rel}: front matter: {e}"));
+            (rel, value)
+        })
+        .collect()
+}
+
+/// The glossary entries (`extra.glossary`) the pages of `lang` declare: key, term,
+/// definition and the declaring page.
+fn declared_terms(site: &TestSite, lang: &str) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for (rel, front) in front_matters(site, lang) {
+        let Some(list) = front.pointer("/extra/glossary") else {
+            continue;
+        };
+        let list = list
+            .as_array()
+            .unwrap_or_else(|| panic!("{lang}/{rel}: extra.glossary is a list"));
+        for entry in list {
+            let field = |name: &str| {
+                entry
+                    .get(name)
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_else(|| panic!("{lang}/{rel}: a glossary entry without `{name}`"))
+                    .trim()
+                    .to_string()
+            };
+            out.push((
+                field("key"),
+                field("term"),
+                field("definition"),
+                rel.clone(),
+            ));
+        }
+    }
+    out
+}
+
+/// The glossary page of `lang` in the built site.
+fn glossary_html(site: &TestSite, lang: &str) -> support::Html {
+    let page = walkdir::WalkDir::new(site.path().join("book").join(lang))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name() == "index.html"
+                && std::fs::read_to_string(e.path())
+                    .is_ok_and(|t| t.contains("<dl class=\"glossary\">"))
+        })
+        .unwrap_or_else(|| panic!("no glossary in {lang}"));
+    support::Html::parse_document(&std::fs::read_to_string(page.path()).expect("read"))
+}
+
 #[test]
 fn glossary_lists_every_declared_term() {
     let site = built();
     for lang in LANGS {
-        // The terms declared in the concept pages' front matter.
-        let mut declared = BTreeSet::new();
-        for entry in walkdir::WalkDir::new(site.path().join("content").join(lang))
+        let declared: BTreeSet<String> = declared_terms(&site, lang)
             .into_iter()
-            .filter_map(Result::ok)
-        {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            if !text.contains("\nkind: concept") {
-                continue;
-            }
-            let line = text
-                .lines()
-                .find(|l| l.starts_with("terms:"))
-                .expect("terms");
-            let list = line
-                .trim_start_matches("terms:")
-                .trim()
-                .trim_start_matches('[')
-                .trim_end_matches(']');
-            for term in list.split(',') {
-                declared.insert(term.trim().trim_matches('"').to_string());
-            }
-        }
-        assert!(declared.len() >= 8, "{lang}: {declared:?}");
-        let glossary = walkdir::WalkDir::new(site.path().join("book").join(lang))
-            .into_iter()
-            .filter_map(Result::ok)
-            .find(|e| {
-                e.file_name() == "index.html"
-                    && std::fs::read_to_string(e.path())
-                        .is_ok_and(|t| t.contains("<dl class=\"glossary\">"))
-            })
-            .unwrap_or_else(|| panic!("no glossary in {lang}"));
-        let html =
-            support::Html::parse_document(&std::fs::read_to_string(glossary.path()).expect("read"));
+            .map(|(_, term, _, _)| term)
+            .collect();
+        assert!(declared.len() >= 30, "{lang}: {declared:?}");
+        let html = glossary_html(&site, lang);
         let listed: BTreeSet<String> = select(&html, ".glossary dt")
             .iter()
             .map(|e| e.text().collect::<String>())
             .collect();
         assert_eq!(listed, declared, "{lang}");
     }
+}
+
+/// The value of the front-matter line `key: value` of `text`, if it has one.
+fn front_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let front = text.strip_prefix("---\n")?.split("\n---\n").next()?;
+    front
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .map(|v| v.trim().trim_matches('"'))
+}
+
+/// Checks, in both languages, the pages of `kind`, whose `group_type` names a group
+/// type: there are at least `minimum`; each names a group-type page in its source; each
+/// built page's card links to that group type, whose page lists it back. Returns, per
+/// language, the built group-type pages that list at least one page of `kind`.
+fn pages_naming_a_group_type(
+    site: &TestSite,
+    kind: &str,
+    minimum: usize,
+) -> Vec<BTreeSet<std::path::PathBuf>> {
+    let book = std::fs::canonicalize(site.path().join("book")).expect("book");
+    let mut listing = Vec::new();
+    for lang in LANGS {
+        let mut types = BTreeSet::new();
+        // In the source: every plan's `group_type` is the id of a group-type page.
+        let content = site.path().join("content").join(lang);
+        let mut sources = 0;
+        for entry in walkdir::WalkDir::new(&content)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if front_value(&text, "kind") != Some(kind) {
+                continue;
+            }
+            sources += 1;
+            let id = front_value(&text, "group_type")
+                .unwrap_or_else(|| panic!("{}: no group_type", entry.path().display()));
+            let target = std::fs::read_to_string(content.join(format!("{id}.md")))
+                .unwrap_or_else(|_| panic!("{lang}: `{id}` is not a page"));
+            assert_eq!(front_value(&target, "kind"), Some("group-type"), "{id}");
+        }
+        assert!(sources >= minimum, "{lang}: {sources} pages of kind {kind}");
+
+        // In the output: each page's card links to its group type, whose page lists
+        // it ("session plans for this type", "case studies").
+        let mut plans = 0;
+        for entry in walkdir::WalkDir::new(book.join(lang))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "index.html")
+        {
+            let rel = entry.path().strip_prefix(&book).expect("in book");
+            let html = site.html(&format!("book/{}", rel.display()));
+            if select(&html, &format!("article.kind-{kind}")).is_empty() {
+                continue;
+            }
+            plans += 1;
+            let dir = entry.path().parent().expect("dir");
+            let links = attrs(&html, ".info-card .field-group_type dd a", "href");
+            assert_eq!(
+                links.len(),
+                1,
+                "{lang}: {} links its group type",
+                rel.display()
+            );
+            let type_file = std::fs::canonicalize(dir.join(&links[0]))
+                .unwrap_or_else(|_| panic!("{lang}: {} does not exist", links[0]));
+            let type_rel = type_file.strip_prefix(&book).expect("in book");
+            let type_html = site.html(&format!("book/{}", type_rel.display()));
+            assert_eq!(
+                select(&type_html, "article.kind-group-type").len(),
+                1,
+                "{lang}: {} is a group type",
+                type_rel.display()
+            );
+            let type_dir = type_file.parent().expect("dir");
+            let listed: Vec<std::path::PathBuf> =
+                attrs(&type_html, &format!(".of-this-type.{kind} li a"), "href")
+                    .iter()
+                    .filter_map(|href| std::fs::canonicalize(type_dir.join(href)).ok())
+                    .collect();
+            assert!(
+                listed.contains(&entry.path().to_path_buf()),
+                "{lang}: {} does not list {}: {listed:?}",
+                type_rel.display(),
+                rel.display()
+            );
+            types.insert(type_file);
+        }
+        assert_eq!(plans, sources, "{lang}: every page of kind {kind} is built");
+        listing.push(types);
+    }
+    listing
+}
+
+#[test]
+fn every_session_plan_names_a_group_type_and_that_type_links_back() {
+    let site = built();
+    pages_naming_a_group_type(&site, "session-plan", 3);
+}
+
+#[test]
+fn every_group_type_lists_a_case_study_that_links_back() {
+    let site = built();
+    for types in pages_naming_a_group_type(&site, "case-study", 10) {
+        assert_eq!(
+            types.len(),
+            10,
+            "each of the ten types has a case study: {types:?}"
+        );
+    }
+}
+
+/// Issue #17: five roles shared one sentence and "anggota" showed the definition of
+/// "kelompok", because the glossary borrowed each page's definition for all its terms.
+#[test]
+fn every_glossary_term_has_its_own_definition() {
+    let site = built();
+    for lang in LANGS {
+        let html = glossary_html(&site, lang);
+        let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+        for entry in select(&html, ".glossary-entry") {
+            let entry = support::Html::parse_fragment(&entry.html());
+            let term = support::text(&entry, "dt");
+            // The definition is the text of <dd> before the link to its page.
+            let dd = support::text(&entry, "dd");
+            let source = support::text(&entry, "dd .glossary-source");
+            let definition = dd.trim_end().trim_end_matches(source.as_str()).trim();
+            assert!(
+                definition.split_whitespace().count() >= 8,
+                "{lang}: `{term}` has no real definition: {definition:?}"
+            );
+            if let Some(other) = seen.insert(definition.to_string(), term.clone()) {
+                panic!("{lang}: `{term}` and `{other}` share one definition: {definition}");
+            }
+        }
+        assert!(seen.len() >= 30, "{lang}: {} terms", seen.len());
+    }
+}
+
+#[test]
+fn glossary_terms_pair_across_languages_by_key() {
+    let site = built();
+    let keys = |lang: &str| -> BTreeSet<String> {
+        let html = glossary_html(&site, lang);
+        attrs(&html, ".glossary dt", "id").into_iter().collect()
+    };
+    let (id, en) = (keys("id"), keys("en"));
+    assert_eq!(id, en, "the same terms, by key, in both languages");
+    // Each key is declared once per language, on the same page in both.
+    let pages = |lang: &str| -> std::collections::BTreeMap<String, String> {
+        let mut map = std::collections::BTreeMap::new();
+        for (key, term, _, rel) in declared_terms(&site, lang) {
+            assert!(
+                map.insert(key.clone(), rel).is_none(),
+                "{lang}: key `{key}` ({term}) declared twice"
+            );
+        }
+        map
+    };
+    assert_eq!(
+        pages("id"),
+        pages("en"),
+        "each term is explained on the same page"
+    );
+    // The concepts the review found missing or shared.
+    for key in [
+        "intervention",
+        "social-welfare",
+        "member",
+        "facilitator",
+        "mediator",
+        "group-leader",
+        "coach",
+        "social-worker",
+        "social-conversation-group",
+        "recreation-group",
+        "recreation-skill-group",
+        "education-group",
+        "task-group",
+        "problem-solving-group",
+        "self-help-group",
+        "socialization-group",
+        "therapy-group",
+        "sensitivity-group",
+    ] {
+        assert!(id.contains(&format!("term-{key}")), "no term `{key}`");
+    }
+}
+
+#[test]
+fn every_group_type_has_a_one_page_handout() {
+    let site = TestSite::bundled();
+    for lang in LANGS {
+        let types: Vec<(String, serde_json::Value)> = front_matters(&site, lang)
+            .into_iter()
+            .filter(|(_, f)| f.get("kind").and_then(|k| k.as_str()) == Some("group-type"))
+            .collect();
+        assert_eq!(types.len(), 10, "{lang}: ten group types");
+        for (rel, front) in types {
+            let handout = front
+                .get("handout")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_else(|| panic!("{lang}/{rel}: no handout"));
+            let words = handout
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            assert!(
+                (150..=220).contains(&words),
+                "{lang}/{rel}: the handout has {words} words; one printed page with the card takes 150-220"
+            );
+        }
+    }
+}
+
+/// The house terms fixed for the handbook (issue #17): one term per concept. A term in
+/// italics or quotes, or in the first column of a table headed "Hindari" / "Avoid" (the
+/// house-style page), is mentioned, not used; the `&` of "Toseland & Rivas" belongs in
+/// reference entries only.
+#[test]
+fn no_page_uses_an_avoided_house_term() {
+    let site = TestSite::bundled();
+    let avoided: [(&str, &[&str]); 2] = [
+        (
+            "id",
+            &[
+                "konseling individual",
+                "permainan peran",
+                "latihan peran",
+                "penasihat",
+                "edukasi",
+                "kelelahan rapat",
+                // *settlement house* is kept in English; "rumah singgah" (a drop-in
+                // shelter in Ministry usage) may appear only in its own meaning.
+                "(rumah singgah)",
+                "dipadankan dengan *rumah singgah*",
+                "toseland & rivas",
+                "menganggur",
+                "dalam kedua kasus",
+                "hasil build",
+                "memulihkan masalah",
+            ],
+        ),
+        (
+            "en",
+            &[
+                "socialisation",
+                "socialise",
+                "role play",
+                "advisor",
+                "one-to-one counselling",
+                "toseland & rivas",
+                "(in zastrow",
+                "loosest",
+            ],
+        ),
+    ];
+    let mut found = Vec::new();
+    for (lang, terms) in avoided {
+        for rel in page_ids(&site, lang) {
+            let text = site.read(&format!("content/{lang}/{rel}"));
+            // Lines are joined so that a term broken over two lines is still found.
+            let mut joined = String::new();
+            let mut avoid_table = false;
+            for line in text.lines() {
+                let cells: Vec<&str> = line.trim().split('|').collect();
+                avoid_table = line.trim_start().starts_with('|')
+                    && (avoid_table || ["Hindari", "Avoid"].contains(&cells[1].trim()));
+                if line.trim_start().starts_with("- Toseland, R. W., &") {
+                    joined.push('\n'); // a reference entry: its `&` is right
+                } else if avoid_table {
+                    joined.push_str(&cells[2..].join("|").to_lowercase());
+                } else {
+                    joined.push_str(&line.to_lowercase());
+                }
+                joined.push(' ');
+            }
+            let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+            for term in terms.iter() {
+                for (at, _) in joined.match_indices(term) {
+                    let quoted = |c: char| c == '*' || c == '"';
+                    let mentioned = joined[..at].ends_with(quoted)
+                        && joined[at + term.len()..].starts_with(quoted);
+                    if !mentioned {
+                        found.push(format!("content/{lang}/{rel}: `{term}`"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "avoided terms:\n{}", found.join("\n"));
+}
+
+/// Issue #17: every English page carries a translation record, so that an edit to its
+/// Indonesian source is reported as outdated. The records are made once all content
+/// has merged, with `panduan translated --all`.
+#[test]
+fn every_english_page_carries_a_translation_record() {
+    let site = TestSite::bundled();
+    let missing: Vec<String> = front_matters(&site, "en")
+        .into_iter()
+        .filter(|(_, f)| f.get("translation").is_none())
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(missing.is_empty(), "no translation record: {missing:?}");
+
+    // The records are current: the handbook checks clean, with no hint either.
+    let clean = site.run(["check", "--strict"]);
+    assert_eq!(clean.code, 0, "{clean}");
+    assert!(!clean.stdout.contains("hint:"), "{clean}");
+
+    // An edit to an Indonesian page makes its English translation outdated.
+    let source = site.read("content/id/practice/stages.md");
+    site.write(
+        "content/id/practice/stages.md",
+        &format!("{source}\nParagraf baru tentang kekompakan kelompok.\n"),
+    );
+    let outdated = site.run(["check"]);
+    assert!(
+        outdated.stdout.contains("content/en/practice/stages.md")
+            && outdated.stdout.contains("this translation is outdated"),
+        "{outdated}"
+    );
+    assert!(
+        outdated
+            .stdout
+            .contains("Paragraf baru tentang kekompakan kelompok."),
+        "{outdated}"
+    );
 }

@@ -100,7 +100,10 @@ fn cached_rebuilds_equal_fresh_builds_after_every_kind_of_edit() {
     let text = site.read(therapy);
     site.write(
         therapy,
-        &text.replace("## Tujuan", "## Tujuan\n\nKalimat baru."),
+        &text.replace(
+            "## Kapan jenis ini tepat",
+            "## Kapan jenis ini tepat\n\nKalimat baru.",
+        ),
     );
     assert_eq!(builds.check("body edit"), 1, "only the edited page");
 
@@ -131,10 +134,10 @@ fn cached_rebuilds_equal_fresh_builds_after_every_kind_of_edit() {
     );
     builds.check("new link");
 
-    // A new page, then the page removed again.
+    // A new page with a glossary term of its own, then the page removed again.
     site.write(
         "content/en/concepts/new-idea.md",
-        "---\ntitle: A new idea\nkind: concept\ndefinition: Something new.\nterms: [novelty]\n---\n\nText with a [link](goals.md).\n",
+        "---\ntitle: A new idea\nkind: concept\ndefinition: Something new.\nextra:\n  glossary:\n    - { key: novelty, term: novelty, definition: Something new. }\n---\n\nText with a [link](goals.md).\n",
     );
     builds.check("new page");
     site.remove("content/en/concepts/new-idea.md");

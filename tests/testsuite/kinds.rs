@@ -135,3 +135,220 @@ fn comparison_of_an_unknown_kind_is_a_template_error_naming_the_page() {
     assert!(run.stderr.contains("content/en/compare.md"), "{run}");
     assert!(run.stderr.contains("unknown kind `nothing`"), "{run}");
 }
+
+// Page fields (`type = "page"`): tests/fixtures/page-fields has the kinds `group-type`,
+// `concept` and `session-plan`, whose `group_type` names a group type; the plan
+// `plans/grief` names `types/therapy` in both languages.
+
+#[test]
+fn a_page_field_links_to_the_page_it_names_and_that_page_lists_it() {
+    let site = TestSite::copy("page-fields");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.is_empty(), "{run}");
+    for (lang, type_title, plan_title) in [
+        ("en", "Therapy groups", "A session on grief"),
+        ("id", "Kelompok terapi", "Sesi duka"),
+    ] {
+        let plan = site.html(&format!("book/{lang}/plans/grief/index.html"));
+        assert_eq!(
+            attrs(&plan, ".info-card .field-group_type dd a", "href"),
+            ["../../types/therapy/index.html"],
+            "{lang}: the card links to the group type"
+        );
+        assert_eq!(text(&plan, ".info-card .field-group_type dd a"), type_title);
+        let therapy = site.html(&format!("book/{lang}/types/therapy/index.html"));
+        assert_eq!(
+            attrs(&therapy, ".of-this-type.session-plan li a", "href"),
+            [format!("../../../{lang}/plans/grief/index.html")],
+            "{lang}: the group type lists its plan"
+        );
+        assert_eq!(
+            text(&therapy, ".of-this-type.session-plan li a"),
+            plan_title
+        );
+        // A kind book.toml does not declare (`case-study`) lists nothing, and a type
+        // no plan names has no list at all.
+        assert!(select(&therapy, ".of-this-type.case-study").is_empty());
+        let task = site.html(&format!("book/{lang}/types/task/index.html"));
+        assert!(select(&task, ".of-this-type").is_empty(), "{lang}");
+    }
+}
+
+/// `panduan check` on tests/fixtures/page-fields with the plan `plans/grief` naming
+/// `group_type` as given per language; `check` must fail.
+fn check_plans_naming(group_types: &[(&str, &str)]) -> support::Run {
+    let site = TestSite::copy("page-fields");
+    for (lang, group_type) in group_types {
+        site.write(
+            &format!("content/{lang}/plans/grief.md"),
+            &format!(
+                "---\ntitle: Grief\nkind: session-plan\ngroup_type: {group_type}\n---\n\nText.\n"
+            ),
+        );
+    }
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 1, "{run}");
+    // The build stops too, and writes nothing.
+    let build = site.run(["build"]);
+    assert_eq!(build.code, 1, "{build}");
+    assert!(!site.path().join("book").exists(), "{build}");
+    run
+}
+
+#[test]
+fn a_page_field_naming_no_page_is_an_error_at_its_value_with_a_suggestion() {
+    let run = check_plans_naming(&[("en", "types/therapi")]);
+    assert!(
+        run.stdout.contains(
+            "content/en/plans/grief.md:4:13: error: `group_type` names the page `types/therapi`, but no page has that id\n  = help: did you mean `types/therapy`?"
+        ),
+        "{run}"
+    );
+}
+
+#[test]
+fn a_page_field_naming_a_page_of_another_kind_is_an_error_listing_the_right_ones() {
+    let run = check_plans_naming(&[("id", "concepts/group"), ("en", "types")]);
+    assert!(
+        run.stdout.contains(
+            "content/id/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `concepts/group` is a page of kind `concept`\n  = help: a page id is its path below `content/<language>/` without `.md`; pages of kind `group-type`: `types/task`, `types/therapy`"
+        ),
+        "{run}"
+    );
+    // A section has no kind.
+    assert!(
+        run.stdout.contains(
+            "content/en/plans/grief.md:4:13: error: `group_type` must name a page of kind `group-type`, but `types` is a page without a kind"
+        ),
+        "{run}"
+    );
+}
+
+/// A bilingual site whose pages define glossary terms in `extra.glossary` (issue #17),
+/// with a glossary page in each language.
+fn site_with_defined_terms() -> TestSite {
+    let site = TestSite::copy("bilingual");
+    let page = |title: &str, terms: &[(&str, &str, &str)]| {
+        let mut text = format!("---\ntitle: {title}\nextra:\n  glossary:\n");
+        for (key, term, definition) in terms {
+            text.push_str(&format!(
+                "    - key: {key}\n      term: {term}\n      definition: \"{definition}\"\n"
+            ));
+        }
+        text + "---\n\nText, see [[glossary]].\n"
+    };
+    site.write(
+        "content/en/guide/roles.md",
+        &page(
+            "Roles",
+            &[
+                (
+                    "mediator",
+                    "mediator",
+                    "The go-between when interests differ.",
+                ),
+                (
+                    "facilitator",
+                    "facilitator",
+                    "Opens up space for members to decide.",
+                ),
+            ],
+        ),
+    );
+    site.write(
+        "content/id/guide/roles.md",
+        &page(
+            "Peran",
+            &[
+                (
+                    "mediator",
+                    "mediator",
+                    "Penengah ketika kepentingan berbeda.",
+                ),
+                (
+                    "facilitator",
+                    "fasilitator",
+                    "Membuka ruang agar anggota memutuskan.",
+                ),
+            ],
+        ),
+    );
+    for (lang, title) in [("en", "Glossary"), ("id", "Glosarium")] {
+        site.write(
+            &format!("content/{lang}/glossary.md"),
+            &format!("---\ntitle: {title}\ntemplate: glossary.html\n---\n\nEvery term, see [[guide/roles]].\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn glossary_shows_each_term_with_its_own_definition_and_key() {
+    let site = site_with_defined_terms();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    for (lang, section, terms, definition) in [
+        (
+            "en",
+            "guide",
+            ["facilitator", "mediator"],
+            "Opens up space for members to decide.",
+        ),
+        (
+            "id",
+            "panduan",
+            ["fasilitator", "mediator"],
+            "Membuka ruang agar anggota memutuskan.",
+        ),
+    ] {
+        let html = site.html(&format!("book/{lang}/glossary/index.html"));
+        let listed: Vec<String> = select(&html, ".glossary dt")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(listed, terms, "{lang}: alphabetical");
+        // The anchors are the keys, the same in both languages.
+        assert_eq!(
+            attrs(&html, ".glossary dt", "id"),
+            ["term-facilitator", "term-mediator"]
+        );
+        let dds: Vec<String> = select(&html, ".glossary dd")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        assert!(dds[0].starts_with(definition), "{lang}: {dds:?}");
+        assert_ne!(dds[0], dds[1], "{lang}: each term its own definition");
+        assert_eq!(
+            attrs(&html, ".glossary dt a", "href"),
+            [
+                format!("../../{lang}/{section}/roles/index.html"),
+                format!("../../{lang}/{section}/roles/index.html")
+            ]
+        );
+    }
+}
+
+#[test]
+fn check_warns_about_a_glossary_term_without_counterpart_or_definition() {
+    let site = site_with_defined_terms();
+    let id = site.read("content/id/guide/roles.md");
+    site.write(
+        "content/id/guide/roles.md",
+        &id.replace("key: facilitator", "key: fasilitator").replace(
+            "      definition: \"Penengah ketika kepentingan berbeda.\"\n",
+            "",
+        ),
+    );
+    let run = site.run(["check"]);
+    assert_eq!(run.code, 0, "warnings only\n{run}");
+    for expected in [
+        "content/id/guide/roles.md:5:5: warning: this glossary term has no `definition`",
+        "content/id/guide/roles.md:7:5: warning: the glossary term `fasilitator` has no English (`en`) counterpart",
+        "content/en/guide/roles.md:8:5: warning: the glossary term `facilitator` has no Bahasa Indonesia (`id`) counterpart",
+    ] {
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(expected), "missing {expected:?}\n{run}");
+    }
+    assert_eq!(site.run(["check", "--strict"]).code, 1);
+}

@@ -552,6 +552,17 @@ fn an_open_page_reloads_by_itself_and_shows_errors_in_its_language() {
         "{overlay}"
     );
     assert!(overlay.contains(&format!("{PAGE}:4:")), "{overlay}");
+    // The message itself is in the page's language too, whatever the terminal's.
+    assert!(
+        overlay.contains("kunci front matter `sumary` tidak dikenal"),
+        "{overlay}"
+    );
+    assert_eq!(
+        browser.eval(
+            "document.getElementById('panduan-build-errors').shadowRoot.querySelector('.msg').lang"
+        ),
+        "id"
+    );
     // The last good content is still underneath.
     assert_eq!(
         browser.eval("document.querySelector('.summary').textContent"),
@@ -579,18 +590,21 @@ fn an_open_page_reloads_by_itself_and_shows_errors_in_its_language() {
     save(
         &site,
         "content/en/guide/install.md",
-        "---\ntitle: [broken\n---\n",
+        "---\ntitle: Install\nsumary: typo\n---\n",
     );
     browser.wait_until("document.getElementById('panduan-build-errors') !== null");
     let overlay =
         browser.eval("document.getElementById('panduan-build-errors').shadowRoot.textContent");
+    let overlay = overlay.as_str().unwrap_or_default();
     assert!(
-        overlay
-            .as_str()
-            .unwrap_or_default()
-            .contains("The handbook could not be rebuilt"),
+        overlay.contains("The handbook could not be rebuilt"),
         "{overlay}"
     );
+    assert!(
+        overlay.contains("unknown front-matter key `sumary`"),
+        "{overlay}"
+    );
+    assert!(!overlay.contains("tidak dikenal"), "{overlay}");
 }
 
 // ---------------------------------------------------------------- latency (ignored)

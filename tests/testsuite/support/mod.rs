@@ -119,6 +119,15 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
+    run_env(dir, args, &[])
+}
+
+/// [`run_in`], with these environment variables set too.
+pub fn run_env<I, S>(dir: &Path, args: I, vars: &[(&str, &str)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
     let args: Vec<String> = args.into_iter().map(|a| a.as_ref().to_string()).collect();
     let out = Command::new(env!("CARGO_BIN_EXE_panduan"))
         .args(&args)
@@ -126,6 +135,7 @@ where
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", dir.join(".home-for-tests"))
+        .envs(vars.iter().copied())
         .output()
         .expect("run panduan");
     Run {

@@ -96,6 +96,13 @@ pub fn qpdf() -> PathBuf {
     answer(FOUND.get_or_init(|| QPDF.find()))
 }
 
+/// `epubcheck` (Debian's `epubcheck`, a Java program: run it as `java -jar PATH`).
+#[track_caller]
+pub fn epubcheck() -> PathBuf {
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    answer(FOUND.get_or_init(|| EPUBCHECK.find()))
+}
+
 /// `tests/browser/`, with its Node packages (playwright-core, axe-core, vnu-jar)
 /// installed from its `package-lock.json`.
 #[track_caller]
@@ -190,6 +197,13 @@ const QPDF: Debian = Debian {
     package: "qpdf",
     needed_for: "the PDF tests",
     or_else: "",
+};
+
+const EPUBCHECK: Debian = Debian {
+    commands: &["epubcheck"],
+    package: "epubcheck",
+    needed_for: "the EPUB tests",
+    or_else: SKIP_BROWSER,
 };
 
 impl Debian {

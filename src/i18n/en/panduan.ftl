@@ -1,0 +1,510 @@
+# Panduan's messages in English.
+#
+# Every message id is stable: a diagnostic's id is its code (shown in
+# `check --format json`), and its `.help` attribute is its `help:` line.
+# The Indonesian catalogue (../id/panduan.ftl) has the same ids, attributes
+# and variables; a unit test holds the two to it.
+
+## Front matter and YAML
+
+front-matter-not-closed = the front matter is never closed
+    .help = end the YAML block with a line that holds only `---`
+yaml-too-large = the front matter is too large: its YAML aliases expand beyond the limit
+    .help = front matter holds a few keys; remove the repeated `*alias` references
+yaml-not-a-map = the front matter is not a map of keys
+    .help = write one `key: value` per line, e.g. `title: Kelompok terapi`
+yaml-tab = a tab is used here; YAML allows only spaces for indentation
+    .help = replace the tab on line { $line } of the front matter with spaces (or remove it, if the key belongs at the start of the line)
+yaml-unclosed-quote = this quote is never closed
+    .help = end the text with the same quote mark it starts with (`"` or `'`), on the same line
+    .help-fix = end the text with the same quote mark it starts with, on the same line: `{ $fix }`
+yaml-indented-line = this line is indented, but the line above does not start a list or a map
+    .help = remove the spaces at the start of the line, so that the key starts the line like the others
+yaml-colon-in-text = a colon inside text: YAML reads `word: ` as the start of a new key
+    .help = put the text in quotes: `{ $fix }`
+yaml-invalid = invalid YAML in the front matter: { $detail }
+    .help = check the quoting and indentation on this line
+front-matter-wrong-type = `{ $key }` must be { $expected }, found { $found }
+expect-text = text
+expect-whole-number = a whole number
+expect-kind-name = the name of a kind
+expect-extra-map = a map of keys, e.g. `extra: { "{" } kind: group-type { "}" }`
+expect-template-name = the name of a template, e.g. `comparison.html`
+expect-bool = `true` or `false`
+expect-page-ids = a list of page ids
+expect-text-list = a list of text
+found-nothing = nothing
+found-bool = `true`/`false`
+found-number = a number
+found-text = text
+found-list = a list
+found-map = a map
+kind-unknown = unknown kind `{ $kind }`
+    .help = the kinds in book.toml: { $kinds }
+    .help-nearest = did you mean `{ $nearest }`?
+    .help-none = declare kinds under `[kinds.NAME]` in book.toml
+translation-record-invalid = `translation` { $problem }
+    .help = let Panduan write this record: `panduan new PATH --translate-from LANG` or `panduan translated PATH`
+translation-not-a-map = must be a map with `from` and `source`, found { $found }
+translation-unknown-key = has an unknown key `{ $key }` (valid: `from`, `source`, `blocks`)
+translation-missing-from = is missing `from` (the source language)
+translation-missing-source = is missing `source` (the source's fingerprint)
+list-without-brackets = `{ $key }` has one item, `{ $text }`: without brackets, commas do not separate items
+    .help = for { $count } items, write the list in brackets: `{ $fix }`
+front-matter-unknown-key = unknown front-matter key `{ $key }`
+    .help = valid keys: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+front-matter-unknown-kind-key = unknown front-matter key `{ $key }` for a page of kind `{ $kind }`
+    .help = valid keys: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+kind-field-required = `{ $field }` ({ $ty }, required)
+kind-field-optional = `{ $field }` ({ $ty })
+kind-missing-fields = a page of kind `{ $kind }` is missing { $missing }
+    .help = fields of `{ $kind }`: { $fields }
+
+## Reading the content folder
+
+no-content-folder = there is no `content/` folder in `{ $root }`
+    .help = run `panduan init` to start a handbook
+walk-link-loop = this symbolic link points back into a folder above it (a loop); it is skipped
+walk-unreadable = cannot read: { $detail }
+file-name-not-unicode = this file name is not valid Unicode
+    .help = rename the file using letters, digits, `-` and `_`
+hidden-page = this file's name starts with a dot, so it is hidden and not made into a page
+    .help = to make it a page, give it a name such as `page.md`
+    .help-rename = to make it a page, rename it to `{ $name }`
+page-outside-language = this page is not inside a language folder
+    .help = put pages under `content/<language>/`; the languages in book.toml: { $languages }
+file-unreadable = cannot read this file: { $detail }
+file-not-utf8 = this file is not valid UTF-8 text
+    .help = save the file as UTF-8 in your editor
+file-has-nul = this file contains NUL characters; they are shown as `{"\uFFFD"}`
+    .help = they usually come from a damaged file or a copy from another program; delete them
+
+## Pages
+
+page-id-twice = two `{ $lang }` pages have the id `{ $id }`
+    .help = `{ $other }` has it too; give one of them another `key:`
+page-key-invalid = `{ $key }` cannot be a page key
+    .help = a key is a path-like name such as `group-types/therapy`
+page-no-title = this page has no title
+    .help = add `title: ...` to the front matter, or start the page with a `# Heading`
+slug-invalid = `{ $slug }` is not a valid slug
+    .help = a slug uses lowercase letters, digits and `-`
+    .help-try = a slug uses lowercase letters, digits and `-`: try `{ $fix }`
+script-element = a `<script>` element
+script-event-attribute = the event attribute `{ $name }`
+script-javascript-link = a `javascript:` link
+script-runs = { $what } runs script in the browser of every reader of this page
+    .help = remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there
+
+## Links
+
+image-no-alt = the image `{ $image }` has no alt text
+    .help = describe the picture for readers who cannot see it: `![a circle of chairs](circle.png)`
+link-above-language = the link `{ $link }` climbs above `content/{ $lang }/`
+    .help = a link that starts with `/` starts at `content/{ $lang }/`; remove the `..`
+link-outside-content = the link `{ $link }` points outside `content/`
+    .help = link to pages and files inside `content/`
+link-starts-at-language = a link that starts with `/` starts at `content/{ $lang }/`
+link-starts-at-page = links are relative to this page's file
+link-missing-page = the link target `{ $link }` does not exist
+    .help = no page `content/{ $path }`; { $starts_at }
+    .help-nearest = did you mean `{ $nearest }`?
+link-missing-file = the file `{ $link }` does not exist
+    .help = no file `content/{ $path }`; { $starts_at }
+    .help-elsewhere = no file `content/{ $path }` (nor { $elsewhere }); { $starts_at }
+    .help-page = a link to a page names its file: did you mean `{ $nearest }`?
+anchor-missing = the anchor `#{ $anchor }` does not exist in `{ $title }`
+    .help = the anchors of `{ $title }`: { $anchors }
+    .help-nearest = did you mean `#{ $nearest }`?
+    .help-no-headings = `{ $title }` has no headings
+link-other-language = `{ $link }` exists only in { $language } (`{ $lang }`); the link goes there
+    .help = translate that page to link within this language
+page-id-missing = no page has the id `{ $id }`
+    .help = a page id is its path below `content/<language>/` without `.md`
+    .help-example = a page id is its path below `content/<language>/` without `.md`, e.g. `{ $example }`
+    .help-nearest = did you mean { $nearest }?
+word-or = or
+
+## Output paths
+
+output-assets-folder = the folder `assets/` of the output belongs to the theme
+    .help = move this file into a language folder or into `content/shared/`
+owner-generated = a page Panduan makes itself
+owner-home-page = the `{ $lang }` home page
+owner-page = `{ $path }`
+owner-file = `content/{ $path }`
+owner-notice = the notice for the missing `{ $lang }` translation of `{ $path }`
+output-path-case-clash = `{ $path }` and `{ $other }` differ only by upper/lower case
+output-path-two-pages = two pages would be written to `{ $path }`
+output-path-two-files = two files would be written to `{ $path }`
+clash-fix-page = change the `slug:` of one of them, or rename a file
+clash-fix-file = rename this file or its folder
+clash-fix-notice = translate this page, or change the `slug:` of one of the two pages
+clash-fix-generated = rename the other file
+clash-this-notice = this page's notice for its missing `{ $lang }` translation
+clash-this = this
+clash-help = { $other } has the same output path as { $what }; { $fix }
+windows-fix-page = { $fix } (or set `slug:` in the front matter)
+windows-sign = the name `{ $name }` holds `{ $sign }`, which Windows does not allow in a name
+windows-sign-fix = rename it without any of `< > : " \ | ? *`
+windows-trailing-dot = the name `{ $name }` ends with a dot or a space, which Windows drops
+windows-trailing-dot-fix = rename it so that it ends with a letter or a digit
+windows-device-name = `{ $name }` is a name Windows keeps for a device, so the site could not be unzipped there
+windows-device-name-fix = rename the file or folder `{ $name }`, for example to `{ $fix }`
+windows-path-too-long = the output path `{ $path }` is { $length } characters long; Windows cannot open it once the site is unzipped into a folder
+windows-path-too-long-fix = shorten the names of the file and its folders, to at most { $limit } characters in all
+
+## Translations
+
+translation-unknown-language = `{ $lang }` is not a language of this book
+    .help = the languages in book.toml: { $languages }
+translation-from-own-language = a page cannot be a translation from its own language
+translation-source-missing = this translation's source page (`{ $id }` in `{ $lang }`) does not exist
+    .help = the source may have been renamed; give both pages the same `key:`
+translation-outdated = this translation is outdated: its `{ $lang }` source has changed
+outdated-changed-since = `{ $path }` changed since this translation was made
+outdated-changed-block = changed or new: { $block }
+outdated-more = … and { $count } more
+outdated-removed = { $count } part(s) removed
+outdated-run-translated = after updating the translation, run `panduan translated { $path }`
+
+## Check
+
+translation-missing = this page has no { $language } (`{ $lang }`) translation
+    .help = start one with `panduan new { $path } --translate-from { $from }`
+translation-untracked = this translation is not tracked: Panduan cannot tell you when its { $language } (`{ $lang }`) source changes
+    .help = if it is up to date with `{ $source }`, run `panduan translated { $path }` (or `panduan translated --all` for every such page); from then on `check` reports when the source changes
+translation-stub = this translation is still a stub
+    .help = translate it from `{ $source }`, delete the `{ $marker }` block, and it counts as done
+page-orphan = no other page links to this page
+    .help = link to it from a related page so readers find it beyond the sidebar
+page-empty = this page has no text
+    .help = write something in `{ $path }` or remove it
+title-twice = another page is also titled `{ $title }`
+    .help = `{ $other }` has the same title; readers cannot tell them apart
+outdated-git-history = what changed in `{ $path }` since (from git history):
+
+## book.toml
+
+config-no-languages = no languages are declared
+    .help = add a `[languages.id]` table with `name` and `title`
+config-language-code = `{ $code }` is not a language code
+    .help = use a lowercase code such as `id`, `en` or `pt-br`
+config-default-language = `default_language = "{ $lang }"` is not one of the declared languages
+    .help = declared languages: { $languages }
+config-base-url = `base_url = "{ $url }"` is not an http(s) URL
+    .help = write it in full, e.g. `https://example.org/handbook/`
+config-downloads-date = `date = "{ $date }"` is not a date
+    .help = write it as year-month-day, e.g. `date = "2026-12-01"`
+config-handouts-kind = `[handouts] kind = "{ $kind }"` is not a kind declared in book.toml
+    .help = declared kinds: { $kinds }
+    .help-none = declare the kind in a `[kinds.<name>]` table first
+config-typst-template = `template = "{ $template }"` in `{ $table }` is not the name of a Typst template
+    .help = name a file of the theme's `typst/` folder, such as `book.typ`
+config-kind-name = `{ $kind }` is not a valid kind name
+    .help = use lowercase letters, digits and `-`
+config-field-name = `{ $field }` cannot be the name of a field of kind `{ $kind }`
+    .help = use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: { $reserved }
+config-messages = `messages = "{ $code }"` is not a language Panduan speaks
+    .help = write `messages = "id"` (Indonesian) or `messages = "en"` (English)
+config-unknown-key = unknown key `{ $key }`
+    .help = valid keys here: { $valid }
+    .help-nearest = did you mean `{ $nearest }`? valid keys here: { $valid }
+config-invalid = { $detail }
+
+## Errors that stop a command
+
+error-read = cannot read `{ $path }`
+error-write = cannot write `{ $path }`
+error-refused-output = refusing to use `{ $path }` as the output directory: { $reason }
+error-refused-zip = refusing to write the zip file `{ $path }`: { $reason }
+error-content = { $count } error(s) in the content
+error-disk-full = the disk is full while writing `{ $shown }`; { $after }
+    { "  " }= help: free some space and build again
+after-kept = the previous output was kept
+after-nothing = nothing was written
+caused-by = caused by
+after-kept-zip = the previous zip file was kept
+folder-project = the project folder
+folder-content = the `content/` folder
+folder-themes = the `themes/` folder
+folder-theme = the theme folder
+folder-home = your home folder
+folder-output = the output folder `{ $path }/`
+refuse-root = it is the root of the file system
+refuse-is = it is { $what }
+refuse-contains = it contains { $what }
+refuse-inside = it is inside { $what }
+refuse-a-file = it is a file, not a folder
+refuse-not-ours = it is not empty and was not created by Panduan (no `{ $marker }` file in it); choose another folder or empty it yourself
+refuse-zip-inside = it is inside { $what }, so every build would pack the last zip into the next one
+    { "  " }= help: name a zip file outside it, e.g. `--zip handbook.zip`
+refuse-zip-no-folder = its folder `{ $path }` does not exist
+    { "  " }= help: create the folder first, or check the path for a typing mistake
+refuse-zip-folder = it is a folder
+    { "  " }= help: name a `.zip` file
+refuse-zip-not-zip = a file that is not a zip is already there
+    { "  " }= help: choose another name, or move that file away
+
+## Command output
+
+status-page = page
+status-original = original
+status-current = up to date
+status-outdated = OUTDATED
+status-stub = stub
+status-missing = MISSING
+status-untracked = not tracked
+check-summary = checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }{ $hints ->
+        [0] {""}
+        [one] , { $hints } hint
+       *[other] , { $hints } hints
+    }
+build-summary = built { $total } pages ({ $languages }) into { $out }/ in { $ms } ms: { $files } files, { $kib } KiB, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+build-wrote-zip = wrote { $path }
+build-failed = the build failed with { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    } and { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+serve-listening = serving the handbook at { $url } (press Ctrl-C to stop)
+serve-changed = changed: { $paths }
+serve-changed-more = changed: { $paths } and { $more } more
+rebuilt = built { $total } pages in { $ms } ms
+rebuilt-into = {" "}into { $out }/
+rebuilt-latency = ; { $ms } ms after the change
+rebuilt-tabs = , { $tabs ->
+        [one] { $tabs } tab
+       *[other] { $tabs } tabs
+    } reloaded
+rebuilt-complete = {" "}(search and print ready { $ms } ms later)
+serve-waiting = waiting for the next change…
+serve-not-loopback = listening on { $bind } — other computers on the network can read this draft
+serve-no-browser = cannot open a browser ({ $detail }); open { $url } yourself
+stopped = stopped
+clean-removed = removed { $out }/
+clean-nothing = nothing to remove: { $out }/ does not exist
+init-created = created { $path }
+init-kept = kept    { $path } (already there)
+init-ready-here = A bilingual handbook is ready here. Next: `panduan build`.
+init-ready-in = A bilingual handbook is ready in `{ $dir }`. Next: `cd { $cd }`, then `panduan build`.
+new-created = created { $path }
+new-translate-next = Translate the title and text, delete the marked guide block, then run `panduan build`.
+translated-recorded = { $page } is now recorded as up to date with { $source }
+translated-all = recorded { $count ->
+        [one] { $count } translation
+       *[other] { $count } translations
+    }; `panduan check` now tells you when their source changes
+current-folder-unreadable = cannot read the current folder: { $detail }
+no-book-toml = no `book.toml` here or in any folder above
+    .help = run this inside a handbook, pass `--root DIR`, or start one with `panduan init`
+stream-stdout = standard output
+stream-full = cannot write to the { $what }: the disk or device it goes to is full
+    { "  " }= help: free some space, or send the output somewhere else
+stream-failed = cannot write to the { $what }: { $detail }
+
+## Command-line help (the same words as the doc comments in src/cli.rs; a test keeps them equal)
+
+cli-about = A static handbook generator for bilingual (Indonesian/English) handbooks that work online and offline
+cli-after = Examples:
+    {"  "}panduan build                      build the handbook here into book/
+    {"  "}panduan build --base-url https://example.org/panduan/
+    {"  "}panduan init my-handbook           start a new bilingual handbook
+    {"  "}panduan clean                      remove the built book/
+
+    Exit codes: 0 success, 1 problems in the content, 2 could not run.
+cli-arg-lang = The language of Panduan's messages: `id` (Indonesian) or `en` (English)
+cli-build-about = Build the handbook into its output folder (default `book/`)
+cli-build-after = Examples:
+    {"  "}panduan build
+    {"  "}panduan build --out /tmp/site --drafts
+    {"  "}panduan build --zip handbook.zip        the site as one zip, ready to unzip and open
+    {"  "}panduan build --root path/to/handbook --base-url https://example.org/
+cli-arg-root = The handbook's folder (default: the nearest folder with a book.toml, from here up)
+cli-arg-out = Output folder (overrides `output` in book.toml)
+cli-arg-base_url = Public address of the site, for canonical links, hreflang and sitemap.xml
+cli-arg-drafts = Include pages marked `draft: true`
+cli-arg-zip = Also write the site as one zip file (for USB sticks and training centres)
+cli-arg-timings = Print the time spent in each step (load, render, pdf, write)
+cli-arg-no_pdf = Skip the PDFs and handouts this time (`[pdf]`, `[handouts]` in book.toml)
+cli-serve-about = Build, serve on this computer, and reload the browser after every saved change
+cli-serve-after = Examples:
+    {"  "}panduan serve                 http://127.0.0.1:3000/
+    {"  "}panduan serve --open          and open it in the browser
+    {"  "}panduan serve --port 0        any free port (the address is printed)
+    {"  "}panduan serve --poll          on a network drive
+
+    Nothing is written to disk: the site is kept in memory. A failed rebuild shows its
+    errors in the terminal and over the page, and the last good version stays served.
+cli-arg-port = Port to listen on; 0 picks a free one
+cli-arg-bind = Address to listen on; `0.0.0.0` lets other computers on the network see the book
+cli-arg-open = Open the book in the default browser
+cli-arg-poll = Look for changes every half second instead of relying on system notifications (network drives, or when the system's watch limit is reached)
+cli-watch-about = Rebuild the output folder after every saved change (no server)
+cli-watch-after = Examples:
+    {"  "}panduan watch
+    {"  "}panduan watch --out /tmp/site
+cli-watch-arg-poll = Look for changes every half second instead of relying on system notifications
+cli-init-about = Create a small bilingual handbook to start from (never overwrites files)
+cli-init-after = Examples:
+    {"  "}panduan init               in the current folder
+    {"  "}panduan init my-handbook   in a new folder
+cli-arg-dir = The folder to create the handbook in
+cli-check-about = Check everything a build checks, plus translations, orphan pages, duplicate titles and empty pages, without writing anything
+cli-check-after = Examples:
+    {"  "}panduan check
+    {"  "}panduan check --strict              warnings fail too (for CI)
+    {"  "}panduan check --format json > report.json
+
+    Exit codes: 0 clean, 1 findings (errors, or warnings with --strict), 2 could not run.
+cli-arg-format = Output format
+cli-new-about = Create a page, or a translation stub of a page in another language
+cli-new-after = Examples:
+    {"  "}panduan new content/id/group-types/mentoring.md
+    {"  "}panduan new content/en/group-types/therapy.md --translate-from id
+cli-arg-path = The page file to create, below `content/<lang>/`
+cli-arg-translate_from = Start from this language's page at the same path: its fields are copied, its text is kept as a guide, and the translation records its version
+cli-translated-about = Mark a reviewed translation as up to date with its source page
+cli-translated-after = Examples:
+    {"  "}panduan translated content/en/group-types/therapy.md
+    {"  "}panduan translated --all    start tracking every translation made by hand (no record yet)
+cli-translated-arg-path = The translated page
+cli-arg-all = Record every translation that has no record yet (made by hand) as up to date with its source; records already there are left alone
+cli-arg-from = The source language (default: the one recorded, else the original's, else the default language)
+cli-status-about = Show, per page and language, whether translations are up to date, outdated or missing
+cli-status-after = Example:
+    {"  "}panduan status --strict    exit 1 if anything is missing, outdated or a stub
+cli-status-arg-strict = Exit with 1 if any translation is missing, outdated or a stub
+cli-clean-about = Remove the output folder (only if Panduan created it)
+cli-completions-about = Print a shell completion script
+cli-completions-after = Example:
+    {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
+cli-arg-shell = The shell: bash, zsh, fish, elvish or powershell
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-value-command = COMMAND
+cli-arg-strict = Treat warnings as failures
+
+## new and translated
+
+new-outside-content = `{ $path }` is not inside this handbook's `content/` folder
+new-outside-language = `{ $path }` is not inside a language folder such as `content/id/`
+new-not-md = `{ $path }` must end in `.md`
+new-unknown-language = `{ $lang }` is not a language of this handbook
+    .help = the languages in book.toml: { $languages }
+new-exists = `{ $path }` already exists; Panduan never overwrites a page
+new-no-source = there is no page `{ $path }` to translate from
+translated-not-a-page = `{ $path }` is not a page of this handbook
+translated-still-stub = `{ $path }` still holds the `{ $marker }` guide block; finish the translation and delete that block first
+translated-same-language = `{ $path }` is itself in `{ $lang }`; name the source language with `--from`
+translated-no-source = `{ $path }` has no `{ $lang }` source page
+translated-no-front-matter = `{ $path }` has no front matter to record the translation in
+
+## Theme
+
+theme-embedded-invalid = the embedded `{ $path }` is invalid: { $detail }
+theme-folder-missing = the theme folder `{ $path }` does not exist
+    .help = fix `theme` in book.toml, or remove it to use the built-in theme
+theme-strings-invalid = invalid UI strings: { $detail }
+theme-strings-missing = the theme has no UI strings in `{ $lang }` for { $keys }; English is used
+    .help = add `i18n/{ $lang }.toml` to your theme with these keys
+theme-template-missing = the theme has no template `{ $template }`
+    .help = templates for pages: { $templates }
+output-files-clash = two output files would be written to `{ $path }` (and `{ $other }`)
+    .help = a file in `content/` has the same path as a generated page; rename it
+
+## serve and watch
+
+serve-port-in-use = cannot listen on { $addr }: { $detail }
+    .help = another program uses this port; choose one with `--port N`, or `--port 0` for any free port
+serve-cannot-listen = cannot listen on { $addr }: { $detail }
+serve-no-address = cannot read the address of the server: { $detail }
+serve-no-threads = cannot start the server's threads: { $detail }
+serve-no-ctrl-c = cannot catch Ctrl-C: { $detail }
+watch-limit-reached = cannot watch `{ $path }` for changes: { $detail }
+    .help = the system's limit of watched folders is reached; run with `--poll`, or raise `fs.inotify.max_user_watches`
+watch-failed = cannot watch `{ $path }` for changes: { $detail }
+    .help = on a network drive, run with `--poll`
+template-prepare = cannot prepare `{ $template }` for { $what }
+template-failed = template `{ $template }` failed for { $what }
+template-setup = cannot set up templates
+template-invalid = a theme template is invalid
+watch-warning = watching the files: { $detail }
+watch-watching = watching for changes; press Ctrl-C to stop
+cli-help-about = Print this message or the help of the given subcommand(s)
+cli-value-options = OPTIONS
+
+## Glossary
+
+glossary-not-a-list = `extra.glossary` must be a list of terms
+    .help = write each term as `- key: …`, `term: …` and `definition: …` under `glossary:`
+glossary-term-incomplete = this glossary term has no `{ $missing }`
+    .help = every term needs a `key` (the same in every language), the `term` and its own `definition`
+glossary-key-twice = the glossary key `{ $key }` is used twice
+    .help = `{ $other }` defines it too; give each term its own key
+glossary-no-counterpart = the glossary term `{ $term }` has no { $language } (`{ $lang }`) counterpart
+    .help = add a term with `key: { $key }` to `extra.glossary` of `{ $other }`, or give its matching term this key
+kind-field-of-kind = { $ty } of kind `{ $kind }`
+expect-page-id = the id of a page, e.g. `group-types/therapy`
+config-kind-not-page = `kind` is only for fields of `type = "page"`; the field `{ $field }` of kind `{ $kind }` is of type `{ $ty }`
+    .help = remove `kind`, or set `type = "page"` for a field whose value names another page
+config-field-kind-unknown = the field `{ $field }` of kind `{ $kind }` asks for pages of kind `{ $wanted }`, which book.toml does not declare
+    .help = the kinds in book.toml: { $kinds }
+    .help-nearest = did you mean `{ $nearest }`?
+
+## Fields that name a page
+
+field-page-other-language = `{ $page }` exists only in { $language } (`{ $lang }`); `{ $field }` links there
+    .help = translate that page to link within this language
+field-page-nearest = did you mean { $nearest }?
+field-page-none-of-kind = no page has `kind: { $kind }` yet; write one, or leave this field out
+field-page-of-kind = a page id is its path below `content/<language>/` without `.md`; pages of kind `{ $kind }`: { $pages }
+field-page-example = a page id is its path below `content/<language>/` without `.md`, e.g. { $pages }
+field-page-missing = `{ $field }` names the page `{ $page }`, but no page has that id
+field-page-is-of-kind = a page of kind `{ $kind }`
+field-page-is-kindless = a page without a kind
+field-page-wrong-kind = `{ $field }` must name a page of kind `{ $kind }`, but `{ $page }` is { $is }
+
+## House terms ([terms.<lang>] in book.toml)
+
+terms-unknown-language = `[terms.{ $lang }]` is for a language that is not declared
+    .help = declared languages: { $declared }; name one of them, or add `[languages.{ $lang }]`
+terms-empty = an empty term in `{ $table }`
+    .help = write the form to avoid on the left and the house term on the right, e.g. `"konseling individual" = "konseling perorangan"`
+terms-empty-preferred = the house term for "{ $term }" is empty
+    .help = write the term authors should use instead, e.g. `"konseling individual" = "konseling perorangan"`
+terms-duplicate = "{ $term }" is in `{ $table }` twice (also on line { $line })
+    .help = keep one of the two lines; case does not matter when terms are matched
+terms-same = "{ $term }" is both the form to avoid and the house term
+    .help = write the form to avoid on the left and the house term on the right, or remove the line
+terms-chain = the house term "{ $term }" is itself a form to avoid in `{ $table }` (line { $line })
+    .help = write the term it should become, "{ $next }"
+terms-own-counterpart = a counterpart in `{ $lang }`, the language of `{ $table }` itself
+    .help = write the house term as `use = "…"` and counterparts under the codes of the other languages
+terms-empty-counterpart = the `{ $lang }` counterpart of "{ $term }" is empty
+    .help = write the term the `{ $lang }` pages use for the same thing, or remove `{ $lang } = ""`
+terms-unknown-key = `{ $key }` is neither `use` nor a declared language
+    .help = write `{ "{" } use = "house term", { $other } = "counterpart" { "}" }`; declared languages: { $declared }
+terms-missing-use = the entry for "{ $term }" has no `use = "…"`
+    .help = name the house term, e.g. `{ "{" } use = "bermain peran", en = "role-play" { "}" }`
+term-avoided = "{ $written }" is not the house term; write "{ $preferred }"
+    .help = the house terms of { $language } are in `[terms.{ $lang }]` of book.toml (line { $line }); to quote the form to avoid on purpose, put it between `<!-- panduan:terms off -->` and `<!-- panduan:terms on -->`
+term-counterpart-missing = this page never says "{ $counterpart }", though its { $language } source `{ $source }` uses the house term "{ $term }"
+    .help = `[terms.{ $lang }]` of book.toml pairs the two (line { $line }); if this page speaks of the same thing, write "{ $counterpart }"

@@ -1,0 +1,262 @@
+//! Messages in the author's language (issue #19): the real binary with
+//! `LANG=id_ID.UTF-8` and `LANG=en_US.UTF-8` (and `LC_ALL`, `--lang`, `PANDUAN_LANG`,
+//! `[book] messages` choosing otherwise) on fixtures with each kind of problem. The
+//! words change; the places (`path:line:col`), the level words, the exit codes and the
+//! JSON codes do not.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::TestSite;
+
+/// What one run printed and returned.
+struct Said {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `panduan ARGS` in `dir` with only `vars` (and `PATH`, `HOME`) set.
+fn run_with(dir: &Path, vars: &[(&str, &str)], args: &[&str]) -> Said {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_panduan"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.join(".home-for-tests"));
+    for (k, v) in vars {
+        command.env(k, v);
+    }
+    let out = command.output().expect("run panduan");
+    Said {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const ID: &[(&str, &str)] = &[("LANG", "id_ID.UTF-8")];
+const EN: &[(&str, &str)] = &[("LANG", "en_US.UTF-8")];
+
+/// The `path:line:col: level` starts of the diagnostic lines of `text`.
+fn places(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("content/") || l.starts_with("book.toml"))
+        .filter_map(|l| {
+            let (place, rest) = l.split_once(": ")?;
+            let level = rest.split(':').next()?;
+            Some(format!("{place}: {level}"))
+        })
+        .collect()
+}
+
+/// The codes of `check --format json`.
+fn codes(json: &str) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("check prints JSON");
+    v["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                format!("{}:{}:{}", d["path"], d["line"], d["column"]),
+            )
+        })
+        .collect()
+}
+
+/// A problem planted in the `bilingual` fixture, and what each language says about it.
+struct Case {
+    file: &'static str,
+    text: &'static str,
+    code: &'static str,
+    id: &'static str,
+    en: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        file: "content/id/guide/langkah.md",
+        text: "---\ntitle: Langkah\nsummary: Langkah pertama: berkenalan\n---\nTeks.\n",
+        code: "yaml-colon-in-text",
+        id: "ada titik dua di dalam teks",
+        en: "a colon inside text",
+    },
+    Case {
+        file: "content/id/guide/tautan.md",
+        text: "---\ntitle: Tautan\n---\nLihat [ini](tidak-ada.md).\n",
+        code: "link-missing-page",
+        id: "halaman tujuan tautan `tidak-ada.md` tidak ditemukan",
+        en: "the link target `tidak-ada.md` does not exist",
+    },
+    Case {
+        file: "content/id/guide/jangkar.md",
+        text: "---\ntitle: Jangkar\n---\n## Awal\n\nLihat [bagian](#tujuan).\n",
+        code: "anchor-missing",
+        id: "jangkar `#tujuan` tidak ada di `Jangkar`",
+        en: "the anchor `#tujuan` does not exist in `Jangkar`",
+    },
+    Case {
+        file: "content/id/guide/jenis.md",
+        text: "---\ntitle: Jenis\nkind: group-type\nnumber: 1\npurpose: Tujuan.\nwarna: merah\n---\nTeks.\n",
+        code: "front-matter-unknown-kind-key",
+        id: "kunci front matter `warna` tidak dikenal untuk halaman berjenis `group-type`",
+        en: "unknown front-matter key `warna` for a page of kind `group-type`",
+    },
+];
+
+#[test]
+fn each_problem_is_told_in_the_locale_language_at_the_same_place_with_the_same_exit_code() {
+    for case in CASES {
+        let site = TestSite::copy("bilingual");
+        site.write(case.file, case.text);
+        let id = run_with(site.path(), ID, &["build"]);
+        let en = run_with(site.path(), EN, &["build"]);
+        assert!(id.stderr.contains(case.id), "{}: {}", case.code, id.stderr);
+        assert!(en.stderr.contains(case.en), "{}: {}", case.code, en.stderr);
+        assert!(!id.stderr.contains(case.en), "{}: {}", case.code, id.stderr);
+        assert_eq!(id.code, 1, "{}", id.stderr);
+        assert_eq!(id.code, en.code);
+        assert!(!places(&id.stderr).is_empty(), "{}", id.stderr);
+        assert_eq!(places(&id.stderr), places(&en.stderr));
+        // The level words stay English, for editors and scripts that look for them.
+        assert!(id.stderr.contains(": error: "), "{}", id.stderr);
+
+        let id = run_with(site.path(), ID, &["check", "--format", "json"]);
+        let en = run_with(site.path(), EN, &["check", "--format", "json"]);
+        assert_eq!(id.code, en.code);
+        let (id_codes, en_codes) = (codes(&id.stdout), codes(&en.stdout));
+        assert_eq!(id_codes, en_codes);
+        assert!(
+            en_codes.iter().any(|(c, _)| c == case.code),
+            "{}: {en_codes:?}",
+            case.code
+        );
+        assert!(id.stdout.contains(case.id), "{}", id.stdout);
+    }
+}
+
+#[test]
+fn the_build_summary_and_check_summary_follow_the_language() {
+    let site = TestSite::copy("bilingual");
+    let id = run_with(site.path(), ID, &["build"]);
+    assert_eq!(id.code, 0, "{}", id.stderr);
+    assert!(id.stdout.contains("halaman (id "), "{}", id.stdout);
+    assert!(
+        id.stdout.contains("selesai dibuat di book/"),
+        "{}",
+        id.stdout
+    );
+    let en = run_with(site.path(), EN, &["build"]);
+    assert!(en.stdout.starts_with("built "), "{}", en.stdout);
+    let id = run_with(site.path(), ID, &["check"]);
+    let en = run_with(site.path(), EN, &["check"]);
+    assert_eq!(id.code, en.code);
+    assert!(id.stdout.contains("diperiksa: "), "{}", id.stdout);
+    assert!(en.stdout.contains("checked: "), "{}", en.stdout);
+    let id = run_with(site.path(), ID, &["status"]);
+    assert!(id.stdout.starts_with("halaman"), "{}", id.stdout);
+}
+
+#[test]
+fn a_refused_output_folder_and_a_missing_book_toml_are_told_in_the_language() {
+    let site = TestSite::copy("bilingual");
+    let id = run_with(site.path(), ID, &["build", "--out", "content"]);
+    let en = run_with(site.path(), EN, &["build", "--out", "content"]);
+    assert_eq!((id.code, en.code), (2, 2));
+    assert!(
+        id.stderr
+            .contains("tidak dapat dipakai sebagai folder keluaran"),
+        "{}",
+        id.stderr
+    );
+    assert!(en.stderr.contains("refusing to use"), "{}", en.stderr);
+
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let id = run_with(empty.path(), ID, &["build"]);
+    let en = run_with(empty.path(), EN, &["build"]);
+    assert_eq!((id.code, en.code), (2, 2));
+    assert!(id.stderr.contains("tidak ada `book.toml`"), "{}", id.stderr);
+    assert!(id.stderr.contains("= help: Jalankan"), "{}", id.stderr);
+    assert!(en.stderr.contains("no `book.toml` here"), "{}", en.stderr);
+}
+
+#[test]
+fn lc_all_overrides_lc_messages_which_overrides_lang() {
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let said = |vars: &[(&str, &str)]| run_with(empty.path(), vars, &["build"]).stderr;
+    let english = "no `book.toml` here";
+    let indonesian = "tidak ada `book.toml`";
+    assert!(said(&[("LANG", "id_ID.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).contains(english));
+    assert!(said(&[("LANG", "id_ID.UTF-8"), ("LC_ALL", "C")]).contains(english));
+    assert!(said(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "id_ID")]).contains(indonesian));
+    assert!(said(&[("LC_ALL", "id"), ("LC_MESSAGES", "en_US")]).contains(indonesian));
+    assert!(said(&[("LANG", "POSIX")]).contains(english));
+    assert!(said(&[]).contains(english));
+}
+
+#[test]
+fn the_option_beats_panduan_lang_which_beats_book_toml_which_beats_the_locale() {
+    let site = TestSite::copy("bilingual");
+    let book = site
+        .read("book.toml")
+        .replace("[book]\n", "[book]\nmessages = \"id\"\n");
+    site.write("book.toml", &book);
+    site.write("content/id/guide/tautan.md", CASES[1].text);
+    let said = |vars: &[(&str, &str)], args: &[&str]| run_with(site.path(), vars, args).stderr;
+    assert!(said(EN, &["build"]).contains(CASES[1].id));
+    assert!(
+        said(
+            &[("PANDUAN_LANG", "en"), ("LANG", "id_ID.UTF-8")],
+            &["build"]
+        )
+        .contains(CASES[1].en)
+    );
+    assert!(said(ID, &["build", "--lang", "en"]).contains(CASES[1].en));
+    assert!(said(&[("PANDUAN_LANG", "en")], &["--lang", "id", "build"]).contains(CASES[1].id));
+    // A wrong value is an error at its place in book.toml.
+    site.write(
+        "book.toml",
+        &book.replace("messages = \"id\"", "messages = \"fr\""),
+    );
+    let wrong = run_with(site.path(), EN, &["build"]);
+    assert_eq!(wrong.code, 2);
+    assert!(
+        wrong
+            .stderr
+            .starts_with("book.toml:2:1: error: `messages = \"fr\"`"),
+        "{}",
+        wrong.stderr
+    );
+}
+
+#[test]
+fn help_is_in_the_language_of_the_option_or_the_environment() {
+    let site = TestSite::copy("bilingual");
+    let id = run_with(site.path(), ID, &["build", "--help"]);
+    assert_eq!(id.code, 0);
+    assert!(
+        id.stdout.contains("Penggunaan: panduan build [PILIHAN]"),
+        "{}",
+        id.stdout
+    );
+    assert!(id.stdout.contains("Pilihan:"), "{}", id.stdout);
+    assert!(id.stdout.contains("Folder keluaran"), "{}", id.stdout);
+    let top = run_with(site.path(), EN, &["--lang", "id", "--help"]);
+    assert!(top.stdout.contains("Perintah:"), "{}", top.stdout);
+    assert!(
+        top.stdout.contains("Menampilkan pesan ini"),
+        "{}",
+        top.stdout
+    );
+    assert!(!top.stdout.contains("Print"), "{}", top.stdout);
+    assert!(!top.stdout.contains("Usage"), "{}", top.stdout);
+    // `panduan help build` says the same as `panduan build --help`.
+    let help_build = run_with(site.path(), ID, &["help", "build"]);
+    assert_eq!(help_build.stdout, id.stdout);
+    let en = run_with(site.path(), EN, &["build", "--help"]);
+    assert!(en.stdout.contains("Usage: panduan build"), "{}", en.stdout);
+    assert!(en.stdout.contains("Output folder"), "{}", en.stdout);
+}
