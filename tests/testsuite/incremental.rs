@@ -95,7 +95,8 @@ fn cached_rebuilds_equal_fresh_builds_after_every_kind_of_edit() {
         "no page is rendered again"
     );
 
-    // A body edit: only that page is rendered again.
+    // A body edit: that page is rendered again, and its English translation, whose
+    // record now says its source changed (the outdated notice).
     let therapy = "content/id/group-types/therapy.md";
     let text = site.read(therapy);
     site.write(
@@ -105,7 +106,16 @@ fn cached_rebuilds_equal_fresh_builds_after_every_kind_of_edit() {
             "## Kapan jenis ini tepat\n\nKalimat baru.",
         ),
     );
-    assert_eq!(builds.check("body edit"), 1, "only the edited page");
+    assert_eq!(
+        builds.check("body edit"),
+        2,
+        "the edited page and its now outdated translation"
+    );
+    // An edit to a translation: only that page.
+    let english = "content/en/group-types/therapy.md";
+    let text = site.read(english);
+    site.write(english, &format!("{text}\nA new sentence.\n"));
+    assert_eq!(builds.check("translation edit"), 1, "only the edited page");
 
     // A title edit: every page that shows the title (navigation, links, comparison,
     // breadcrumbs, backlinks) follows.
