@@ -470,15 +470,19 @@ pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Res
     for name in names {
         let bare = name.trim_end_matches('/');
         if let Some(problem) = crate::model::windows_name_problem(bare) {
-            return Err(Error::Other(format!(
-                "the output would hold `{bare}`, which Windows cannot unpack: {problem}\n  = help: a file of `content/` is named in its place; a file of the theme is below its `static/` folder"
+            return Err(Error::Msg(crate::msg!(
+                "output-not-portable",
+                name = bare,
+                problem = problem
             )));
         }
         if let Some(other) = seen.insert(bare.to_lowercase(), name)
             && !(other.ends_with('/') && name.ends_with('/'))
         {
-            return Err(Error::Other(format!(
-                "the output would hold both `{other}` and `{name}`, which are one name on Windows and macOS\n  = help: rename one of them"
+            return Err(Error::Msg(crate::msg!(
+                "output-case-collision",
+                name = name,
+                other = other
             )));
         }
     }

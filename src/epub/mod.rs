@@ -185,8 +185,13 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
     for (target, name) in &images {
         entries.push((format!("EPUB/{name}"), (book.read)(target)?));
     }
-    let bytes = pack(&entries, book.stamp)
-        .map_err(|e| Error::Other(format!("cannot make the EPUB `{}`: {e}", path(code))))?;
+    let bytes = pack(&entries, book.stamp).map_err(|e| {
+        Error::Msg(crate::msg!(
+            "epub-pack-failed",
+            path = path(code),
+            reason = e.to_string()
+        ))
+    })?;
     Ok(OutputFile {
         path: path(code),
         contents: Contents::Bytes(bytes),

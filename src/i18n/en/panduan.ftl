@@ -427,6 +427,11 @@ theme-strings-missing = the theme has no UI strings in `{ $lang }` for { $keys }
     .help = add `i18n/{ $lang }.toml` to your theme with these keys
 theme-template-missing = the theme has no template `{ $template }`
     .help = templates for pages: { $templates }
+output-not-portable = the output would hold `{ $name }`, which Windows cannot unpack: { $problem }
+    .help = a file of `content/` is named in its place; a file of the theme is below its `static/` folder
+output-case-collision = the output would hold both `{ $other }` and `{ $name }`, which are one name on Windows and macOS
+    .help = rename one of them
+epub-pack-failed = cannot make the EPUB `{ $path }`: { $reason }
 output-files-clash = two output files would be written to `{ $path }` (and `{ $other }`)
     .help = a file in `content/` has the same path as a generated page; rename it
 

@@ -405,6 +405,11 @@ theme-strings-missing = tema tidak memiliki teks tampilan dalam `{ $lang }` untu
     .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
+output-not-portable = keluaran akan memuat `{ $name }`, yang tidak dapat dibuka di Windows: { $problem }
+    .help = Jika nama itu berasal dari file di `content/`, silakan ganti namanya di sana; jika dari tema, file itu ada di folder `static/` milik tema.
+output-case-collision = keluaran akan memuat `{ $other }` dan `{ $name }`, yang di Windows dan macOS dianggap satu nama
+    .help = Silakan ganti nama salah satunya.
+epub-pack-failed = EPUB `{ $path }` tidak dapat dibuat: { $reason }
 output-files-clash = dua file keluaran akan ditulis ke `{ $path }` (dan `{ $other }`)
     .help = Ada file di `content/` yang jalurnya sama dengan halaman yang dibuat Panduan. Silakan ganti namanya.
 
