@@ -347,8 +347,10 @@ struct RawConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PdfConfig {
-    /// Whether `panduan build` writes it (default `true`; `--no-pdf` skips it once).
-    #[serde(default = "yes")]
+    /// Whether `panduan build` writes it (default `false`: typesetting costs far more
+    /// than the site, about 0.1 s a page; the bundled handbook turns it on; `--no-pdf`
+    /// skips it once).
+    #[serde(default)]
     pub enabled: bool,
     /// The Typst template of the theme that lays the book out (default `book.typ`).
     #[serde(default = "book_typ")]
@@ -358,7 +360,7 @@ pub struct PdfConfig {
 impl Default for PdfConfig {
     fn default() -> Self {
         PdfConfig {
-            enabled: true,
+            enabled: false,
             template: book_typ(),
         }
     }
@@ -817,14 +819,14 @@ title = "Handbook"
     #[test]
     fn pdf_is_on_by_default_and_handouts_name_a_declared_kind() {
         let c = parse(Path::new("/p"), GOOD, &Overrides::default()).expect("valid");
-        assert!(c.pdf.enabled);
+        assert!(!c.pdf.enabled);
         assert_eq!(c.pdf.template, "book.typ");
         assert!(c.handouts.is_none());
         let text = format!(
-            "{GOOD}\n[pdf]\nenabled = false\n[handouts]\nkind = \"group-type\"\n[kinds.group-type]\n"
+            "{GOOD}\n[pdf]\nenabled = true\n[handouts]\nkind = \"group-type\"\n[kinds.group-type]\n"
         );
         let c = parse(Path::new("/p"), &text, &Overrides::default()).expect("valid");
-        assert!(!c.pdf.enabled);
+        assert!(c.pdf.enabled);
         let h = c.handouts.expect("handouts");
         assert_eq!(
             (h.kind.as_str(), h.template.as_str()),

@@ -347,13 +347,24 @@ fn no_pdf_and_enabled_false_skip_the_pdfs() {
     let site = TestSite::copy("pdf");
     let run = site.run(["build", "--no-pdf"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(!site.exists("book/downloads"), "{run}");
+    let no_pdf = |site: &TestSite| {
+        !site.exists("book/downloads/handbook-en.pdf")
+            && !site.exists("book/downloads/handbook-id.pdf")
+            && !site.exists("book/downloads/handouts-en.pdf")
+            && !site.exists("book/downloads/handouts")
+    };
+    assert!(no_pdf(&site), "{run}");
     let toml = site
         .read("book.toml")
-        .replace("[handouts]\nkind = \"group-type\"\n", "");
-    site.write("book.toml", &format!("{toml}\n[pdf]\nenabled = false\n"));
+        .replace("[handouts]\nkind = \"group-type\"\n", "")
+        .replace("[pdf]\nenabled = true\n", "[pdf]\nenabled = false\n");
+    site.write("book.toml", &toml);
     build(&site);
-    assert!(!site.exists("book/downloads"));
+    assert!(no_pdf(&site));
+    // Off by default: without a `[pdf]` table, no PDF.
+    site.write("book.toml", &toml.replace("[pdf]\nenabled = false\n", ""));
+    build(&site);
+    assert!(no_pdf(&site));
 }
 
 #[test]
