@@ -460,7 +460,7 @@ fn pdf_step<P: AsRef<str>>(prepared: &Prepared, made: &[P]) -> Result<pdf::Made>
 /// The heavy outputs below `downloads/`, made by `build` after the pages from the
 /// rendered site, in this order, before the download pages and the offline zip that
 /// list and hold them. `serve` makes none of them, so that they never delay a reload
-/// (its download page says so). The PDFs are typeset before them, by [`pdf_step`].
+/// (its download page says so). The PDFs are typeset before them, by `pdf_step`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heavy {
     /// `downloads/handbook-<lang>.epub` ([`epub`]).
