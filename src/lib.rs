@@ -69,6 +69,8 @@ pub struct BuildOptions {
     /// Make the PDFs (`[pdf]`, `[handouts]` in book.toml): `panduan build` does unless
     /// `--no-pdf`; `serve` and `watch` never do, so a rebuild is never kept waiting.
     pub pdf: bool,
+    /// Told when the build waits for another build of the same output folder.
+    pub on_wait: output::OnWait,
     /// What earlier builds of the same project left to reuse (`serve`, `watch`); by
     /// default switched off.
     pub reuse: std::sync::Arc<Reuse>,
@@ -390,13 +392,14 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 /// (the EPUB, the download pages, the offline zip) are made from that folder before it is swapped in.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
+    source_date_epoch()?;
     let (prepared, mut phases, lap) = prepare(options)?;
     let config = &prepared.site.config;
     let out = config.output.clone();
     if let Some(zip) = &options.zip {
         output::check_zip_target(config, zip, &out)?;
     }
-    let writer = output::Writer::begin(config, &out)?;
+    let writer = output::Writer::begin(config, &out, &options.on_wait)?;
     let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
     // The model checks the names of pages and copied files; the theme's own are checked
     // here, before anything is zipped.
@@ -422,10 +425,20 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let top = out
             .file_name()
             .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
+        writer.note_temporary(&output::zip_temporary(zip));
         output::zip(&offline, zip, &top, stamp(config))?;
     }
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
+    for left in &written.leftovers {
+        warnings.push(
+            Diagnostic::warning(
+                diagnostic::Span::file(load::relative_to(left, &config.root)),
+                crate::msg!("output-leftover"),
+            )
+            .with_help(crate::help!()),
+        );
+    }
     let report = Report {
         pages: prepared.pages_per_language(),
         warnings,
@@ -479,9 +492,42 @@ pub const OFFLINE_TOP: &str = "handbook";
 /// builds convention), else `[downloads] date` of `book.toml`, else a fixed default;
 /// never the clock, so that two builds are byte-identical.
 pub fn stamp(config: &config::Config) -> config::Stamp {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    stamp_with(config, source_date_epoch().ok().flatten())
+}
+
+/// The earliest and latest `SOURCE_DATE_EPOCH` a download can carry (the years a zip
+/// entry can hold): 1980-01-01 and 2107-12-31 23:59:59 UTC.
+pub const EPOCH_RANGE: std::ops::RangeInclusive<u64> = 315_532_800..=4_354_819_199;
+
+/// `SOURCE_DATE_EPOCH`, checked: unset or empty is `None`; anything but a whole number
+/// of seconds within [`EPOCH_RANGE`] is an error (the reproducible-builds convention:
+/// a malformed value stops the build rather than being ignored).
+pub fn source_date_epoch() -> Result<Option<u64>> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = raw.to_string_lossy();
+    let value = text.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let shown: String = value.chars().take(40).collect();
+    let Ok(seconds) = value.parse::<u64>() else {
+        return Err(Error::Msg(crate::msg!("epoch-invalid", value = shown)));
+    };
+    if !EPOCH_RANGE.contains(&seconds) {
+        return Err(Error::Msg(crate::msg!(
+            "epoch-out-of-range",
+            value = shown,
+            first = *EPOCH_RANGE.start(),
+            last = *EPOCH_RANGE.end()
+        )));
+    }
+    Ok(Some(seconds))
+}
+
+/// [`stamp`] with `SOURCE_DATE_EPOCH` given.
+fn stamp_with(config: &config::Config, epoch: Option<u64>) -> config::Stamp {
     match (epoch, config.downloads.date.as_deref()) {
         (Some(seconds), _) => config::Stamp::from_unix(seconds),
         (None, Some(date)) => config::Stamp::from_date(date).unwrap_or(config::Stamp::DEFAULT),

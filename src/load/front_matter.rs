@@ -155,21 +155,32 @@ pub fn parse_yaml_map(
     let parsed: Result<IndexMap<String, Spanned<Value>>, _> =
         serde_saphyr::from_str_with_options(yaml, options);
     match parsed {
-        Ok(map) => Ok(map
-            .into_iter()
-            .map(|(k, v)| {
-                let span = at(v.referenced.line(), v.referenced.column());
-                (k, (v.value, span))
-            })
-            .collect()),
+        Ok(map) => {
+            let map: IndexMap<String, (Value, Span)> = map
+                .into_iter()
+                .map(|(k, v)| {
+                    let span = at(v.referenced.line(), v.referenced.column());
+                    (k, (v.value, span))
+                })
+                .collect();
+            // A NUL (YAML's `"\0"`) would end up raw in the HTML, the EPUB and the PDF.
+            for (key, (value, span)) in &map {
+                if has_nul(value) || key.contains('\0') {
+                    return Err(
+                        Diagnostic::error(span.clone(), msg!("yaml-nul")).with_help(help!())
+                    );
+                }
+            }
+            Ok(map)
+        }
         Err(e) => {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let text = e.to_string();
             let message = text
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m);
-            let slip = if text.contains("budget breached") {
-                Slip::whole(line, col, msg!("yaml-too-large"))
+            let slip = if let Some(limit) = yaml_limit(&text) {
+                Slip::whole(line, col, limit)
             } else if message.starts_with("expected mapping start") {
                 Slip::whole(line, col, msg!("yaml-not-a-map"))
             } else {
@@ -186,6 +197,39 @@ pub fn parse_yaml_map(
             Err(d)
         }
     }
+}
+
+/// Whether a NUL character is in any text of `value`.
+fn has_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(has_nul),
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
+    }
+}
+
+/// How deep lists and maps may nest in front matter (the parser's own budget).
+pub(crate) const YAML_MAX_DEPTH: usize = 64;
+/// How many values (keys, items, scalars) front matter may hold.
+pub(crate) const YAML_MAX_VALUES: usize = 250_000;
+
+/// The limit of the YAML parser that `text` (its error) says was passed, as a message
+/// naming it: nesting depth, number of values, size of text, or aliases.
+fn yaml_limit(text: &str) -> Option<Msg> {
+    if text.contains("recursion limit exceeded") {
+        return Some(msg!("yaml-too-deep", limit = YAML_MAX_DEPTH));
+    }
+    let breach = text.split_once("budget breached: ")?.1;
+    Some(if breach.contains("Depth") {
+        msg!("yaml-too-deep", limit = YAML_MAX_DEPTH)
+    } else if breach.starts_with("Nodes") || breach.starts_with("Events") {
+        msg!("yaml-too-many-values", limit = YAML_MAX_VALUES)
+    } else if breach.contains("Bytes") || breach.starts_with("Documents") {
+        msg!("yaml-too-much-text")
+    } else {
+        msg!("yaml-too-large")
+    })
 }
 
 /// A YAML error in plain words: where, what, and what to do.

@@ -160,7 +160,8 @@ impl SmallDisk {
         std::fs::read_dir(&self.path)
             .expect("read the disk")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("panduan-"))
+            // The lock file beside the output stays (issue #24).
+            .filter(|n| n.contains("panduan-") && !n.ends_with(".panduan-lock"))
             .collect()
     }
 }
