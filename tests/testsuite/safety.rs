@@ -401,3 +401,136 @@ fn issue_24_escape_sequences_in_titles_and_names_are_shown_escaped() {
         }
     }
 }
+
+/// The status of a raw HTTP/1.1 GET of `path` on `addr` with these header lines.
+fn status_of(addr: &str, path: &str, headers: &[String]) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    let mut request = format!("GET {path} HTTP/1.1\r\n");
+    for h in headers {
+        request.push_str(h);
+        request.push_str("\r\n");
+    }
+    request.push_str("Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut line = String::new();
+    BufReader::new(stream)
+        .read_line(&mut line)
+        .expect("status line");
+    line.split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("bad status line {line:?}"))
+}
+
+/// The header lines of a WebSocket upgrade.
+fn upgrade(host: &str, origin: Option<&str>) -> Vec<String> {
+    let mut lines = vec![
+        format!("Host: {host}"),
+        "Upgrade: websocket".to_string(),
+        "Connection: Upgrade".to_string(),
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==".to_string(),
+        "Sec-WebSocket-Version: 13".to_string(),
+    ];
+    lines.extend(origin.map(|o| format!("Origin: {o}")));
+    lines
+}
+
+#[test]
+fn issue_24_serve_refuses_a_foreign_host_or_origin_and_answers_loopback() {
+    let site = TestSite::copy("minimal");
+    let server = Running::serve(site.path());
+    let addr = server.addr.clone();
+    let port = addr.rsplit_once(':').expect("a port").1.to_string();
+    let page = "/id/halaman/index.html";
+    for host in [addr.clone(), format!("localhost:{port}")] {
+        assert_eq!(
+            status_of(&addr, page, &[format!("Host: {host}")]),
+            200,
+            "{host}"
+        );
+        let origin = format!("http://{host}");
+        assert_eq!(
+            status_of(
+                &addr,
+                page,
+                &[format!("Host: {host}"), format!("Origin: {origin}")]
+            ),
+            200
+        );
+        // The live-reload socket opens (101) for the server's own pages.
+        assert_eq!(
+            status_of(&addr, "/.panduan/live", &upgrade(&host, Some(&origin))),
+            101
+        );
+    }
+    // DNS rebinding: the browser sends the attacker's name as the host.
+    for host in [format!("evil.example:{port}"), "evil.example".to_string()] {
+        assert_eq!(
+            status_of(&addr, page, &[format!("Host: {host}")]),
+            403,
+            "{host}"
+        );
+        assert_eq!(
+            status_of(&addr, "/.panduan/live", &upgrade(&host, None)),
+            403
+        );
+    }
+    assert_eq!(status_of(&addr, page, &[]), 403, "no Host at all");
+    // A page of another site opening the socket, or reading a page.
+    for origin in ["http://evil.example", "null", "https://127.0.0.1"] {
+        assert_eq!(
+            status_of(&addr, "/.panduan/live", &upgrade(&addr, Some(origin))),
+            403,
+            "{origin}"
+        );
+        assert_eq!(
+            status_of(
+                &addr,
+                page,
+                &[format!("Host: {addr}"), format!("Origin: {origin}")]
+            ),
+            403,
+            "{origin}"
+        );
+    }
+}
+
+#[test]
+fn issue_24_serve_caps_open_sockets_and_message_sizes() {
+    let site = TestSite::copy("minimal");
+    let mut server = Running::serve(site.path());
+    let mut tabs: Vec<_> = (0..64).map(|_| server.live()).collect();
+    assert_eq!(
+        status_of(&server.addr, "/.panduan/live", &upgrade(&server.addr, None)),
+        503,
+        "the 65th socket waits for one to close"
+    );
+    tabs.pop();
+    let started = Instant::now();
+    while status_of(&server.addr, "/.panduan/live", &upgrade(&server.addr, None)) != 101 {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "a closed socket frees its place"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(tabs);
+    // A tab that sends a message larger than the limit is disconnected.
+    let started = Instant::now();
+    let mut socket = loop {
+        // The closed sockets give their places back as the server notices.
+        match tungstenite::connect(format!("ws://{}/.panduan/live", server.addr)) {
+            Ok((socket, _)) => break socket,
+            Err(e) => assert!(started.elapsed() < PATIENCE, "{e}"),
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let _ = socket.read();
+    let _ = socket.send(tungstenite::Message::text("x".repeat(1 << 20)));
+    let closed = (0..50).any(|_| socket.read().is_err());
+    assert!(closed, "the oversized message closes the socket");
+    server.assert_alive();
+    assert_eq!(server.get("/id/halaman/index.html").status, 200);
+}
