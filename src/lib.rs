@@ -426,7 +426,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             .file_name()
             .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
         writer.note_temporary(&output::zip_temporary(zip));
-        output::zip(&offline, zip, &top, stamp(config))?;
+        let had_zip = zip.is_file();
+        output::zip(&offline, zip, &top, stamp(config)).map_err(|e| writer.explain(e, had_zip))?;
     }
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
@@ -630,7 +631,8 @@ fn downloads(
         let target = writer.staged_path(render::OFFLINE_ZIP)?;
         // A fixed top folder, whatever the output folder is called, so that the zip is
         // the same wherever the site was built.
-        let size = output::zip(&offline, &target, OFFLINE_TOP, stamp)?;
+        let size = output::zip(&offline, &target, OFFLINE_TOP, stamp)
+            .map_err(|e| writer.explain(e, false))?;
         writer.count(size);
         paths.push(render::OFFLINE_ZIP.into());
         made.push(render::Download {

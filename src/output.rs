@@ -447,6 +447,21 @@ impl Writer {
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// `e`, from writing a zip, saying what a full disk left: the previous output (the
+    /// offline zip is part of it) and, when `zip_kept`, the previous `--zip` file.
+    pub fn explain(&self, e: Error, zip_kept: bool) -> Error {
+        match e {
+            Error::DiskFull { shown, .. } => {
+                let mut after = after_failure(self.had_output, "output");
+                if zip_kept {
+                    after = format!("{after}; {}", crate::t!("after-kept-zip"));
+                }
+                Error::DiskFull { shown, after }
+            }
+            other => other,
+        }
+    }
+
     /// Notes `path`, a temporary file made outside the output folder (the `--zip`
     /// file's), so that the next build removes it if this one is killed before it
     /// does.
@@ -698,6 +713,40 @@ pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Res
 /// How the temporary file of a zip being written ends (`handbook.zip.panduan-tmp`).
 pub const ZIP_TMP_SUFFIX: &str = ".zip.panduan-tmp";
 
+/// A writer that, once a write or seek failed (a full disk), pretends that the rest
+/// succeed: the zip writer, dropped after the error, then finishes into nothing instead
+/// of printing its own complaint (`ZipWriter::drop: …`) under ours. The first error is
+/// returned as it is.
+struct Quiet<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        self.inner.write(buf).inspect_err(|_| self.failed = true)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.inner.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl<W: std::io::Seek> std::io::Seek for Quiet<W> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.failed {
+            return Ok(0);
+        }
+        self.inner.seek(pos).inspect_err(|_| self.failed = true)
+    }
+}
+
 /// Where the zip `path` is written before it is renamed into place.
 pub fn zip_temporary(path: &Path) -> PathBuf {
     path.with_extension(&ZIP_TMP_SUFFIX[1..])
@@ -737,7 +786,10 @@ pub fn zip(
     check_portable_names(names.iter().map(String::as_str))?;
     let write = || -> std::io::Result<u64> {
         let file = fs::File::create(&tmp)?;
-        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        let mut zip = zip::ZipWriter::new(Quiet {
+            inner: std::io::BufWriter::new(file),
+            failed: false,
+        });
         // The fastest deflate level: HTML shrinks nearly as much, in a third of the time.
         let options = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
@@ -799,7 +851,7 @@ pub fn zip(
                 zip.merge_archive(archive)?;
             }
         }
-        let mut inner = zip.finish().map_err(std::io::Error::other)?;
+        let mut inner = zip.finish().map_err(std::io::Error::other)?.inner;
         inner.flush()?;
         Ok(inner.get_ref().metadata()?.len())
     };

@@ -534,3 +534,191 @@ fn issue_24_serve_caps_open_sockets_and_message_sizes() {
     server.assert_alive();
     assert_eq!(server.get("/id/halaman/index.html").status, 200);
 }
+
+/// `panduan ARGS` in `site` in English and in Indonesian: (exit code, all it said).
+fn in_both(site: &TestSite, args: &[&str], vars: &[(&str, &str)]) -> [(i32, String); 2] {
+    ["en_US.UTF-8", "id_ID.UTF-8"].map(|lang| {
+        let mut all = vec![("LANG", lang)];
+        all.extend_from_slice(vars);
+        let run = crate::support::run_env(site.path(), args, &all);
+        (run.code, format!("{}{}", run.stdout, run.stderr))
+    })
+}
+
+/// Asserts that `said` holds each of `wanted` (English, then Indonesian).
+fn says(runs: &[(i32, String); 2], code: i32, wanted: [&str; 2]) {
+    for ((got, said), want) in runs.iter().zip(wanted) {
+        assert_eq!(*got, code, "{said}");
+        assert!(said.contains(want), "{want:?} in\n{said}");
+    }
+}
+
+#[test]
+fn issue_24_yaml_depth_and_size_limits_are_named_as_such() {
+    let site = TestSite::copy("minimal");
+    // A 10,000-deep flow list on one line: named as too deep, its line cut short.
+    site.write(
+        "content/id/dalam.md",
+        &format!(
+            "---\ntitle: Dalam\ntags: {}{}\n---\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+    );
+    let runs = in_both(&site, &["check"], &[]);
+    says(
+        &runs,
+        1,
+        [
+            "nests lists or maps more than 64 levels deep",
+            "bersarang lebih dari 64 tingkat",
+        ],
+    );
+    for (_, said) in &runs {
+        assert!(!said.contains("alias"), "{said}");
+        assert!(
+            said.len() < 3_000,
+            "the 20 KB line is not echoed: {} bytes",
+            said.len()
+        );
+    }
+    // 10,000-deep block maps.
+    let deep: String = (0..10_000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i + 1)))
+        .collect();
+    site.write(
+        "content/id/dalam.md",
+        &format!("---\ntitle: Dalam\nx:\n{deep}---\n"),
+    );
+    let runs = in_both(&site, &["check"], &[]);
+    says(
+        &runs,
+        1,
+        ["more than 64 levels deep", "lebih dari 64 tingkat"],
+    );
+    // 126,000 plain keys with their values: 252,000 values.
+    let many: Vec<String> = (0..126_000).map(|i| format!("k{i}: 1")).collect();
+    site.write(
+        "content/id/dalam.md",
+        &format!("---\ntitle: Dalam\nextra: {{{}}}\n---\n", many.join(", ")),
+    );
+    let runs = in_both(&site, &["check"], &[]);
+    says(
+        &runs,
+        1,
+        [
+            "holds more than 250000 values",
+            "memuat lebih dari 250000 nilai",
+        ],
+    );
+}
+
+#[test]
+fn issue_24_a_nul_in_front_matter_is_an_error_at_its_place() {
+    let site = TestSite::copy("minimal");
+    site.write("content/id/nul.md", "---\ntitle: \"a\\0b\"\n---\n\nTeks.\n");
+    let runs = in_both(&site, &["build"], &[]);
+    says(
+        &runs,
+        1,
+        [
+            "content/id/nul.md:2:8: error: this value holds a NUL character",
+            "content/id/nul.md:2:8: error: nilai ini memuat karakter NUL",
+        ],
+    );
+    assert!(!site.exists("book"));
+}
+
+#[test]
+fn issue_24_source_date_epoch_errors_are_reported() {
+    let site = TestSite::copy("minimal");
+    for bad in ["-1", "abc", "1.5"] {
+        let runs = in_both(&site, &["build"], &[("SOURCE_DATE_EPOCH", bad)]);
+        says(
+            &runs,
+            2,
+            [
+                &format!("`SOURCE_DATE_EPOCH={bad}` is not a number of seconds since 1970"),
+                &format!("`SOURCE_DATE_EPOCH={bad}` bukan jumlah detik sejak 1970"),
+            ],
+        );
+    }
+    for far in ["0", "99999999999"] {
+        let runs = in_both(&site, &["build"], &[("SOURCE_DATE_EPOCH", far)]);
+        says(
+            &runs,
+            2,
+            [
+                &format!("`SOURCE_DATE_EPOCH={far}` is outside the dates a download can carry"),
+                &format!("`SOURCE_DATE_EPOCH={far}` berada di luar rentang tanggal"),
+            ],
+        );
+    }
+    assert!(!site.exists("book"));
+    let run = crate::support::run_env(
+        site.path(),
+        ["build"],
+        &[("SOURCE_DATE_EPOCH", "1767225600")],
+    );
+    assert_eq!(run.code, 0, "{run}");
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_24_a_killed_zip_leaves_a_file_the_next_build_removes() {
+    let site = bigger_site(300);
+    std::fs::create_dir(site.path().join("out")).expect("mkdir");
+    let tmp = site.path().join("out/handbook.zip.panduan-tmp");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_panduan"))
+        .args(["build", "--zip", "out/handbook.zip"])
+        .current_dir(site.path())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start");
+    let started = Instant::now();
+    while !tmp.exists() {
+        assert!(started.elapsed() < PATIENCE, "no temporary zip appeared");
+        if child.try_wait().expect("status").is_some() {
+            eprintln!("note: the build ended before its zip could be caught; nothing to check");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    assert!(tmp.exists(), "the killed build left its temporary zip");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        !tmp.exists(),
+        "the next build, even without --zip, removed it"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_24_check_reports_an_unreadable_picture_as_build_does() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = TestSite::copy("minimal");
+    site.write("content/id/images/foto.png", "png");
+    let path = site.path().join("content/id/images/foto.png");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&path).is_ok() {
+        eprintln!("note: running as a user who can read any file (root); not checked here");
+        return;
+    }
+    for command in ["check", "build"] {
+        let runs = in_both(&site, &[command], &[]);
+        says(
+            &runs,
+            1,
+            [
+                "content/id/images/foto.png:1:1: error: cannot read this file",
+                "content/id/images/foto.png:1:1: error: file ini tidak dapat dibaca",
+            ],
+        );
+    }
+}
