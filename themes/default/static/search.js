@@ -26,8 +26,18 @@
   var strings = {
     none: form && form.getAttribute("data-none"),
     results: form && form.getAttribute("data-results"),
-    corrected: form && form.getAttribute("data-corrected")
+    corrected: form && form.getAttribute("data-corrected"),
+    missing: form && form.getAttribute("data-missing"),
+    suggest: form && form.getAttribute("data-suggest"),
+    all: form && form.getAttribute("data-all")
   };
+  var searchPage = (form && form.getAttribute("data-page")) || "search.html";
+
+  /* Ranking: how much a query's coverage counts (an entry's score is multiplied by the
+     share of the query's words it answers, to this power); what a synonym's words
+     weigh (2 is the word itself). Tuned on tests/search/judged-*.tsv. */
+  var COVERAGE = 2;
+  var SYNONYM = 2;
 
   /* Words that say little about a page: they add to a score, they never narrow. */
   var STOP = {
@@ -284,7 +294,50 @@
       if (isTerm(idx, k)) add(k, 0.5);
       stemsOfWord(idx, k).forEach(function (s) { add(s, 0.5); });
     });
+    // A phrase the handbook's vocabulary says it also means: its words share the
+    // weight of the term.
+    (t.alts || []).forEach(function (phrase) {
+      var content = phrase.filter(function (s) { return own(stopWords, s) !== true; });
+      content.forEach(function (s) { if (isTerm(idx, s)) add(s, SYNONYM / content.length); });
+    });
     return out;
+  }
+
+  /* Marks the terms that a phrase of the handbook's vocabulary covers (house terms,
+     glossary terms of the other language, [search.synonyms]: idx.synonyms): t.alts,
+     the stems of each phrase it also means. The longest phrase wins. */
+  function markSynonyms(idx, q) {
+    var table = idx.synonyms || {};
+    var terms = q.terms.filter(function (t) { return !t.exclude; });
+    for (var i = 0; i < terms.length;) {
+      var length = 0, alts = null, key = "";
+      for (var j = i; j < terms.length && j < i + 6; j++) {
+        key = key ? key + " " + terms[j].stem : terms[j].stem;
+        var found = own(table, key);
+        if (found) { length = j - i + 1; alts = found; }
+      }
+      if (!length) { i++; continue; }
+      for (var k = i; k < i + length; k++) {
+        terms[k].known = true;
+        terms[k].alts = (terms[k].alts || []).concat(alts.map(function (p) { return p.split(" "); }));
+      }
+      i += length;
+    }
+  }
+
+  /* Is t a word the language knows (never "corrected"): an Indonesian root or a word
+     that stems to one, an English word (SCOWL's common words, assets/words-en.js), a
+     term of the handbook's vocabulary? (Words of the index are found, not lost.) */
+  var englishWords = null;
+  function isKnown(t) {
+    if (t.known) return true;
+    var stem = window.panduanStem;
+    if (lang === "id" && stem.isRootId && (stem.isRootId(t.stem) || stem.isRootId(t.raw))) return true;
+    if (!englishWords && window.panduanWordsEn) englishWords = window.panduanWordsEn.split(" ");
+    if (!englishWords) return false;
+    var en = stem.stemEn(t.raw);
+    var i = lastAtMost(englishWords, en);
+    return englishWords[i] === en;
   }
   /* Calls f(stem) for the stems of the indexed words that t, being typed, begins. */
   function stemsOfWordsStarting(idx, t, f) {
@@ -341,13 +394,15 @@
     });
   }
   /* For each term that matches nothing, the closest keys within its typo budget:
-     those at the smallest distance, those with its first letter first. */
+     those at the smallest distance, those with its first letter first. A word the
+     language knows is searched as typed (t.missing), its closest key only offered
+     (t.suggest); other words are corrected (t.typos). */
   function withTypos(idx, terms, done) {
     var lost = terms.filter(function (t) {
       return !t.exclude && Array.from(t.raw).length >= 5 && keysOf(idx, t).length === 0;
     });
     if (!lost.length) return done();
-    withVocabulary(idx, function (keys) {
+    load("assets/words-en.js", function () { withVocabulary(idx, function (keys) {
       lost.forEach(function (t) {
         var max = Array.from(t.raw).length >= 9 ? 2 : 1;
         var best = [];
@@ -359,8 +414,14 @@
           if (rank < bestRank) { bestRank = rank; best = []; }
           if (rank === bestRank && best.length < 5) best.push(k);
         });
-        t.typos = best;
+        if (isKnown(t)) {
+          t.missing = true;
+          if (best.length) t.suggest = best[0];
+        } else {
+          t.typos = best;
+        }
       });
+      lost = lost.filter(function (t) { return t.typos; });
       var ranges = [];
       lost.forEach(function (t) { t.typos.forEach(function (k) { ranges.push([k, k]); }); });
       withRanges(idx, ranges, function () {
@@ -368,7 +429,7 @@
         lost.forEach(function (t) { more = more.concat(wordRanges(idx, t)); });
         withRanges(idx, more, done);
       });
-    });
+    }); });
   }
 
   /* Adds one term's scores to `into` (by entry): weight times factor times how rare
@@ -392,23 +453,33 @@
   function combine(idx, q) {
     var n = idx.pageOf.length;
     var score = new Float64Array(n);
-    var count = new Uint8Array(n);
-    var required = q.terms.filter(function (t) { return !t.exclude && !t.stop; });
+    var covered = new Float64Array(n);
+    var pageCovered = new Float64Array(idx.firstDoc.length);
+    var found = new Uint8Array(n);
+    var words = q.terms.filter(function (t) { return !t.exclude && !t.stop; });
     var these = new Float64Array(n);
     var docs = [];
-    required.forEach(function (t) {
+    var total = 0;
+    // Every word counts: an entry scores the sum of its words' scores, times how much
+    // of the query it answers (its own words and its page's, stop words a little).
+    words.forEach(function (t) {
+      total += 1;
+      var pages = {};
       addScores(idx, t, these, 1).forEach(function (d) {
-        if (count[d] === 0) docs.push(d);
-        count[d]++;
+        if (!found[d]) { found[d] = 1; docs.push(d); }
+        covered[d] += 1;
         score[d] += these[d];
         these[d] = 0;
+        var p = idx.pageOf[d];
+        if (!pages[p]) { pages[p] = true; pageCovered[p] += 1; }
       });
     });
-    // Entries holding every word; failing that, those holding the most.
-    var most = 0;
-    docs.forEach(function (d) { if (count[d] > most) most = count[d]; });
-    docs = docs.filter(function (d) { return count[d] === most; });
-    if (most < required.length) docs.forEach(function (d) { score[d] *= most / required.length; });
+    if (total) {
+      docs.forEach(function (d) {
+        var share = (covered[d] + pageCovered[idx.pageOf[d]]) / (2 * total);
+        score[d] *= Math.pow(share, COVERAGE);
+      });
+    }
     // Stop words add a fifth of their weight to entries already found.
     q.terms.forEach(function (t) {
       if (t.exclude || !t.stop) return;
@@ -486,6 +557,10 @@
     var docs = scores.docs;
     docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
     var phrases = q.groups.filter(function (g) { return g.phrase; });
+    // How many pages answer (before phrases are checked, which needs their text).
+    var pagesFound = {};
+    var total = 0;
+    docs.forEach(function (d) { if (!pagesFound[idx.pageOf[d]]) { pagesFound[idx.pageOf[d]] = true; total++; } });
     var hits = [];
     var seen = {};
     var at = 0;
@@ -500,7 +575,7 @@
         batch.push(d);
         if (phrases.length && batch.length >= 32) break;
       }
-      if (!batch.length) return done({ hits: byTitle(q, hits) });
+      if (!batch.length) return done({ hits: byTitle(q, hits), total: phrases.length ? hits.length : total });
       withTexts(idx, batch, function () {
         batch.forEach(function (d) {
           var hit = entryOf(idx, d);
@@ -527,6 +602,10 @@
       if (t.prefix) ranges.push([t.raw, t.raw + "\uffff"], [t.stem, t.stem + "\uffff"]);
       if (t.whole) ranges.push([t.whole, t.whole + "\uffff"]);
     });
+    markSynonyms(idx, q);
+    q.terms.forEach(function (t) {
+      (t.alts || []).forEach(function (p) { p.forEach(function (s) { ranges.push([s, s]); }); });
+    });
     withRanges(idx, ranges, function () {
       var more = [];
       q.terms.forEach(function (t) { more = more.concat(wordRanges(idx, t)); });
@@ -543,6 +622,16 @@
               var corrected = query.toLowerCase();
               typos.forEach(function (t) { corrected = corrected.split(t.raw).join(t.typos[0]); });
               found.corrected = corrected;
+            }
+            // Real words that no page holds: said, never replaced; a close word of the
+            // index is only offered.
+            var missing = q.terms.filter(function (t) { return t.missing; });
+            found.missing = missing.map(function (t) { return t.raw; });
+            var offered = missing.filter(function (t) { return t.suggest; });
+            if (offered.length) {
+              var suggestion = query.toLowerCase();
+              offered.forEach(function (t) { suggestion = suggestion.split(t.raw).join(t.suggest); });
+              found.suggestion = suggestion;
             }
             done(found);
           });
@@ -590,14 +679,45 @@
     return frag;
   }
 
-  function draw(list, found, query) {
+  /* The address of the search page for query. */
+  function searchUrl(query) { return searchPage + "?q=" + encodeURIComponent(query); }
+
+  function quoted(text) { return "\u201c" + text + "\u201d"; }
+
+  /* What a screen reader hears of an answer: only the count (or that there is none). */
+  function countOf(found, query, onPage) {
+    if (!query.trim()) return "";
+    if (!found.hits.length) return (strings.none || "No results for") + " " + quoted(query);
+    return (onPage ? found.hits.length : found.total || found.hits.length) + " " + (strings.results || "results");
+  }
+
+  /* The results as a list; on the search page (onPage) the status line says how many,
+     so the list adds no line of its own when there are none. */
+  function draw(list, found, query, onPage) {
     list.setAttribute("data-query", query);
     list.textContent = "";
+    var line = function (className) {
+      var li = document.createElement("li");
+      li.className = className;
+      list.appendChild(li);
+      return li;
+    };
     if (found.corrected && found.hits.length) {
-      var line = document.createElement("li");
-      line.className = "search-corrected";
-      line.textContent = (strings.corrected || "Showing results for") + " “" + found.corrected + "”";
-      list.appendChild(line);
+      line("search-corrected").textContent = (strings.corrected || "Showing results for") + " " + quoted(found.corrected);
+    }
+    // A real word that no page holds is said, never replaced; a close word is offered.
+    if (found.missing && found.missing.length) {
+      var said = line("search-missing");
+      said.appendChild(document.createTextNode((strings.missing || "No page holds") + " " + found.missing.map(quoted).join(", ") + "."));
+      if (found.suggestion) {
+        said.appendChild(document.createTextNode(" " + (strings.suggest || "Did you mean") + " "));
+        var offer = document.createElement("a");
+        offer.href = searchUrl(found.suggestion);
+        offer.className = "search-suggestion";
+        offer.textContent = found.suggestion;
+        said.appendChild(offer);
+        said.appendChild(document.createTextNode("?"));
+      }
     }
     found.hits.forEach(function (hit) {
       var li = document.createElement("li");
@@ -605,7 +725,7 @@
       a.href = root + hit.url;
       var title = document.createElement("span");
       title.className = "result-title";
-      title.textContent = hit.heading ? hit.title + " › " + hit.heading : hit.title;
+      title.textContent = hit.heading ? hit.title + " \u203a " + hit.heading : hit.title;
       a.appendChild(title);
       if (hit.section) {
         var section = document.createElement("span");
@@ -620,11 +740,15 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (!found.hits.length && query.trim()) {
-      var none = document.createElement("li");
-      none.className = "no-results";
-      none.textContent = (strings.none || "No results for") + " “" + query + "”";
-      list.appendChild(none);
+    if (!found.hits.length && query.trim() && !onPage && !(found.missing && found.missing.length)) {
+      line("no-results").textContent = (strings.none || "No results for") + " " + quoted(query);
+    }
+    // The dropdown shows the first few: a link leads to all of them.
+    if (!onPage && found.total > found.hits.length) {
+      var all = document.createElement("a");
+      all.href = searchUrl(query);
+      all.textContent = (strings.all || "See all results") + " (" + found.total + ")";
+      line("search-all").appendChild(all);
     }
   }
 
@@ -655,12 +779,20 @@
   if (input && list && !document.getElementById("search-page")) {
     var run = function () {
       var q = input.value;
-      if (!q.trim()) { panel.hidden = true; list.textContent = ""; return; }
+      if (!q.trim()) {
+        panel.hidden = true;
+        list.textContent = "";
+        var count = document.getElementById("search-count");
+        if (count) count.textContent = "";
+        return;
+      }
       withIndex(function (idx) {
         if (input.value !== q) return;
         search(idx, q, 8, function (found) {
           if (input.value !== q) return;
-          draw(list, found, q);
+          draw(list, found, q, false);
+          var count = document.getElementById("search-count");
+          if (count) count.textContent = countOf(found, q, false);
           otherLanguages(document.getElementById("search-other"), q);
           panel.hidden = false;
         });
@@ -702,8 +834,8 @@
         if (pageInput.value !== q) return;
         search(idx, q, 50, function (found) {
           if (pageInput.value !== q) return;
-          draw(pageList, found, q);
-          status.textContent = q.trim() ? found.hits.length + " " + (strings.results || "results") : "";
+          draw(pageList, found, q, true);
+          status.textContent = countOf(found, q, true);
           otherLanguages(document.getElementById("search-page-other"), q);
         });
       });
