@@ -479,3 +479,63 @@ fn a_sharded_index_answers_like_one_shard() {
     assert_eq!(answer["words"], true, "{answer}");
     assert!(answer["shards"].as_u64().unwrap_or(99) <= 4, "{answer}");
 }
+
+/// Issue #29, point 4: the snippets of search results come from the text the reader
+/// sees. In the bundled handbook's index, no snippet, heading or title holds a page id
+/// (an unlabelled `[[id]]` shows its target's title) or a space before punctuation
+/// (inline markup adds no space: "swabantu, yang", not "swabantu , yang").
+#[test]
+fn search_snippets_hold_no_page_id_and_no_space_before_punctuation() {
+    let (site, pages) = built_bundled_handbook();
+    let ids: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(pages.path()).expect("pages"))
+            .expect("json");
+    // Ids with a folder (`practice/ethics`): a bare file name may be a word.
+    let ids: BTreeSet<&str> = ids
+        .keys()
+        .filter_map(|k| k.split_once(':').map(|(_, id)| id))
+        .filter(|id| id.contains('/'))
+        .collect();
+    assert!(ids.len() > 40, "{ids:?}");
+    let mut wrong = Vec::new();
+    let mut texts = 0;
+    for lang in ["id", "en"] {
+        let index = registered(&site.read(&format!("book/assets/search-{lang}.js")));
+        let pages = index["text"].as_array().expect("the text in the head");
+        for page in pages {
+            let url = page[0].as_str().unwrap_or("");
+            let mut shown = vec![page[1].as_str().unwrap_or("")];
+            for entry in page[3].as_array().expect("entries") {
+                shown.push(entry[1].as_str().unwrap_or(""));
+                shown.push(entry[2].as_str().unwrap_or(""));
+            }
+            for text in shown {
+                texts += 1;
+                if let Some(id) = ids.iter().find(|id| text.contains(**id)) {
+                    wrong.push(format!("{url}: page id `{id}` in “{text}”"));
+                }
+                for p in [" ,", " .", " ;", " :", " )", " !", " ?", "( "] {
+                    if let Some(at) = text.find(p) {
+                        let near: String = text[at..].chars().take(40).collect();
+                        wrong.push(format!("{url}: `{p}` in “…{near}…”"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(texts > 500, "{texts} texts");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Issue #28, point 1: a word the language knows is never "corrected". Each real word
+/// of `tests/search/never-corrected-{id,en}.txt` (words the handbook does not use:
+/// `pelecehan`, `hamil`, `pregnant`, …) is searched as typed and said to be missing,
+/// while a misspelling that is no word is still corrected (`never-corrected.js`).
+#[test]
+fn real_words_are_never_corrected_in_either_language() {
+    let (site, _pages) = built_bundled_handbook();
+    let (ok, out) = node_on_book("never-corrected.js", &site.path().join("book"), &[]);
+    println!("{out}");
+    assert!(ok, "{out}");
+    assert!(out.contains("id: ") && out.contains("en: "), "{out}");
+}

@@ -398,8 +398,12 @@
      language knows is searched as typed (t.missing), its closest key only offered
      (t.suggest); other words are corrected (t.typos). */
   function withTypos(idx, terms, done) {
-    var lost = terms.filter(function (t) {
-      return !t.exclude && Array.from(t.raw).length >= 5 && keysOf(idx, t).length === 0;
+    var lost = terms.filter(function (t) { return !t.exclude && !t.stop && keysOf(idx, t).length === 0; });
+    // Words too short to correct safely are searched as typed.
+    lost = lost.filter(function (t) {
+      if (Array.from(t.raw).length >= 5) return true;
+      t.missing = true;
+      return false;
     });
     if (!lost.length) return done();
     load("assets/words-en.js", function () { withVocabulary(idx, function (keys) {
