@@ -22,8 +22,22 @@ pub(super) fn synonyms(site: &Site, lang_index: usize) -> BTreeMap<String, BTree
             out.entry(from).or_default().insert(to);
         }
     };
+    // Another language's house term that is the counterpart of one here: its avoided
+    // forms lead here too (`roleplay` -> `role-play` -> `bermain peran`).
+    let mut counterpart_of: BTreeMap<String, &str> = BTreeMap::new();
+    for table in site.config.terms.languages.iter().filter(|t| t.lang == lang) {
+        for entry in &table.entries {
+            for (other, foreign) in &entry.counterparts {
+                counterpart_of.insert(format!("{other}:{}", stems(foreign)), &entry.preferred);
+            }
+        }
+    }
     for table in &site.config.terms.languages {
         for entry in &table.entries {
+            let key = format!("{}:{}", table.lang, stems(&entry.preferred));
+            if let Some(here) = counterpart_of.get(&key) {
+                add(&entry.avoided, here);
+            }
             if table.lang == lang {
                 add(&entry.avoided, &entry.preferred);
                 add(&entry.preferred, &entry.avoided);

@@ -131,7 +131,7 @@ async function main() {
   // holds leaves the pages holding the others.
   for (const [search, query, page] of [
     [id, "pizza daftar hadir", "id/praktik/evaluasi/index.html"],
-    [en, "attendance record pizza", "en/practice/evaluation/index.html"],
+    [en, "pizza informed consent", "en/practice/ethics/index.html"],
   ]) {
     const found = await search.query(query, 10);
     check(first(found) === page, `${query} finds ${page} first, not ${first(found)}`);

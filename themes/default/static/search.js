@@ -43,9 +43,11 @@
   var STOP = {
     id: "yang dan di ke dari untuk dengan ini itu pada dalam adalah atau juga tidak akan oleh " +
       "sebagai bagi karena agar serta saat ada apa bisa dapat lebih para tersebut se mana " +
-      "bagaimana kapan siapa mengapa kenapa dimaksud maksud",
+      "bagaimana kapan siapa mengapa kenapa dimaksud maksud kalau jika bila apabila harus sudah " +
+      "belum saya aku kami kita anda",
     en: "the and of to a an in on for is are be as by with that this it or at from what which " +
-      "how why when who do does did can i my you your we our their its was were not about"
+      "how why when who do does did can i my you your we our their its was were not about if " +
+      "should me there so then has have had"
   };
   var stopWords = {};
   (STOP[lang] || "").split(" ").forEach(function (w) { stopWords[w] = true; });
@@ -296,12 +298,15 @@
     });
     // A phrase the handbook's vocabulary says it also means: its words share the
     // weight of the term.
+    // A synonym of one word weighs as the word (phrases: see addScores).
     (t.alts || []).forEach(function (phrase) {
-      var content = phrase.filter(function (s) { return own(stopWords, s) !== true; });
-      content.forEach(function (s) { if (isTerm(idx, s)) add(s, SYNONYM / content.length); });
+      var content = contentOf(phrase);
+      if (content.length === 1 && isTerm(idx, content[0])) add(content[0], SYNONYM);
     });
     return out;
   }
+
+  function contentOf(phrase) { return phrase.filter(function (s) { return own(stopWords, s) !== true; }); }
 
   /* Marks the terms that a phrase of the handbook's vocabulary covers (house terms,
      glossary terms of the other language, [search.synonyms]: idx.synonyms): t.alts,
@@ -449,6 +454,28 @@
         into[d] += postings[i + 1] * rare;
       }
     });
+    // A synonym phrase counts only in the entries holding all its words ("daftar
+    // hadir" for "absensi", not every "daftar"), its words sharing the term's weight.
+    (t.alts || []).forEach(function (phrase) {
+      var content = contentOf(phrase);
+      if (content.length < 2) return;
+      var have = {}, sum = {};
+      content.forEach(function (s) {
+        var postings = postingsOf(idx, s);
+        var rare = factor * SYNONYM / content.length * Math.log(1 + idx.pageOf.length / Math.max(1, postings.length / 2));
+        for (var i = 0; i < postings.length; i += 2) {
+          var d = postings[i];
+          have[d] = (have[d] || 0) + 1;
+          sum[d] = (sum[d] || 0) + postings[i + 1] * rare;
+        }
+      });
+      Object.keys(have).forEach(function (key) {
+        var d = +key;
+        if (have[key] !== content.length) return;
+        if (into[d] === 0) touched.push(d);
+        into[d] += sum[key];
+      });
+    });
     return touched;
   }
 
@@ -536,7 +563,9 @@
     // 1 for the word as typed (or its typo's word), 1/2 for another form of it.
     var fit = function (t, w) {
       if (w.raw === t.raw || (t.prefix && w.raw.indexOf(t.raw) === 0) || (t.typos || []).indexOf(w.raw) >= 0) return 1;
-      return w.stem === t.stem ? 0.5 : 0;
+      if (w.stem === t.stem) return 0.5;
+      // A synonym of one word ("socialisation" for "socialization").
+      return (t.alts || []).some(function (p) { return p.length === 1 && p[0] === w.stem; }) ? 0.5 : 0;
     };
     hits.forEach(function (hit) {
       var title = termsOf(hit.title);
