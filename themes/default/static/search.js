@@ -36,8 +36,10 @@
   /* Ranking: how much a query's coverage counts (an entry's score is multiplied by the
      share of the query's words it answers, to this power); what a synonym's words
      weigh (2 is the word itself). Tuned on tests/search/judged-*.tsv. */
-  var COVERAGE = 2;
+  var COVERAGE = 1;
   var SYNONYM = 2;
+  var IDF_COVERAGE = 0;
+  var HEADING = 0.25;
 
   /* Words that say little about a page: they add to a score, they never narrow. */
   var STOP = {
@@ -494,15 +496,18 @@
     // Every word counts: an entry scores the sum of its words' scores, times how much
     // of the query it answers (its own words and its page's, stop words a little).
     words.forEach(function (t) {
-      total += 1;
       var pages = {};
-      addScores(idx, t, these, 1).forEach(function (d) {
+      var touched = addScores(idx, t, these, 1);
+      // A rare word counts for more of the query than a common one.
+      var weight = IDF_COVERAGE ? Math.log(1 + n / Math.max(1, touched.length)) : 1;
+      total += weight;
+      touched.forEach(function (d) {
         if (!found[d]) { found[d] = 1; docs.push(d); }
-        covered[d] += 1;
+        covered[d] += weight;
         score[d] += these[d];
         these[d] = 0;
         var p = idx.pageOf[d];
-        if (!pages[p]) { pages[p] = true; pageCovered[p] += 1; }
+        if (!pages[p]) { pages[p] = true; pageCovered[p] += weight; }
       });
     });
     if (total) {
@@ -578,7 +583,14 @@
       title.forEach(function (w) {
         covered += words.reduce(function (m, t) { return Math.max(m, fit(t, w)); }, 0);
       });
-      hit.score *= 1 + found / content.length / 2 + (title.length ? covered / title.length / 2 : 0);
+      // A heading holding the query's words counts too, by up to a quarter.
+      var heading = termsOf(hit.heading || "");
+      var inHeading = 0;
+      content.forEach(function (t) {
+        inHeading += heading.reduce(function (m, w) { return Math.max(m, fit(t, w)); }, 0);
+      });
+      hit.score *= 1 + found / content.length / 2 + (title.length ? covered / title.length / 2 : 0) +
+        HEADING * inHeading / content.length;
     });
     return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
