@@ -7,15 +7,19 @@
      text chunks assets/search-<lang>-x<k>.js, and assets/search-<lang>-words.js for
      typos. A query loads the head, the shards of its words and the text of the results
      it returns; a small book keeps its one shard and its text in the head.
-   - Queries: every word must match (stop words only add to the score, unless the query
-     has nothing else; when no section holds every word, those holding the most do);
-     the last word also matches the beginning of any indexed word; "two words" must
-     stand next to each other in this order; -word leaves out the sections holding the
-     word. A word of 5 or more letters (9: two typos) that matches nothing is tried
-     with one typo, scored below exact matches; the answer says which word it used.
+   - Queries: every word counts and none is required: an entry scores its words'
+     scores times the share of the query's words it (or its page) holds; stop words
+     only add a little; the last word also matches the beginning of any indexed word;
+     "two words" must stand next to each other in this order; -word leaves out the
+     sections holding the word. The head's synonyms (house terms, glossary terms of
+     the other language, [search.synonyms]) widen a word or phrase. A word that matches
+     nothing is searched as typed when the language knows it (an Indonesian root, a
+     common English word, a synonym): the answer names it as missing and may offer
+     the closest key; other words of 5 or more letters (9: two typos) are tried with
+     one typo, scored below exact matches, and the answer says which word it used.
    - window.panduanSearchQuery(query, limit, done) answers without drawing anything
-     (tests/search/harness.js runs it in node): done({hits, corrected}); a hit is
-     {doc, score, url, title, section, heading, text}.
+     (tests/search/harness.js runs it in node): done({hits, total, corrected,
+     missing, suggestion}); a hit is {doc, score, url, title, section, heading, text}.
    Keys: "/" focuses the field, Esc clears, arrows move. */
 (function () {
   "use strict";
@@ -35,10 +39,11 @@
 
   /* Ranking: how much a query's coverage counts (an entry's score is multiplied by the
      share of the query's words it answers, to this power); what a synonym's words
-     weigh (2 is the word itself). Tuned on tests/search/judged-*.tsv. */
+     weigh (2 is the word itself); how much a heading holding the query's words moves
+     a hit up. Tuned on tests/search/judged-*.tsv (2 and 3 for COVERAGE, 0.5 for
+     HEADING, and coverage weighted by rarity all did worse). */
   var COVERAGE = 1;
   var SYNONYM = 2;
-  var IDF_COVERAGE = 0;
   var HEADING = 0.25;
 
   /* Words that say little about a page: they add to a score, they never narrow. */
@@ -498,8 +503,7 @@
     words.forEach(function (t) {
       var pages = {};
       var touched = addScores(idx, t, these, 1);
-      // A rare word counts for more of the query than a common one.
-      var weight = IDF_COVERAGE ? Math.log(1 + n / Math.max(1, touched.length)) : 1;
+      var weight = 1;
       total += weight;
       touched.forEach(function (d) {
         if (!found[d]) { found[d] = 1; docs.push(d); }
