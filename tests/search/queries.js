@@ -138,6 +138,11 @@ async function main() {
     check((found.missing || []).length === 1, `${query} says which word no page holds`);
   }
 
+  // Cross-language results (issue #28, point 7): the other language's search answers
+  // from this language's page, with its own pages.
+  const elsewhere = await new Promise((resolve) => en.context.panduanSearchQueryIn("id", "kelompok swabantu", 3, resolve));
+  check(first(elsewhere) === "id/jenis-kelompok/swabantu/index.html", `the Indonesian search from an English page finds the Indonesian self-help page, not ${first(elsewhere)}`);
+
   console.log(`${failures} checks failed`);
   process.exit(failures ? 1 : 0);
 }
