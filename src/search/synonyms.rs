@@ -25,7 +25,13 @@ pub(super) fn synonyms(site: &Site, lang_index: usize) -> BTreeMap<String, BTree
     // Another language's house term that is the counterpart of one here: its avoided
     // forms lead here too (`roleplay` -> `role-play` -> `bermain peran`).
     let mut counterpart_of: BTreeMap<String, &str> = BTreeMap::new();
-    for table in site.config.terms.languages.iter().filter(|t| t.lang == lang) {
+    for table in site
+        .config
+        .terms
+        .languages
+        .iter()
+        .filter(|t| t.lang == lang)
+    {
         for entry in &table.entries {
             for (other, foreign) in &entry.counterparts {
                 counterpart_of.insert(format!("{other}:{}", stems(foreign)), &entry.preferred);

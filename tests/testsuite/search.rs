@@ -309,6 +309,34 @@ fn search_page_finds_pages_offline_in_both_languages() {
         support::text(&html, "#search-page-results .search-corrected"),
         "Menampilkan hasil untuk “pemberdayaan”"
     );
+    // A real word no page holds (#28): searched as typed, said to be missing, a close
+    // word only offered as a link; the status says one thing (#29).
+    let dom = dump_dom(
+        browser,
+        &format!("file://{}/id/search.html?q=pelecehan", book.display()),
+    );
+    let html = support::Html::parse_document(&dom);
+    assert_eq!(
+        support::text(&html, "#search-page-results .search-corrected"),
+        ""
+    );
+    // No page at all: the status says so, once; the list only offers a close word.
+    let missing = support::text(&html, "#search-page-results .search-missing");
+    assert!(missing.starts_with("Maksud Anda "), "{missing}");
+    assert!(
+        support::select(&html, "#search-page-results .search-suggestion")
+            .iter()
+            .all(|a| a
+                .value()
+                .attr("href")
+                .is_some_and(|h| h.contains("search.html?q="))),
+        "{dom}"
+    );
+    assert_eq!(
+        support::text(&html, "#search-status"),
+        "Tidak ada hasil untuk “pelecehan”"
+    );
+    assert_eq!(support::text(&html, "#search-page-results .no-results"), "");
     let en = first_titles("en/search.html?q=%22self-help%20group%22%20-therapy");
     assert!(
         en.first()
@@ -499,8 +527,7 @@ fn a_sharded_index_answers_like_one_shard() {
 fn search_snippets_hold_no_page_id_and_no_space_before_punctuation() {
     let (site, pages) = built_bundled_handbook();
     let ids: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(pages.path()).expect("pages"))
-            .expect("json");
+        serde_json::from_str(&std::fs::read_to_string(pages.path()).expect("pages")).expect("json");
     // Ids with a folder (`practice/ethics`): a bare file name may be a word.
     let ids: BTreeSet<&str> = ids
         .keys()

@@ -762,12 +762,17 @@
     if (found.corrected && found.hits.length) {
       line("search-corrected").textContent = (strings.corrected || "Showing results for") + " " + quoted(found.corrected);
     }
-    // A real word that no page holds is said, never replaced; a close word is offered.
-    if (found.missing && found.missing.length) {
+    // A real word that no page holds is said (when other words found pages: with none,
+    // "no results" says it once), never replaced; a close word is only offered.
+    var missing = found.hits.length && found.missing && found.missing.length;
+    if (!found.hits.length && query.trim() && !onPage) {
+      line("no-results").textContent = (strings.none || "No results for") + " " + quoted(query);
+    }
+    if (missing || found.suggestion) {
       var said = line("search-missing");
-      said.appendChild(document.createTextNode((strings.missing || "No page holds") + " " + found.missing.map(quoted).join(", ") + "."));
+      if (missing) said.appendChild(document.createTextNode((strings.missing || "No page holds") + " " + found.missing.map(quoted).join(", ") + ". "));
       if (found.suggestion) {
-        said.appendChild(document.createTextNode(" " + (strings.suggest || "Did you mean") + " "));
+        said.appendChild(document.createTextNode((strings.suggest || "Did you mean") + " "));
         var offer = document.createElement("a");
         offer.href = searchUrl(found.suggestion);
         offer.className = "search-suggestion";
@@ -797,9 +802,6 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (!found.hits.length && query.trim() && !onPage && !(found.missing && found.missing.length)) {
-      line("no-results").textContent = (strings.none || "No results for") + " " + quoted(query);
-    }
     // The dropdown shows the first few: a link leads to all of them.
     if (!onPage && found.total > found.hits.length) {
       var all = document.createElement("a");
