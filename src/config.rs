@@ -152,6 +152,8 @@ pub struct Config {
     pub epub: EpubConfig,
     /// `[downloads]`: the download page, the offline zip and the date of every download.
     pub downloads: DownloadsConfig,
+    /// `[search]`: the agency's own synonyms for search.
+    pub search: SearchConfig,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -340,6 +342,19 @@ struct RawConfig {
     epub: EpubConfig,
     #[serde(default)]
     downloads: DownloadsConfig,
+    #[serde(default)]
+    search: SearchConfig,
+}
+
+/// `[search]` of `book.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// `[search.synonyms.<lang>]`: a word or phrase readers type -> the words or
+    /// phrases of the handbook it means (`"pkdrt" = ["kekerasan dalam rumah tangga"]`).
+    /// Search treats each pair as synonyms both ways.
+    #[serde(default)]
+    pub synonyms: IndexMap<String, IndexMap<String, Vec<String>>>,
 }
 
 /// `[pdf]`: the PDF of the whole handbook, one per language, written by `panduan build`
@@ -607,6 +622,7 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         terms,
         epub: raw.epub,
         downloads: raw.downloads,
+        search: raw.search,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }

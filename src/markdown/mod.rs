@@ -22,7 +22,8 @@ mod tests;
 use pulldown_cmark::{HeadingLevel, Options};
 
 pub use analysis::{
-    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, analyse, slugify,
+    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, WikiSlot, analyse,
+    slugify,
 };
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
