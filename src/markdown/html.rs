@@ -312,7 +312,9 @@ impl<'a> HtmlWriter<'a> {
         if label.is_empty() {
             self.push_html("<div class=\"table-wrap\">\n");
         } else {
-            let mut open = String::from("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+            let mut open = String::from(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
+            );
             escape_attr(&mut open, label);
             open.push_str("\">\n");
             self.push_html(open);

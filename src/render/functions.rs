@@ -153,7 +153,11 @@ pub(crate) fn sort_pages(site: &Site, pages: &mut [usize]) {
 /// The letter a term is listed under in an A–Z list: its first letter in upper case,
 /// without accents for the common Latin ones; `#` for a term that starts otherwise.
 pub(crate) fn letter(term: &str) -> String {
-    let Some(first) = term.trim_start().chars().find(|c| !matches!(c, '"' | '\'' | '(' | '«' | '“')) else {
+    let Some(first) = term
+        .trim_start()
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '(' | '«' | '“'))
+    else {
         return "#".into();
     };
     let plain = match first.to_lowercase().next().unwrap_or(first) {

@@ -141,7 +141,9 @@ fn breadcrumbs(site: &Site, index: usize) -> Vec<Link> {
         let mut link = link_to(from, &site.pages[p], LinkDetail::Plain);
         if site.pages[p].parent.is_none() {
             // The home page is the handbook: its title is the one in book.toml (#31).
-            link.title = site.config.languages[site.pages[p].lang_index].title.clone();
+            link.title = site.config.languages[site.pages[p].lang_index]
+                .title
+                .clone();
         }
         breadcrumbs.push(link);
         up = site.pages[p].parent;

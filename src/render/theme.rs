@@ -58,7 +58,8 @@ const ACCENT_CSS: &str = "accent.css";
 
 /// The page backgrounds of the default theme, light and dark, that an accent colour
 /// must stand out against (`--bg` in `style.css`).
-const BACKGROUNDS: [(&str, [u8; 3]); 2] = [("light", [0xff, 0xff, 0xff]), ("dark", [0x15, 0x18, 0x1b])];
+const BACKGROUNDS: [(&str, [u8; 3]); 2] =
+    [("light", [0xff, 0xff, 0xff]), ("dark", [0x15, 0x18, 0x1b])];
 
 /// What `[theme]` adds to every page, as templates see it (`theme_assets`, a global):
 /// paths below `assets/`.

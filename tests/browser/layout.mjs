@@ -166,10 +166,13 @@ for (const key of ["comparison", "comparisonEn"]) {
       if (!table) return null;
       const cells = table.querySelectorAll("tr:first-child > *");
       const last = cells[cells.length - 1].getBoundingClientRect();
+      const wrap = table.closest(".table-wrap") || table.parentElement;
+      const box = wrap.getBoundingClientRect();
       const cap = table.querySelector("caption");
       const cr = cap && cap.getBoundingClientRect();
       return {
-        lastColumnVisible: last.right <= window.innerWidth && last.width > 0,
+        lastColumnVisible: last.right <= Math.min(box.right, window.innerWidth) + 1 && last.width > 0,
+        layout: getComputedStyle(table).display,
         tableWidth: table.getBoundingClientRect().width,
         captionInView: !!cr && cr.left >= 0 && cr.right <= window.innerWidth + 1,
         overflow: document.documentElement.scrollWidth - window.innerWidth,

@@ -436,6 +436,7 @@ theme-accent-contrast = the accent colour `{ $accent }` has a contrast of { $rat
        *[dark] dark
     } background, less than the 4.5:1 that text needs (WCAG AA)
     .help = the nearest colour that passes is `{ $nearest }`
+theme-ejected = The built-in theme is in `{ $dir }`. To use it, write `theme = "{ $setting }"` under `[book]` in book.toml; a file you delete from it comes from the built-in theme again.
 theme-template-missing = the theme has no template `{ $template }`
     .help = templates for pages: { $templates }
 output-not-portable = the output would hold `{ $name }`, which Windows cannot unpack: { $problem }

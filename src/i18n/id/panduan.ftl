@@ -414,6 +414,7 @@ theme-accent-contrast = warna aksen `{ $accent }` hanya memiliki kontras { $rati
        *[dark] gelap
     }, kurang dari 4,5:1 yang diperlukan teks (WCAG AA)
     .help = Warna terdekat yang memenuhi syarat adalah `{ $nearest }`.
+theme-ejected = Tema bawaan sudah disalin ke `{ $dir }`. Untuk memakainya, tulis `theme = "{ $setting }"` di bawah `[book]` dalam book.toml; berkas yang Anda hapus dari sana kembali diambil dari tema bawaan.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
 output-not-portable = keluaran akan memuat `{ $name }`, yang tidak dapat dibuka di Windows: { $problem }
