@@ -70,6 +70,9 @@ pub struct Labels {
     /// `aria-label`s of task-list checkboxes.
     pub task_done: String,
     pub task_open: String,
+    /// `aria-label` of the region that holds a table, focusable so that a keyboard can
+    /// scroll a wide one (none when empty).
+    pub table: String,
     /// Put before every id this page defines (headings, footnotes): empty on a page of
     /// its own, the chapter's id in the print document.
     pub id_prefix: String,
