@@ -53,6 +53,15 @@ pub enum LinkOutput {
         title: Option<String>,
         badge: Option<(String, String)>,
     },
+    /// A link to what is not written yet (a page, a picture, a heading), marked where
+    /// it stands with `note`, what to do, in the language `lang`. Only `serve` makes
+    /// these: a build fails on such a link instead. `href` is where it points
+    /// meanwhile (the page of a missing heading), if anywhere.
+    Unfinished {
+        href: Option<String>,
+        note: String,
+        lang: String,
+    },
 }
 
 /// Labels the renderer needs in the page's language.
