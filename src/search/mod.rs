@@ -21,9 +21,9 @@ pub mod stem_en;
 pub mod stem_id;
 mod words;
 
+use crate::files::{Contents, OutputFile};
 use crate::memo::{Memo, Reusing};
 use crate::model::Site;
-use crate::render::{Contents, OutputFile};
 
 pub use index::{encode_postings, index_files};
 use page_words::PageWords;
@@ -91,7 +91,7 @@ impl Reuse {
 pub fn files_into(
     site: &Site,
     reuse: &Reuse,
-    emit: &crate::render::Emit<'_>,
+    emit: &crate::files::Emit<'_>,
 ) -> crate::error::Result<Vec<String>> {
     let mut paths = Vec::new();
     let mut put = |path: String, bytes: Vec<u8>| {
