@@ -185,8 +185,21 @@ pub struct SectionText {
     /// [`Analysis::headings`]); none for the part before the first one.
     pub heading: Option<usize>,
     /// Text and code, with blocks and line breaks as single spaces; heading text is
-    /// left out.
+    /// left out. Inline markup (emphasis, links) adds no space, so the text reads as the
+    /// page shows it ("swabantu, yang", not "swabantu , yang").
     pub text: String,
+    /// Where an unlabelled `[[id]]` wrote its target in `text`: the page shows the
+    /// target's title there instead, which only the model knows (search puts it in).
+    pub wiki: Vec<WikiSlot>,
+}
+
+/// An unlabelled wikilink's place in a [`SectionText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WikiSlot {
+    /// Byte range of the target as written, in the section's text.
+    pub range: Range<usize>,
+    /// Where the link starts in the body (the `range.start` of its [`RawLink`]).
+    pub link: usize,
 }
 
 impl SectionText {
@@ -234,6 +247,8 @@ struct Analyser<'a> {
     heading: Option<(u8, Option<String>, Range<usize>, String)>,
     /// The links and images open, innermost last.
     link_stack: Vec<RawLink>,
+    /// Per open link: where an unlabelled wikilink's text starts in its section's text.
+    wiki_starts: Vec<Option<usize>>,
     /// Whether no block has ended yet (a level-1 heading here opens the body).
     first_block: bool,
     /// Raw HTML as a browser reads it, with what Panduan writes around it.
@@ -255,6 +270,7 @@ impl<'a> Analyser<'a> {
             ids: IdAllocator::default(),
             heading: None,
             link_stack: Vec::new(),
+            wiki_starts: Vec::new(),
             first_block: true,
             html: scripts::Scanner::default(),
             rendered: String::new(),
@@ -310,6 +326,7 @@ impl<'a> Analyser<'a> {
             self.out.sections.push(SectionText {
                 heading: Some(self.out.headings.len()),
                 text: String::new(),
+                wiki: Vec::new(),
             });
         }
         self.heading = Some((
@@ -360,6 +377,15 @@ impl<'a> Analyser<'a> {
             LinkType::Email => format!("mailto:{dest_url}"),
             _ => dest_url.to_string(),
         };
+        let is_unlabelled_wiki = matches!(link_type, LinkType::WikiLink { has_pothole: false });
+        let heading_open = self.heading.is_some();
+        self.wiki_starts.push(
+            self.out
+                .sections
+                .last()
+                .filter(|_| is_unlabelled_wiki && !heading_open)
+                .map(|s| s.text.len()),
+        );
         self.check_destination(&dest, range.start);
         self.link_stack.push(RawLink {
             kind,
@@ -370,6 +396,7 @@ impl<'a> Analyser<'a> {
     }
 
     fn start_image(&mut self, dest_url: &str, range: Range<usize>) {
+        self.wiki_starts.push(None);
         self.check_destination(dest_url, range.start);
         self.link_stack.push(RawLink {
             kind: LinkKind::Image,
@@ -380,6 +407,17 @@ impl<'a> Analyser<'a> {
     }
 
     fn end_link(&mut self) {
+        if let (Some(Some(start)), Some(link), Some(s)) = (
+            self.wiki_starts.pop(),
+            self.link_stack.last(),
+            self.out.sections.last_mut(),
+        ) && start <= s.text.len()
+        {
+            s.wiki.push(WikiSlot {
+                range: start..s.text.len(),
+                link: link.range.start,
+            });
+        }
         if let Some(link) = self.link_stack.pop() {
             if let Some(outer) = self.link_stack.last_mut() {
                 outer.text.push_str(&link.text);
@@ -402,7 +440,20 @@ impl<'a> Analyser<'a> {
 
     /// Word breaks in the section text, and the end of the chance of a leading h1.
     fn after(&mut self, event: &Event<'_>) {
+        let is_inline_end = matches!(
+            event,
+            Event::End(
+                TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+                    | TagEnd::Link
+                    | TagEnd::Image
+            )
+        );
         if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
+            && !is_inline_end
             && self.heading.is_none()
             && let Some(s) = self.out.sections.last_mut()
         {
@@ -421,9 +472,16 @@ impl<'a> Analyser<'a> {
     fn finish(self) -> Analysis {
         let mut out = self.out;
         for s in &mut out.sections {
+            let start = s.text.len() - s.text.trim_start().len();
             let trimmed = s.text.trim();
             if trimmed.len() != s.text.len() {
+                let len = trimmed.len();
                 s.text = trimmed.to_string();
+                s.wiki.retain_mut(|w| {
+                    w.range =
+                        w.range.start.saturating_sub(start)..w.range.end.saturating_sub(start);
+                    w.range.end <= len
+                });
             }
         }
         // Links are reported in source order of their start (nested images end first).
