@@ -105,6 +105,16 @@ slug-invalid = `{ $slug }` is not a valid slug
 script-element = a `<script>` element
 script-event-attribute = the event attribute `{ $name }`
 script-javascript-link = a `javascript:` link
+script-srcdoc = an `<iframe srcdoc>` page that holds script
+script-data-document = a `data:` page in a frame
+script-base = a `<base href>` element makes every relative address on this page, the handbook's own scripts included, load from where it points
+    .help = remove it: links in Panduan are written relative to the page on purpose
+script-form-action = this form sends what readers type to another address
+    .help = remove the `action` or `formaction` unless you know where the answers go and readers are told
+pdf-page-too-large = this page ({ $size } KiB) is longer than the PDF typesets ({ $limit } KiB): the PDF holds only its title
+    .help = split it into several pages; the site and the EPUB keep it whole
+page-too-deep = this page nests quotes, lists or HTML elements more than { $limit } levels deep
+    .help = flatten it: a list inside a list inside a quote is only 5 levels
 script-runs = { $what } runs script in the browser of every reader of this page
     .help = remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there
 

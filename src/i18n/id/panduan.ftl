@@ -105,6 +105,16 @@ slug-invalid = `{ $slug }` tidak dapat dipakai sebagai slug
 script-element = elemen `<script>`
 script-event-attribute = atribut peristiwa `{ $name }`
 script-javascript-link = tautan `javascript:`
+script-srcdoc = halaman `<iframe srcdoc>` yang berisi skrip
+script-data-document = halaman `data:` di dalam bingkai
+script-base = elemen `<base href>` membuat setiap alamat relatif di halaman ini, termasuk skrip buku panduan sendiri, dimuat dari alamat yang ditunjuknya
+    .help = Silakan hapus elemen ini: tautan di Panduan sengaja ditulis relatif terhadap halamannya.
+script-form-action = formulir ini mengirim isian pembaca ke alamat lain
+    .help = Hapus `action` atau `formaction`, kecuali Anda tahu ke mana jawaban dikirim dan pembaca diberi tahu.
+pdf-page-too-large = halaman ini ({ $size } KiB) lebih panjang daripada batas yang dapat dicetak ke PDF ({ $limit } KiB): PDF hanya memuat judulnya
+    .help = Pecah menjadi beberapa halaman; situs dan EPUB tetap memuatnya utuh.
+page-too-deep = halaman ini menumpuk kutipan, daftar, atau elemen HTML lebih dari { $limit } tingkat
+    .help = Sederhanakan susunannya: daftar di dalam daftar di dalam kutipan hanya 5 tingkat.
 script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
     .help = Silakan hapus kode ini, kecuali Anda memercayainya dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
 
