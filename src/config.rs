@@ -111,6 +111,14 @@ pub struct FieldDef {
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
+    /// Whether the page's info card shows it (default `true`; `card = false` keeps a
+    /// field for comparison tables, handouts and templates only).
+    #[serde(default = "shown")]
+    pub card: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 /// A kind of structured page (e.g. `group-type`), as declared in `book.toml`.
@@ -152,6 +160,10 @@ pub struct Config {
     pub epub: EpubConfig,
     /// `[downloads]`: the download page, the offline zip and the date of every download.
     pub downloads: DownloadsConfig,
+    /// `[search]`: the agency's own synonyms for search.
+    pub search: SearchConfig,
+    /// `[theme]`: extra CSS, logo, accent colour and favicon.
+    pub theme_settings: ThemeSettings,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -234,6 +246,37 @@ struct RawConfig {
     epub: EpubConfig,
     #[serde(default)]
     downloads: DownloadsConfig,
+    #[serde(default)]
+    search: SearchConfig,
+    #[serde(default)]
+    theme: ThemeSettings,
+}
+
+/// `[search]` of `book.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// `[search.synonyms.<lang>]`: a word or phrase readers type -> the words or
+    /// phrases of the handbook it means (`"pkdrt" = ["kekerasan dalam rumah tangga"]`).
+    /// Search treats each pair as synonyms both ways.
+    #[serde(default)]
+    pub synonyms: IndexMap<String, IndexMap<String, Vec<String>>>,
+}
+
+/// `[theme]`: adjustments to the theme without a theme of one's own (#31). Paths are
+/// relative to the handbook's folder; `render::theme` checks them and the accent.
+#[derive(Debug, Clone, Default, Deserialize, Hash)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSettings {
+    /// Stylesheets added after the theme's own, in this order.
+    #[serde(default)]
+    pub extra_css: Vec<String>,
+    /// A picture shown in the bar beside the title (and on the PDF's title page).
+    pub logo: Option<String>,
+    /// The accent colour, `#rrggbb`, of both the light and the dark scheme.
+    pub accent: Option<String>,
+    /// The icon browsers show in tabs (the theme's own by default).
+    pub favicon: Option<String>,
 }
 
 /// `[pdf]`: the PDF of the whole handbook, one per language, written by `panduan build`
@@ -501,6 +544,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         terms,
         epub: raw.epub,
         downloads: raw.downloads,
+        search: raw.search,
+        theme_settings: raw.theme,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }

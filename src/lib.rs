@@ -67,6 +67,12 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub overrides: config::Overrides,
     pub drafts: bool,
+    /// What the author has not written yet (links to missing pages, pictures and
+    /// headings, pages without a title): errors (`build`, `check`, `watch`), or marked
+    /// on the page as warnings so that the preview goes on (`serve`). In `serve`, a
+    /// page that cannot be read also keeps its last good version instead of stopping
+    /// the rebuild.
+    pub unfinished: model::Unfinished,
     pub render: render::RenderOptions,
     /// Also write the site as this zip file (one top folder named after the output).
     pub zip: Option<PathBuf>,
@@ -86,6 +92,59 @@ pub struct Reuse {
     pub model: model::Reuse,
     pub render: render::Reuse,
     pub search: search::Reuse,
+    /// The last version of each page that could be read (`serve`).
+    pub last_good: LastGood,
+}
+
+/// The last version of every page that could be read, by path: in `serve`, a page
+/// whose file cannot be read now (front matter that does not parse, say) stands in
+/// with it, so that one broken page stops neither the others nor itself.
+#[derive(Debug, Default)]
+pub struct LastGood {
+    pages: std::sync::Mutex<std::collections::HashMap<PathBuf, load::SourcePage>>,
+}
+
+impl LastGood {
+    /// `loaded` with every page that has a reading error replaced by its last good
+    /// version, if there is one; remembers the pages read without one. Returns the
+    /// paths of the pages with reading errors: their errors do not stop `serve`.
+    fn stand_in(
+        &self,
+        mut loaded: load::Loaded,
+    ) -> (load::Loaded, std::collections::HashSet<PathBuf>) {
+        let broken: std::collections::HashSet<PathBuf> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.span.path.clone())
+            .collect();
+        let mut last = self
+            .pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (read_now, good): (Vec<load::SourcePage>, Vec<load::SourcePage>) =
+            std::mem::take(&mut loaded.pages)
+                .into_iter()
+                .partition(|p| broken.contains(&p.path));
+        for page in &good {
+            last.insert(page.path.clone(), page.clone());
+        }
+        loaded.pages = good;
+        // A broken page with no good version yet shows what could be read.
+        let mut read_now: std::collections::HashMap<PathBuf, load::SourcePage> =
+            read_now.into_iter().map(|p| (p.path.clone(), p)).collect();
+        for path in &broken {
+            match (last.get(path), read_now.remove(path)) {
+                (Some(good), _) => loaded.pages.push(good.clone()),
+                (None, Some(now)) => loaded.pages.push(now),
+                (None, None) => {}
+            }
+        }
+        loaded
+            .pages
+            .sort_by(|a, b| (&a.lang, &a.rel).cmp(&(&b.lang, &b.rel)));
+        (loaded, broken)
+    }
 }
 
 impl Reuse {
@@ -96,6 +155,7 @@ impl Reuse {
             model: model::Reuse::new(reusing),
             render: render::Reuse::new(reusing),
             search: search::Reuse::new(reusing),
+            last_good: LastGood::default(),
         }
     }
 
@@ -144,6 +204,7 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
+            unfinished: options.unfinished,
         },
         &options.reuse.model,
     ))
@@ -157,6 +218,7 @@ pub struct Rendered {
     pub files: Vec<files::OutputFile>,
     /// Pages per language code, in the order of `book.toml`.
     pub pages: Vec<(String, usize)>,
+    /// Warnings, and in `serve` the errors of pages shown in their last good version.
     pub warnings: Vec<Diagnostic>,
     /// Time spent in each step, as in [`Report::phases`].
     pub phases: Vec<(&'static str, Duration)>,
@@ -316,7 +378,8 @@ type Phases = Vec<(&'static str, Duration)>;
 struct Prepared {
     site: std::sync::Arc<model::Site>,
     theme: render::Theme,
-    /// Warnings only: errors stop before this.
+    /// Warnings, and in `serve` the errors of pages that stand in with their last good
+    /// version: other errors stop before this.
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -351,18 +414,28 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
     reuse.next_build();
     let config = config::read(&options.root, &options.overrides)?;
     let loaded = load::content(&config, &reuse.load)?;
+    let (loaded, kept) = match options.unfinished {
+        model::Unfinished::Mark => reuse.last_good.stand_in(loaded),
+        model::Unfinished::Fail => (loaded, Default::default()),
+    };
     phase("read");
     let (site, mut diagnostics) = model::site(
         config,
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
+            unfinished: options.unfinished,
         },
         &reuse.model,
     );
     let theme = render::theme::load(&site.config, &mut diagnostics, &reuse.render)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    // In `serve`, the errors of a page that stands in with its last good version stop
+    // nothing (they are shown); every other error stops the build.
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && !kept.contains(&d.span.path))
+    {
         return Err(Error::Content(diagnostics));
     }
     phase("model");

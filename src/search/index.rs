@@ -289,6 +289,7 @@ fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
         slug,
         tags,
         fields,
+        extra,
         // The title, the place and the body are read from the page itself (below).
         title: _,
         order: _,
@@ -297,7 +298,6 @@ fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
         key: _,
         kind: _,
         translation: _,
-        extra: _,
         template: _,
         field_spans: _,
     } = &page.front;
@@ -310,7 +310,13 @@ fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
         slug.as_ref().map(|s| &s.value),
         tags,
         crate::memo::key_of_json(fields),
+        extra.as_ref().map(crate::memo::key_of_json),
         page.body(),
+        // What an unlabelled `[[id]]` shows: its target's title.
+        page.link_targets
+            .iter()
+            .map(|t| t.and_then(|t| site.pages.get(t)).map(|p| p.title.as_str()))
+            .collect::<Vec<_>>(),
     ))
 }
 
@@ -346,8 +352,10 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
             doc += 1;
         }
     }
+    let synonyms = super::synonyms::synonyms(site, lang_index);
     super::shards::files(&super::shards::Built {
         lang,
+        synonyms: &synonyms,
         pages: &pages,
         stems: &stems,
         words: &words,
