@@ -642,6 +642,19 @@ fn comma_text_for_a_list(
 
 /// The error for a key that is neither reserved nor a field of the page's kind, at the
 /// key itself, with the valid keys and the nearest one.
+/// Front-matter keys written in Indonesian, and the key Panduan reads.
+const INDONESIAN_KEYS: &[(&str, &str)] = &[
+    ("judul", "title"),
+    ("ringkasan", "summary"),
+    ("urutan", "order"),
+    ("label", "tags"),
+    ("tag", "tags"),
+    ("jenis", "kind"),
+    ("kunci", "key"),
+    ("terkait", "related"),
+    ("draf", "draft"),
+];
+
 fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) -> Diagnostic {
     let key = entry.key;
     let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
@@ -649,9 +662,15 @@ fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) 
         valid.extend(kind.def.fields.keys().map(String::as_str));
     }
     let listed = backticked(&valid);
-    let help = match did_you_mean(key, valid.iter().copied(), 1).first() {
-        Some(best) => help!("help-nearest", valid = listed, nearest = *best),
-        None => help!(valid = listed),
+    // An Indonesian author may write the key in Indonesian (issue #26).
+    let english = INDONESIAN_KEYS
+        .iter()
+        .find(|(id, _)| key.eq_ignore_ascii_case(id))
+        .map(|(_, en)| *en);
+    let help = match (english, did_you_mean(key, valid.iter().copied(), 1).first()) {
+        (Some(en), _) => help!("help-english", valid = listed, nearest = en),
+        (None, Some(best)) => help!("help-nearest", valid = listed, nearest = *best),
+        (None, None) => help!(valid = listed),
     };
     let what = match kind {
         Some(kind) => msg!("front-matter-unknown-kind-key", key = key, kind = kind.name),
