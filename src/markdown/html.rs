@@ -329,9 +329,20 @@ impl<'a> HtmlWriter<'a> {
         self.push_html(open);
     }
 
-    /// Tables are wrapped so that a wide one scrolls on its own.
+    /// Tables are wrapped so that a wide one scrolls on its own: in a named region a
+    /// keyboard can focus, and so scroll (axe's `scrollable-region-focusable`, #29).
     fn start_table(&mut self, alignments: Vec<Alignment>) {
-        self.push_html("<div class=\"table-wrap\">\n");
+        let label = &self.resolved.labels.table;
+        if label.is_empty() {
+            self.push_html("<div class=\"table-wrap\">\n");
+        } else {
+            let mut open = String::from(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
+            );
+            escape_attr(&mut open, label);
+            open.push_str("\">\n");
+            self.push_html(open);
+        }
         self.push(Event::Start(Tag::Table(alignments)));
     }
 
@@ -621,7 +632,7 @@ mod tests {
             "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~\n\nTerm\n: Definition\n\nNote[^1].\n\n[^1]: Foot.\n",
         );
         for needle in [
-            "<div class=\"table-wrap\">",
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">",
             "<table>",
             "checkbox",
             "<del>old</del>",

@@ -427,6 +427,18 @@ theme-folder-missing = the theme folder `{ $path }` does not exist
 theme-strings-invalid = invalid UI strings: { $detail }
 theme-strings-missing = the theme has no UI strings in `{ $lang }` for { $keys }; English is used
     .help = add `i18n/{ $lang }.toml` to your theme with these keys
+theme-file-replaces = replaces the built-in `{ $builtin }`
+    .help = a file of a project theme replaces the built-in file of the same name whole; to add a few rules to the built-in stylesheet, list your own file in `[theme] extra_css` of book.toml instead
+theme-setting-file = `[theme] { $key }` names `{ $path }`, which is not a file inside the handbook's folder
+    .help = give a path relative to the folder of book.toml, for example `theme/logo.png`
+theme-accent-invalid = `[theme] accent` is `{ $accent }`, which is not a colour
+    .help = write it as `#` and six hexadecimal digits, for example `#00713d`
+theme-accent-contrast = the accent colour `{ $accent }` has a contrast of { $ratio }:1 against the { $scheme ->
+        [light] light
+       *[dark] dark
+    } background, less than the 4.5:1 that text needs (WCAG AA)
+    .help = the nearest colour that passes is `{ $nearest }`
+theme-ejected = The built-in theme is in `{ $dir }`. To use it, write `theme = "{ $setting }"` under `[book]` in book.toml; a file you delete from it comes from the built-in theme again.
 theme-template-missing = the theme has no template `{ $template }`
     .help = templates for pages: { $templates }
 output-not-portable = the output would hold `{ $name }`, which Windows cannot unpack: { $problem }

@@ -405,6 +405,18 @@ theme-folder-missing = folder tema `{ $path }` tidak ada
 theme-strings-invalid = ada kesalahan pada teks tampilan tema: { $detail }
 theme-strings-missing = tema tidak memiliki teks tampilan dalam `{ $lang }` untuk { $keys }; sebagai gantinya dipakai teks bahasa Inggris
     .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
+theme-file-replaces = menggantikan `{ $builtin }` bawaan
+    .help = Berkas tema proyek menggantikan seluruh berkas bawaan yang bernama sama. Untuk menambahkan beberapa aturan saja ke lembar gaya bawaan, cantumkan berkas Anda di `[theme] extra_css` dalam book.toml.
+theme-setting-file = `[theme] { $key }` menyebut `{ $path }`, yang bukan berkas di dalam folder buku panduan
+    .help = Tulis jalurnya dari folder book.toml, misalnya `theme/logo.png`.
+theme-accent-invalid = `[theme] accent` berisi `{ $accent }`, yang bukan warna
+    .help = Tulis dengan `#` dan enam angka heksadesimal, misalnya `#00713d`.
+theme-accent-contrast = warna aksen `{ $accent }` hanya memiliki kontras { $ratio }:1 terhadap latar { $scheme ->
+        [light] terang
+       *[dark] gelap
+    }, kurang dari 4,5:1 yang diperlukan teks (WCAG AA)
+    .help = Warna terdekat yang memenuhi syarat adalah `{ $nearest }`.
+theme-ejected = Tema bawaan sudah disalin ke `{ $dir }`. Untuk memakainya, tulis `theme = "{ $setting }"` di bawah `[book]` dalam book.toml; berkas yang Anda hapus dari sana kembali diambil dari tema bawaan.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
 output-not-portable = keluaran akan memuat `{ $name }`, yang tidak dapat dibuka di Windows: { $problem }
