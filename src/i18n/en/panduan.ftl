@@ -62,9 +62,11 @@ list-without-brackets = `{ $key }` has one item, `{ $text }`: without brackets, 
 front-matter-unknown-key = unknown front-matter key `{ $key }`
     .help = valid keys: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+    .help-english = write the key in English: `{ $nearest }`. Valid keys: { $valid }
 front-matter-unknown-kind-key = unknown front-matter key `{ $key }` for a page of kind `{ $kind }`
     .help = valid keys: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+    .help-english = write the key in English: `{ $nearest }`. Valid keys: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, required)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = a page of kind `{ $kind }` is missing { $missing }
@@ -566,3 +568,15 @@ unfinished-file = not here yet: put the file at { $path }
 unfinished-anchor = “{ $title }” has no heading #{ $anchor } yet
 link-wrong-case = the file `{ $link }` is called `{ $real }`: the capital letters differ
     .help = write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published
+
+## Text pasted from Word and Excel (issue #26)
+
+front-matter-dash-fence = the line `{ $line }` is read as `---`: a word processor turned the three hyphens into a dash
+    .help = type three hyphens `---` on this line, in a plain text editor (Notepad, VS Code); in Word, switch off AutoFormat's "Hyphens (--) with dash (—)"
+front-matter-curly-quotes = the `{ $key }` is wrapped in curly quotes, which become part of it
+    .help = write it with straight quotes, or none: `{ $fix }`
+yaml-nested-quotes = the quotes inside this text end it too early
+    .help = put the whole text in single quotes (a single quote inside is written twice): `{ $fix }`
+body-tab-table = these { $rows } lines are separated by tabs, as a table pasted from a spreadsheet: they show as one run of text
+    .help = to show them as a table, write them like this:
+        { $table }

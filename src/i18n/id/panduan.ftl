@@ -62,9 +62,11 @@ list-without-brackets = `{ $key }` terbaca sebagai satu butir saja, yaitu `{ $te
 front-matter-unknown-key = kunci front matter `{ $key }` tidak dikenal
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 front-matter-unknown-kind-key = kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, wajib)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
@@ -544,3 +546,15 @@ unfinished-file = file ini belum ada: simpan di { $path }
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
     .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
+
+## Teks yang ditempel dari Word dan Excel (isu #26)
+
+front-matter-dash-fence = baris `{ $line }` dibaca sebagai `---`: pengolah kata mengubah tiga tanda hubung menjadi tanda pisah
+    .help = Ketik tiga tanda hubung `---` di baris ini dengan penyunting teks biasa (Notepad, VS Code). Di Word, matikan pilihan AutoFormat "Hyphens (--) with dash (—)".
+front-matter-curly-quotes = `{ $key }` diapit tanda kutip melengkung, sehingga tanda kutip itu ikut menjadi bagian teksnya
+    .help = Gunakan tanda kutip lurus, atau tanpa tanda kutip: `{ $fix }`
+yaml-nested-quotes = tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat
+    .help = Apit seluruh teks dengan tanda kutip tunggal (tanda kutip tunggal di dalamnya ditulis dua kali): `{ $fix }`
+body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari lembar kerja: semuanya tampil sebagai satu paragraf
+    .help = Agar tampil sebagai tabel, tulis seperti ini:
+        { $table }
