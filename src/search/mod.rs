@@ -22,9 +22,9 @@ pub mod stem_id;
 mod synonyms;
 mod words;
 
+use crate::files::{Contents, OutputFile};
 use crate::memo::{Memo, Reusing};
 use crate::model::Site;
-use crate::render::{Contents, OutputFile};
 
 pub use index::{encode_postings, index_files};
 use page_words::PageWords;
@@ -96,7 +96,7 @@ impl Reuse {
 pub fn files_into(
     site: &Site,
     reuse: &Reuse,
-    emit: &crate::render::Emit<'_>,
+    emit: &crate::files::Emit<'_>,
 ) -> crate::error::Result<Vec<String>> {
     let mut paths = Vec::new();
     let mut put = |path: String, bytes: Vec<u8>| {
