@@ -391,8 +391,8 @@ fn node_on_book(script: &str, book: &Path, args: &[&std::ffi::OsStr]) -> (bool, 
 /// (`tests/search/judged-*.tsv`, over 120 per language, each of a class: the handbook's
 /// terms, natural questions, synonyms and everyday words, misspelt, half-typed and
 /// affixed forms) find the pages their readers want in the top 3. The test prints top-1,
-/// top-3 and MRR per language and class; it fails below 94% top-3 in a language (#28
-/// asks for 95%: Indonesian is at 94.8%, see the README) or below 85% in a class.
+/// top-3 and MRR per language and class; it fails below 95% top-3 in a language or
+/// below 85% in a class.
 #[test]
 fn judged_queries_find_the_wanted_page_in_the_top_three() {
     let (site, pages) = built_bundled_handbook();
@@ -401,7 +401,7 @@ fn judged_queries_find_the_wanted_page_in_the_top_three() {
         &site.path().join("book"),
         &[
             pages.path().as_os_str(),
-            std::ffi::OsStr::new("0.94"),
+            std::ffi::OsStr::new("0.95"),
             std::ffi::OsStr::new("0.85"),
         ],
     );
