@@ -231,6 +231,8 @@ config-field-name = `{ $field }` cannot be the name of a field of kind `{ $kind 
     .help = use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: { $reserved }
 config-messages = `messages = "{ $code }"` is not a language Panduan speaks
     .help = write `messages = "id"` (Indonesian) or `messages = "en"` (English)
+config-search-language = `[search.synonyms.{ $lang }]` is for a language that is not declared
+    .help = declared languages: { $declared }; name one of them, or add `[languages.{ $lang }]`
 config-unknown-key = unknown key `{ $key }`
     .help = valid keys here: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys here: { $valid }

@@ -231,6 +231,8 @@ config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk halaman be
     .help = Gunakan huruf kecil, angka, `-`, dan `_`, tetapi jangan memakai nama kunci front matter: { $reserved }
 config-messages = `messages = "{ $code }"` bukan bahasa pesan yang tersedia di Panduan
     .help = Tulis `messages = "id"` (bahasa Indonesia) atau `messages = "en"` (bahasa Inggris).
+config-search-language = `[search.synonyms.{ $lang }]` ditujukan untuk bahasa yang tidak tercantum di book.toml
+    .help = bahasa yang tercantum: { $declared }; pakailah salah satunya, atau tambahkan `[languages.{ $lang }]`
 config-unknown-key = kunci `{ $key }` tidak dikenal
     .help = Kunci yang dapat dipakai di sini: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai di sini: { $valid }
