@@ -22,7 +22,8 @@ mod tests;
 use pulldown_cmark::{HeadingLevel, Options};
 
 pub use analysis::{
-    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, analyse, slugify,
+    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, WikiSlot, analyse,
+    slugify,
 };
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
@@ -51,6 +52,15 @@ pub enum LinkOutput {
         href: String,
         title: Option<String>,
         badge: Option<(String, String)>,
+    },
+    /// A link to what is not written yet (a page, a picture, a heading), marked where
+    /// it stands with `note`, what to do, in the language `lang`. Only `serve` makes
+    /// these: a build fails on such a link instead. `href` is where it points
+    /// meanwhile (the page of a missing heading), if anywhere.
+    Unfinished {
+        href: Option<String>,
+        note: String,
+        lang: String,
     },
 }
 
