@@ -490,5 +490,8 @@ fn the_bar_renders_every_control_in_the_html() {
     assert_eq!(text(&html, ".theme-toggle span.when-light"), "Terang");
     assert_eq!(text(&html, ".theme-toggle span.when-dark"), "Gelap");
     // Without JavaScript the search button leads to the search page.
-    assert_eq!(attrs(&html, ".search-button", "href"), ["../../id/search.html"]);
+    assert_eq!(
+        attrs(&html, ".search-button", "href"),
+        ["../../id/search.html"]
+    );
 }
