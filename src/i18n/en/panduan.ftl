@@ -426,6 +426,13 @@ cli-status-after = Example:
     {"  "}panduan status --strict    exit 1 if anything is missing, outdated or a stub
 cli-status-arg-strict = Exit with 1 if any translation is missing, outdated or a stub
 cli-clean-about = Remove the output folder (only if Panduan created it)
+cli-theme-about = Work with the theme: `panduan theme eject [DIR]` copies the built-in theme out
+cli-theme-eject-about = Copy the built-in theme (templates, CSS, JavaScript, strings, Typst) into a folder, for full control; never overwrites a file
+cli-theme-eject-after = Examples:
+    {"  "}panduan theme eject                 into themes/custom/ of the handbook
+    {"  "}panduan theme eject themes/agency
+    Then write theme = "themes/custom" under [book] in book.toml.
+cli-theme-eject-arg-dir = The folder to copy into (default: `themes/custom` in the handbook's folder)
 cli-completions-about = Print a shell completion script
 cli-completions-after = Example:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan

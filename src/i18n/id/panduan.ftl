@@ -404,6 +404,13 @@ cli-status-after = Contoh:
     {"  "}panduan status --strict    kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-status-arg-strict = Berikan kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
+cli-theme-about = Mengelola tema: `panduan theme eject [DIR]` menyalin tema bawaan ke luar
+cli-theme-eject-about = Menyalin tema bawaan (templat, CSS, JavaScript, teks tampilan, Typst) ke sebuah folder agar dapat diubah sepenuhnya; tidak pernah menimpa berkas
+cli-theme-eject-after = Contoh:
+    {"  "}panduan theme eject                 ke themes/custom/ di folder buku panduan
+    {"  "}panduan theme eject themes/lembaga
+    Lalu tulis theme = "themes/custom" di bawah [book] dalam book.toml.
+cli-theme-eject-arg-dir = Folder tujuan salinan (bawaan: `themes/custom` di folder buku panduan)
 cli-completions-about = Menampilkan skrip pelengkapan (completion) untuk shell
 cli-completions-after = Contoh:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
