@@ -536,9 +536,11 @@ fn downloads(
                 .map(|l| {
                     let code = config.languages[l].code.as_str();
                     let contents = render::ui_string(theme, code, "contents");
+                    let summary = render::ui_string(theme, code, "epub_accessibility_summary");
                     let book = epub::Book {
                         lang_index: l,
                         contents_label: &contents,
+                        accessibility_summary: &summary,
                         stamp,
                         read: &read,
                     };

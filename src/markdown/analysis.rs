@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+use super::medium::{MarkerProblem, Medium, Tracker};
 use super::scripts::{self, Script, ScriptKind};
 use super::{heading_level, options};
 use crate::terms::Join;
@@ -61,6 +62,8 @@ pub struct Analysis {
     /// for: text outside code, link targets (a bare URL, an unlabelled `[[id]]`) and
     /// raw HTML, and outside `<!-- panduan:terms off -->` … `<!-- panduan:terms on -->`.
     pub prose: Vec<Prose>,
+    /// Media markers (`<!-- panduan:screen -->`, …) that do not pair up.
+    pub marker_problems: Vec<MarkerProblem>,
 }
 
 /// A piece of a body's running text (one text event).
@@ -214,8 +217,19 @@ pub fn analyse(body: &str) -> Analysis {
         links: Vec::new(),
         off: false,
     };
+    let mut media = Tracker::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         prose.see(&event, &range, body, &mut out.prose);
+        // Where raw HTML is written: inside a list or a quote, pieces lose their
+        // indentation or `>`, so they are looked for in their range.
+        let at = match &event {
+            Event::Html(html) | Event::InlineHtml(html) => body
+                .get(range.clone())
+                .and_then(|source| source.find(html.as_ref()))
+                .map_or(range.start, |at| range.start + at),
+            _ => range.start,
+        };
+        media.see(&event, at);
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
@@ -303,6 +317,8 @@ pub fn analyse(body: &str) -> Analysis {
                 out.is_empty &= t.trim().is_empty();
                 if let Some(h) = heading.as_mut() {
                     h.3.push_str(t);
+                } else if media.open_medium() == Some(Medium::Print) {
+                    // Text for paper only is not on the web page the search finds.
                 } else if let Some(s) = out.sections.last_mut() {
                     s.text.push_str(t);
                 }
@@ -312,13 +328,7 @@ pub fn analyse(body: &str) -> Analysis {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 out.is_empty = false;
-                // Where the piece is written: inside a list or a quote, pieces lose
-                // their indentation or `>`, so they are looked for in their range.
-                let base = body
-                    .get(range.clone())
-                    .and_then(|source| source.find(html.as_ref()))
-                    .map_or(range.start, |at| range.start + at);
-                html_state = scripts::scan(html, base, html_state, &mut out.scripts);
+                html_state = scripts::scan(html, at, html_state, &mut out.scripts);
             }
             _ => {}
         }
@@ -337,6 +347,7 @@ pub fn analyse(body: &str) -> Analysis {
             first_block = false;
         }
     }
+    out.marker_problems = media.finish();
     for s in &mut out.sections {
         let trimmed = s.text.trim();
         if trimmed.len() != s.text.len() {

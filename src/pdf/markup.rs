@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
+use crate::markdown::medium::{self, Medium};
 use crate::markdown::{Heading, Labels, options};
 
 /// What a link or picture of a body points at in the PDF.
@@ -179,6 +180,8 @@ struct Writer<'a> {
     /// Whether a term of a definition list is open (`terms.item[…][…`).
     term_open: Vec<bool>,
     omissions: Vec<Omission>,
+    /// Whether the events are inside a part for the web pages only.
+    in_screen_part: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -197,6 +200,7 @@ impl<'a> Writer<'a> {
             references: Vec::new(),
             term_open: Vec::new(),
             omissions: Vec::new(),
+            in_screen_part: false,
         }
     }
 
@@ -229,6 +233,23 @@ impl<'a> Writer<'a> {
                 Event::End(TagEnd::Heading(_)) => self.heading = None,
                 // A link there still has its entry in `links`.
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links_started += 1,
+                _ => {}
+            }
+            return;
+        }
+        // A part for the web pages only is left out (issue #30); its links and
+        // headings still have their entries.
+        if let Event::Html(html) | Event::InlineHtml(html) = &event
+            && let Some(m) = medium::marker(html)
+            && m.medium == Medium::Screen
+        {
+            self.in_screen_part = m.is_open;
+            return;
+        }
+        if self.in_screen_part {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links_started += 1,
+                Event::Start(Tag::Heading { .. }) => self.headings_started += 1,
                 _ => {}
             }
             return;
