@@ -11,11 +11,12 @@ use super::world::FileSource;
 use super::{Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::error::Result;
+use crate::files::OutputFile;
 use crate::load::FieldValue;
 use crate::markdown::{LinkKind, LinkOutput};
 use crate::model::url::{decode_percent, join_normalised};
 use crate::model::{Page, STUB_MARKER, Site, body_span};
-use crate::render::{OutputFile, Theme, labels, strings};
+use crate::render::{Theme, labels, strings};
 
 /// Picture formats Typst can print.
 const PICTURES: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
@@ -70,7 +71,8 @@ pub(super) fn card_args(
     let kind_label = def.label.get(lang).unwrap_or(&kind.value);
     let mut fields = String::new();
     for (name, field) in &def.fields {
-        if skip.contains(&name.as_str()) {
+        // A field with `card = false` is not on the card, as on the site.
+        if skip.contains(&name.as_str()) || !field.card {
             continue;
         }
         let Some(value) = page.front.fields.get(name) else {
@@ -252,13 +254,14 @@ fn level(site: &Site, index: usize) -> usize {
     depth.max(1)
 }
 
-/// The handbook of language `lang_index` as `downloads/handbook-<lang>.pdf`, and the
-/// warnings about what it left out.
+/// The handbook of language `lang_index` as the file `path`, and the warnings about
+/// what it left out.
 pub(super) fn handbook(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     lang_index: usize,
+    path: String,
 ) -> Result<(OutputFile, Vec<Diagnostic>)> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
@@ -276,6 +279,16 @@ pub(super) fn handbook(
         string(lang),
         content(&language.name),
         content(&get("contents")),
+    );
+    // A cross-reference on paper: ", hlm. 42" / ", p. 42" after the link (issue #30).
+    let _ = writeln!(
+        main,
+        "#let page-ref(target) = context [, {}~#numbering(\"1\", ..counter(page).at(target))]\n",
+        {
+            let mut s = String::new();
+            escape(&mut s, &get("pdf_page_abbr"));
+            s
+        }
     );
     let mut parts: Parts = vec![(0, None)];
     let mut pictures = Vec::new();
@@ -321,6 +334,7 @@ pub(super) fn handbook(
             prefix: &prefix,
             level,
             drop_leading_h1: page.drop_leading_h1,
+            page_refs: true,
         });
         main.push_str(&body);
         main.push('\n');
@@ -336,7 +350,6 @@ pub(super) fn handbook(
     if !errors.is_empty() {
         return Err(crate::error::Error::Content(errors));
     }
-    let path = format!("downloads/handbook-{lang}.pdf");
     let what = format!("`{path}`");
     let document = compile(main, templates, pictures, &parts, &what)?;
     let at = crate::diagnostic::Span::file(crate::config::CONFIG_FILE);

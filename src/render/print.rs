@@ -81,12 +81,18 @@ fn chapter_href(site: &Site, target: usize, lang_index: usize, chapter_ids: &[St
     }
 }
 
-/// The info-card fields of page `index`, with links to chapters (issue #29: the
-/// print document had none of the cards).
-fn card_fields<'a>(site: &'a Site, index: usize, chapter_ids: &[String]) -> Vec<Field<'a>> {
+/// The fields of page `index`, with links to chapters: for its info card (issue #29:
+/// the print document had none of the cards) those the card shows, else all but the
+/// handout.
+fn card_fields<'a>(
+    site: &'a Site,
+    index: usize,
+    chapter_ids: &[String],
+    only_card: bool,
+) -> Vec<Field<'a>> {
     let page = &site.pages[index];
     let mut fields = fields(site, page);
-    fields.retain(|f| f.name != "handout");
+    fields.retain(|f| f.name != "handout" && (f.card || !only_card));
     for f in &mut fields {
         if let (Some(link), Some(&t)) = (f.page.as_mut(), page.field_pages.get(f.name)) {
             link.href = chapter_href(site, t, page.lang_index, chapter_ids);
@@ -122,7 +128,7 @@ fn comparison<'a>(
     let rows = pages
         .into_iter()
         .map(|i| {
-            let mut fields = card_fields(site, i, chapter_ids);
+            let mut fields = card_fields(site, i, chapter_ids, false);
             fields.retain(|f| columns.is_empty() || columns.contains(&f.name));
             ComparisonRow {
                 title: &site.pages[i].title,
@@ -373,7 +379,7 @@ pub(super) fn document(
             depth,
             content,
             kind_label,
-            fields: card_fields(site, i, chapter_ids),
+            fields: card_fields(site, i, chapter_ids, true),
             comparison: match template {
                 Some("comparison.html") => comparison(site, page, chapter_ids, name_label),
                 _ => None,
