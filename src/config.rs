@@ -36,6 +36,7 @@ pub const RESERVED_KEYS: &[&str] = &[
     "template",
     "extra",
     "translation",
+    "audience",
 ];
 
 /// A language code such as `id` or `en`; only [`Config`] constructs one.

@@ -271,10 +271,12 @@ fn make_epub(m: &Making<'_>, format: &Format) -> Result<Made> {
         .map(|l| {
             let code = config.languages[l].code.as_str();
             let contents = crate::render::ui_string(m.theme, code, "contents");
+            let summary = crate::render::ui_string(m.theme, code, "epub_accessibility_summary");
             let book = crate::epub::Book {
                 lang_index: l,
                 path: (format.file)(code),
                 contents_label: &contents,
+                accessibility_summary: &summary,
                 stamp: m.stamp,
                 read: &read,
             };

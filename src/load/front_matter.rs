@@ -58,6 +58,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub related: Vec<Located<String>>,
     pub draft: bool,
+    /// `audience: authors`: a page for the handbook's authors only (issue #29), kept
+    /// out of the navigation, search, print, PDF, EPUB and sitemap.
+    pub for_authors: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
     /// Which version of which source this page translates.
@@ -579,6 +582,16 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
         "draft" => entry
             .typed(value.as_bool(), msg!("expect-bool"))
             .map(|b| fm.draft = b),
+        "audience" => entry
+            .typed(
+                match value.as_str().map(str::trim) {
+                    Some("readers") => Some(false),
+                    Some("authors") => Some(true),
+                    _ => None,
+                },
+                msg!("expect-audience"),
+            )
+            .map(|b| fm.for_authors = b),
         "tags" | "related" => read_list_key(fm, entry),
         _ => return None,
     };
@@ -1197,7 +1210,7 @@ next = { type = "page", kind = "group-type" }
                 "content/id/a.md:3:7: error: `size` must be a whole number, found text",
                 "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
                 "content/id/a.md:5:13: error: `leadership` must be text, found a map",
-                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
                 "content/id/a.md:7:7: error: `next` must be the id of a page, e.g. `group-types/therapy`, found a list",
                 "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool), `next` (page of kind `group-type`)",
             ]
@@ -1218,10 +1231,10 @@ next = { type = "page", kind = "group-type" }
         assert_eq!(
             all,
             [
-                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
-                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
+                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `grup-type`\n  = help: did you mean `group-type`?",
-                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `zebra`\n  = help: the kinds in book.toml: `group-type`",
                 "content/id/a.md:2:7: error: unknown kind `group-type`\n  = help: declare kinds under `[kinds.NAME]` in book.toml",
             ]

@@ -329,6 +329,8 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
         .filter(|&&i| !site.pages[i].body().contains(crate::model::STUB_MARKER))
+        // Nor does a page for authors only (`audience: authors`).
+        .filter(|&&i| !site.pages[i].front.for_authors)
         .map(|&i| {
             let page = &site.pages[i];
             let key = || words_key(site, page);

@@ -39,6 +39,7 @@ expect-kind-name = the name of a kind
 expect-extra-map = a map of keys, e.g. `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = the name of a template, e.g. `comparison.html`
 expect-bool = `true` or `false`
+expect-audience = `readers` (the default) or `authors`
 expect-page-ids = a list of page ids
 expect-text-list = a list of text
 found-nothing = nothing
@@ -119,6 +120,19 @@ page-too-deep = this page nests quotes, lists or HTML elements more than { $limi
     .help = flatten it: a list inside a list inside a quote is only 5 levels
 script-runs = { $what } runs script in the browser of every reader of this page
     .help = remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there
+
+medium-unclosed = the part for { $medium ->
+        [screen] the web pages only
+       *[print] paper only
+    } that starts here is never closed
+    .help = close it with `<!-- /panduan:{ $medium } -->` in the same paragraph (for a marker inside a sentence) or on a line of its own further down
+medium-unopened = `<!-- /panduan:{ $medium } -->` closes a part that was not opened here
+    .help = open the part with `<!-- panduan:{ $medium } -->` before it, in the same paragraph or on a line of its own, or remove this marker
+medium-nested = a part for { $medium ->
+        [screen] the web pages only
+       *[print] paper only
+    } starts inside another marked part
+    .help = close the first part before starting another: parts for one medium cannot be put inside each other
 
 ## Links
 
@@ -511,6 +525,11 @@ watch-warning = watching the files: { $detail }
 watch-watching = watching for changes; press Ctrl-C to stop
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-value-options = OPTIONS
+
+## PDF
+
+pdf-not-ua = the PDF { $file } is written without its PDF/UA-1 (accessible PDF) declaration: { $reason }
+    .help = fix what the reason names (a picture without alt text, for example), and the next build declares it
 
 ## Glossary
 

@@ -39,6 +39,7 @@ expect-kind-name = nama sebuah jenis halaman (kind)
 expect-extra-map = pasangan kunci dan nilai, misalnya `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = nama sebuah templat, misalnya `comparison.html`
 expect-bool = `true` atau `false`
+expect-audience = `readers` (bawaan) atau `authors`
 expect-page-ids = daftar id halaman
 expect-text-list = daftar teks
 found-nothing = kosong
@@ -119,6 +120,19 @@ page-too-deep = halaman ini menumpuk kutipan, daftar, atau elemen HTML lebih dar
     .help = Sederhanakan susunannya: daftar di dalam daftar di dalam kutipan hanya 5 tingkat.
 script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
     .help = Silakan hapus kode ini, kecuali Anda memercayainya dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+
+medium-unclosed = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } yang dimulai di sini tidak pernah ditutup
+    .help = Tutup dengan `<!-- /panduan:{ $medium } -->` di paragraf yang sama (jika penanda ada di tengah kalimat) atau di barisnya sendiri di bawahnya.
+medium-unopened = `<!-- /panduan:{ $medium } -->` menutup bagian yang tidak dibuka di sini
+    .help = Buka bagian itu dengan `<!-- panduan:{ $medium } -->` sebelumnya, di paragraf yang sama atau di barisnya sendiri, atau hapus penanda ini.
+medium-nested = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } dimulai di dalam bagian lain yang sudah ditandai
+    .help = Tutup bagian pertama sebelum memulai bagian lain: bagian untuk satu media tidak bisa diletakkan di dalam bagian lain.
 
 ## Tautan
 
@@ -489,6 +503,11 @@ watch-warning = saat memantau file: { $detail }
 watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
 cli-help-about = Menampilkan pesan ini atau bantuan untuk perintah yang disebut
 cli-value-options = PILIHAN
+
+## PDF
+
+pdf-not-ua = PDF { $file } ditulis tanpa pernyataan PDF/UA-1 (PDF yang aksesibel): { $reason }
+    .help = Perbaiki yang disebut dalam alasannya (misalnya gambar tanpa teks alternatif), maka build berikutnya akan menyatakannya.
 
 ## Glosarium
 
