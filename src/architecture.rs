@@ -3,9 +3,10 @@
 //! Every top-level module of the library has a place:
 //!
 //! - **leaves** know no other module of ours but leaves: `i18n`, `diagnostic`, `error`,
-//!   `memo`, `escape`, `translation`, `markdown`, `terms`;
+//!   `memo`, `escape`, `translation`, `markdown`, `terms`, `files` (the files a build
+//!   makes), `stamp` (the date of the downloads);
 //! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `epub` →
-//!   `search` → `pdf` → `output`. A stage may use leaves and the stages before it, never one after it;
+//!   `search` → `pdf` → `downloads` → `output`. A stage may use leaves and the stages before it, never one after it;
 //! - **around it**: `check`, `new`, `init`, `serve`, `cli`, `status` and the crate
 //!   root. They may call anything, and nothing in the pipeline or the leaves names
 //!   them.
@@ -26,9 +27,19 @@ const LEAVES: &[&str] = &[
     "translation",
     "markdown",
     "terms",
+    "files",
+    "stamp",
 ];
 const PIPELINE: &[&str] = &[
-    "config", "load", "model", "render", "epub", "search", "pdf", "output",
+    "config",
+    "load",
+    "model",
+    "render",
+    "epub",
+    "search",
+    "pdf",
+    "downloads",
+    "output",
 ];
 const AROUND: &[&str] = &["check", "glossary", "new", "init", "serve", "cli", "status"];
 

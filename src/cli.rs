@@ -163,6 +163,9 @@ pub enum Command {
     Status(StatusArgs),
     /// Remove the output folder (only if Panduan created it).
     Clean(CleanArgs),
+    /// Work with the theme: `panduan theme eject [DIR]` copies the built-in theme out.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  panduan completions bash > ~/.local/share/bash-completion/completions/panduan"
@@ -312,6 +315,26 @@ pub struct StatusArgs {
 /// Options of `clean`.
 #[derive(Debug, Args)]
 pub struct CleanArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+/// The subcommands of `theme`.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in theme (templates, CSS, JavaScript, strings, Typst) into a
+    /// folder, for full control; never overwrites a file.
+    #[command(
+        after_help = "Examples:\n  panduan theme eject                 into themes/custom/ of the handbook\n  panduan theme eject themes/agency\nThen write theme = \"themes/custom\" under [book] in book.toml."
+    )]
+    Eject(EjectArgs),
+}
+
+/// Options of `theme eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// The folder to copy into (default: `themes/custom` in the handbook's folder).
+    pub dir: Option<PathBuf>,
     #[command(flatten)]
     pub root: RootArg,
 }

@@ -111,6 +111,14 @@ pub struct FieldDef {
     /// Label per language code; the field name is used where a label is missing.
     #[serde(default)]
     pub label: IndexMap<String, String>,
+    /// Whether the page's info card shows it (default `true`; `card = false` keeps a
+    /// field for comparison tables, handouts and templates only).
+    #[serde(default = "shown")]
+    pub card: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 /// A kind of structured page (e.g. `group-type`), as declared in `book.toml`.
@@ -152,6 +160,10 @@ pub struct Config {
     pub epub: EpubConfig,
     /// `[downloads]`: the download page, the offline zip and the date of every download.
     pub downloads: DownloadsConfig,
+    /// `[search]`: the agency's own synonyms for search.
+    pub search: SearchConfig,
+    /// `[theme]`: extra CSS, logo, accent colour and favicon.
+    pub theme_settings: ThemeSettings,
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
@@ -217,112 +229,6 @@ fn yes() -> bool {
     true
 }
 
-/// A moment in UTC, to the second: the date every download carries (the EPUB's
-/// `dcterms:modified`, the zip's entry times, the download page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Stamp {
-    pub year: u32,
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-    pub second: u32,
-}
-
-impl Stamp {
-    /// The date used when neither `SOURCE_DATE_EPOCH` nor `[downloads] date` gives one:
-    /// fixed, so that builds stay byte-identical (1 January 2000).
-    pub const DEFAULT: Stamp = Stamp {
-        year: 2000,
-        month: 1,
-        day: 1,
-        hour: 0,
-        minute: 0,
-        second: 0,
-    };
-
-    /// `YYYY-MM-DD` at midnight UTC, if it is a real date from 1980 (the first year a
-    /// zip can hold) to 2107.
-    pub fn from_date(text: &str) -> Option<Stamp> {
-        let mut parts = text.trim().split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-            2 => 28,
-            _ => return None,
-        };
-        ((1980..=2107).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Stamp {
-            year,
-            month,
-            day,
-            ..Stamp::DEFAULT
-        })
-    }
-
-    /// The moment `seconds` after 1970-01-01 UTC (`SOURCE_DATE_EPOCH`), kept within the
-    /// years a zip can hold.
-    pub fn from_unix(seconds: u64) -> Stamp {
-        // 1980-01-01 and 2107-12-31 23:59:59.
-        let seconds = seconds.clamp(315_532_800, 4_354_819_199);
-        let days = seconds / 86_400;
-        let rest = seconds % 86_400;
-        // Howard Hinnant's days-to-civil, for days after 1970 only.
-        let z = days + 719_468;
-        let era = z / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + u64::from(month <= 2);
-        Stamp {
-            year: year as u32,
-            month: month as u32,
-            day: day as u32,
-            hour: (rest / 3600) as u32,
-            minute: (rest % 3600 / 60) as u32,
-            second: (rest % 60) as u32,
-        }
-    }
-
-    /// The same moment as a zip entry's time (which has no time zone).
-    pub fn zip_time(&self) -> zip::DateTime {
-        // In range by construction: years 1980 to 2107, real days and times.
-        zip::DateTime::from_date_and_time(
-            self.year as u16,
-            self.month as u8,
-            self.day as u8,
-            self.hour as u8,
-            self.minute as u8,
-            self.second as u8,
-        )
-        .unwrap_or_default()
-    }
-
-    /// `2026-12-01`.
-    pub fn date(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// `2026-12-01T00:00:00Z`, as EPUB's `dcterms:modified` wants it.
-    pub fn iso(&self) -> String {
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.date(),
-            self.hour,
-            self.minute,
-            self.second
-        )
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -340,6 +246,37 @@ struct RawConfig {
     epub: EpubConfig,
     #[serde(default)]
     downloads: DownloadsConfig,
+    #[serde(default)]
+    search: SearchConfig,
+    #[serde(default)]
+    theme: ThemeSettings,
+}
+
+/// `[search]` of `book.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// `[search.synonyms.<lang>]`: a word or phrase readers type -> the words or
+    /// phrases of the handbook it means (`"pkdrt" = ["kekerasan dalam rumah tangga"]`).
+    /// Search treats each pair as synonyms both ways.
+    #[serde(default)]
+    pub synonyms: IndexMap<String, IndexMap<String, Vec<String>>>,
+}
+
+/// `[theme]`: adjustments to the theme without a theme of one's own (#31). Paths are
+/// relative to the handbook's folder; `render::theme` checks them and the accent.
+#[derive(Debug, Clone, Default, Deserialize, Hash)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSettings {
+    /// Stylesheets added after the theme's own, in this order.
+    #[serde(default)]
+    pub extra_css: Vec<String>,
+    /// A picture shown in the bar beside the title (and on the PDF's title page).
+    pub logo: Option<String>,
+    /// The accent colour, `#rrggbb`, of both the light and the dark scheme.
+    pub accent: Option<String>,
+    /// The icon browsers show in tabs (the theme's own by default).
+    pub favicon: Option<String>,
 }
 
 /// `[pdf]`: the PDF of the whole handbook, one per language, written by `panduan build`
@@ -556,7 +493,7 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
     }
 
     if let Some(date) = &raw.downloads.date
-        && Stamp::from_date(date).is_none()
+        && crate::stamp::Stamp::from_date(date).is_none()
     {
         return Err(config_error(
             find("date"),
@@ -607,6 +544,8 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         terms,
         epub: raw.epub,
         downloads: raw.downloads,
+        search: raw.search,
+        theme_settings: raw.theme,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
 }
@@ -842,39 +781,6 @@ title = "Handbook"
     }
 
     #[test]
-    fn download_dates_are_checked_and_converted() {
-        assert_eq!(
-            Stamp::from_date("2026-12-01").map(|s| s.iso()).as_deref(),
-            Some("2026-12-01T00:00:00Z")
-        );
-        for bad in [
-            "2026-02-30",
-            "2026-13-01",
-            "1979-12-31",
-            "26-12-01",
-            "2026-1-1",
-            "soon",
-        ] {
-            assert_eq!(Stamp::from_date(bad), None, "{bad}");
-        }
-        assert_eq!(Stamp::from_date("2024-02-29").map(|s| s.day), Some(29));
-        assert_eq!(
-            Stamp::from_unix(1_764_547_200).iso(),
-            "2025-12-01T00:00:00Z"
-        );
-        assert_eq!(Stamp::from_unix(951_825_599).iso(), "2000-02-29T11:59:59Z");
-        assert_eq!(
-            Stamp::from_unix(0).iso(),
-            "1980-01-01T00:00:00Z",
-            "a zip holds no earlier"
-        );
-        let e = err(&format!("{GOOD}\n[downloads]\ndate = \"2026-02-30\"\n"));
-        assert!(e.contains("`date = \"2026-02-30\"` is not a date"), "{e}");
-        let e = err(&format!("{GOOD}\n[epub]\nenable = false\n"));
-        assert!(e.contains("did you mean `enabled`?"), "{e}");
-    }
-
-    #[test]
     fn a_page_field_names_a_declared_kind_and_only_page_fields_take_one() {
         let kinds =
             "\n[kinds.group-type]\n[kinds.session-plan.fields.group_type]\ntype = \"page\"\n";
@@ -904,5 +810,13 @@ title = "Handbook"
     fn bad_base_url_is_an_error() {
         let e = err(&GOOD.replace("https://example.org/handbook", "example.org"));
         assert!(e.contains("not an http(s) URL"), "{e}");
+    }
+
+    #[test]
+    fn a_download_date_that_is_no_date_is_refused() {
+        let e = err(&format!("{GOOD}\n[downloads]\ndate = \"2026-02-30\"\n"));
+        assert!(e.contains("`date = \"2026-02-30\"` is not a date"), "{e}");
+        let e = err(&format!("{GOOD}\n[epub]\nenable = false\n"));
+        assert!(e.contains("did you mean `enabled`?"), "{e}");
     }
 }

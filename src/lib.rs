@@ -7,10 +7,11 @@
 //! 1. [`config`]: `book.toml` -> [`config::Config`]
 //! 2. [`load`]: `content/` on disk -> [`load::Loaded`] (pages with typed front matter)
 //! 3. [`model`]: -> [`model::Site`] (ids, titles, URLs, navigation, translations, links)
-//! 4. [`render`]: -> [`render::OutputFile`]s through the Tera theme, each handed on as
-//!    soon as it is made ([`render::Emit`])
-//! 5. [`pdf`]: -> the PDF of each language and the handouts (`downloads/`), typeset
-//!    by Typst from the same model, after everything else rendered (`build` only)
+//! 4. [`render`]: -> [`files::OutputFile`]s through the Tera theme, each handed on as
+//!    soon as it is made ([`files::Emit`])
+//! 5. [`downloads`] (`build` only): -> the heavy outputs below `downloads/`, one row
+//!    each in [`downloads::FORMATS`] (the PDF and the handouts typeset by [`pdf`], the
+//!    EPUB of [`epub`], the offline zip), then the download pages that list them
 //! 6. [`output`]: -> the output folder: `build` streams the files into a temporary
 //!    folder that is swapped in atomically at the end
 //!
@@ -30,9 +31,11 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod downloads;
 pub mod epub;
 pub mod error;
 pub mod escape;
+pub mod files;
 pub mod glossary;
 pub mod i18n;
 pub mod init;
@@ -46,6 +49,7 @@ pub mod pdf;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod stamp;
 pub mod status;
 pub mod terms;
 pub mod translation;
@@ -63,6 +67,12 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub overrides: config::Overrides,
     pub drafts: bool,
+    /// What the author has not written yet (links to missing pages, pictures and
+    /// headings, pages without a title): errors (`build`, `check`, `watch`), or marked
+    /// on the page as warnings so that the preview goes on (`serve`). In `serve`, a
+    /// page that cannot be read also keeps its last good version instead of stopping
+    /// the rebuild.
+    pub unfinished: model::Unfinished,
     pub render: render::RenderOptions,
     /// Also write the site as this zip file (one top folder named after the output).
     pub zip: Option<PathBuf>,
@@ -82,6 +92,59 @@ pub struct Reuse {
     pub model: model::Reuse,
     pub render: render::Reuse,
     pub search: search::Reuse,
+    /// The last version of each page that could be read (`serve`).
+    pub last_good: LastGood,
+}
+
+/// The last version of every page that could be read, by path: in `serve`, a page
+/// whose file cannot be read now (front matter that does not parse, say) stands in
+/// with it, so that one broken page stops neither the others nor itself.
+#[derive(Debug, Default)]
+pub struct LastGood {
+    pages: std::sync::Mutex<std::collections::HashMap<PathBuf, load::SourcePage>>,
+}
+
+impl LastGood {
+    /// `loaded` with every page that has a reading error replaced by its last good
+    /// version, if there is one; remembers the pages read without one. Returns the
+    /// paths of the pages with reading errors: their errors do not stop `serve`.
+    fn stand_in(
+        &self,
+        mut loaded: load::Loaded,
+    ) -> (load::Loaded, std::collections::HashSet<PathBuf>) {
+        let broken: std::collections::HashSet<PathBuf> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.span.path.clone())
+            .collect();
+        let mut last = self
+            .pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (read_now, good): (Vec<load::SourcePage>, Vec<load::SourcePage>) =
+            std::mem::take(&mut loaded.pages)
+                .into_iter()
+                .partition(|p| broken.contains(&p.path));
+        for page in &good {
+            last.insert(page.path.clone(), page.clone());
+        }
+        loaded.pages = good;
+        // A broken page with no good version yet shows what could be read.
+        let mut read_now: std::collections::HashMap<PathBuf, load::SourcePage> =
+            read_now.into_iter().map(|p| (p.path.clone(), p)).collect();
+        for path in &broken {
+            match (last.get(path), read_now.remove(path)) {
+                (Some(good), _) => loaded.pages.push(good.clone()),
+                (None, Some(now)) => loaded.pages.push(now),
+                (None, None) => {}
+            }
+        }
+        loaded
+            .pages
+            .sort_by(|a, b| (&a.lang, &a.rel).cmp(&(&b.lang, &b.rel)));
+        (loaded, broken)
+    }
 }
 
 impl Reuse {
@@ -92,6 +155,7 @@ impl Reuse {
             model: model::Reuse::new(reusing),
             render: render::Reuse::new(reusing),
             search: search::Reuse::new(reusing),
+            last_good: LastGood::default(),
         }
     }
 
@@ -140,6 +204,7 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
+            unfinished: options.unfinished,
         },
         &options.reuse.model,
     ))
@@ -150,9 +215,10 @@ pub fn load_site(options: &BuildOptions) -> Result<(model::Site, Vec<Diagnostic>
 pub struct Rendered {
     pub config: config::Config,
     /// Every file of the site, sorted by path.
-    pub files: Vec<render::OutputFile>,
+    pub files: Vec<files::OutputFile>,
     /// Pages per language code, in the order of `book.toml`.
     pub pages: Vec<(String, usize)>,
+    /// Warnings, and in `serve` the errors of pages shown in their last good version.
     pub warnings: Vec<Diagnostic>,
     /// Time spent in each step, as in [`Report::phases`].
     pub phases: Vec<(&'static str, Duration)>,
@@ -162,8 +228,8 @@ pub struct Rendered {
 /// diagnostic. [`build`] writes the files as they are made instead.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
     let (prepared, mut phases, lap) = prepare(options)?;
-    let collected = render::Collected::default();
-    let collect = |f: render::OutputFile| collected.push(f);
+    let collected = files::Collected::default();
+    let collect = |f: files::OutputFile| collected.push(f);
     let (_, parts) = render_into(&prepared, options, &collect)?;
     serving_download_pages(&prepared, options, &collect)?;
     let files = collected.sorted();
@@ -183,7 +249,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered> {
 fn render_into(
     prepared: &Prepared,
     options: &BuildOptions,
-    emit: &render::Emit<'_>,
+    emit: &files::Emit<'_>,
 ) -> Result<(Vec<String>, Phases)> {
     let Prepared { site, theme, .. } = prepared;
     let reuse = &*options.reuse;
@@ -219,7 +285,7 @@ fn render_into(
     let (search_files, search_took) = search_files?;
     paths.extend(print);
     paths.extend(search_files);
-    render::check_unique_paths(paths.iter().map(String::as_str))?;
+    files::check_unique_paths(paths.iter().map(String::as_str))?;
     // These run side by side within `render`.
     let mut parts = vec![("  pages", pages_took)];
     if print_apart {
@@ -234,8 +300,8 @@ fn render_into(
 /// [`Deferred::finish`]. `serve` reloads the browser in between.
 pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     let (prepared, mut phases, lap) = prepare(options)?;
-    let collected = render::Collected::default();
-    let collect = |f: render::OutputFile| collected.push(f);
+    let collected = files::Collected::default();
+    let collect = |f: files::OutputFile| collected.push(f);
     let paths = render::pages(
         &prepared.site,
         &prepared.theme,
@@ -244,7 +310,7 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
         &collect,
     )?;
     serving_download_pages(&prepared, options, &collect)?;
-    render::check_unique_paths(paths.iter().map(String::as_str))?;
+    files::check_unique_paths(paths.iter().map(String::as_str))?;
     let files = collected.sorted();
     phases.push(("render", lap.elapsed()));
     let rendered = Rendered {
@@ -262,23 +328,14 @@ pub fn render_pages(options: &BuildOptions) -> Result<(Rendered, Deferred)> {
     Ok((rendered, deferred))
 }
 
-/// The download pages of a site kept in memory (`serve`): the heavy outputs they would
-/// list (the EPUB, the offline zip, the PDF) are never made there, so as not to delay
-/// the reload, and the pages say that `panduan build` makes them.
+/// The download pages of a site kept in memory (`serve`), which makes no download.
 fn serving_download_pages(
     prepared: &Prepared,
     options: &BuildOptions,
-    emit: &render::Emit<'_>,
+    emit: &files::Emit<'_>,
 ) -> Result<()> {
-    let none = render::Downloads {
-        files: Vec::new(),
-        date: stamp(&prepared.site.config).date(),
-        place: render::Place::Serve,
-    };
-    for page in render::download_pages(&prepared.site, &prepared.theme, &options.render, &none)? {
-        emit(page)?;
-    }
-    Ok(())
+    let pages = downloads::serving_pages(&prepared.site, &prepared.theme, &options.render)?;
+    pages.into_iter().try_for_each(emit)
 }
 
 /// The files of a site that gather every page, still to make after
@@ -292,11 +349,11 @@ pub struct Deferred {
 impl Deferred {
     /// Makes the print documents and the search indexes. `pages` are the paths of the
     /// files [`render_pages`] made, which these must not collide with.
-    pub fn finish(&self, pages: &[String]) -> Result<Vec<render::OutputFile>> {
+    pub fn finish(&self, pages: &[String]) -> Result<Vec<files::OutputFile>> {
         let Prepared { site, theme, .. } = &self.prepared;
         let reuse = &*self.reuse;
-        let collected = render::Collected::default();
-        let collect = |f: render::OutputFile| collected.push(f);
+        let collected = files::Collected::default();
+        let collect = |f: files::OutputFile| collected.push(f);
         let (print, search_files) = rayon::join(
             || render::print_documents(site, theme, &self.render, &reuse.render, &collect),
             || search::files_into(site, &reuse.search, &collect),
@@ -304,7 +361,7 @@ impl Deferred {
         print?;
         search_files?;
         let files = collected.sorted();
-        render::check_unique_paths(
+        files::check_unique_paths(
             pages
                 .iter()
                 .map(String::as_str)
@@ -321,7 +378,8 @@ type Phases = Vec<(&'static str, Duration)>;
 struct Prepared {
     site: std::sync::Arc<model::Site>,
     theme: render::Theme,
-    /// Warnings only: errors stop before this.
+    /// Warnings, and in `serve` the errors of pages that stand in with their last good
+    /// version: other errors stop before this.
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -356,18 +414,28 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
     reuse.next_build();
     let config = config::read(&options.root, &options.overrides)?;
     let loaded = load::content(&config, &reuse.load)?;
+    let (loaded, kept) = match options.unfinished {
+        model::Unfinished::Mark => reuse.last_good.stand_in(loaded),
+        model::Unfinished::Fail => (loaded, Default::default()),
+    };
     phase("read");
     let (site, mut diagnostics) = model::site(
         config,
         loaded,
         model::ModelOptions {
             drafts: options.drafts,
+            unfinished: options.unfinished,
         },
         &reuse.model,
     );
     let theme = render::theme::load(&site.config, &mut diagnostics, &reuse.render)?;
     diagnostics.extend(render::theme::check_page_templates(&site, &theme));
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    // In `serve`, the errors of a page that stands in with its last good version stop
+    // nothing (they are shown); every other error stops the build.
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && !kept.contains(&d.span.path))
+    {
         return Err(Error::Content(diagnostics));
     }
     phase("model");
@@ -387,7 +455,7 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 ///
 /// Each file goes to disk as soon as it is rendered, into a temporary folder that
 /// replaces the output at the end: the site is never whole in memory. The downloads
-/// (the EPUB, the download pages, the offline zip) are made from that folder before it is swapped in.
+/// ([`downloads::make`]) are made from that folder before it is swapped in.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let (prepared, mut phases, lap) = prepare(options)?;
@@ -400,29 +468,32 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
     // The model checks the names of pages and copied files; the theme's own are checked
     // here, before anything is zipped.
-    output::check_portable_names(paths.iter().map(String::as_str))?;
+    downloads::check_portable_names(paths.iter().map(String::as_str))?;
     phases.push(("render", lap.elapsed()));
     phases.extend(parts);
     let mut warnings = prepared.diagnostics.clone();
-    let mut pdfs = Vec::new();
-    if options.pdf {
-        // A failed PDF returns here: the temporary folder is dropped unfinished and the
-        // previous output stays as it was.
-        let lap = Instant::now();
-        let made = pdf_step(&prepared, &paths)?;
-        pdfs = made.files;
-        warnings.extend(made.warnings);
-        phases.push(("pdf", lap.elapsed()));
-    }
+    // A failed download returns here: the temporary folder is dropped unfinished and
+    // the previous output stays as it was.
+    let wants = downloads::Wants {
+        pdf: options.pdf,
+        zip: options.zip.is_some(),
+    };
+    let made = downloads::make(
+        &prepared.site,
+        &prepared.theme,
+        &options.render,
+        wants,
+        &writer,
+        &mut paths,
+    )?;
+    warnings.extend(made.warnings);
+    phases.extend(made.phases);
     let lap = Instant::now();
-    let offline = downloads(&prepared, options, &writer, &mut paths, pdfs)?;
-    phases.push(("downloads", lap.elapsed()));
-    let lap = Instant::now();
-    if let Some(zip) = &options.zip {
+    if let (Some(zip), Some(offline)) = (&options.zip, &made.offline) {
         let top = out
             .file_name()
             .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
-        output::zip(&offline, zip, &top, stamp(config))?;
+        downloads::zip(offline, zip, &top, made.stamp)?;
     }
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
@@ -439,170 +510,6 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // do it off the caller's path; a process that exits first skips it.
     let _ = std::thread::Builder::new().spawn(move || drop(prepared));
     Ok(report)
-}
-
-/// Step 5, once every other file is made: the PDFs and handouts, checked against the
-/// paths already made (`made`: paths or files).
-fn pdf_step<P: AsRef<str>>(prepared: &Prepared, made: &[P]) -> Result<pdf::Made> {
-    let config = &prepared.site.config;
-    if !config.pdf.enabled && config.handouts.is_none() {
-        return Ok(pdf::Made::default());
-    }
-    let made_pdf = pdf::files(&prepared.site, &prepared.theme)?;
-    render::check_unique_paths(
-        made.iter()
-            .map(AsRef::as_ref)
-            .chain(made_pdf.files.iter().map(|f| f.path.as_str())),
-    )?;
-    Ok(made_pdf)
-}
-
-/// The heavy outputs below `downloads/`, made by `build` after the pages from the
-/// rendered site, in this order, before the download pages and the offline zip that
-/// list and hold them. `serve` makes none of them, so that they never delay a reload
-/// (its download page says so). The PDFs are typeset before them, by `pdf_step`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heavy {
-    /// `downloads/handbook-<lang>.epub` ([`epub`]).
-    Epub,
-}
-
-impl Heavy {
-    /// Every heavy output, in the order they are made.
-    pub const ALL: &[Heavy] = &[Heavy::Epub];
-}
-
-/// The one top folder of `downloads/handbook-offline.zip`.
-pub const OFFLINE_TOP: &str = "handbook";
-
-/// The date every download carries: `SOURCE_DATE_EPOCH` when set (the reproducible-
-/// builds convention), else `[downloads] date` of `book.toml`, else a fixed default;
-/// never the clock, so that two builds are byte-identical.
-pub fn stamp(config: &config::Config) -> config::Stamp {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    match (epoch, config.downloads.date.as_deref()) {
-        (Some(seconds), _) => config::Stamp::from_unix(seconds),
-        (None, Some(date)) => config::Stamp::from_date(date).unwrap_or(config::Stamp::DEFAULT),
-        (None, None) => config::Stamp::DEFAULT,
-    }
-}
-
-/// The steps after rendering, in order, into the staging folder of `writer`: the files
-/// below `downloads/` made from the rendered site (the PDFs of [`pdf_step`], handed in as
-/// `pdfs`, and the EPUB of each language), then the download pages listing them, then the offline zip of everything (with
-/// the copy of the download pages that fits inside it), then the download pages as the
-/// site shows them, with the zip's size. `paths` gains every file made; the output's
-/// names are checked for Windows at the end. Returns the files of the offline copy
-/// (for `--zip`).
-///
-/// `serve` makes none of these: they are the deferred outputs (see
-/// [`render_pages`]), and its download page says that `build` makes them.
-fn downloads(
-    prepared: &Prepared,
-    options: &BuildOptions,
-    writer: &output::Writer,
-    paths: &mut Vec<String>,
-    pdfs: Vec<render::OutputFile>,
-) -> Result<Vec<render::OutputFile>> {
-    let Prepared { site, theme, .. } = prepared;
-    let config = &site.config;
-    let stamp = stamp(config);
-    let mut made: Vec<render::Download> = Vec::new();
-    // Writes one file made here, noting it in `paths` and, when `made` is given, as a
-    // download.
-    let put = |file: render::OutputFile,
-               paths: &mut Vec<String>,
-               made: Option<&mut Vec<render::Download>>|
-     -> Result<()> {
-        if let (render::Contents::Bytes(bytes), Some(made)) = (&file.contents, made) {
-            made.push(render::Download {
-                path: file.path.clone(),
-                size: bytes.len() as u64,
-            });
-        }
-        paths.push(file.path.clone());
-        writer.put(&file)
-    };
-    let read = |rel: &str| writer.read(rel);
-    // The PDFs and handouts, typeset before (see [`pdf_step`]).
-    for file in pdfs {
-        put(file, paths, Some(&mut made))?;
-    }
-    for heavy in Heavy::ALL {
-        let files: Vec<render::OutputFile> = match heavy {
-            Heavy::Epub if config.epub.enabled => (0..config.languages.len())
-                .map(|l| {
-                    let code = config.languages[l].code.as_str();
-                    let contents = render::ui_string(theme, code, "contents");
-                    let book = epub::Book {
-                        lang_index: l,
-                        contents_label: &contents,
-                        stamp,
-                        read: &read,
-                    };
-                    epub::book(site, &book)
-                })
-                .collect::<Result<_>>()?,
-            Heavy::Epub => Vec::new(),
-        };
-        for file in files {
-            put(file, paths, Some(&mut made))?;
-        }
-    }
-    let listing = |files: &[render::Download], place| render::Downloads {
-        files: {
-            let mut files = files.to_vec();
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            files
-        },
-        date: stamp.date(),
-        place,
-    };
-    let mut offline = writer.staged()?;
-    if config.downloads.offline_zip || options.zip.is_some() {
-        // The copy inside the zip lists the zip without its size (see `render::Place`).
-        let mut inside = made.clone();
-        inside.push(render::Download {
-            path: render::OFFLINE_ZIP.into(),
-            size: 0,
-        });
-        let inside = match config.downloads.offline_zip {
-            true => listing(&inside, render::Place::InsideZip),
-            false => listing(&made, render::Place::Site),
-        };
-        offline.extend(render::download_pages(
-            site,
-            theme,
-            &options.render,
-            &inside,
-        )?);
-        offline.sort_by(|a, b| a.path.cmp(&b.path));
-    }
-    if config.downloads.offline_zip {
-        let target = writer.staged_path(render::OFFLINE_ZIP)?;
-        // A fixed top folder, whatever the output folder is called, so that the zip is
-        // the same wherever the site was built.
-        let size = output::zip(&offline, &target, OFFLINE_TOP, stamp)?;
-        writer.count(size);
-        paths.push(render::OFFLINE_ZIP.into());
-        made.push(render::Download {
-            path: render::OFFLINE_ZIP.into(),
-            size,
-        });
-    }
-    for page in render::download_pages(
-        site,
-        theme,
-        &options.render,
-        &listing(&made, render::Place::Site),
-    )? {
-        put(page, paths, None)?;
-    }
-    render::check_unique_paths(paths.iter().map(String::as_str))?;
-    output::check_portable_names(paths.iter().map(String::as_str))?;
-    Ok(offline)
 }
 
 /// Finds the project root: `start` or the nearest folder above it with a `book.toml`.

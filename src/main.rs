@@ -103,6 +103,7 @@ fn run(command: Command) -> panduan::Result<ExitCode> {
         Command::Translated(args) => cmd::translated::run(args),
         Command::Status(args) => cmd::status::run(args),
         Command::Clean(args) => cmd::clean::run(args),
+        Command::Theme(command) => cmd::theme::run(command),
         Command::Completions(args) => cmd::completions::run(args),
     }
 }

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::display_path;
 use crate::error::{Error, Result};
-use crate::render::{Contents, OutputFile};
+use crate::files::{Contents, OutputFile, after_failure};
 
 /// The marker file in every output folder Panduan writes.
 pub const MARKER: &str = ".panduan-output";
@@ -276,7 +276,7 @@ impl Writer {
     }
 
     /// Where a file of the output is written until [`Writer::finish`] (for the offline
-    /// zip, which is written there by [`zip()`]).
+    /// zip, written there by the downloads step).
     pub fn staged_path(&self, rel: &str) -> Result<PathBuf> {
         let path = self.tmp.join(rel);
         if let Some(dir) = path.parent() {
@@ -285,7 +285,7 @@ impl Writer {
         Ok(path)
     }
 
-    /// Counts a file written into the staging folder by someone else ([`zip()`]).
+    /// Counts a file written into the staging folder by someone else (the offline zip).
     pub fn count(&self, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
@@ -302,21 +302,29 @@ impl Writer {
     }
 }
 
+impl crate::files::Staging for Writer {
+    fn put(&self, file: &OutputFile) -> Result<()> {
+        Writer::put(self, file)
+    }
+    fn read(&self, rel: &str) -> Result<Vec<u8>> {
+        Writer::read(self, rel)
+    }
+    fn staged(&self) -> Result<Vec<OutputFile>> {
+        Writer::staged(self)
+    }
+    fn staged_path(&self, rel: &str) -> Result<PathBuf> {
+        Writer::staged_path(self, rel)
+    }
+    fn count(&self, bytes: u64) {
+        Writer::count(self, bytes)
+    }
+}
+
 impl Drop for Writer {
     fn drop(&mut self) {
         if !self.finished && self.tmp.exists() {
             let _ = fs::remove_dir_all(&self.tmp);
         }
-    }
-}
-
-/// What a failed build leaves of the previous output (or zip), in words.
-/// `what` is `output` or `zip file`.
-pub fn after_failure(had_previous: bool, what: &str) -> String {
-    match (had_previous, what) {
-        (false, _) => crate::t!("after-nothing"),
-        (true, "output") => crate::t!("after-kept"),
-        (true, _) => crate::t!("after-kept-zip"),
     }
 }
 
@@ -438,185 +446,16 @@ pub fn check_zip_target(config: &Config, zip: &Path, out: &Path) -> Result<()> {
     if zip.is_dir() {
         return refuse(crate::t!("refuse-zip-folder"));
     }
-    if zip.is_file() && !is_zip_file(zip) {
-        return Err(not_a_zip(zip));
+    if zip.is_file() && !crate::downloads::is_zip_file(zip) {
+        return Err(crate::downloads::not_a_zip(zip));
     }
     Ok(())
-}
-
-/// Whether the file at `path` starts as a zip does.
-fn is_zip_file(path: &Path) -> bool {
-    let mut head = [0u8; 4];
-    fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-        .is_ok()
-        && &head[..2] == b"PK"
-}
-
-/// The refusal to write a zip over a file that is not one.
-fn not_a_zip(path: &Path) -> Error {
-    Error::RefusedZip {
-        path: path.to_path_buf(),
-        reason: crate::t!("refuse-zip-not-zip"),
-    }
-}
-
-/// Checks that every entry of a zip can be unpacked on Windows: names Windows accepts
-/// (no `< > : " \ | ? *`, no device names such as `CON` or `lpt1.txt`, no final dot
-/// or space), paths short enough, and no two entries, files or folders, that are one
-/// on a system that ignores case.
-pub fn check_portable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
-    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for name in names {
-        let bare = name.trim_end_matches('/');
-        if let Some(problem) = crate::model::windows_name_problem(bare) {
-            return Err(Error::Msg(crate::msg!(
-                "output-not-portable",
-                name = bare,
-                problem = problem
-            )));
-        }
-        if let Some(other) = seen.insert(bare.to_lowercase(), name)
-            && !(other.ends_with('/') && name.ends_with('/'))
-        {
-            return Err(Error::Msg(crate::msg!(
-                "output-case-collision",
-                name = name,
-                other = other
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Entries of a zip compressed together, on one core.
-const ZIP_RUN: usize = 64;
-
-/// Entries of a zip compressed before they are written out.
-const ZIP_WAVE: usize = 2048;
-
-/// Writes the site as one zip file with a single top folder (`top/index.html`, …), ready
-/// to unzip and open. Entries are sorted and every entry has the time `stamp` (from the
-/// content, never the clock), so the same site gives the same bytes; every name is
-/// checked with [`check_portable_names`] first. The zip is written beside its final
-/// name and renamed into place, and an existing file is only replaced if it is a zip.
-pub fn zip(
-    files: &[OutputFile],
-    path: &Path,
-    top: &str,
-    stamp: crate::config::Stamp,
-) -> Result<u64> {
-    use zip::write::SimpleFileOptions;
-    if path.is_dir() {
-        return Err(Error::RefusedZip {
-            path: path.to_path_buf(),
-            reason: crate::t!("refuse-zip-folder"),
-        });
-    }
-    let had_zip = path.is_file();
-    if had_zip && !is_zip_file(path) {
-        return Err(not_a_zip(path));
-    }
-    let tmp = path.with_extension("zip.panduan-tmp");
-    let mut names: Vec<String> = files.iter().map(|f| format!("{top}/{}", f.path)).collect();
-    names.push(format!("{top}/"));
-    check_portable_names(names.iter().map(String::as_str))?;
-    let write = || -> std::io::Result<u64> {
-        let file = fs::File::create(&tmp)?;
-        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-        // The fastest deflate level: HTML shrinks nearly as much, in a third of the time.
-        let options = SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(1))
-            .last_modified_time(stamp.zip_time())
-            .unix_permissions(0o644);
-        let mut dirs: Vec<String> = vec![format!("{top}/")];
-        for f in files {
-            let mut dir = String::new();
-            for part in f
-                .path
-                .split('/')
-                .rev()
-                .skip(1)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-            {
-                dir.push_str(part);
-                dir.push('/');
-                dirs.push(format!("{top}/{dir}"));
-            }
-        }
-        dirs.sort();
-        dirs.dedup();
-        let mut entries: Vec<(String, Option<&OutputFile>)> =
-            dirs.into_iter().map(|d| (d, None)).collect();
-        entries.extend(files.iter().map(|f| (format!("{top}/{}", f.path), Some(f))));
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        // Compressing is most of the time: runs of entries are compressed side by side
-        // into small zips, which are then copied into this one in order, as they are.
-        // The runs are fixed, so the bytes do not depend on the number of cores; a
-        // wave at a time, so that only that much is held in memory.
-        for wave in entries.chunks(ZIP_WAVE) {
-            let parts: Vec<std::io::Result<Vec<u8>>> = wave
-                .par_chunks(ZIP_RUN)
-                .map(|run| {
-                    let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-                    for (name, file) in run {
-                        match file {
-                            None => part.add_directory(name, options.unix_permissions(0o755))?,
-                            Some(f) => {
-                                part.start_file(name, options)?;
-                                match &f.contents {
-                                    Contents::Bytes(bytes) => part.write_all(bytes)?,
-                                    Contents::Copy(source) => {
-                                        let mut src = fs::File::open(source)?;
-                                        std::io::copy(&mut src, &mut part)?;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    Ok(part.finish()?.into_inner())
-                })
-                .collect();
-            for part in parts {
-                let archive = zip::ZipArchive::new(std::io::Cursor::new(part?))?;
-                zip.merge_archive(archive)?;
-            }
-        }
-        let mut inner = zip.finish().map_err(std::io::Error::other)?;
-        inner.flush()?;
-        Ok(inner.get_ref().metadata()?.len())
-    };
-    match write() {
-        Ok(size) => {
-            fs::rename(&tmp, path).map_err(|source| Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
-            Ok(size)
-        }
-        Err(source) => {
-            let _ = fs::remove_file(&tmp);
-            if crate::error::is_disk_full(&source) {
-                return Err(Error::DiskFull {
-                    shown: display_path(path),
-                    after: after_failure(had_zip, "zip file"),
-                });
-            }
-            Err(Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Overrides, Stamp};
+    use crate::config::Overrides;
 
     const BOOK: &str = "[book]\ntheme = \"look\"\n\n\
                         [languages.id]\nname = \"Bahasa Indonesia\"\ntitle = \"Panduan\"\n";
@@ -844,87 +683,5 @@ mod tests {
         assert!(e.contains("; the previous output was kept\n"), "{e}");
         let other = writer.failed("index.html", std::io::Error::other("gone"));
         assert!(matches!(other, Error::Write { .. }), "{other}");
-    }
-
-    #[test]
-    fn the_zip_has_one_top_folder_and_the_same_bytes_each_time() {
-        let p = Project::new();
-        let files = [
-            file("index.html", "home"),
-            file("id/a/index.html", "a"),
-            file("assets/style.css", "css"),
-        ];
-        let path = p.path("out/handbook.zip");
-        fs::create_dir_all(p.path("out")).expect("mkdir");
-        zip(&files, &path, "handbook", Stamp::DEFAULT).expect("zip");
-        let first = fs::read(&path).expect("read the zip");
-        let mut archive =
-            ::zip::ZipArchive::new(std::io::Cursor::new(&first)).expect("a valid zip");
-        let names: Vec<String> = (0..archive.len())
-            .map(|i| {
-                archive
-                    .by_index(i)
-                    .expect("an entry")
-                    .name()
-                    .expect("a name")
-                    .into_owned()
-            })
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "handbook/",
-                "handbook/assets/",
-                "handbook/assets/style.css",
-                "handbook/id/",
-                "handbook/id/a/",
-                "handbook/id/a/index.html",
-                "handbook/index.html",
-            ]
-        );
-        let mut text = String::new();
-        std::io::Read::read_to_string(
-            &mut archive.by_name("handbook/id/a/index.html").expect("entry"),
-            &mut text,
-        )
-        .expect("inflate");
-        assert_eq!(text, "a");
-        zip(&files, &path, "handbook", Stamp::DEFAULT).expect("zip again");
-        assert_eq!(
-            fs::read(&path).expect("read the zip"),
-            first,
-            "reproducible"
-        );
-    }
-
-    #[test]
-    fn zip_names_windows_cannot_unpack_are_refused() {
-        for bad in [
-            vec!["book/id/a:b.png"],
-            vec!["book/assets/CON.css"],
-            vec!["book/id/trailing./x.html"],
-            vec!["book/id/A.png", "book/id/a.png"],
-            vec!["book/id/a", "book/id/A/"],
-        ] {
-            let e = check_portable_names(bad.iter().copied()).expect_err("refused");
-            assert!(e.to_string().contains("Windows"), "{bad:?}: {e}");
-        }
-        let long = format!("book/{}.html", "a".repeat(200));
-        assert!(check_portable_names([long.as_str()]).is_err());
-        check_portable_names(["book/", "book/id/", "book/ID/", "book/id/a.png"])
-            .expect("folders differing by case unpack into one");
-    }
-
-    #[test]
-    fn the_zip_replaces_only_a_zip() {
-        let p = Project::new();
-        let path = p.path("project/notes.zip");
-        fs::write(&path, "not a zip").expect("write");
-        let e =
-            zip(&[file("index.html", "x")], &path, "top", Stamp::DEFAULT).expect_err("not a zip");
-        assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "not a zip");
-        let e = zip(&[], &p.path("project"), "top", Stamp::DEFAULT).expect_err("a folder");
-        assert!(matches!(e, Error::RefusedZip { .. }), "{e}");
     }
 }

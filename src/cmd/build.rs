@@ -61,7 +61,7 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
 pub(crate) fn after_failure(options: &BuildOptions) -> String {
     let had = config::read(&options.root, &options.overrides)
         .is_ok_and(|config| output::has_output(&config.output));
-    output::after_failure(had, "output")
+    panduan::files::after_failure(had, "output")
 }
 
 /// What `build` (and `watch`, which takes the same options) asks of the library.

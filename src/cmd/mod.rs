@@ -15,6 +15,7 @@ pub(crate) mod project;
 pub(crate) mod report;
 pub(crate) mod serve;
 pub(crate) mod status;
+pub(crate) mod theme;
 pub(crate) mod translated;
 pub(crate) mod watch;
 

@@ -1,5 +1,5 @@
-//! A step after rendering: the rendered site -> `downloads/handbook-<lang>.epub`, an
-//! EPUB 3 per language, written by Panduan itself (no external program).
+//! A maker of the downloads step: the rendered site -> the EPUB 3 of each language,
+//! written by Panduan itself (no external program).
 //!
 //! Input: the [`Site`] (reading order, titles, URLs, copied files) and a way to read
 //! the files the render step made (`read`, the staging folder of `build`). Each page
@@ -21,21 +21,18 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use crate::config::Stamp;
 use crate::error::{Error, Result};
+use crate::files::{Contents, OutputFile};
 use crate::model::Site;
 use crate::model::url::{decode_percent, encode_path, join_normalised};
-use crate::render::{Contents, OutputFile};
+use crate::stamp::Stamp;
 use xhtml::{Resolve, escape_text, xml_id};
-
-/// Where the EPUB of language `code` goes in the output.
-pub fn path(code: &str) -> String {
-    format!("downloads/handbook-{code}.epub")
-}
 
 /// What the EPUB of one language needs besides the site.
 pub struct Book<'a> {
     pub lang_index: usize,
+    /// Where it goes in the output (the downloads table names it).
+    pub path: String,
     /// The heading of the table of contents in this language (`Daftar isi`).
     pub contents_label: &'a str,
     pub stamp: Stamp,
@@ -65,7 +62,7 @@ struct Done {
     images: Vec<(String, String)>,
 }
 
-/// The EPUB of one language, as an output file at [`path`].
+/// The EPUB of one language, as an output file at [`Book::path`].
 pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
     let l = book.lang_index;
     let language = &site.config.languages[l];
@@ -188,12 +185,12 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
     let bytes = pack(&entries, book.stamp).map_err(|e| {
         Error::Msg(crate::msg!(
             "epub-pack-failed",
-            path = path(code),
+            path = book.path.as_str(),
             reason = e.to_string()
         ))
     })?;
     Ok(OutputFile {
-        path: path(code),
+        path: book.path.clone(),
         contents: Contents::Bytes(bytes),
     })
 }

@@ -70,7 +70,10 @@ pub(super) fn to_xhtml(html: &str, resolve: &mut dyn Resolve) -> Fragment {
                         let classes = e.attr("class").unwrap_or_default();
                         let is_anchor =
                             name == "a" && classes.split_whitespace().any(|c| c == "anchor");
-                        if (is_html && DROPPED.contains(&name)) || is_anchor {
+                        // A page's `<nav>` (its table of contents, "On this page") is
+                        // the website's furniture: the book has its own navigation.
+                        let furniture = is_html && name == "nav";
+                        if (is_html && DROPPED.contains(&name)) || is_anchor || furniture {
                             skipping = Some(node.id());
                             continue;
                         }
@@ -312,6 +315,11 @@ mod tests {
             "<h2 id=\"_1-a\">T </h2>"
         );
         assert_eq!(x("<p>a<!-- c -->b</p><iframe src=v></iframe>"), "<p>ab</p>");
+        assert_eq!(
+            x("<nav class=toc><h2>On this page</h2><ol><li>a</li></ol></nav><p>text</p>"),
+            "<p>text</p>",
+            "web furniture stays on the web"
+        );
     }
 
     #[test]

@@ -182,8 +182,21 @@ pub struct SectionText {
     /// [`Analysis::headings`]); none for the part before the first one.
     pub heading: Option<usize>,
     /// Text and code, with blocks and line breaks as single spaces; heading text is
-    /// left out.
+    /// left out. Inline markup (emphasis, links) adds no space, so the text reads as the
+    /// page shows it ("swabantu, yang", not "swabantu , yang").
     pub text: String,
+    /// Where an unlabelled `[[id]]` wrote its target in `text`: the page shows the
+    /// target's title there instead, which only the model knows (search puts it in).
+    pub wiki: Vec<WikiSlot>,
+}
+
+/// An unlabelled wikilink's place in a [`SectionText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WikiSlot {
+    /// Byte range of the target as written, in the section's text.
+    pub range: Range<usize>,
+    /// Where the link starts in the body (the `range.start` of its [`RawLink`]).
+    pub link: usize,
 }
 
 impl SectionText {
@@ -205,6 +218,8 @@ pub fn analyse(body: &str) -> Analysis {
     let mut ids = IdAllocator::default();
     let mut heading: Option<(u8, Option<String>, Range<usize>, String)> = None;
     let mut link_stack: Vec<RawLink> = Vec::new();
+    // Per open link: where an unlabelled wikilink's text starts in its section's text.
+    let mut wiki_starts: Vec<Option<usize>> = Vec::new();
     let mut first_block = true;
     let mut html_state = scripts::State::default();
     let mut prose = ProseState {
@@ -222,6 +237,7 @@ pub fn analyse(body: &str) -> Analysis {
                     out.sections.push(SectionText {
                         heading: Some(out.headings.len()),
                         text: String::new(),
+                        wiki: Vec::new(),
                     });
                 }
                 heading = Some((
@@ -264,6 +280,14 @@ pub fn analyse(body: &str) -> Analysis {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
+                let is_unlabelled_wiki =
+                    matches!(link_type, LinkType::WikiLink { has_pothole: false });
+                wiki_starts.push(
+                    out.sections
+                        .last()
+                        .filter(|_| is_unlabelled_wiki && heading.is_none())
+                        .map(|s| s.text.len()),
+                );
                 if scripts::is_javascript_url(&dest) {
                     out.scripts.push(Script {
                         kind: ScriptKind::JavascriptUrl,
@@ -278,6 +302,7 @@ pub fn analyse(body: &str) -> Analysis {
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
+                wiki_starts.push(None);
                 if scripts::is_javascript_url(dest_url) {
                     out.scripts.push(Script {
                         kind: ScriptKind::JavascriptUrl,
@@ -292,6 +317,17 @@ pub fn analyse(body: &str) -> Analysis {
                 });
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let (Some(Some(start)), Some(link), Some(s)) = (
+                    wiki_starts.pop(),
+                    link_stack.last(),
+                    out.sections.last_mut(),
+                ) && start <= s.text.len()
+                {
+                    s.wiki.push(WikiSlot {
+                        range: start..s.text.len(),
+                        link: link.range.start,
+                    });
+                }
                 if let Some(link) = link_stack.pop() {
                     if let Some(outer) = link_stack.last_mut() {
                         outer.text.push_str(&link.text);
@@ -322,7 +358,20 @@ pub fn analyse(body: &str) -> Analysis {
             }
             _ => {}
         }
+        let is_inline_end = matches!(
+            event,
+            Event::End(
+                TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+                    | TagEnd::Link
+                    | TagEnd::Image
+            )
+        );
         if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
+            && !is_inline_end
             && heading.is_none()
             && let Some(s) = out.sections.last_mut()
         {
@@ -338,9 +387,15 @@ pub fn analyse(body: &str) -> Analysis {
         }
     }
     for s in &mut out.sections {
+        let start = s.text.len() - s.text.trim_start().len();
         let trimmed = s.text.trim();
         if trimmed.len() != s.text.len() {
+            let len = trimmed.len();
             s.text = trimmed.to_string();
+            s.wiki.retain_mut(|w| {
+                w.range = w.range.start.saturating_sub(start)..w.range.end.saturating_sub(start);
+                w.range.end <= len
+            });
         }
     }
     // Links are reported in source order of their start (nested images end first).

@@ -99,6 +99,21 @@ struct OpenLink<'a> {
     badge: Option<&'a (String, String)>,
     /// Whether its text is replaced by the target's title (an unlabelled wikilink).
     is_text_replaced: bool,
+    /// What is not written yet, and its language, to mark after it (`serve` only).
+    unfinished: Option<(&'a str, &'a str)>,
+}
+
+/// The mark after a link or picture that is not there yet (`serve` only): what to do,
+/// in the page's language, styled on its own so that it shows in any theme.
+fn unfinished_mark(note: &str, lang: &str) -> String {
+    let mut html = String::from(
+        " <span class=\"panduan-unfinished\" role=\"note\" style=\"background:#fff4ce;color:#3d3000;border:1px dashed #8a6d00;border-radius:3px;padding:0 .3em;font-size:.85em\" lang=\"",
+    );
+    escape_attr(&mut html, lang);
+    html.push_str("\">");
+    escape_text(&mut html, note);
+    html.push_str("</span>");
+    html
 }
 
 /// Turns the events of one body into the events pulldown-cmark's HTML writer prints.
@@ -115,6 +130,8 @@ struct HtmlWriter<'a> {
     links_started: usize,
     /// The links open around the current event, innermost last.
     open_links: Vec<OpenLink<'a>>,
+    /// The images open around the current event, with the mark of one not there yet.
+    open_images: Vec<Option<(&'a str, &'a str)>>,
     /// Footnote names in order of first mention: `footnote_order[i]` is number `i + 1`.
     footnote_order: Vec<CowStr<'a>>,
     /// The footnote definition being written.
@@ -131,6 +148,7 @@ impl<'a> HtmlWriter<'a> {
             heading: None,
             links_started: 0,
             open_links: Vec::new(),
+            open_images: Vec::new(),
             footnote_order: Vec::new(),
             open_footnote: None,
         }
@@ -203,6 +221,12 @@ impl<'a> HtmlWriter<'a> {
                 self.push_html("</div>\n");
             }
             TagEnd::Link => self.end_link(),
+            TagEnd::Image => {
+                self.push(Event::End(TagEnd::Image));
+                if let Some(Some((note, lang))) = self.open_images.pop() {
+                    self.push_inline_html(unfinished_mark(note, lang));
+                }
+            }
             TagEnd::FootnoteDefinition => self.end_footnote_definition(),
             tag => self.push(Event::End(tag)),
         }
@@ -305,9 +329,20 @@ impl<'a> HtmlWriter<'a> {
         self.push_html(open);
     }
 
-    /// Tables are wrapped so that a wide one scrolls on its own.
+    /// Tables are wrapped so that a wide one scrolls on its own: in a named region a
+    /// keyboard can focus, and so scroll (axe's `scrollable-region-focusable`, #29).
     fn start_table(&mut self, alignments: Vec<Alignment>) {
-        self.push_html("<div class=\"table-wrap\">\n");
+        let label = &self.resolved.labels.table;
+        if label.is_empty() {
+            self.push_html("<div class=\"table-wrap\">\n");
+        } else {
+            let mut open = String::from(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
+            );
+            escape_attr(&mut open, label);
+            open.push_str("\">\n");
+            self.push_html(open);
+        }
         self.push(Event::Start(Tag::Table(alignments)));
     }
 
@@ -335,7 +370,14 @@ impl<'a> HtmlWriter<'a> {
                 badge.as_ref(),
                 title.as_ref().filter(|_| is_unlabelled_wiki),
             ),
+            Some(LinkOutput::Unfinished {
+                href: Some(href), ..
+            }) => (CowStr::Borrowed(href.as_str()), None, None),
             _ => (dest_url, None, None),
+        };
+        let unfinished = match resolved {
+            Some(LinkOutput::Unfinished { note, lang, .. }) => Some((note.as_str(), lang.as_str())),
+            _ => None,
         };
         self.push(Event::Start(Tag::Link {
             link_type,
@@ -351,15 +393,26 @@ impl<'a> HtmlWriter<'a> {
         self.open_links.push(OpenLink {
             badge,
             is_text_replaced: shown_title.is_some(),
+            unfinished,
         });
     }
 
     /// A link into the other language ends with a badge naming it.
     fn end_link(&mut self) {
+        let open = self.open_links.pop();
+        if let Some(OpenLink {
+            unfinished: Some((note, lang)),
+            ..
+        }) = open
+        {
+            self.push(Event::End(TagEnd::Link));
+            self.push_inline_html(unfinished_mark(note, lang));
+            return;
+        }
         if let Some(OpenLink {
             badge: Some((code, name)),
             ..
-        }) = self.open_links.pop()
+        }) = open
         {
             let mut badge = String::from(" <span class=\"lang-badge\" lang=\"");
             escape_attr(&mut badge, code);
@@ -387,6 +440,10 @@ impl<'a> HtmlWriter<'a> {
             Some(LinkOutput::Href { href, .. }) => CowStr::Borrowed(href.as_str()),
             _ => dest_url,
         };
+        self.open_images.push(match resolved {
+            Some(LinkOutput::Unfinished { note, lang, .. }) => Some((note.as_str(), lang.as_str())),
+            _ => None,
+        });
         self.push(Event::Start(Tag::Image {
             link_type,
             dest_url,
@@ -575,7 +632,7 @@ mod tests {
             "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~\n\nTerm\n: Definition\n\nNote[^1].\n\n[^1]: Foot.\n",
         );
         for needle in [
-            "<div class=\"table-wrap\">",
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">",
             "<table>",
             "checkbox",
             "<del>old</del>",

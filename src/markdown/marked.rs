@@ -57,8 +57,15 @@ pub fn to_marked_html(
             badge.as_ref().map(|b| b.0.as_str()),
             badge.as_ref().map(|b| b.1.as_str()),
         ],
-        LinkOutput::Keep => [None, None, None],
+        LinkOutput::Keep | LinkOutput::Unfinished { .. } => [None, None, None],
     });
+    // A marked link (`serve` only) is written by each place on its own.
+    if links
+        .iter()
+        .any(|l| matches!(l, LinkOutput::Unfinished { .. }))
+    {
+        return None;
+    }
     if marked(body) || label_texts.iter().any(|t| marked(t)) || link_texts.flatten().any(marked) {
         return None;
     }
@@ -73,7 +80,7 @@ pub fn to_marked_html(
                     title: title.clone(),
                     badge: badge.clone(),
                 },
-                LinkOutput::Keep => LinkOutput::Href {
+                LinkOutput::Keep | LinkOutput::Unfinished { .. } => LinkOutput::Href {
                     href,
                     title: None,
                     badge: None,

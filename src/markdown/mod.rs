@@ -22,7 +22,8 @@ mod tests;
 use pulldown_cmark::{HeadingLevel, Options};
 
 pub use analysis::{
-    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, analyse, slugify,
+    Analysis, Heading, LinkKind, Prose, RawLink, SectionText, TERMS_MARKER, WikiSlot, analyse,
+    slugify,
 };
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
@@ -52,6 +53,15 @@ pub enum LinkOutput {
         title: Option<String>,
         badge: Option<(String, String)>,
     },
+    /// A link to what is not written yet (a page, a picture, a heading), marked where
+    /// it stands with `note`, what to do, in the language `lang`. Only `serve` makes
+    /// these: a build fails on such a link instead. `href` is where it points
+    /// meanwhile (the page of a missing heading), if anywhere.
+    Unfinished {
+        href: Option<String>,
+        note: String,
+        lang: String,
+    },
 }
 
 /// Labels the renderer needs in the page's language.
@@ -69,6 +79,9 @@ pub struct Labels {
     /// `aria-label`s of task-list checkboxes.
     pub task_done: String,
     pub task_open: String,
+    /// `aria-label` of the region that holds a table, focusable so that a keyboard can
+    /// scroll a wide one (none when empty).
+    pub table: String,
     /// Put before every id this page defines (headings, footnotes): empty on a page of
     /// its own, the chapter's id in the print document.
     pub id_prefix: String,

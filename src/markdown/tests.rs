@@ -16,6 +16,7 @@ pub(super) fn labels() -> Labels {
         back_to_text: "Kembali ke teks".into(),
         task_done: "selesai".into(),
         task_open: "belum".into(),
+        table: "Tabel".into(),
         id_prefix: String::new(),
     }
 }

@@ -23,9 +23,21 @@ impl LinkSpan<'_> {
         body_span(self.page, index, self.offset)
     }
 }
-use crate::diagnostic::{Diagnostic, LineIndex, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, Level, LineIndex, Span, did_you_mean};
+use crate::i18n::Msg;
 use crate::markdown::{LinkKind, LinkOutput, RawLink};
 use crate::{help, msg, t};
+
+/// What to do with a link to what is not written yet: a missing page, file or heading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unfinished {
+    /// An error (`build`, `check`): the build fails.
+    #[default]
+    Fail,
+    /// A warning, and the link is marked on its page with what to do (`serve`): the
+    /// preview goes on while the author writes.
+    Mark,
+}
 
 /// What resolution yields for one page.
 pub(super) struct Resolved {
@@ -50,9 +62,10 @@ struct Lookup<'a> {
     ids: Vec<Vec<&'a str>>,
     rels: Vec<Vec<String>>,
     statics: HashSet<&'a str>,
+    unfinished: Unfinished,
 }
 
-pub(super) fn resolve_all(site: &Site) -> Vec<Resolved> {
+pub(super) fn resolve_all(site: &Site, unfinished: Unfinished) -> Vec<Resolved> {
     let langs = site.config.languages.len();
     let mut lookup = Lookup {
         site,
@@ -61,6 +74,7 @@ pub(super) fn resolve_all(site: &Site) -> Vec<Resolved> {
         ids: vec![Vec::new(); langs],
         rels: vec![Vec::new(); langs],
         statics: site.statics.iter().map(|s| s.rel.as_str()).collect(),
+        unfinished,
     };
     for (i, page) in site.pages.iter().enumerate() {
         lookup
@@ -177,11 +191,10 @@ impl Lookup<'_> {
                         .push(self.fallback_warning(related.span.clone(), wanted, t));
                     out.related.push(t);
                 }
-                Found::Nowhere => out.diagnostics.push(self.missing_page(
-                    related.span.clone(),
-                    wanted,
-                    page.lang_index,
-                )),
+                Found::Nowhere => {
+                    let d = self.missing_page(related.span.clone(), wanted, page.lang_index);
+                    out.diagnostics.push(self.unfinished_level(d));
+                }
             }
         }
         out
@@ -211,25 +224,28 @@ impl Lookup<'_> {
                     Some(t)
                 }
                 Found::Nowhere => {
-                    ds.push(self.missing_page(span.get(), target, page.lang_index));
-                    None
+                    let d = self.missing_page(span.get(), target, page.lang_index);
+                    let new = new_command(page.lang.as_str(), target);
+                    return self.not_yet(page, d, msg!("unfinished-page", command = new), None, ds);
                 }
             }
         };
         match target_index {
             Some(t) => {
-                self.check_anchor(t, fragment, span, ds);
                 let title = (!labelled).then(|| self.site.pages[t].title.clone());
                 let suffix = Suffix {
                     query: None,
                     fragment,
                 };
-                (self.href(index, t, suffix, title), Some(t))
+                let out = self.href(index, t, suffix, title);
+                self.anchored(page, t, fragment, span, out, ds)
             }
             None => (LinkOutput::Keep, None),
         }
     }
 
+    /// A Markdown link or picture: a page by its `.md` file, a section by its folder,
+    /// a file of `content/`, an anchor of this page, or anything outside (kept).
     fn path_link(
         &self,
         index: usize,
@@ -257,9 +273,38 @@ impl Lookup<'_> {
         let suffix = Suffix { query, fragment };
         if path.is_empty() {
             // `#anchor` on this page
-            self.check_anchor(index, fragment, span, ds);
-            return (LinkOutput::Keep, None);
+            return self.anchored(page, index, fragment, span, LinkOutput::Keep, ds);
         }
+        let Some(target) = self.target_of(page, dest, path, span, ds) else {
+            return (LinkOutput::Keep, None);
+        };
+        if target.joined.ends_with(".md") {
+            return self.page_link(index, page, &target, suffix, span, ds);
+        }
+        // A folder with a section?
+        if let Some(l) = target.lang {
+            let section_rel = match target.rest.as_str() {
+                "" => "_index".to_string(),
+                rest => format!("{rest}/_index"),
+            };
+            if let Some(&t) = self.by_rel.get(&(l, section_rel.as_str())) {
+                let out = self.href(index, t, suffix, None);
+                return self.anchored(page, t, fragment, span, out, ds);
+            }
+        }
+        self.file_link(page, &target, suffix, span, ds)
+    }
+
+    /// Where a link's path leads below `content/`, or `None` (with an error) when it
+    /// climbs out.
+    fn target_of(
+        &self,
+        page: &Page,
+        dest: &str,
+        path: &str,
+        span: &LinkSpan<'_>,
+        ds: &mut Vec<Diagnostic>,
+    ) -> Option<Target> {
         let lang = page.lang.as_str();
         let decoded = decode_percent(path);
         // A leading `/` starts at the page's language folder, `content/<lang>/`.
@@ -282,7 +327,7 @@ impl Lookup<'_> {
                     .with_help(help!()),
             };
             ds.push(d);
-            return (LinkOutput::Keep, None);
+            return None;
         };
         let (first, rest) = joined.split_once('/').unwrap_or((joined.as_str(), ""));
         let target_lang = self
@@ -296,72 +341,103 @@ impl Lookup<'_> {
             true => msg!("link-starts-at-language", lang = lang),
             false => msg!("link-starts-at-page"),
         };
+        Some(Target {
+            dest: dest.to_string(),
+            path: path.to_string(),
+            rest: rest.to_string(),
+            lang: target_lang,
+            is_absolute,
+            starts_at,
+            joined,
+        })
+    }
 
-        if let Some(rel) = joined.strip_suffix(".md") {
-            let rest = rest.strip_suffix(".md").unwrap_or(rest);
-            let found = target_lang.and_then(|l| self.by_rel.get(&(l, rest)).copied());
-            let found = match found {
-                Some(t) => Some(t),
-                None if target_lang == Some(page.lang_index) => {
-                    // Only in another language?
-                    let other = (0..self.site.config.languages.len())
-                        .filter(|&l| l != page.lang_index)
-                        .find_map(|l| self.by_rel.get(&(l, rest)).copied());
-                    if let Some(t) = other {
-                        ds.push(self.fallback_warning(span.get(), dest, t));
-                    }
-                    other
+    /// A link to a page by its `.md` file: in this language, else in another one (with
+    /// a warning), else a missing page.
+    fn page_link(
+        &self,
+        index: usize,
+        page: &Page,
+        target: &Target,
+        suffix: Suffix<'_>,
+        span: &LinkSpan<'_>,
+        ds: &mut Vec<Diagnostic>,
+    ) -> (LinkOutput, Option<usize>) {
+        let rest = target.rest.strip_suffix(".md").unwrap_or(&target.rest);
+        let found = target
+            .lang
+            .and_then(|l| self.by_rel.get(&(l, rest)).copied());
+        let found = match found {
+            Some(t) => Some(t),
+            None if target.lang == Some(page.lang_index) => {
+                // Only in another language?
+                let other = (0..self.site.config.languages.len())
+                    .filter(|&l| l != page.lang_index)
+                    .find_map(|l| self.by_rel.get(&(l, rest)).copied());
+                if let Some(t) = other {
+                    ds.push(self.fallback_warning(span.get(), &target.dest, t));
                 }
-                None => None,
-            };
-            return match found {
-                Some(t) => {
-                    self.check_anchor(t, fragment, span, ds);
-                    (self.href(index, t, suffix, None), Some(t))
-                }
-                None => {
-                    let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
-                    let in_lang = target_lang.unwrap_or(page.lang_index);
-                    let candidates = &self.rels[in_lang];
-                    let mut d =
-                        Diagnostic::error(span.get(), msg!("link-missing-page", link = dest));
-                    if let Some(best) =
-                        did_you_mean(&wanted, candidates.iter().map(String::as_str), 1).first()
-                    {
-                        // What to write in this page, so that pasting it fixes the link.
-                        let code = self.site.config.languages[in_lang].code.as_str();
-                        let written = match is_absolute && in_lang == page.lang_index {
-                            true => format!("/{}", encode_path(best)),
-                            false => relative(
-                                &format!("{lang}/{}.md", page.rel),
-                                &format!("{code}/{best}"),
-                            ),
-                        };
-                        d = d.with_help(help!("help-nearest", nearest = suffix.append(written)));
-                    } else {
-                        d = d.with_help(help!(path = &joined, starts_at = starts_at));
-                    }
-                    ds.push(d);
-                    (LinkOutput::Keep, None)
-                }
-            };
-        }
-        // A folder with a section?
-        if let Some(l) = target_lang {
-            let section_rel = if rest.is_empty() {
-                "_index".to_string()
-            } else {
-                format!("{rest}/_index")
-            };
-            if let Some(&t) = self.by_rel.get(&(l, section_rel.as_str())) {
-                self.check_anchor(t, fragment, span, ds);
-                return (self.href(index, t, suffix, None), Some(t));
+                other
             }
+            None => None,
+        };
+        if let Some(t) = found {
+            let out = self.href(index, t, suffix, None);
+            return self.anchored(page, t, suffix.fragment, span, out, ds);
         }
-        // A file of this language, else the file at the same path in another language
-        // (the default language first): one copy serves every language.
-        let file = std::iter::once(joined.clone())
-            .chain(target_lang.into_iter().flat_map(|l| {
+        let lang = page.lang.as_str();
+        let rel = target.joined.strip_suffix(".md").unwrap_or(&target.joined);
+        let wanted = format!("{}.md", rel.split_once('/').map_or(rel, |(_, r)| r));
+        let in_lang = target.lang.unwrap_or(page.lang_index);
+        let candidates = &self.rels[in_lang];
+        let command = format!("panduan new content/{}", target.joined);
+        let mut d = Diagnostic::error(span.get(), msg!("link-missing-page", link = &target.dest));
+        if let Some(best) = did_you_mean(&wanted, candidates.iter().map(String::as_str), 1).first()
+        {
+            // What to write in this page, so that pasting it fixes the link.
+            let code = self.site.config.languages[in_lang].code.as_str();
+            let written = match target.is_absolute && in_lang == page.lang_index {
+                true => format!("/{}", encode_path(best)),
+                false => relative(
+                    &format!("{lang}/{}.md", page.rel),
+                    &format!("{code}/{best}"),
+                ),
+            };
+            d = d.with_help(help!(
+                "help-nearest",
+                nearest = suffix.append(written),
+                command = command.as_str()
+            ));
+        } else {
+            d = d.with_help(help!(
+                path = &target.joined,
+                starts_at = target.starts_at.clone(),
+                command = command.as_str()
+            ));
+        }
+        self.not_yet(
+            page,
+            d,
+            msg!("unfinished-page", command = command),
+            None,
+            ds,
+        )
+    }
+
+    /// A link to a file of `content/`: of this language, else at the same path in
+    /// another language (the default language first), so that one copy serves every
+    /// language; else a missing file.
+    fn file_link(
+        &self,
+        page: &Page,
+        target: &Target,
+        suffix: Suffix<'_>,
+        span: &LinkSpan<'_>,
+        ds: &mut Vec<Diagnostic>,
+    ) -> (LinkOutput, Option<usize>) {
+        let rest = target.rest.as_str();
+        let file = std::iter::once(target.joined.clone())
+            .chain(target.lang.into_iter().flat_map(|l| {
                 let languages = &self.site.config.languages;
                 (0..languages.len())
                     .filter(move |&k| k != l)
@@ -377,7 +453,8 @@ impl Lookup<'_> {
             };
             return (out, None);
         }
-        let elsewhere: Vec<String> = target_lang
+        let elsewhere: Vec<String> = target
+            .lang
             .map(|l| {
                 let languages = &self.site.config.languages;
                 (0..languages.len())
@@ -386,26 +463,115 @@ impl Lookup<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut d = Diagnostic::error(span.get(), msg!("link-missing-file", link = dest));
+        let mut d = Diagnostic::error(span.get(), msg!("link-missing-file", link = &target.dest));
         // `/guide/x` for the page `guide/x.md`?
-        let is_page = target_lang.is_some_and(|l| self.by_rel.contains_key(&(l, rest)));
+        let is_page = target
+            .lang
+            .is_some_and(|l| self.by_rel.contains_key(&(l, rest)));
+        let (path, starts_at) = (&target.joined, target.starts_at.clone());
         d = match is_page {
             true => d.with_help(help!(
                 "help-page",
-                nearest = suffix.append(format!("{}.md", path.trim_end_matches('/')))
+                nearest = suffix.append(format!("{}.md", target.path.trim_end_matches('/')))
             )),
-            false if elsewhere.is_empty() => {
-                d.with_help(help!(path = &joined, starts_at = starts_at))
-            }
+            false if elsewhere.is_empty() => d.with_help(help!(path = path, starts_at = starts_at)),
             false => d.with_help(help!(
                 "help-elsewhere",
-                path = &joined,
+                path = path,
                 elsewhere = elsewhere.join(", "),
                 starts_at = starts_at
             )),
         };
-        ds.push(d);
-        (LinkOutput::Keep, None)
+        // The same case in another spelling (`Foto.JPG` for `foto.jpg`): names the real
+        // file, since a web server tells them apart where a laptop does not.
+        if let Some(real) = self.other_case(&target.joined) {
+            d = Diagnostic::error(
+                span.get(),
+                msg!("link-wrong-case", link = &target.dest, real = real),
+            )
+            .with_help(help!());
+        }
+        let note = msg!("unfinished-file", path = format!("content/{path}"));
+        self.not_yet(page, d, note, None, ds)
+    }
+
+    /// A file or page of `content/` whose path differs from `joined` only in upper and
+    /// lower case, as the author should write it.
+    fn other_case(&self, joined: &str) -> Option<String> {
+        let lower = joined.to_lowercase();
+        self.statics
+            .iter()
+            .copied()
+            .find(|s| s.to_lowercase() == lower)
+            .map(|s| format!("content/{s}"))
+    }
+
+    /// `out`, the link to page `target`, checked for its `#fragment`: a missing heading
+    /// is an error, or in `serve` a warning with the link marked.
+    fn anchored(
+        &self,
+        page: &Page,
+        target: usize,
+        fragment: Option<&str>,
+        span: &LinkSpan<'_>,
+        out: LinkOutput,
+        ds: &mut Vec<Diagnostic>,
+    ) -> (LinkOutput, Option<usize>) {
+        let points_at = match out {
+            LinkOutput::Href { .. } => Some(target),
+            _ => None,
+        };
+        let Some((d, anchor)) = self.check_anchor(target, fragment, span) else {
+            return (out, points_at);
+        };
+        let href = match &out {
+            LinkOutput::Href { href, .. } => Some(href.clone()),
+            _ => None,
+        };
+        let title = self.site.pages[target].title.as_str();
+        let note = msg!("unfinished-anchor", anchor = anchor, title = title);
+        match self.unfinished {
+            Unfinished::Fail => {
+                ds.push(d);
+                (out, points_at)
+            }
+            Unfinished::Mark => (self.not_yet(page, d, note, href, ds).0, points_at),
+        }
+    }
+
+    /// Reports `d`, a link to what is not written yet: an error and the link left as
+    /// written; in `serve`, a warning and the link marked with `note`, in the page's
+    /// language.
+    fn not_yet(
+        &self,
+        page: &Page,
+        d: Diagnostic,
+        note: Msg,
+        href: Option<String>,
+        ds: &mut Vec<Diagnostic>,
+    ) -> (LinkOutput, Option<usize>) {
+        ds.push(self.unfinished_level(d));
+        match self.unfinished {
+            Unfinished::Fail => (LinkOutput::Keep, None),
+            Unfinished::Mark => {
+                let lang = crate::i18n::Lang::from_code(page.lang.as_str())
+                    .unwrap_or_else(crate::i18n::current);
+                let out = LinkOutput::Unfinished {
+                    href,
+                    note: note.format_in(lang),
+                    lang: lang.code().to_string(),
+                };
+                (out, None)
+            }
+        }
+    }
+
+    /// `d` as the mode says: an error, or in `serve` a warning.
+    fn unfinished_level(&self, mut d: Diagnostic) -> Diagnostic {
+        if self.unfinished == Unfinished::Mark {
+            d.level = Level::Warning;
+        }
+        d
     }
 
     fn href(
@@ -424,20 +590,19 @@ impl Lookup<'_> {
         LinkOutput::Href { href, title, badge }
     }
 
+    /// The error of a `#fragment` that names no heading of page `target`, with the
+    /// anchor as the author wrote it (decoded); `None` when it is there.
     fn check_anchor(
         &self,
         target: usize,
         fragment: Option<&str>,
         span: &LinkSpan<'_>,
-        ds: &mut Vec<Diagnostic>,
-    ) {
-        let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
-            return;
-        };
+    ) -> Option<(Diagnostic, String)> {
+        let fragment = fragment.filter(|f| !f.is_empty())?;
         let page = &self.site.pages[target];
         let wanted = decode_percent(fragment);
         if page.analysis.headings.iter().any(|h| h.id == wanted) {
-            return;
+            return None;
         }
         let ids: Vec<&str> = page
             .analysis
@@ -457,13 +622,12 @@ impl Lookup<'_> {
                     .join(", ")
             ),
         };
-        ds.push(
-            Diagnostic::error(
-                span.get(),
-                msg!("anchor-missing", anchor = &wanted, title = &page.title),
-            )
-            .with_help(help),
-        );
+        let d = Diagnostic::error(
+            span.get(),
+            msg!("anchor-missing", anchor = &wanted, title = &page.title),
+        )
+        .with_help(help);
+        Some((d, wanted))
     }
 
     fn find_by_id(&self, lang: usize, wanted: &str) -> Found {
@@ -504,7 +668,15 @@ impl Lookup<'_> {
     }
 
     fn missing_page(&self, span: Span, wanted: &str, lang: usize) -> Diagnostic {
-        let d = Diagnostic::error(span, msg!("page-id-missing", id = wanted));
+        let code = self.site.config.languages[lang].code.as_str();
+        let d = Diagnostic::error(
+            span,
+            msg!(
+                "page-id-missing",
+                id = wanted,
+                command = new_command(code, wanted)
+            ),
+        );
         let ids = &self.ids[lang];
         // The last part of an id is enough where it is unique (`[[therapy]]`), so a
         // short link is compared with those too.
@@ -547,6 +719,29 @@ impl Lookup<'_> {
             None => d.with_help(help!()),
         }
     }
+}
+
+/// Where a Markdown link's path leads, below `content/`.
+struct Target {
+    /// The destination as written.
+    dest: String,
+    /// Its path, without `?query` and `#fragment`.
+    path: String,
+    /// The path below `content/`, starting with a language folder (`id/a/b.md`).
+    joined: String,
+    /// `joined` without its first folder.
+    rest: String,
+    /// The language of that first folder, if it is one.
+    lang: Option<usize>,
+    /// Whether the path started with `/` (at the page's language folder).
+    is_absolute: bool,
+    /// Where the author's paths start, for the help of a missing target.
+    starts_at: Msg,
+}
+
+/// The command that creates page `id` of language `lang`, ready to paste.
+fn new_command(lang: &str, id: &str) -> String {
+    format!("panduan new content/{lang}/{}.md", id.trim_matches('/'))
 }
 
 enum Found {

@@ -6,6 +6,7 @@
 
 mod house_terms;
 mod links;
+pub use links::Unfinished;
 mod references;
 mod structure;
 mod translations;
@@ -65,6 +66,9 @@ impl fmt::Display for PageId {
 pub struct ModelOptions {
     /// Keep pages marked `draft: true`.
     pub drafts: bool,
+    /// Links to pages, files and headings not written yet, and pages without a
+    /// title: errors, or (`serve`) warnings marked on the page.
+    pub unfinished: Unfinished,
 }
 
 /// A page, ready to render.
@@ -216,7 +220,7 @@ pub fn site(
         .pages
         .into_par_iter()
         .filter(|p| options.drafts || !p.front.draft)
-        .map(|p| page_from_source(&config, p, reuse))
+        .map(|p| page_from_source(&config, p, options.unfinished, reuse))
         .collect();
     let mut pages: Vec<Page> = Vec::new();
     for (page, mut ds) in built {
@@ -263,7 +267,7 @@ pub fn site(
     // 5. Every output path unique and safe; links, related pages and backlinks; page
     // fields; translation states.
     paths::check(&site, &mut diagnostics);
-    link_pages(&mut site, &mut diagnostics);
+    link_pages(&mut site, options.unfinished, &mut diagnostics);
     references::resolve(&mut site, &mut diagnostics);
     translation_states(&mut site, &mut diagnostics);
     crate::diagnostic::sort(&mut diagnostics);
@@ -351,8 +355,8 @@ fn shown_path(page: &Page) -> String {
 
 /// Resolves every page's links and `related:` pages, and fills in the backlinks: the
 /// inverse of the links, in reading order of the linking pages.
-fn link_pages(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
-    let resolved = links::resolve_all(site);
+fn link_pages(site: &mut Site, unfinished: Unfinished, diagnostics: &mut Vec<Diagnostic>) {
+    let resolved = links::resolve_all(site, unfinished);
     for (i, r) in resolved.into_iter().enumerate() {
         site.pages[i].links = r.links;
         site.pages[i].related = r.related;
@@ -383,6 +387,7 @@ pub fn page_span(page: &Page) -> Span {
 fn page_from_source(
     config: &Config,
     p: SourcePage,
+    unfinished: Unfinished,
     reuse: &Reuse,
 ) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -436,8 +441,21 @@ fn page_from_source(
             let span = t
                 .as_ref()
                 .map_or_else(|| Span::file(&p.path), |t| t.span.clone());
-            diagnostics.push(Diagnostic::error(span, msg!("page-no-title")).with_help(help!()));
-            return (None, diagnostics);
+            let mut d = Diagnostic::error(span, msg!("page-no-title")).with_help(help!());
+            if unfinished == Unfinished::Fail {
+                diagnostics.push(d);
+                return (None, diagnostics);
+            }
+            // While the author writes (`serve`), a new page shows under its file name.
+            d.level = crate::diagnostic::Level::Warning;
+            diagnostics.push(d);
+            let folder = p.rel.trim_end_matches("_index").trim_end_matches('/');
+            let name = folder.rsplit('/').next().unwrap_or(folder);
+            let name = match name {
+                "" => config.languages[lang_index].title.clone(),
+                name => name.to_string(),
+            };
+            (name, false)
         }
     };
     if let Some(slug) = &p.front.slug {

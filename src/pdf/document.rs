@@ -11,11 +11,12 @@ use super::world::FileSource;
 use super::{Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::error::Result;
+use crate::files::OutputFile;
 use crate::load::FieldValue;
 use crate::markdown::{LinkKind, LinkOutput};
 use crate::model::url::{decode_percent, join_normalised};
 use crate::model::{Page, STUB_MARKER, Site, body_span};
-use crate::render::{OutputFile, Theme, labels, strings};
+use crate::render::{Theme, labels, strings};
 
 /// Picture formats Typst can print.
 const PICTURES: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
@@ -250,13 +251,14 @@ fn level(site: &Site, index: usize) -> usize {
     depth.max(1)
 }
 
-/// The handbook of language `lang_index` as `downloads/handbook-<lang>.pdf`, and the
-/// warnings about what it left out.
+/// The handbook of language `lang_index` as the file `path`, and the warnings about
+/// what it left out.
 pub(super) fn handbook(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     lang_index: usize,
+    path: String,
 ) -> Result<(OutputFile, Vec<Diagnostic>)> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
@@ -334,7 +336,6 @@ pub(super) fn handbook(
     if !errors.is_empty() {
         return Err(crate::error::Error::Content(errors));
     }
-    let path = format!("downloads/handbook-{lang}.pdf");
     let what = format!("`{path}`");
     let document = compile(main, templates, pictures, &parts, &what)?;
     let bytes = pdf_bytes(&document, &path, &what)?;

@@ -12,9 +12,10 @@ use super::markup::{self, Body, string};
 use super::{Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::Result;
+use crate::files::OutputFile;
 use crate::load::FieldValue;
 use crate::model::{Page, Site};
-use crate::render::{OutputFile, Theme, labels, strings};
+use crate::render::{Theme, labels, strings};
 
 /// The sizes a handout is tried at, largest first.
 const SCALES: &[f32] = &[1.0, 0.93, 0.86, 0.8, 0.74];
@@ -22,12 +23,15 @@ const SCALES: &[f32] = &[1.0, 0.93, 0.86, 0.8, 0.74];
 /// The field that holds a page's handout text.
 const HANDOUT_FIELD: &str = "handout";
 
-/// The handouts of language `lang_index`, one by one and all in one, and warnings.
+/// The handouts of language `lang_index`, one by one (each page's at `each(stem)`) and
+/// all in one (at `all`), and warnings.
 pub(super) fn handouts(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     lang_index: usize,
+    all_path: String,
+    each: &dyn Fn(&str) -> String,
 ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>)> {
     let Some(config) = &site.config.handouts else {
         return Ok((Vec::new(), Vec::new()));
@@ -57,7 +61,7 @@ pub(super) fn handouts(
         let (call, omissions) = handout_call(site, page, &body_labels);
         warnings.extend(omitted(page, &omissions));
         let stem = file_stem(page, &mut stems);
-        let path = format!("downloads/handouts/{lang}/{stem}.pdf");
+        let path = each(&stem);
         let what = format!("`{path}`");
         let parts: Parts = vec![(0, page.path.clone())];
         let mut fitted = None;
@@ -97,7 +101,7 @@ pub(super) fn handouts(
         let _ = writeln!(all, "{}", call(scale));
     }
     if !pages.is_empty() {
-        let path = format!("downloads/handouts-{lang}.pdf");
+        let path = all_path;
         let what = format!("`{path}`");
         let document = compile(all, templates, Vec::new(), &all_parts, &what)?;
         files.push(output(path.clone(), pdf_bytes(&document, &path, &what)?));

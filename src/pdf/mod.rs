@@ -34,8 +34,9 @@ use typst::syntax::FileId;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Span, display_path};
 use crate::error::{Error, Result};
+use crate::files::{Contents, OutputFile};
 use crate::model::Site;
-use crate::render::{Contents, OutputFile, Theme};
+use crate::render::Theme;
 use world::{DocWorld, FileSource};
 
 /// The Typst templates shipped in the binary. `tests/testsuite/theme.rs` compares this
@@ -63,21 +64,41 @@ pub struct Made {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The PDF of every language (`downloads/handbook-<lang>.pdf`) and, with `[handouts]`
-/// in book.toml, the handouts (`downloads/handouts/<lang>/<stem>.pdf` and
-/// `downloads/handouts-<lang>.pdf`). A page the PDF cannot be made from is an error at
+/// Where the PDF step's files go, as the downloads table names them; `None` for what
+/// this build does not make.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Names {
+    /// The handbook of the language `code`.
+    pub handbook: Option<Name>,
+    /// The handouts of the language `code` all in one, and one page's handout (the
+    /// language's code, the page's file stem).
+    pub handouts: Option<(Name, EachName)>,
+}
+
+/// The file of a language's document, from the language's code.
+pub type Name = fn(&str) -> String;
+
+/// The file of one page's handout: from the language's code and the page's file stem.
+pub type EachName = fn(&str, &str) -> String;
+
+/// The PDF of every language and, with `[handouts]` in book.toml, the handouts (one by
+/// one and all in one), at the paths `names` gives. A page the PDF cannot be made from is an error at
 /// the page; a broken template is an error at the template.
-pub fn files(site: &Site, theme: &Theme) -> Result<Made> {
+pub fn files(site: &Site, theme: &Theme, names: &Names) -> Result<Made> {
     let templates = templates(site)?;
     let one_language = |l: usize| -> Result<Made> {
         let mut made = Made::default();
-        if site.config.pdf.enabled {
-            let (file, warnings) = document::handbook(site, theme, &templates, l)?;
+        let code = site.config.languages[l].code.as_str();
+        if let Some(name) = names.handbook {
+            let (file, warnings) = document::handbook(site, theme, &templates, l, name(code))?;
             made.files.push(file);
             made.warnings.extend(warnings);
         }
-        if site.config.handouts.is_some() {
-            let (files, warnings) = handouts::handouts(site, theme, &templates, l)?;
+        if let Some((all, each)) = names.handouts {
+            let (files, warnings) =
+                handouts::handouts(site, theme, &templates, l, all(code), &|stem| {
+                    each(code, stem)
+                })?;
             made.files.extend(files);
             made.warnings.extend(warnings);
         }

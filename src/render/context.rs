@@ -61,6 +61,8 @@ pub(super) struct Field<'a> {
     /// For a field of `type = "page"`: the page it names (`value` is its id).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) page: Option<Link>,
+    /// Whether the info card shows it (`card = false` in book.toml hides it).
+    pub(super) card: bool,
 }
 
 /// What a content page's template receives as `page`.

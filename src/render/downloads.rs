@@ -1,11 +1,11 @@
 //! `<lang>/downloads.html`: the download page of each language ("Unduh" /
-//! "Downloads"), listing the files below `downloads/` with their size and date: the
-//! handbook as PDF and EPUB, the handouts one by one and all in one, and the offline
-//! zip of the whole site.
+//! "Downloads"), listing the files below `downloads/` with their size and date.
 //!
-//! Input: the [`Site`] and the [`Downloads`] that were made (the caller looks at what
-//! the steps after rendering wrote). The page only lists what exists, so it is right
-//! whichever steps ran. Links are relative and name files, so they work from `file://`.
+//! Input: the [`Site`] and the [`Downloads`] that were made. Which formats exist, their
+//! labels and how the page groups them come from the downloads stage's table of
+//! formats, carried by each [`Download`]: this page names no format. It only lists what
+//! exists, so it is right whichever steps ran. Links are relative and name files, so
+//! they work from `file://`.
 
 use serde::Serialize;
 
@@ -15,19 +15,40 @@ use super::{Compiled, OutputFile, RenderOptions, render_template};
 use crate::error::Result;
 use crate::model::Site;
 use crate::model::url::{encode_path, relative};
+use crate::stamp::Stamp;
 
 /// The file name of the download page in each language's folder.
 pub const PAGE: &str = "downloads.html";
 
-/// The offline zip of the whole site, below the output root.
-pub const OFFLINE_ZIP: &str = "downloads/handbook-offline.zip";
+/// Where the download page lists a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// The whole handbook in one language ("Seluruh buku panduan"); those of the other
+    /// languages go under "Dalam bahasa lain".
+    Handbook,
+    /// Files made one per page, and all of them in one.
+    Handouts,
+    /// The whole site without internet: a file that cannot hold itself (see
+    /// [`Place::InsideZip`]).
+    Offline,
+}
 
-/// One file below `downloads/`.
+/// One file below `downloads/`, as the downloads table describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Download {
     /// Below the output root (`downloads/handbook-id.epub`).
     pub path: String,
     pub size: u64,
+    /// The format as the page shows it (`EPUB`).
+    pub format: &'static str,
+    /// The theme's UI string that names it on the page (`downloads_epub`).
+    pub label: &'static str,
+    pub group: Group,
+    /// The language it is in (an index into `book.toml`'s languages); `None` for a file
+    /// of every language.
+    pub lang: Option<usize>,
+    /// For a file made one per page: the file stem of that page.
+    pub page: Option<String>,
 }
 
 /// Which copy of the download pages is made.
@@ -46,10 +67,10 @@ pub enum Place {
 /// What the download pages list.
 #[derive(Debug, Clone)]
 pub struct Downloads {
-    /// Sorted by path.
+    /// In the order the downloads table made them.
     pub files: Vec<Download>,
-    /// `2026-12-01`, the date of every download.
-    pub date: String,
+    /// The date of every download.
+    pub date: Stamp,
     pub place: Place,
 }
 
@@ -62,8 +83,10 @@ struct Entry {
     href: Option<String>,
     size: Option<String>,
     format: &'static str,
-    /// `2026-12-01`.
+    /// `2026-12-07`, for machines.
     date: String,
+    /// `7 Desember 2026`, as the language writes it.
+    date_shown: String,
 }
 
 /// A group of downloads under its own heading.
@@ -89,13 +112,9 @@ pub(super) fn pages(
         let t = strings(theme, code);
         let url = format!("{code}/{PAGE}");
         let decimal = label(t, "decimal_separator");
+        let date_shown = shown_date(downloads.date, &label(t, "months"));
         let entry = |d: &Download, title: String| {
-            let format = match d.path.rsplit_once('.').map(|(_, e)| e) {
-                Some("pdf") => "PDF",
-                Some("epub") => "EPUB",
-                _ => "ZIP",
-            };
-            let inside = downloads.place == Place::InsideZip && d.path == OFFLINE_ZIP;
+            let inside = downloads.place == Place::InsideZip && d.group == Group::Offline;
             let href = match (inside, site.config.base_url.as_deref()) {
                 (false, _) => Some(relative(&url, &d.path)),
                 (true, Some(base)) => Some(format!("{base}{}", encode_path(&d.path))),
@@ -106,25 +125,27 @@ pub(super) fn pages(
                 file: d.path.rsplit('/').next().unwrap_or(&d.path).to_string(),
                 href,
                 size: (!inside).then(|| size(d.size, &decimal)),
-                format,
-                date: downloads.date.clone(),
+                format: d.format,
+                date: downloads.date.date(),
+                date_shown: date_shown.clone(),
             }
         };
-        let find = |path: &str| downloads.files.iter().find(|d| d.path == path);
-        let mut handbook = Vec::new();
-        for (ext, key) in [("pdf", "downloads_pdf"), ("epub", "downloads_epub")] {
-            if let Some(d) = find(&format!("downloads/handbook-{code}.{ext}")) {
-                handbook.push(entry(d, label(t, key)));
-            }
-        }
-        let handouts_all = find(&format!("downloads/handouts-{code}.pdf"))
-            .map(|d| entry(d, label(t, "downloads_handouts_all")));
-        let folder = format!("downloads/handouts/{code}/");
-        let handouts: Vec<Entry> = downloads
-            .files
-            .iter()
-            .filter_map(|d| {
-                let stem = d.path.strip_prefix(&folder)?.strip_suffix(".pdf")?;
+        let of = |group: Group| {
+            downloads
+                .files
+                .iter()
+                .filter(move |d| d.group == group && d.lang.is_none_or(|dl| dl == l))
+        };
+        let handbook: Vec<Entry> = of(Group::Handbook)
+            .map(|d| entry(d, label(t, d.label)))
+            .collect();
+        let mut each: Vec<&Download> = of(Group::Handouts).filter(|d| d.page.is_some()).collect();
+        each.sort_by(|a, b| a.path.cmp(&b.path));
+        let handouts: Vec<Entry> = of(Group::Handouts)
+            .filter(|d| d.page.is_none())
+            .map(|d| entry(d, label(t, d.label)))
+            .chain(each.into_iter().map(|d| {
+                let stem = d.page.as_deref().unwrap_or_default();
                 let title = site
                     .pages
                     .iter()
@@ -136,27 +157,27 @@ pub(super) fn pages(
                                 .is_some_and(|s| s == stem)
                     })
                     .map_or_else(|| stem.to_string(), |p| p.title.clone());
-                Some(entry(d, title))
-            })
+                entry(d, title)
+            }))
             .collect();
-        let offline = find(OFFLINE_ZIP).map(|d| entry(d, label(t, "downloads_offline")));
+        let offline: Vec<Entry> = of(Group::Offline)
+            .map(|d| entry(d, label(t, d.label)))
+            .collect();
         let others: Vec<Entry> = site
             .config
             .languages
             .iter()
-            .filter(|other| other.code != language.code)
-            .flat_map(|other| {
-                ["pdf", "epub"].into_iter().filter_map(move |ext| {
-                    let path = format!("downloads/handbook-{}.{ext}", other.code);
-                    Some((other, find(&path)?))
-                })
+            .enumerate()
+            .filter(|(ol, _)| *ol != l)
+            .flat_map(|(ol, other)| {
+                downloads
+                    .files
+                    .iter()
+                    .filter(move |d| d.group == Group::Handbook && d.lang == Some(ol))
+                    .map(move |d| (other, d))
             })
             .map(|(other, d)| entry(d, other.title.clone()))
             .collect();
-        let mut handouts = handouts;
-        if let Some(all) = handouts_all {
-            handouts.insert(0, all);
-        }
         let note = |key: &str| Some(label(t, key));
         let offline_note = match downloads.place {
             Place::InsideZip => Some(format!(
@@ -172,7 +193,7 @@ pub(super) fn pages(
             (
                 "downloads-offline",
                 "downloads_offline",
-                offline.into_iter().collect(),
+                offline,
                 offline_note,
             ),
             (
@@ -209,6 +230,17 @@ pub(super) fn pages(
     Ok(out)
 }
 
+/// `stamp`'s day as a language writes it, day, month and year (`7 Desember 2026`), with
+/// `months` the twelve names separated by spaces; the ISO date when a theme's list is
+/// not twelve names long.
+fn shown_date(stamp: Stamp, months: &str) -> String {
+    let names: Vec<&str> = months.split_whitespace().collect();
+    match names.get(stamp.month as usize - 1) {
+        Some(month) if names.len() == 12 => format!("{} {month} {}", stamp.day, stamp.year),
+        _ => stamp.date(),
+    }
+}
+
 /// A file size for readers, in decimal units with one decimal below 10 (`2,4 MB` with
 /// `decimal` `,`; `312 kB`; `980 B`).
 fn size(bytes: u64, decimal: &str) -> String {
@@ -228,7 +260,24 @@ fn size(bytes: u64, decimal: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::size;
+    use super::{shown_date, size};
+    use crate::stamp::Stamp;
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let day = Stamp::from_date("2026-12-07").expect("a date");
+        let id = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember";
+        assert_eq!(shown_date(day, id), "7 Desember 2026");
+        assert_eq!(
+            shown_date(day, &id.replace("Desember", "December")),
+            "7 December 2026"
+        );
+        assert_eq!(
+            shown_date(day, "months"),
+            "2026-12-07",
+            "a theme without the names"
+        );
+    }
 
     #[test]
     fn sizes_read_in_each_language() {

@@ -55,6 +55,8 @@ struct Target<'a> {
 #[derive(Serialize)]
 struct Term<'a> {
     term: &'a str,
+    /// The term's first letter, upper case, for an A–Z list (see [`letter`]).
+    letter: String,
     #[serde(flatten)]
     page: PageRef<'a>,
 }
@@ -65,6 +67,8 @@ struct GlossaryEntry<'a> {
     /// The same in every language, so that translated terms pair up.
     key: &'a str,
     term: &'a str,
+    /// The term's first letter, upper case, for an A–Z list (see [`letter`]).
+    letter: String,
     definition: &'a str,
     #[serde(flatten)]
     page: PageRef<'a>,
@@ -80,9 +84,11 @@ fn glossary_entries<'a>(site: &'a Site, page: &'a Page) -> impl Iterator<Item = 
         .and_then(serde_json::Value::as_array);
     list.into_iter().flatten().filter_map(move |entry| {
         let text = |name: &str| entry.get(name).and_then(serde_json::Value::as_str);
+        let term = text("term")?;
         Some(GlossaryEntry {
             key: text("key")?,
-            term: text("term")?,
+            term,
+            letter: letter(term),
             definition: text("definition")?,
             page: page_ref(site, page),
         })
@@ -142,6 +148,32 @@ pub(crate) fn sort_pages(site: &Site, pages: &mut [usize]) {
         let p = &site.pages[i];
         (p.front.order.unwrap_or(i64::MAX), p.title.to_lowercase())
     });
+}
+
+/// The letter a term is listed under in an A–Z list: its first letter in upper case,
+/// without accents for the common Latin ones; `#` for a term that starts otherwise.
+pub(crate) fn letter(term: &str) -> String {
+    let Some(first) = term
+        .trim_start()
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '(' | '«' | '“'))
+    else {
+        return "#".into();
+    };
+    let plain = match first.to_lowercase().next().unwrap_or(first) {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c => c,
+    };
+    match plain.is_alphabetic() {
+        true => plain.to_uppercase().collect(),
+        false => "#".into(),
+    }
 }
 
 /// The sort key of a glossary entry in `terms`: the term, then its page's title.
@@ -314,6 +346,7 @@ impl Answers {
                     .flat_map(|(p, items)| {
                         items.iter().map(move |t| Term {
                             term: t,
+                            letter: letter(t),
                             page: page_ref(site, p),
                         })
                     })

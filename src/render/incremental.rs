@@ -26,6 +26,7 @@ use serde::Serialize;
 use super::context::{Ctx, PageCtx};
 use super::{Compiled, Emit, OutputFile, RenderOptions, functions, theme};
 use crate::error::Result;
+use crate::load::{FrontMatter, Located};
 use crate::markdown::{Labels, LinkOutput};
 use crate::memo::{Key, Memo, Reusing, Slot};
 use crate::model::{Page, Site};
@@ -173,6 +174,9 @@ pub(super) fn pages(
 /// A fingerprint of everything the pages of `site` depend on besides their own bodies:
 /// the configuration, the theme, the options, and every page's place, titles, front
 /// matter, resolved links, backlinks and translation state.
+///
+/// Every field of a page and of its front matter is named below, without `..`: a new
+/// field does not compile until someone decides here whether it is hashed.
 fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> Key {
     let mut h = crate::memo::hasher();
     site.config.fingerprint.hash(&mut h);
@@ -182,32 +186,73 @@ fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> 
     site.homes.hash(&mut h);
     site.translations.hash(&mut h);
     for p in &site.pages {
-        (
-            p.id.as_str(),
-            p.lang_index,
-            &p.path,
-            &p.rel,
-            &p.url,
-            &p.title,
-        )
+        let Page {
+            id,
+            lang: _,
+            lang_index,
+            path,
+            rel,
+            // The body is fingerprinted on its own (`Page::body_key`), and so is what
+            // comes from it alone: its analysis (headings, links, the table of contents).
+            source: _,
+            body: _,
+            analysis: _,
+            body_key: _,
+            front,
+            title,
+            is_section,
+            url,
+            parent,
+            children,
+            links,
+            related,
+            field_pages,
+            links_to,
+            link_targets,
+            backlinks,
+            drop_leading_h1,
+            translation,
+            term_uses,
+        } = p;
+        (id.as_str(), lang_index, path, rel, url, title).hash(&mut h);
+        (is_section, parent, children, related).hash(&mut h);
+        field_pages.len().hash(&mut h);
+        field_pages.iter().for_each(|entry| entry.hash(&mut h));
+        (links, links_to, link_targets, backlinks, drop_leading_h1).hash(&mut h);
+        (translation, term_uses).hash(&mut h);
+        let FrontMatter {
+            title,
+            summary,
+            order,
+            slug,
+            tags,
+            related,
+            draft,
+            key,
+            kind,
+            translation,
+            extra,
+            template,
+            fields,
+            // Where each field was written: for messages only.
+            field_spans: _,
+        } = front;
+        (value(title), summary, order, value(slug), tags, draft).hash(&mut h);
+        let related: Vec<&str> = related.iter().map(|r| r.value.as_str()).collect();
+        (related, value(key), value(kind), value(template)).hash(&mut h);
+        translation
+            .as_ref()
+            .map(|t| (&t.value.from, &t.value.source, &t.value.blocks))
             .hash(&mut h);
-        (p.is_section, p.parent, &p.children, &p.related).hash(&mut h);
-        (&p.links, &p.link_targets, &p.backlinks, p.drop_leading_h1).hash(&mut h);
-        p.translation.hash(&mut h);
-        let f = &p.front;
-        (&f.summary, f.order, &f.tags).hash(&mut h);
-        (
-            f.kind.as_ref().map(|k| &k.value),
-            f.template.as_ref().map(|t| &t.value),
-        )
-            .hash(&mut h);
-        f.key.as_ref().map(|k| &k.value).hash(&mut h);
-        crate::memo::key_of_json(&f.fields).hash(&mut h);
-        crate::memo::key_of_json(&f.extra).hash(&mut h);
-        // The table of contents comes from the page's own headings, which its body
-        // decides; so does everything else the analysis finds.
+        crate::memo::key_of_json(fields).hash(&mut h);
+        crate::memo::key_of_json(extra).hash(&mut h);
     }
     h.finish()
+}
+
+/// The value of a front matter entry written in one place, without the place.
+fn value(v: &Option<Located<String>>) -> Option<&str> {
+    v.as_ref().map(|l| l.value.as_str())
 }
 
 /// What [`page`] needs besides the context.

@@ -37,41 +37,16 @@ mod strings;
 mod test_site;
 pub mod theme;
 
-use std::path::PathBuf;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::files::{Contents, Emit, OutputFile};
 use crate::model::Site;
-pub use downloads::{Download, Downloads, OFFLINE_ZIP, PAGE as DOWNLOADS_PAGE, Place};
+pub use downloads::{Download, Downloads, Group, PAGE as DOWNLOADS_PAGE, Place};
 pub use incremental::{Counts, Reuse};
 pub(crate) use strings::{labels, strings};
 pub use theme::Theme;
-
-/// The body of an output file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Contents {
-    Bytes(Vec<u8>),
-    /// Copy this file from the project as it is.
-    Copy(PathBuf),
-}
-
-/// One file of the output, at a `/`-separated path below the output root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub contents: Contents,
-}
-
-impl OutputFile {
-    fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(bytes.into()),
-        }
-    }
-}
 
 /// Options for rendering.
 #[derive(Debug, Clone, Default)]
@@ -135,35 +110,6 @@ pub fn download_pages(
 pub fn ui_string(theme: &Theme, lang: &str, key: &str) -> String {
     strings::label(strings::strings(theme, lang), key)
 }
-
-/// Files gathered in memory from any thread (`serve` keeps its site in memory).
-#[derive(Debug, Default)]
-pub struct Collected(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Collected {
-    /// Adds one file; never fails (the signature is that of [`Emit`]).
-    pub fn push(&self, file: OutputFile) -> Result<()> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(file);
-        Ok(())
-    }
-
-    /// The files, sorted by path.
-    pub fn sorted(self) -> Vec<OutputFile> {
-        let mut files = self
-            .0
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-/// Where rendered files go as soon as they are made (straight to disk for `build`, so
-/// that the whole site is never in memory at once).
-pub type Emit<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
 
 /// Every file of the site but the search indexes: pages, navigation, notices for
 /// untranslated pages, search pages, the language chooser, `404.html`, the sitemap and
@@ -357,51 +303,4 @@ fn render_template<C: Serialize>(
             &e,
         )
     })
-}
-
-/// Checks that no two output files share a path (case-insensitively, which breaks on
-/// Windows and macOS).
-pub fn check_unique_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
-    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for path in paths {
-        if let Some(other) = seen.insert(path.to_lowercase(), path) {
-            return Err(Error::Msg(crate::msg!(
-                "output-files-clash",
-                path = path,
-                other = other
-            )));
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distinct_paths_pass() {
-        let paths = [
-            "index.html",
-            "id/index.html",
-            "en/index.html",
-            "id/a/index.html",
-        ];
-        assert!(check_unique_paths(paths).is_ok());
-    }
-
-    #[test]
-    fn two_paths_that_differ_only_in_case_are_refused_with_both_named() {
-        let paths = [
-            "id/Panduan/index.html",
-            "en/index.html",
-            "id/panduan/index.html",
-        ];
-        let message = check_unique_paths(paths).expect_err("a clash").to_string();
-        assert!(
-            message.contains("`id/panduan/index.html` (and `id/Panduan/index.html`)"),
-            "{message}"
-        );
-        assert!(check_unique_paths(["a.html", "b.html", "a.html"]).is_err());
-    }
 }

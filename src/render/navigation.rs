@@ -36,8 +36,13 @@ pub(super) fn navigation(
     let mut stack: Vec<(usize, usize)> = vec![(home, 0)];
     while let Some((i, depth)) = stack.pop() {
         let page = &site.pages[i];
+        // The home page is the handbook: its title is the one in book.toml (#31).
+        let title = match i == home {
+            true => site.config.languages[lang_index].title.as_str(),
+            false => page.title.as_str(),
+        };
         items.push(NavItem {
-            title: &page.title,
+            title,
             url: &page.url,
             href: &page.url,
             depth,

@@ -138,7 +138,14 @@ fn breadcrumbs(site: &Site, index: usize) -> Vec<Link> {
     let mut breadcrumbs = Vec::new();
     let mut up = site.pages[index].parent;
     while let Some(p) = up {
-        breadcrumbs.push(link_to(from, &site.pages[p], LinkDetail::Plain));
+        let mut link = link_to(from, &site.pages[p], LinkDetail::Plain);
+        if site.pages[p].parent.is_none() {
+            // The home page is the handbook: its title is the one in book.toml (#31).
+            link.title = site.config.languages[site.pages[p].lang_index]
+                .title
+                .clone();
+        }
+        breadcrumbs.push(link);
         up = site.pages[p].parent;
     }
     breadcrumbs.reverse();
@@ -200,6 +207,7 @@ fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
                         value,
                         items,
                         page,
+                        card: fd.card,
                     })
                 })
                 .collect()

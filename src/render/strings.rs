@@ -40,6 +40,7 @@ pub(crate) fn labels(t: &BTreeMap<String, String>, id_prefix: String) -> Labels 
         back_to_text: label(t, "back_to_text"),
         task_done: label(t, "task_done"),
         task_open: label(t, "task_open"),
+        table: label(t, "table"),
         id_prefix,
     }
 }

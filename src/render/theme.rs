@@ -41,6 +41,7 @@ pub const DEFAULT_STATIC: &[(&str, &str)] = embed![
     "static/panduan.js",
     "static/stem.js",
     "static/search.js",
+    "static/favicon.svg",
 ];
 
 /// UI strings shipped in the binary, one file per language.
@@ -48,6 +49,29 @@ pub const DEFAULT_I18N: &[(&str, &str)] = embed!["i18n/id.toml", "i18n/en.toml"]
 
 /// The prefix under which the embedded templates are registered.
 const EMBEDDED_PREFIX: &str = "default/";
+
+/// Where the files named in `[theme]` (extra CSS, logo, favicon) go below `assets/`.
+const CUSTOM_DIR: &str = "custom/";
+
+/// The stylesheet made from `[theme] accent`, below `assets/`.
+const ACCENT_CSS: &str = "accent.css";
+
+/// The page backgrounds of the default theme, light and dark, that an accent colour
+/// must stand out against (`--bg` in `style.css`).
+const BACKGROUNDS: [(&str, [u8; 3]); 2] =
+    [("light", [0xff, 0xff, 0xff]), ("dark", [0x15, 0x18, 0x1b])];
+
+/// What `[theme]` adds to every page, as templates see it (`theme_assets`, a global):
+/// paths below `assets/`.
+#[derive(Debug, Clone, Default, Hash, serde::Serialize)]
+pub struct ThemeAssets {
+    /// The favicon: the theme's own `favicon.svg`, or `[theme] favicon`.
+    pub favicon: String,
+    /// `[theme] logo`, if set.
+    pub logo: Option<String>,
+    /// Stylesheets after the theme's own: the accent's, then `[theme] extra_css`.
+    pub extra_css: Vec<String>,
+}
 
 /// A loaded theme: template sources, static files and strings, and the templates
 /// compiled (once, with the site's template functions registered).
@@ -64,6 +88,8 @@ pub struct Theme {
     pub(crate) compiled: Arc<CompiledTera>,
     /// A fingerprint of the templates and strings, for reuse between builds.
     pub(crate) key: crate::memo::Key,
+    /// What `[theme]` adds to every page.
+    pub assets: ThemeAssets,
 }
 
 /// The templates compiled, with the template functions answering from `answers`
@@ -114,8 +140,18 @@ pub fn load(
                 path = display_path(&crate::load::relative_to(dir, &config.root))
             )));
         }
+        // A file that replaces a built-in one (and differs from it) is named in the
+        // output; the first one with a note on what replacing means (#31).
+        let mut replaced: Vec<(std::path::PathBuf, String)> = Vec::new();
         for (rel, abs) in files_below(&dir.join("templates"))? {
             let text = read_text(&abs)?;
+            let builtin = format!("templates/{rel}");
+            if DEFAULT_TEMPLATES
+                .iter()
+                .any(|(p, t)| *p == builtin && *t != text)
+            {
+                replaced.push((crate::load::relative_to(&abs, &config.root), builtin));
+            }
             templates.push((rel, text));
         }
         for (rel, abs) in files_below(&dir.join("static"))? {
@@ -123,7 +159,23 @@ pub fn load(
                 path: abs.clone(),
                 source,
             })?;
+            if statics.get(&rel).is_some_and(|b| *b != bytes) {
+                replaced.push((
+                    crate::load::relative_to(&abs, &config.root),
+                    format!("static/{rel}"),
+                ));
+            }
             statics.insert(rel, bytes);
+        }
+        for (k, (path, builtin)) in replaced.into_iter().enumerate() {
+            let note = Diagnostic::hint(
+                Span::file(path),
+                crate::msg!("theme-file-replaces", builtin = builtin),
+            );
+            diagnostics.push(match k {
+                0 => note.with_help(crate::help!()),
+                _ => note,
+            });
         }
         for (rel, abs) in files_below(&dir.join("i18n"))? {
             let Some(lang) = rel.strip_suffix(".toml") else {
@@ -142,6 +194,7 @@ pub fn load(
             }
         }
     }
+    let assets = settings(config, &mut statics, diagnostics)?;
     // Every language needs strings; fall back to English keys where a language has none.
     let fallback = strings.get("en").cloned().unwrap_or_default();
     for lang in &config.languages {
@@ -171,12 +224,13 @@ pub fn load(
     }
     // Compiled now, so that template syntax errors stop the build before any work.
     let kinds: Vec<String> = config.kinds.keys().cloned().collect();
-    let key = crate::memo::key_of(&(&templates, &kinds));
+    let key = crate::memo::key_of(&(&templates, &kinds, &assets));
     let compiled = reuse.theme.try_get_or(key, || {
         let answers = Arc::new(super::functions::AnswerSlot::default());
-        let tera = compile(&templates, |tera| {
+        let mut tera = compile(&templates, |tera| {
             super::functions::register(tera, Arc::clone(&answers), kinds)
         })?;
+        tera.global_context().insert("theme_assets", &assets);
         Ok::<_, Error>(Arc::new(CompiledTera { tera, answers }))
     })?;
     let key = crate::memo::key_of(&(key, &strings));
@@ -191,7 +245,141 @@ pub fn load(
         string_values,
         compiled,
         key,
+        assets,
     })
+}
+
+/// Reads what `[theme]` names into `statics` (below `custom/`, and the accent's
+/// stylesheet), and warns about an accent colour that fails WCAG AA contrast against
+/// the light or the dark background.
+fn settings(
+    config: &Config,
+    statics: &mut BTreeMap<String, Vec<u8>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<ThemeAssets> {
+    let s = &config.theme_settings;
+    let mut extra_css = Vec::new();
+    if let Some(accent) = &s.accent {
+        let Some(rgb) = parse_hex(accent) else {
+            return Err(Error::Config(Box::new(
+                Diagnostic::error(
+                    Span::file("book.toml"),
+                    crate::msg!("theme-accent-invalid", accent = accent),
+                )
+                .with_help(crate::help!()),
+            )));
+        };
+        for (scheme, bg) in BACKGROUNDS {
+            let ratio = contrast(rgb, bg);
+            if ratio < AA {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Span::file("book.toml"),
+                        crate::msg!(
+                            "theme-accent-contrast",
+                            accent = accent,
+                            scheme = scheme,
+                            ratio = format!("{:.2}", ratio),
+                        ),
+                    )
+                    .with_help(crate::help!(nearest = hex(nearest_passing(rgb, bg)))),
+                );
+            }
+        }
+        let css = format!(
+            "/* [theme] accent of book.toml */\n:root, :root[data-theme], :root:not([data-theme=\"light\"]) {{ --accent: {}; }}\n",
+            hex(rgb)
+        );
+        statics.insert(ACCENT_CSS.to_string(), css.into_bytes());
+        extra_css.push(ACCENT_CSS.to_string());
+    }
+    let mut add = |key: &str, rel: &str| -> Result<String> {
+        let clean = rel.replace('\\', "/");
+        let inside = !clean.starts_with('/')
+            && !std::path::Path::new(&clean).is_absolute()
+            && clean.split('/').all(|c| !c.is_empty() && c != "..");
+        let abs = config.root.join(&clean);
+        if !inside || !abs.is_file() {
+            return Err(Error::Config(Box::new(
+                Diagnostic::error(
+                    Span::file("book.toml"),
+                    crate::msg!("theme-setting-file", key = key, path = rel),
+                )
+                .with_help(crate::help!()),
+            )));
+        }
+        let bytes = std::fs::read(&abs).map_err(|source| Error::Read {
+            path: abs.clone(),
+            source,
+        })?;
+        let path = format!("{CUSTOM_DIR}{clean}");
+        statics.insert(path.clone(), bytes);
+        Ok(path)
+    };
+    let favicon = match &s.favicon {
+        Some(f) => add("favicon", f)?,
+        None => "favicon.svg".to_string(),
+    };
+    let logo = s.logo.as_deref().map(|l| add("logo", l)).transpose()?;
+    for css in &s.extra_css {
+        extra_css.push(add("extra_css", css)?);
+    }
+    Ok(ThemeAssets {
+        favicon,
+        logo,
+        extra_css,
+    })
+}
+
+/// WCAG AA for normal text.
+const AA: f64 = 4.5;
+
+/// `#rrggbb` or `#rgb`.
+fn parse_hex(text: &str) -> Option<[u8; 3]> {
+    let h = text.strip_prefix('#')?;
+    let digits: Vec<u8> = h
+        .chars()
+        .map(|c| c.to_digit(16).and_then(|d| u8::try_from(d).ok()))
+        .collect::<Option<_>>()?;
+    match digits.as_slice() {
+        [r, g, b] => Some([r * 17, g * 17, b * 17]),
+        [r1, r2, g1, g2, b1, b2] => Some([r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2]),
+        _ => None,
+    }
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// WCAG relative luminance.
+fn luminance(rgb: [u8; 3]) -> f64 {
+    let lin = |c: u8| {
+        let v = f64::from(c) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+}
+
+/// WCAG contrast ratio, 1 to 21.
+fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// The colour nearest to `rgb` that passes AA against `bg`: `rgb` mixed with black (on
+/// a light background) or white (on a dark one), as little as needed.
+fn nearest_passing(rgb: [u8; 3], bg: [u8; 3]) -> [u8; 3] {
+    let toward: f64 = if luminance(bg) > 0.5 { 0.0 } else { 255.0 };
+    let mix = |t: f64| rgb.map(|c| (f64::from(c) + (toward - f64::from(c)) * t).round() as u8);
+    (0..=100)
+        .map(|step| mix(f64::from(step) / 100.0))
+        .find(|&c| contrast(c, bg) >= AA)
+        .unwrap_or_else(|| mix(1.0))
 }
 
 /// Compiles `templates` after `register` has added filters and functions (Tera needs

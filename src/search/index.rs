@@ -302,7 +302,13 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
                     page.front.slug.as_ref().map(|s| &s.value),
                     &page.front.tags,
                     crate::memo::key_of_json(&page.front.fields),
+                    page.front.extra.as_ref().map(crate::memo::key_of_json),
                     page.body(),
+                    // What an unlabelled `[[id]]` shows: its target's title.
+                    page.link_targets
+                        .iter()
+                        .map(|t| t.and_then(|t| site.pages.get(t)).map(|p| p.title.as_str()))
+                        .collect::<Vec<_>>(),
                 ))
             };
             reuse
@@ -325,8 +331,10 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
             doc += 1;
         }
     }
+    let synonyms = super::synonyms::synonyms(site, lang_index);
     super::shards::files(&super::shards::Built {
         lang,
+        synonyms: &synonyms,
         pages: &pages,
         stems: &stems,
         words: &words,

@@ -19,15 +19,20 @@ mod page_words;
 mod shards;
 pub mod stem_en;
 pub mod stem_id;
+mod synonyms;
 mod words;
 
+use crate::files::{Contents, OutputFile};
 use crate::memo::{Memo, Reusing};
 use crate::model::Site;
-use crate::render::{Contents, OutputFile};
 
 pub use index::{encode_postings, index_files};
 use page_words::PageWords;
 pub use words::tokenize;
+
+/// The stems of SCOWL's common English words (`data/en-stems.txt`, see its NOTICE):
+/// a word whose stem is one of them is a real word, never "corrected".
+pub const EN_STEMS: &str = include_str!("data/en-stems.txt");
 
 /// The search terms of a text in a language: its words, stemmed. A hyphenated word
 /// that is not a repetition (`self-help`) also gives its parts.
@@ -91,7 +96,7 @@ impl Reuse {
 pub fn files_into(
     site: &Site,
     reuse: &Reuse,
-    emit: &crate::render::Emit<'_>,
+    emit: &crate::files::Emit<'_>,
 ) -> crate::error::Result<Vec<String>> {
     let mut paths = Vec::new();
     let mut put = |path: String, bytes: Vec<u8>| {
@@ -105,6 +110,16 @@ pub fn files_into(
         for (path, contents) in index_files(site, l, reuse) {
             put(path, contents.into_bytes())?;
         }
+    }
+    if site.config.language("en").is_some() {
+        // Real English words, to tell them from typos (loaded only when a word finds
+        // nothing).
+        let words: Vec<&str> = EN_STEMS.lines().filter(|l| !l.is_empty()).collect();
+        let list = format!(
+            "window.panduanWordsEn = {};\n",
+            crate::escape::js_string(&words.join(" "))
+        );
+        put("assets/words-en.js".into(), list.into_bytes())?;
     }
     if site.config.language("id").is_some() {
         let words: Vec<&str> = stem_id::ROOTS

@@ -34,6 +34,9 @@ pub(crate) struct PageWords {
     /// The snippet text of the page top when the body has none before its first
     /// heading: the summary.
     pub(super) summary: Option<String>,
+    /// A section's text as the page shows it, where it differs from the analysis's
+    /// (an unlabelled `[[id]]` shows its target's title): by section.
+    pub(super) shown: Vec<Option<String>>,
     /// The page's distinct words; counts refer to them by number.
     pub(super) words: Words,
     pub(super) title: Counts,
@@ -48,11 +51,14 @@ impl PageWords {
         let heading = entry
             .and_then(|e| e.heading)
             .and_then(|h| self.analysis.headings.get(h));
-        let text = self
-            .analysis
-            .sections
-            .get(k)
-            .map_or("", |s| s.text.as_str());
+        let text = match self.shown.get(k) {
+            Some(Some(shown)) => shown.as_str(),
+            _ => self
+                .analysis
+                .sections
+                .get(k)
+                .map_or("", |s| s.text.as_str()),
+        };
         let text = match (&self.summary, k) {
             (Some(summary), 0) if text.is_empty() => summary.as_str(),
             _ => text,
@@ -171,6 +177,13 @@ pub(super) fn page_words(site: &Site, page: &Page) -> PageWords {
         description.push_str(t);
         description.push(' ');
     }
+    // Glossary terms the page defines, and their keys, name it as readers look for it.
+    for (term, key) in glossary_terms(page) {
+        description.push_str(term);
+        description.push(' ');
+        description.push_str(&key.replace('-', " "));
+        description.push(' ');
+    }
     for value in page.front.fields.values() {
         match value {
             crate::load::FieldValue::Text(s) => description.push_str(s),
@@ -182,6 +195,12 @@ pub(super) fn page_words(site: &Site, page: &Page) -> PageWords {
     let mut counter = WordCounter::default();
     let title = counter.count(&page.title);
     let mut entries = Vec::with_capacity(page.analysis.sections.len());
+    let shown: Vec<Option<String>> = page
+        .analysis
+        .sections
+        .iter()
+        .map(|s| shown_text(site, page, s))
+        .collect();
     for (k, section) in page.analysis.sections.iter().enumerate() {
         let heading = section.heading.and_then(|h| page.analysis.headings.get(h));
         let first = match heading {
@@ -189,7 +208,7 @@ pub(super) fn page_words(site: &Site, page: &Page) -> PageWords {
             None if k == 0 => (counter.count(&description), DESCRIPTION),
             None => (Vec::new(), HEADING),
         };
-        let body = counter.count(&section.text);
+        let body = counter.count(shown[k].as_deref().unwrap_or(&section.text));
         entries.push(Entry {
             heading: heading.and(section.heading),
             first,
@@ -200,8 +219,56 @@ pub(super) fn page_words(site: &Site, page: &Page) -> PageWords {
         page: [page.url.clone(), page.title.clone(), section_title],
         analysis: std::sync::Arc::clone(&page.analysis),
         summary: page.front.summary.clone(),
+        shown,
         words: counter.words,
         title,
         entries,
     }
+}
+
+/// The glossary entries `page` defines (`extra.glossary`): (term, key) of each entry
+/// that has both.
+pub(super) fn glossary_terms(page: &Page) -> Vec<(&str, &str)> {
+    let Some(list) = page
+        .front
+        .extra
+        .as_ref()
+        .and_then(|e| e.get("glossary"))
+        .and_then(serde_json::Value::as_array)
+    else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|entry| {
+            let text = |name: &str| entry.get(name).and_then(serde_json::Value::as_str);
+            Some((text("term")?, text("key").unwrap_or("")))
+        })
+        .collect()
+}
+
+/// A section's text as the page shows it, when that differs from the analysis's: each
+/// unlabelled `[[id]]` becomes its target's title. `None` when nothing changes.
+fn shown_text(site: &Site, page: &Page, section: &crate::markdown::SectionText) -> Option<String> {
+    if section.wiki.is_empty() {
+        return None;
+    }
+    let links = &page.analysis.links;
+    let mut out = String::with_capacity(section.text.len());
+    let mut at = 0;
+    for slot in &section.wiki {
+        let title = links
+            .binary_search_by_key(&slot.link, |l| l.range.start)
+            .ok()
+            .and_then(|i| page.link_targets.get(i).copied().flatten())
+            .and_then(|t| site.pages.get(t))
+            .map(|t| t.title.as_str());
+        let (Some(before), Some(title)) = (section.text.get(at..slot.range.start), title) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(title);
+        at = slot.range.end;
+    }
+    out.push_str(section.text.get(at..).unwrap_or(""));
+    Some(out)
 }

@@ -3,12 +3,14 @@
 //! its part in a global table (`window.<table>["<lang>/<k>"]`), because `file://`
 //! allows no `fetch`.
 //!
-//! - `search-<lang>.js`, the head: `{lang, pages, chunks, shards}`, plus `terms` and
+//! - `search-<lang>.js`, the head: `{lang, pages, chunks, synonyms, shards}`, plus `terms` and
 //!   `words` themselves when the index is small enough for one shard, and `text` (the
 //!   one text chunk) when the text is small enough too.
 //!   `pages`: the number of entries of each page, base 36, space separated (entries are
 //!   numbered page after page); `chunks`: the first page of each text chunk, likewise;
-//!   `shards`: the first key of each term shard (keys sorted by code point).
+//!   `shards`: the first key of each term shard (keys sorted by code point);
+//!   `synonyms`: phrase -> the phrases it also means, all as stems separated by spaces
+//!   (house terms, other languages' glossary terms, `[search.synonyms]`).
 //! - `search-<lang>-t<k>.js` (`panduanSearchShard`): `{terms, words}` for the keys of
 //!   shard k. `terms`: stem -> postings ([`super::encode_postings`]); `words`: an
 //!   indexed word that is not its own stem -> its stems, space separated, so that a
@@ -46,6 +48,8 @@ pub(super) struct Built<'a> {
     pub(super) words: &'a [&'a str],
     /// Postings by stem number.
     pub(super) postings: &'a [Vec<u32>],
+    /// Phrase (stems) -> the phrases it also means ([`super::synonyms`]).
+    pub(super) synonyms: &'a std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 /// One key of the index: a stem with its postings, or a word with its stems.
@@ -95,7 +99,22 @@ pub(super) fn files(built: &Built<'_>) -> Vec<(String, String)> {
         push_base36(&mut list, u32::try_from(range.start).unwrap_or(u32::MAX));
     }
     head.raw(&list);
-    head.raw("\"");
+    head.raw("\",\"synonyms\":{");
+    for (k, (from, to)) in built.synonyms.iter().enumerate() {
+        if k > 0 {
+            head.raw(",");
+        }
+        head.string(from);
+        head.raw(":[");
+        for (n, phrase) in to.iter().enumerate() {
+            if n > 0 {
+                head.raw(",");
+            }
+            head.string(phrase);
+        }
+        head.raw("]");
+    }
+    head.raw("}");
     if let [only] = shards.as_slice() {
         head.raw(",");
         shard_body(&mut head, &keys[only.clone()]);

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::broadcast;
 
-use crate::render::{Contents, OutputFile};
+use crate::files::{Contents, OutputFile};
 
 /// Where the reload client connects. Content files starting with `.` are never part
 /// of a site, so this cannot shadow a page.

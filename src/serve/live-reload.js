@@ -1,7 +1,9 @@
 /* Panduan live reload: inserted by `panduan serve` before </body> of every page, never
    into `panduan build` output. It reloads the page after a good rebuild, shows the
    errors of a failed one over the page (in the page's language), and reconnects when
-   the server restarts. Every message names the build the server is serving; the page
+   the server restarts. After a good rebuild it lists, quietly in a corner, what is not
+   finished yet (links to pages not written, warnings), and loudly the pages that could
+   not be read and show their last good version. Every message names the build the server is serving; the page
    knows the build it came from (data-build), so a page that is out of date reloads. */
 (function () {
   "use strict";
@@ -31,6 +33,9 @@
   function show(m) {
     hide();
     var s = strings(m);
+    // "errors": nothing was rebuilt; "kept": some pages show their last good version;
+    // "hello" with a list: the preview is up to date, with what is still to do.
+    var quiet = m.type === "hello";
     host = el("div");
     host.id = "panduan-build-errors";
     // A shadow root keeps the theme's styles out of the overlay and the overlay's out of the page.
@@ -48,10 +53,12 @@
       "button{font:inherit;padding:.25rem .75rem;cursor:pointer}");
     var box = el("div");
     box.className = "box";
-    box.setAttribute("role", "alert");
+    box.setAttribute("role", quiet ? "status" : "alert");
     box.setAttribute("lang", document.documentElement.getAttribute("lang") || "en");
-    box.appendChild(el("h2", s.serve_errors_title || "The handbook could not be rebuilt"));
-    box.appendChild(el("p", s.serve_errors_body || ""));
+    var title = quiet ? s.serve_notes_title : m.type === "kept" ? s.serve_kept_title : s.serve_errors_title;
+    var body = quiet ? s.serve_notes_body : m.type === "kept" ? s.serve_kept_body : s.serve_errors_body;
+    box.appendChild(el("h2", title || "The handbook could not be rebuilt"));
+    box.appendChild(el("p", body || ""));
     var list = el("ul");
     var errors = m.errors || [];
     for (var i = 0; i < errors.length; i++) {
@@ -64,7 +71,7 @@
         head.appendChild(el("code", d.path + ":" + d.line + ":" + d.col));
         head.appendChild(document.createTextNode(" "));
       }
-      head.appendChild(el("strong", (d.level === "warning" ? s.warning : s.serve_error) || d.level));
+      head.appendChild(el("strong", (d.level === "warning" ? (s.serve_warning || s.warning) : s.serve_error) || d.level));
       head.appendChild(document.createTextNode(": "));
       // The words in the page's language when the server sent them, else as printed.
       var pageLang = (document.documentElement.getAttribute("lang") || "").toLowerCase();
@@ -93,6 +100,12 @@
     close.type = "button";
     close.addEventListener("click", hide);
     box.appendChild(close);
+    if (quiet) {
+      style.textContent += ".box{inset:auto 1rem 1rem auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
+        "background:#fffdf5;border:1px solid #c9b458;border-bottom:1px solid #c9b458;border-radius:6px;" +
+        "box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:14px;padding:.5rem .75rem}" +
+        "h2{font-size:1rem;color:#5c4a00}li{border-left-color:#c9b458;margin:.4rem 0;padding:.25rem .5rem}";
+    }
     root.appendChild(style);
     root.appendChild(box);
     document.body.appendChild(host);
@@ -115,7 +128,7 @@
         location.reload();
         return;
       }
-      if (m.type === "errors") show(m); else hide();
+      if (m.type === "errors" || m.type === "kept" || (m.errors && m.errors.length)) show(m); else hide();
     };
     socket.onclose = retry;
   }

@@ -117,6 +117,8 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let mut build = options.build.clone();
     build.root = root.clone();
     build.reuse = Arc::new(crate::Reuse::new(crate::memo::Reusing::On));
+    // What the author has not written yet is marked on the page; the preview goes on.
+    build.unfinished = crate::model::Unfinished::Mark;
     // Links of `404.html` and canonical links point at this server, not at the public site.
     build.overrides.base_url = Some(url.clone());
     let watched = Watched::of(&root, None);
@@ -289,13 +291,33 @@ impl LiveSite {
                     lang: None,
                     strings: None,
                 });
-                let hello = json(&Status {
-                    kind: "hello",
-                    build: &self.good,
-                    errors: None,
-                    lang: None,
-                    strings: None,
-                });
+                // A tab that opens (or reloads) gets what is still to do: the errors
+                // of pages shown in their last good version, loudly; links to what is
+                // not written yet and warnings, quietly.
+                let hello = match rendered.warnings.is_empty() {
+                    true => json(&Status {
+                        kind: "hello",
+                        build: &self.good,
+                        errors: None,
+                        lang: None,
+                        strings: None,
+                    }),
+                    false => {
+                        let (lang, strings) = overlay_strings(&options);
+                        // `hello` with a list: what is still to do, shown quietly.
+                        let kind = match rendered.warnings.iter().any(Diagnostic::is_error) {
+                            true => "kept",
+                            false => "hello",
+                        };
+                        json(&Status {
+                            kind,
+                            build: &self.good,
+                            errors: Some(listed(&rendered.warnings)),
+                            lang: Some(lang),
+                            strings: Some(strings),
+                        })
+                    }
+                };
                 self.set_status(hello);
                 let tabs = self.shared.tabs.send(reload).unwrap_or(0);
                 let latency = trigger.map(|t| t.since.elapsed());
@@ -383,10 +405,22 @@ fn json<T: Serialize>(value: &T) -> Arc<str> {
     Arc::from(serde_json::to_string(value).unwrap_or_else(|_| "{}".into()))
 }
 
-/// The diagnostics of a failed build, or the error itself as one problem.
-fn problems(error: &Error) -> Vec<Problem> {
+/// Diagnostics as the overlay lists them: errors first, at most 200.
+fn listed(diagnostics: &[Diagnostic]) -> Vec<Problem> {
+    let mut list: Vec<Problem> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .chain(diagnostics.iter().filter(|d| !d.is_error()))
+        .map(problem)
+        .collect();
+    list.truncate(200);
+    list
+}
+
+/// One diagnostic as the overlay shows it.
+fn problem(d: &Diagnostic) -> Problem {
     let lang = crate::i18n::current().code();
-    let from = |d: &Diagnostic| Problem {
+    Problem {
         path: display_path(&d.span.path),
         line: d.span.line.get(),
         col: d.span.col.get(),
@@ -399,19 +433,15 @@ fn problems(error: &Error) -> Vec<Problem> {
             help: d.help_in(l),
         }),
         code: d.code(),
-    };
+    }
+}
+
+/// The diagnostics of a failed build, or the error itself as one problem.
+fn problems(error: &Error) -> Vec<Problem> {
+    let lang = crate::i18n::current().code();
     match error {
-        Error::Content(diagnostics) => {
-            let mut list: Vec<Problem> = diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .chain(diagnostics.iter().filter(|d| !d.is_error()))
-                .map(from)
-                .collect();
-            list.truncate(200);
-            list
-        }
-        Error::Config(d) => vec![from(d)],
+        Error::Content(diagnostics) => listed(diagnostics),
+        Error::Config(d) => vec![problem(d)],
         other => {
             let causes = |l: crate::i18n::Lang| {
                 let mut text = String::new();

@@ -109,6 +109,40 @@ async function main() {
   check(!exact.corrected, "an exact match says nothing about typos");
   check(typo.hits[0] && exact.hits[0] && typo.hits[0].score < exact.hits[0].score, "a typo scores below the exact word");
 
+  // The handbook's vocabulary (issue #28, point 3): a house term's avoided form, a
+  // glossary term (of the other language: the page defining it here comes first), an
+  // entry of [search.synonyms] and an English word on the Indonesian side each find
+  // their page first.
+  for (const [search, query, page] of [
+    [id, "konseling individual", "id/konsep/prinsip-helper-therapy/index.html"],
+    [en, "roleplay", "en/practice/exercises/index.html"],
+    [id, "social functioning", "id/praktik/etika/index.html"],
+    [en, "keberfungsian sosial", "en/practice/ethics/index.html"],
+    [id, "pkdrt", "id/studi-kasus/kelompok-perempuan-penyintas/index.html"],
+    [en, "attendance sheet", "en/practice/evaluation/index.html"],
+    [id, "empowerment", "id/konsep/pemberdayaan/index.html"],
+    [id, "role-play", "id/praktik/latihan/index.html"],
+  ]) {
+    const found = await search.query(query, 10);
+    check(first(found) === page, `${query} finds ${page} first, not ${first(found)}`);
+  }
+
+  // Every word counts, and none drops a page (issue #28, point 2): a word no page
+  // holds leaves the pages holding the others.
+  for (const [search, query, page] of [
+    [id, "pizza daftar hadir", "id/praktik/evaluasi/index.html"],
+    [en, "pizza informed consent", "en/practice/ethics/index.html"],
+  ]) {
+    const found = await search.query(query, 10);
+    check(first(found) === page, `${query} finds ${page} first, not ${first(found)}`);
+    check((found.missing || []).length === 1, `${query} says which word no page holds`);
+  }
+
+  // Cross-language results (issue #28, point 7): the other language's search answers
+  // from this language's page, with its own pages.
+  const elsewhere = await new Promise((resolve) => en.context.panduanSearchQueryIn("id", "kelompok swabantu", 3, resolve));
+  check(first(elsewhere) === "id/jenis-kelompok/swabantu/index.html", `the Indonesian search from an English page finds the Indonesian self-help page, not ${first(elsewhere)}`);
+
   console.log(`${failures} checks failed`);
   process.exit(failures ? 1 : 0);
 }

@@ -123,7 +123,12 @@ fn the_download_page_lists_each_file_with_its_size_and_date_and_every_link_resol
             }),
             "{lang}: {sizes:?}"
         );
-        assert_eq!(attrs(&html, ".download time", "datetime")[0], "2000-01-01");
+        // The date for machines, and as the language writes it (see
+        // `the_downloads_are_dated_by_the_last_commit_else_the_newest_source`).
+        let machine = &attrs(&html, ".download time", "datetime")[0];
+        assert_eq!(machine.len(), 10, "{machine}");
+        let shown = crate::support::text(&html, ".download time");
+        assert_ne!(&shown, machine, "{shown}");
     }
     // Every page's footer leads to it.
     let page = site.html("book/id/index.html");
@@ -321,7 +326,7 @@ fn serve_makes_no_download_before_or_after_the_reload_and_says_so() {
         .iter()
         .find(|f| f.path == "en/downloads.html")
         .expect("the page");
-    let panduan::render::Contents::Bytes(bytes) = &page.contents else {
+    let panduan::files::Contents::Bytes(bytes) = &page.contents else {
         panic!("rendered in memory")
     };
     assert!(String::from_utf8_lossy(bytes).contains("made by panduan build"));
@@ -370,4 +375,163 @@ fn a_zip_of_awkward_but_allowed_names_unpacks_on_windows() {
         names.iter().any(|n| n.ends_with("it's-com10.txt")),
         "{names:?}"
     );
+}
+
+/// What names a heavy output's file or format in source code: file names, the formats
+/// as the download page shows them, and extensions matched by hand.
+const FORMAT_NAMES: &[&str] = &[
+    ".pdf\"",
+    ".epub\"",
+    "handbook-",
+    "handouts-",
+    "handouts/",
+    "offline.zip",
+    "\"PDF\"",
+    "\"EPUB\"",
+    "\"ZIP\"",
+    "(\"pdf\"",
+    "(\"epub\"",
+];
+
+/// The lines of code below `src/` (comments and test modules left out) that name a
+/// format, as `file:line: code`, except in the table of formats.
+fn format_names_outside_the_table() -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let table = Path::new("downloads").join("formats.rs");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.expect("walk src/");
+        let rel = entry.path().strip_prefix(&src).expect("below src/");
+        if rel == table || entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("#[cfg(test)]") {
+                break;
+            }
+            if code.starts_with("//") {
+                continue;
+            }
+            if FORMAT_NAMES.iter().any(|name| code.contains(name)) {
+                found.push(format!("src/{}:{}: {code}", rel.display(), n + 1));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_table_of_formats_is_the_only_place_that_names_them() {
+    assert_eq!(
+        format_names_outside_the_table(),
+        Vec::<String>::new(),
+        "name formats only in src/downloads/formats.rs"
+    );
+}
+
+/// Sets the modification time of every file of `site` to `seconds` after 1970.
+fn touch_all(site: &TestSite, seconds: u64) {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds);
+    for entry in walkdir::WalkDir::new(site.path()) {
+        let entry = entry.expect("entry");
+        if entry.file_type().is_file() {
+            std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .and_then(|f| f.set_modified(time))
+                .expect("set the time");
+        }
+    }
+}
+
+/// The date of the first download of `lang`'s page: (for machines, as shown).
+fn download_date(site: &TestSite, lang: &str) -> (String, String) {
+    let html = site.html(&format!("book/{lang}/downloads.html"));
+    let machine = attrs(&html, ".download time", "datetime")[0].clone();
+    let shown: String = select(&html, ".download time")[0].text().collect();
+    (machine, shown)
+}
+
+/// Runs `git` with `args` in `dir`, committing as a fixed person at `date`.
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Penulis",
+            "-c",
+            "user.email=penulis@example.org",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
+#[test]
+fn the_downloads_are_dated_by_the_last_commit_else_the_newest_source() {
+    // Issue #31: no longer 2000-01-01 when neither SOURCE_DATE_EPOCH nor
+    // `[downloads] date` is set.
+    let site = TestSite::copy("bilingual");
+    // 2026-12-07 09:00 UTC.
+    touch_all(&site, 1_765_098_000);
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        download_date(&site, "id"),
+        ("2026-12-07".to_string(), "7 Desember 2026".to_string())
+    );
+    assert_eq!(
+        download_date(&site, "en"),
+        ("2026-12-07".to_string(), "7 December 2026".to_string())
+    );
+    // The same sources give the same date, and so the same bytes.
+    let zip = std::fs::read(site.path().join("book/downloads/handbook-offline.zip")).expect("zip");
+    assert_eq!(site.run(["build"]).code, 0);
+    let again =
+        std::fs::read(site.path().join("book/downloads/handbook-offline.zip")).expect("zip");
+    assert!(zip == again, "the zip changed between two builds");
+
+    // In git, the last commit's date wins over the files' times.
+    site.write(".gitignore", "/book/\n");
+    git(site.path(), &["init", "-q"], "2026-03-05T10:00:00Z");
+    git(site.path(), &["add", "-A"], "2026-03-05T10:00:00Z");
+    git(
+        site.path(),
+        &["commit", "-q", "-m", "Buku"],
+        "2026-03-05T10:00:00Z",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        download_date(&site, "id"),
+        ("2026-03-05".to_string(), "5 Maret 2026".to_string())
+    );
+    let time = zip::ZipArchive::new(std::io::Cursor::new(
+        std::fs::read(site.path().join("book/downloads/handbook-offline.zip")).expect("zip"),
+    ))
+    .expect("a zip")
+    .by_index(0)
+    .expect("an entry")
+    .last_modified()
+    .expect("a time");
+    assert_eq!((time.year(), time.month(), time.day()), (2026, 3, 5));
+    // `[downloads] date` wins over both.
+    let toml = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!("{toml}\n[downloads]\ndate = \"2026-01-02\"\n"),
+    );
+    assert_eq!(site.run(["build"]).code, 0);
+    assert_eq!(download_date(&site, "en").1, "2 January 2026");
 }

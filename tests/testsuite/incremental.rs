@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use panduan::Reuse;
 use panduan::memo::Reusing;
-use panduan::render::{Contents, OutputFile};
+use panduan::files::{Contents, OutputFile};
 use support::TestSite;
 
 fn files(list: Vec<OutputFile>) -> BTreeMap<String, Vec<u8>> {

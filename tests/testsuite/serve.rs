@@ -142,66 +142,257 @@ fn a_failed_rebuild_sends_its_errors_and_keeps_the_last_good_site() {
     let mut tab = server.live();
     let hello = tab.expect("hello");
 
-    // Line 3 of the page gets a key that does not exist.
-    replace_in(
-        &site,
-        PAGE,
-        "slug: pasang\n",
-        "slug: pasang\nsumary: typo\n",
-    );
+    // `book.toml` that cannot be read stops the whole rebuild.
+    let book = site.read("book.toml");
+    save(&site, "book.toml", &book.replace("[book]\n", "[book\n"));
     let errors = tab.expect("errors");
     assert_eq!(
         errors["build"], hello["build"],
         "the last good build is still served"
     );
     let first = &errors["errors"][0];
-    assert_eq!(first["path"], PAGE, "{errors}");
-    assert_eq!(first["line"], 4, "{errors}");
+    assert_eq!(first["path"], "book.toml", "{errors}");
     assert_eq!(first["level"], "error", "{errors}");
-    assert!(
-        first["message"].as_str().unwrap_or("").contains("sumary"),
-        "{errors}"
-    );
     assert!(
         errors["strings"]["id"]["serve_errors_title"].is_string(),
         "the overlay gets its strings in every language: {errors}"
     );
-    assert_eq!(errors["lang"], "id");
-    server.wait_for_line(|l| l.contains("install.md:4:") && l.contains("error"));
+    server.wait_for_line(|l| l.contains("book.toml:") && l.contains("error"));
 
     // The last good page is still served, and a tab opened now sees the errors at once.
     let page = server.get(PAGE_URL);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Cara memasang."));
     let mut late = server.live();
-    assert_eq!(late.expect("errors")["errors"][0]["path"], PAGE);
+    assert_eq!(late.expect("errors")["errors"][0]["path"], "book.toml");
 
     // Fixing it reloads every tab; new tabs get no errors.
+    save(&site, "book.toml", &book);
+    edit(&site, PAGE, &[("Cara memasang.", "Diperbaiki.")]);
+    let reload = tab.expect("reload");
+    assert_ne!(reload["build"], hello["build"]);
+    late.expect("reload");
+    let deadline = Instant::now() + support::server::PATIENCE;
+    while !server.get(PAGE_URL).body.contains("Diperbaiki.") {
+        assert!(Instant::now() < deadline, "the fix never showed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = server.live().next_within(Duration::from_secs(5));
+    assert_eq!(status.map(|s| s["type"].clone()), Some("hello".into()));
+}
+
+/// Issue #26: a page whose front matter cannot be read keeps its last good version,
+/// and only that page: the rest of the site goes on updating, and the overlay says
+/// loudly which page is stale.
+#[test]
+fn an_unreadable_page_keeps_its_last_good_version_and_only_that_page() {
+    let site = TestSite::copy("bilingual");
+    let mut server = Running::serve_with(site.path(), &[("LANG", "id_ID.UTF-8")]);
+    let mut tab = server.live();
+    let hello = tab.expect("hello");
+
+    // Line 4 of the page gets a key that does not exist.
+    replace_in(
+        &site,
+        PAGE,
+        "slug: pasang\n",
+        "slug: pasang\nsumary: typo\n",
+    );
+    let reload = tab.expect("reload");
+    assert_ne!(reload["build"], hello["build"], "the rest is rebuilt");
+    let mut late = server.live();
+    let kept = late.expect("kept");
+    assert_eq!(kept["build"], reload["build"]);
+    let first = &kept["errors"][0];
+    assert_eq!(first["path"], PAGE, "{kept}");
+    assert_eq!(first["line"], 4, "{kept}");
+    assert_eq!(first["level"], "error", "{kept}");
+    assert!(
+        first["message"].as_str().unwrap_or("").contains("sumary"),
+        "{kept}"
+    );
+    assert!(
+        kept["strings"]["id"]["serve_kept_title"].is_string(),
+        "{kept}"
+    );
+    server.wait_for_line(|l| l.contains("install.md:4:") && l.contains("error"));
+    // The page is its last good version.
+    let page = server.get(PAGE_URL);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Cara memasang."), "{}", page.body);
+
+    // Another page edited meanwhile shows its new text.
+    replace_in(
+        &site,
+        "content/id/guide/zebra.md",
+        "Halaman ini tidak punya",
+        "Halaman zebra yang baru tidak punya",
+    );
+    late.expect("reload");
+    let zebra = server.get("/id/panduan/zebra/");
+    assert!(
+        zebra.body.contains("Halaman zebra yang baru"),
+        "{}",
+        zebra.body
+    );
+    let page = server.get(PAGE_URL);
+    assert!(page.body.contains("Cara memasang."), "{}", page.body);
+
+    // Fixed, the page shows its new text and no tab is told of errors.
     edit(
         &site,
         PAGE,
         &[("sumary: typo\n", ""), ("Cara memasang.", "Diperbaiki.")],
     );
-    let reload = tab.expect("reload");
-    assert_ne!(reload["build"], hello["build"]);
-    late.expect("reload");
+    tab.expect("reload");
     assert!(server.get(PAGE_URL).body.contains("Diperbaiki."));
-    assert_eq!(server.live().expect("hello")["build"], reload["build"]);
+    let status = server.live().next_within(Duration::from_secs(5));
+    assert_eq!(status.map(|s| s["type"].clone()), Some("hello".into()));
+}
+
+/// Issue #26, the test of "How it is shown": a link to a page not written yet stops
+/// nothing in `serve`. The page shows its new text with the link marked in its own
+/// language, another page edited afterwards shows its new text too, the overlay lists
+/// the link quietly with the `panduan new` command; `build` still fails on it.
+#[test]
+fn a_link_to_a_page_not_written_yet_is_marked_and_the_preview_goes_on() {
+    for (vars, note) in [
+        (
+            [("LANG", "id_ID.UTF-8")],
+            "belum ditulis; untuk memulainya: panduan new content/id/guide/posyandu.md",
+        ),
+        (
+            [("LANG", "en_US.UTF-8")],
+            "belum ditulis; untuk memulainya: panduan new content/id/guide/posyandu.md",
+        ),
+    ] {
+        let site = TestSite::copy("bilingual");
+        let server = Running::serve_with(site.path(), &vars);
+        let mut tab = server.live();
+        tab.expect("hello");
+
+        replace_in(
+            &site,
+            PAGE,
+            "Judul kembar mendapat id unik.",
+            "Judul kembar baru. Lihat [Posyandu](posyandu.md).",
+        );
+        tab.expect("reload");
+        let page = server.get(PAGE_URL);
+        assert!(page.body.contains("Judul kembar baru."), "{}", page.body);
+        let html = scraper::Html::parse_document(&page.body);
+        let mark = html
+            .select(&scraper::Selector::parse(".panduan-unfinished").expect("a selector"))
+            .next()
+            .unwrap_or_else(|| panic!("no marked link in {}", page.body));
+        assert_eq!(mark.value().attr("lang"), Some("id"));
+        assert_eq!(mark.text().collect::<String>(), note);
+
+        // The English page's mark speaks English, whatever the terminal's language.
+        replace_in(
+            &site,
+            "content/en/guide/install.md",
+            "See [[guide/zebra]]",
+            "See [[guide/nowhere]] and [[guide/zebra]]",
+        );
+        tab.expect("reload");
+        let en = server.get("/en/guide/install/");
+        assert!(
+            en.body.contains(
+                "lang=\"en\">not written yet; to start it: panduan new content/en/guide/nowhere.md</span>"
+            ),
+            "{}",
+            en.body
+        );
+
+        // Another page edited afterwards shows its new text as well.
+        replace_in(
+            &site,
+            "content/id/guide/zebra.md",
+            "Halaman ini tidak punya",
+            "Halaman zebra yang baru tidak punya",
+        );
+        tab.expect("reload");
+        let zebra = server.get("/id/panduan/zebra/");
+        assert!(
+            zebra.body.contains("Halaman zebra yang baru"),
+            "{}",
+            zebra.body
+        );
+
+        // The overlay lists the links quietly (a `hello` with a list), in every
+        // language, with the command.
+        let notes = server.live().expect("hello");
+        let listed = notes["errors"].as_array().expect("a list").clone();
+        let missing = listed
+            .iter()
+            .find(|p| p["code"] == "link-missing-page")
+            .unwrap_or_else(|| panic!("{notes}"));
+        assert_eq!(missing["level"], "warning", "{notes}");
+        assert_eq!(missing["path"], PAGE);
+        let id_help = missing["texts"]["id"]["help"].as_str().unwrap_or_default();
+        assert!(
+            id_help
+                .contains("Untuk menulisnya, jalankan `panduan new content/id/guide/posyandu.md`"),
+            "{id_help}"
+        );
+        let en_help = missing["texts"]["en"]["help"].as_str().unwrap_or_default();
+        assert!(
+            en_help.contains("to write it: `panduan new content/id/guide/posyandu.md`"),
+            "{en_help}"
+        );
+        assert!(notes["strings"]["id"]["serve_notes_title"].is_string());
+        assert!(
+            listed.iter().any(|p| p["code"] == "page-id-missing"),
+            "{notes}"
+        );
+
+        // A new empty page shows at once under its file name; the link now leads there.
+        save(&site, "content/id/guide/posyandu.md", "");
+        tab.expect("reload");
+        let new = server.get("/id/panduan/posyandu/");
+        assert_eq!(new.status, 200, "{}", new.body);
+        let notes = server.live().expect("hello");
+        assert!(
+            notes["errors"]
+                .as_array()
+                .is_some_and(|l| l.iter().any(|p| p["code"] == "page-no-title")),
+            "{notes}"
+        );
+        assert!(!server.get(PAGE_URL).body.contains("panduan-unfinished"));
+        drop(server);
+
+        // `build` still fails on what is not finished.
+        let built = support::run_env(site.path(), ["build"], &vars);
+        assert_eq!(built.code, 1, "{built}");
+        assert!(
+            built
+                .stderr
+                .contains("content/id/guide/posyandu.md:1:1: error"),
+            "{built}"
+        );
+        assert!(
+            built.stderr.contains("content/en/guide/install.md:")
+                && built.stderr.contains("`guide/nowhere`"),
+            "{built}"
+        );
+    }
 }
 
 #[test]
 fn the_first_build_may_fail_and_a_fix_brings_the_site() {
     let site = TestSite::copy("bilingual");
-    replace_in(&site, PAGE, "title: Pemasangan\n", "title: [Pemasangan\n");
+    let book = site.read("book.toml");
+    save(&site, "book.toml", &book.replace("[book]\n", "[book\n"));
     let server = Running::serve(site.path());
     let waiting = server.get(PAGE_URL);
     assert_eq!(waiting.status, 503);
     assert!(waiting.body.contains("data-build=\"\""), "{}", waiting.body);
     let mut tab = server.live();
     let errors = tab.expect("errors");
-    assert_eq!(errors["errors"][0]["path"], PAGE, "{errors}");
+    assert_eq!(errors["errors"][0]["path"], "book.toml", "{errors}");
 
-    replace_in(&site, PAGE, "title: [Pemasangan\n", "title: Pemasangan\n");
+    save(&site, "book.toml", &book);
     tab.expect("reload");
     assert_eq!(server.get(PAGE_URL).status, 200);
 }

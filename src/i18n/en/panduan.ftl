@@ -109,8 +109,8 @@ link-outside-content = the link `{ $link }` points outside `content/`
 link-starts-at-language = a link that starts with `/` starts at `content/{ $lang }/`
 link-starts-at-page = links are relative to this page's file
 link-missing-page = the link target `{ $link }` does not exist
-    .help = no page `content/{ $path }`; { $starts_at }
-    .help-nearest = did you mean `{ $nearest }`?
+    .help = no page `content/{ $path }`; { $starts_at }; to write it: `{ $command }`
+    .help-nearest = did you mean `{ $nearest }`? If that page is not written yet: `{ $command }`
 link-missing-file = the file `{ $link }` does not exist
     .help = no file `content/{ $path }`; { $starts_at }
     .help-elsewhere = no file `content/{ $path }` (nor { $elsewhere }); { $starts_at }
@@ -122,9 +122,9 @@ anchor-missing = the anchor `#{ $anchor }` does not exist in `{ $title }`
 link-other-language = `{ $link }` exists only in { $language } (`{ $lang }`); the link goes there
     .help = translate that page to link within this language
 page-id-missing = no page has the id `{ $id }`
-    .help = a page id is its path below `content/<language>/` without `.md`
-    .help-example = a page id is its path below `content/<language>/` without `.md`, e.g. `{ $example }`
-    .help-nearest = did you mean { $nearest }?
+    .help = a page id is its path below `content/<language>/` without `.md`; to write this page: `{ $command }`
+    .help-example = a page id is its path below `content/<language>/` without `.md`, e.g. `{ $example }`; to write this page: `{ $command }`
+    .help-nearest = did you mean { $nearest }? If that page is not written yet: `{ $command }`
 word-or = or
 
 ## Output paths
@@ -425,6 +425,18 @@ theme-folder-missing = the theme folder `{ $path }` does not exist
 theme-strings-invalid = invalid UI strings: { $detail }
 theme-strings-missing = the theme has no UI strings in `{ $lang }` for { $keys }; English is used
     .help = add `i18n/{ $lang }.toml` to your theme with these keys
+theme-file-replaces = replaces the built-in `{ $builtin }`
+    .help = a file of a project theme replaces the built-in file of the same name whole; to add a few rules to the built-in stylesheet, list your own file in `[theme] extra_css` of book.toml instead
+theme-setting-file = `[theme] { $key }` names `{ $path }`, which is not a file inside the handbook's folder
+    .help = give a path relative to the folder of book.toml, for example `theme/logo.png`
+theme-accent-invalid = `[theme] accent` is `{ $accent }`, which is not a colour
+    .help = write it as `#` and six hexadecimal digits, for example `#00713d`
+theme-accent-contrast = the accent colour `{ $accent }` has a contrast of { $ratio }:1 against the { $scheme ->
+        [light] light
+       *[dark] dark
+    } background, less than the 4.5:1 that text needs (WCAG AA)
+    .help = the nearest colour that passes is `{ $nearest }`
+theme-ejected = The built-in theme is in `{ $dir }`. To use it, write `theme = "{ $setting }"` under `[book]` in book.toml; a file you delete from it comes from the built-in theme again.
 theme-template-missing = the theme has no template `{ $template }`
     .help = templates for pages: { $templates }
 output-not-portable = the output would hold `{ $name }`, which Windows cannot unpack: { $problem }
@@ -513,3 +525,11 @@ term-avoided = "{ $written }" is not the house term; write "{ $preferred }"
     .help = the house terms of { $language } are in `[terms.{ $lang }]` of book.toml (line { $line }); to quote the form to avoid on purpose, put it between `<!-- panduan:terms off -->` and `<!-- panduan:terms on -->`
 term-counterpart-missing = this page never says "{ $counterpart }", though its { $language } source `{ $source }` uses the house term "{ $term }"
     .help = `[terms.{ $lang }]` of book.toml pairs the two (line { $line }); if this page speaks of the same thing, write "{ $counterpart }"
+
+## Work in progress in `serve` (issue #26): marks on the page, in the page's language
+
+unfinished-page = not written yet; to start it: { $command }
+unfinished-file = not here yet: put the file at { $path }
+unfinished-anchor = “{ $title }” has no heading #{ $anchor } yet
+link-wrong-case = the file `{ $link }` is called `{ $real }`: the capital letters differ
+    .help = write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published

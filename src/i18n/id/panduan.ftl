@@ -109,8 +109,8 @@ link-outside-content = tautan `{ $link }` menunjuk ke luar `content/`
 link-starts-at-language = tautan yang diawali `/` dimulai dari `content/{ $lang }/`
 link-starts-at-page = tautan dihitung dari letak file halaman ini
 link-missing-page = halaman tujuan tautan `{ $link }` tidak ditemukan
-    .help = Tidak ada halaman `content/{ $path }`; { $starts_at }.
-    .help-nearest = Mungkin maksud Anda `{ $nearest }`?
+    .help = Tidak ada halaman `content/{ $path }`; { $starts_at }. Untuk menulisnya, jalankan `{ $command }`.
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Jika halaman itu memang belum ditulis, jalankan `{ $command }`.
 link-missing-file = file `{ $link }` tidak ditemukan
     .help = Tidak ada file `content/{ $path }`; { $starts_at }.
     .help-elsewhere = Tidak ada file `content/{ $path }` (juga tidak ada { $elsewhere }); { $starts_at }.
@@ -122,9 +122,9 @@ anchor-missing = jangkar `#{ $anchor }` tidak ada di `{ $title }`
 link-other-language = `{ $link }` hanya tersedia dalam bahasa `{ $lang }` ({ $language }), sehingga tautan diarahkan ke sana
     .help = Terjemahkan halaman itu agar tautannya tetap dalam bahasa ini.
 page-id-missing = tidak ada halaman dengan id `{ $id }`
-    .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`.
-    .help-example = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`, misalnya `{ $example }`.
-    .help-nearest = Mungkin maksud Anda { $nearest }?
+    .help = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`. Untuk menulis halaman ini, jalankan `{ $command }`.
+    .help-example = Id halaman adalah jalurnya di bawah `content/<bahasa>/` tanpa `.md`, misalnya `{ $example }`. Untuk menulis halaman ini, jalankan `{ $command }`.
+    .help-nearest = Mungkin maksud Anda { $nearest }? Jika halaman itu memang belum ditulis, jalankan `{ $command }`.
 word-or = atau
 
 ## Jalur keluaran
@@ -403,6 +403,18 @@ theme-folder-missing = folder tema `{ $path }` tidak ada
 theme-strings-invalid = ada kesalahan pada teks tampilan tema: { $detail }
 theme-strings-missing = tema tidak memiliki teks tampilan dalam `{ $lang }` untuk { $keys }; sebagai gantinya dipakai teks bahasa Inggris
     .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
+theme-file-replaces = menggantikan `{ $builtin }` bawaan
+    .help = Berkas tema proyek menggantikan seluruh berkas bawaan yang bernama sama. Untuk menambahkan beberapa aturan saja ke lembar gaya bawaan, cantumkan berkas Anda di `[theme] extra_css` dalam book.toml.
+theme-setting-file = `[theme] { $key }` menyebut `{ $path }`, yang bukan berkas di dalam folder buku panduan
+    .help = Tulis jalurnya dari folder book.toml, misalnya `theme/logo.png`.
+theme-accent-invalid = `[theme] accent` berisi `{ $accent }`, yang bukan warna
+    .help = Tulis dengan `#` dan enam angka heksadesimal, misalnya `#00713d`.
+theme-accent-contrast = warna aksen `{ $accent }` hanya memiliki kontras { $ratio }:1 terhadap latar { $scheme ->
+        [light] terang
+       *[dark] gelap
+    }, kurang dari 4,5:1 yang diperlukan teks (WCAG AA)
+    .help = Warna terdekat yang memenuhi syarat adalah `{ $nearest }`.
+theme-ejected = Tema bawaan sudah disalin ke `{ $dir }`. Untuk memakainya, tulis `theme = "{ $setting }"` di bawah `[book]` dalam book.toml; berkas yang Anda hapus dari sana kembali diambil dari tema bawaan.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
 output-not-portable = keluaran akan memuat `{ $name }`, yang tidak dapat dibuka di Windows: { $problem }
@@ -491,3 +503,11 @@ term-avoided = "{ $written }" bukan istilah baku; tulislah "{ $preferred }"
     .help = istilah baku { $language } tercantum di `[terms.{ $lang }]` dalam book.toml (baris { $line }); untuk mengutip bentuk yang dihindari dengan sengaja, letakkan di antara `<!-- panduan:terms off -->` dan `<!-- panduan:terms on -->`
 term-counterpart-missing = halaman ini tidak pernah menyebut "{ $counterpart }", padahal halaman sumbernya dalam { $language }, `{ $source }`, memakai istilah baku "{ $term }"
     .help = `[terms.{ $lang }]` dalam book.toml memasangkan keduanya (baris { $line }); bila halaman ini membahas hal yang sama, tulislah "{ $counterpart }"
+
+## Pekerjaan yang belum selesai di `serve` (isu #26): tanda di halaman, dalam bahasa halaman itu
+
+unfinished-page = belum ditulis; untuk memulainya: { $command }
+unfinished-file = file ini belum ada: simpan di { $path }
+unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
+link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
+    .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.

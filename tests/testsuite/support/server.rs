@@ -26,12 +26,18 @@ pub struct Running {
 
 impl Running {
     pub fn start(dir: &Path, args: &[&str]) -> Running {
+        Running::start_with(dir, args, &[])
+    }
+
+    /// [`Running::start`] with the environment variables `vars` set (`LANG`, say).
+    pub fn start_with(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_panduan"))
             .args(args)
             .current_dir(dir)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", dir.join(".home-for-tests"))
+            .envs(vars.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -70,8 +76,16 @@ impl Running {
 
     /// Starts `panduan serve --port 0` in `dir` and waits for the address it prints.
     pub fn serve(dir: &Path) -> Running {
-        let mut run = Running::start(dir, &["serve", "--port", "0"]);
-        let line = run.wait_for_line(|l| l.starts_with("serving the handbook at "));
+        Running::serve_with(dir, &[])
+    }
+
+    /// [`Running::serve`] with the environment variables `vars` set.
+    pub fn serve_with(dir: &Path, vars: &[(&str, &str)]) -> Running {
+        let mut run = Running::start_with(dir, &["serve", "--port", "0"], vars);
+        // "serving the handbook at http://…", in the language of the messages.
+        let line = run.wait_for_line(|l| {
+            l.starts_with("serving the handbook at ") || l.contains(" http://127.0.0.1:")
+        });
         let url = line
             .split_whitespace()
             .find(|w| w.starts_with("http://"))

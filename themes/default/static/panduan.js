@@ -1,12 +1,61 @@
-/* Panduan default theme: sidebar from the per-language navigation file, menu button.
+/* Panduan default theme: the sidebar from the per-language navigation file, the menu
+   drawer, the search and language buttons of the bar, and the light/dark control.
    Classic script, no modules and no fetch, so it works from file:// as well as online.
-   Reading and navigation work without it: the sidebar then links to the contents. */
+   Reading and navigation work without it: the sidebar then links to the contents, the
+   search button to the search page and the language menu is a plain <details>. The
+   buttons that need it are in the HTML already, shown by the `js` class that the
+   script in <head> sets before the first paint, so nothing moves when this runs. */
 (function () {
   "use strict";
   var body = document.body;
+  var html = document.documentElement;
   var root = body.getAttribute("data-root") || "";
   var current = body.getAttribute("data-url") || "";
   var sidebar = document.getElementById("sidebar");
+  var CHEVRON = '<svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path d="M9 6l6 6-6 6"/></svg>';
+
+  /* Sections fold; the ones that lead to the current page start open. */
+  function foldable(list) {
+    var items = list.querySelectorAll("li");
+    for (var i = 0; i < items.length; i++) {
+      var li = items[i];
+      var sub = li.querySelector(":scope > ul");
+      var link = li.querySelector(":scope > a");
+      if (!sub || !link) continue;
+      var row = document.createElement("div");
+      row.className = "nav-row";
+      li.insertBefore(row, link);
+      row.appendChild(link);
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "nav-toggle";
+      toggle.setAttribute("aria-label", link.textContent);
+      toggle.innerHTML = CHEVRON;
+      row.appendChild(toggle);
+      var open = li.classList.contains("current") || !!li.querySelector(".current");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      sub.hidden = !open;
+    }
+    list.addEventListener("click", function (e) {
+      var t = e.target.closest ? e.target.closest(".nav-toggle") : null;
+      if (!t) return;
+      var isOpen = t.getAttribute("aria-expanded") === "true";
+      t.setAttribute("aria-expanded", isOpen ? "false" : "true");
+      var ul = t.parentNode.parentNode.querySelector(":scope > ul");
+      if (ul) ul.hidden = isOpen;
+    });
+  }
+
+  /* Scrolls the sidebar (only it: scrollIntoView would move the page too) so that the
+     current page is in the middle. */
+  function showCurrent() {
+    var mark = sidebar && sidebar.querySelector("[aria-current=page]");
+    if (mark && sidebar.scrollHeight > sidebar.clientHeight) {
+      var top = mark.getBoundingClientRect().top - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
+      sidebar.scrollTop = Math.max(0, top - sidebar.clientHeight / 2);
+    }
+    return mark;
+  }
 
   if (sidebar && typeof window.panduanNav === "string") {
     sidebar.innerHTML = window.panduanNav;
@@ -20,54 +69,107 @@
         a.parentNode.classList.add("current");
       }
     }
-    var mark = sidebar.querySelector("[aria-current=page]");
-    // Bring the current page into view inside the sidebar only (scrollIntoView would
-    // scroll the page itself too).
-    if (mark && sidebar.scrollHeight > sidebar.clientHeight) {
-      sidebar.scrollTop = Math.max(0, mark.offsetTop - sidebar.offsetTop - sidebar.clientHeight / 2);
-    }
+    var tree = sidebar.querySelector("ul");
+    if (tree) foldable(tree);
+    showCurrent();
   }
 
+  /* The menu button opens the sidebar as a drawer over the page, at the current page.
+     Esc, a tap outside it and following a link close it. */
   var button = document.querySelector(".menu-button");
   if (button && sidebar) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") === "true";
-      button.setAttribute("aria-expanded", open ? "false" : "true");
-      body.classList.toggle("menu-open", !open);
-      if (!open) {
-        var first = sidebar.querySelector("a");
-        if (first) first.focus();
+    var setOpen = function (open, focusButton) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      body.classList.toggle("menu-open", open);
+      if (open) {
+        var mark = showCurrent();
+        var target = mark || sidebar.querySelector("a");
+        if (target) target.focus({ preventScroll: true });
+      } else if (focusButton) {
+        button.focus();
       }
+    };
+    button.addEventListener("click", function () {
+      setOpen(button.getAttribute("aria-expanded") !== "true", false);
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && body.classList.contains("menu-open")) {
-        button.setAttribute("aria-expanded", "false");
-        body.classList.remove("menu-open");
-        button.focus();
+      if (e.key === "Escape" && body.classList.contains("menu-open")) setOpen(false, true);
+    });
+    document.addEventListener("click", function (e) {
+      if (body.classList.contains("menu-open") && !sidebar.contains(e.target) && !button.contains(e.target)) {
+        setOpen(false, false);
+      }
+    });
+    sidebar.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a[href]")) setOpen(false, false);
+    });
+    // Back to a page kept in the browser's memory: the drawer starts closed.
+    window.addEventListener("pageshow", function () {
+      if (body.classList.contains("menu-open")) setOpen(false, false);
+    });
+  }
+
+  /* On a phone the search field waits behind a button; without JavaScript that button
+     is a link to the search page. "/" opens it too. */
+  var searchButton = document.querySelector(".search-button");
+  var searchInput = document.getElementById("search-input");
+  if (searchButton && searchInput) {
+    searchButton.setAttribute("role", "button");
+    searchButton.setAttribute("aria-expanded", "false");
+    var openSearch = function (open) {
+      body.classList.toggle("search-open", open);
+      searchButton.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) searchInput.focus();
+    };
+    searchButton.addEventListener("click", function (e) {
+      e.preventDefault();
+      openSearch(true);
+    });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target;
+      var typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+      if (e.key === "/" && !typing && getComputedStyle(searchButton).display !== "none") openSearch(true);
+      if (e.key === "Escape" && body.classList.contains("search-open") && !searchInput.value) {
+        openSearch(false);
+        searchButton.focus();
+      }
+    });
+    searchInput.addEventListener("blur", function () {
+      window.setTimeout(function () {
+        var form = searchInput.form;
+        if (!searchInput.value && form && !form.contains(document.activeElement)) openSearch(false);
+      }, 150);
+    });
+  }
+
+  /* The language menu closes on a click outside it and on Esc. */
+  var menu = document.querySelector(".language-menu");
+  if (menu) {
+    document.addEventListener("click", function (e) {
+      if (menu.open && !menu.contains(e.target)) menu.open = false;
+    });
+    menu.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
       }
     });
   }
 
-  /* Light/dark toggle: the system setting until the reader chooses; remembered. */
+  /* Light/dark: the system setting until the reader chooses; remembered. The control
+     shows the scheme in use through CSS (icon and label), from `data-theme` or the
+     system setting. */
   var toggle = document.querySelector(".theme-toggle");
   if (toggle) {
-    var html = document.documentElement;
     var isDark = function () {
       var set = html.getAttribute("data-theme");
       if (set) return set === "dark";
-      return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+      return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
     };
-    var label = function () {
-      toggle.setAttribute("aria-pressed", isDark() ? "true" : "false");
-    };
-    toggle.hidden = false;
-    label();
     toggle.addEventListener("click", function () {
       var next = isDark() ? "light" : "dark";
       html.setAttribute("data-theme", next);
       try { window.localStorage.setItem("panduan-theme", next); } catch (e) { /* storage off */ }
-      label();
     });
   }
 })();

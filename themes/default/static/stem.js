@@ -411,7 +411,10 @@
     return out;
   }
 
-  var api = { tokenize: tokenize, stem: stem, stemId: stemId, stemEn: stemEn, terms: terms };
+  /* Is w a root word of the Indonesian dictionary (assets/roots-id.js loaded)? */
+  function isRootId(w) { return idDict(w); }
+
+  var api = { tokenize: tokenize, stem: stem, stemId: stemId, stemEn: stemEn, terms: terms, isRootId: isRootId };
   if (typeof window !== "undefined") window.panduanStem = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })();

@@ -1,0 +1,279 @@
+// The reader's layout of a built Panduan site, in Debian's Chromium via playwright-core:
+//   node layout.mjs BOOK_DIR [SCREENSHOT_DIR]
+// Reports as JSON, for the pages named below:
+// - the header's height at 360×800 and its share of the first screen, and whether it
+//   stays at the top when the page scrolls;
+// - the layout shift (CLS) while the page loads and its scripts run, at 360 and 1280 px;
+// - the drawer: it opens at the current page, closes with Esc, a tap outside it and on
+//   navigation;
+// - the comparison table's last column in view at 1280 px, its caption in view at 360 px;
+// - every scrollable region focusable by keyboard and named;
+// - axe-core (WCAG 2.1 AA) on every page type, light and dark, 360 and 1280 px, with
+//   the drawer open and with search open;
+// - dark text on white for every page printed in the dark theme, without screen
+//   furniture.
+// With SCREENSHOT_DIR, screenshots at 360 and 1280 px, light and dark.
+import { chromium } from "playwright-core";
+import { readFileSync, existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const book = path.resolve(process.argv[2]);
+const shots = process.argv[3] ? path.resolve(process.argv[3]) : null;
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+// One page of each type of the bundled handbook (Indonesian, and English for some).
+const PAGES = {
+  chooser: "index.html",
+  notFound: "404.html",
+  home: "id/index.html",
+  section: "id/jenis-kelompok/index.html",
+  groupType: "id/jenis-kelompok/terapi/index.html",
+  sessionPlan: "id/rencana-sesi/sosialisasi-remaja/index.html",
+  comparison: "id/perbandingan/index.html",
+  glossary: "id/glosarium/index.html",
+  stages: "id/praktik/tahap-perkembangan/index.html",
+  search: "id/search.html?q=kelompok",
+  downloads: "id/downloads.html",
+  print: "id/print.html",
+  groupTypeEn: "en/group-types/therapy-groups/index.html",
+  comparisonEn: "en/comparison/index.html",
+};
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+const report = { header: {}, cls: {}, drawer: {}, comparison: {}, scrollable: [], axe: [], print: {}, errors: [] };
+const url = (rel) => {
+  const [file, query] = rel.split("?");
+  return pathToFileURL(path.join(book, file)).href + (query ? `?${query}` : "");
+};
+
+async function open(rel, { width, height = 800, scheme = "light", js = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, javaScriptEnabled: js });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => report.errors.push({ rel, error: String(err) }));
+  // Layout shifts from the first paint on, scripts included.
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) {
+          window.__cls += e.value;
+          window.__shifts.push({ value: e.value, sources: (e.sources || []).map((s) => s.node && (s.node.className || s.node.nodeName)) });
+        }
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(url(rel), { waitUntil: "load" });
+  await page.waitForTimeout(200);
+  return { page, close: () => context.close() };
+}
+
+async function axe(page, what) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  for (const v of result.violations) {
+    report.axe.push({ ...what, id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) });
+  }
+}
+
+const exists = (rel) => existsSync(path.join(book, rel.split("?")[0]));
+
+// Header: height at 360×800, sticky.
+{
+  const { page, close } = await open(PAGES.groupType, { width: 360, height: 800 });
+  const h = await page.evaluate(() => {
+    const header = document.querySelector(".site-header");
+    const r = header.getBoundingClientRect();
+    return { height: r.height, position: getComputedStyle(header).position };
+  });
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await page.waitForTimeout(100);
+  const top = await page.evaluate(() => document.querySelector(".site-header").getBoundingClientRect().top);
+  report.header = { height: h.height, share: h.height / 800, position: h.position, topAfterScroll: top };
+  await close();
+}
+
+// Layout shift while loading and running scripts.
+for (const key of ["home", "groupType", "sessionPlan", "comparison", "glossary", "chooser", "notFound", "search"]) {
+  if (!exists(PAGES[key])) continue;
+  for (const width of [360, 1280]) {
+    for (const scheme of ["light", "dark"]) {
+      const { page, close } = await open(PAGES[key], { width, scheme });
+      const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+      report.cls[`${key}-${width}-${scheme}`] = Math.round(cls * 10000) / 10000;
+      if (cls > 0) report.cls[`${key}-${width}-${scheme}-sources`] = shifts;
+      await close();
+    }
+  }
+}
+
+// The drawer at 360 px.
+{
+  const { page, close } = await open(PAGES.sessionPlan, { width: 360 });
+  const d = {};
+  const button = page.locator(".menu-button");
+  d.buttonVisible = await button.isVisible();
+  if (d.buttonVisible) {
+    await button.click();
+    await page.waitForTimeout(350);
+    d.open = await page.evaluate(() => {
+      const s = document.getElementById("sidebar");
+      const r = s.getBoundingClientRect();
+      const cur = s.querySelector("[aria-current=page]");
+      const c = cur && cur.getBoundingClientRect();
+      return {
+        visible: r.width > 0 && r.right > 0 && r.left < window.innerWidth,
+        overPage: ["fixed", "absolute"].includes(getComputedStyle(s).position),
+        currentInView: !!c && c.top >= r.top && c.bottom <= Math.min(r.bottom, window.innerHeight) && c.height > 0,
+        focusInside: s.contains(document.activeElement),
+        scrollY: window.scrollY,
+      };
+    });
+    await axe(page, { rel: PAGES.sessionPlan, width: 360, scheme: "light", state: "drawer open" });
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(350);
+    d.closedByEsc = await page.evaluate(() => document.querySelector(".menu-button").getAttribute("aria-expanded") === "false"
+      && !document.body.classList.contains("menu-open"));
+    await button.click();
+    await page.waitForTimeout(350);
+    await page.mouse.click(350, 400);
+    await page.waitForTimeout(350);
+    d.closedByTapOutside = await page.evaluate(() => !document.body.classList.contains("menu-open"));
+  }
+  report.drawer = d;
+  await close();
+}
+
+// The comparison table: its last column in view at 1280 px, caption at 360 px.
+for (const key of ["comparison", "comparisonEn"]) {
+  if (!exists(PAGES[key])) continue;
+  const c = {};
+  for (const width of [1280, 1920, 360]) {
+    const { page, close } = await open(PAGES[key], { width, height: 900 });
+    c[width] = await page.evaluate(() => {
+      const table = document.querySelector(".comparison table");
+      if (!table) return null;
+      const cells = table.querySelectorAll("tr:first-child > *");
+      const last = cells[cells.length - 1].getBoundingClientRect();
+      const wrap = table.closest(".table-wrap") || table.parentElement;
+      const box = wrap.getBoundingClientRect();
+      const cap = table.querySelector("caption");
+      const cr = cap && cap.getBoundingClientRect();
+      return {
+        lastColumnVisible: last.right <= Math.min(box.right, window.innerWidth) + 1 && last.width > 0,
+        layout: getComputedStyle(table).display,
+        tableWidth: table.getBoundingClientRect().width,
+        captionInView: !!cr && cr.left >= 0 && cr.right <= window.innerWidth + 1,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+    await close();
+  }
+  report.comparison[key] = c;
+}
+
+// Every scrollable region focusable and named; axe on every page type.
+for (const [key, rel] of Object.entries(PAGES)) {
+  if (!exists(rel)) continue;
+  for (const width of [360, 1280]) {
+    for (const scheme of ["light", "dark"]) {
+      const { page, close } = await open(rel, { width, scheme });
+      const bad = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll("body *")) {
+          const s = getComputedStyle(el);
+          const scrolls = (el.scrollWidth > el.clientWidth + 1 && /(auto|scroll)/.test(s.overflowX))
+            || (el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(s.overflowY));
+          if (!scrolls || el.offsetParent === null && s.position !== "fixed") continue;
+          const focusable = el.tabIndex >= 0 || el.querySelector("a[href], button, input, [tabindex]");
+          const named = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+          if (!focusable || (el.tabIndex >= 0 && !named)) out.push(`${el.tagName.toLowerCase()}.${el.className}`);
+        }
+        return out;
+      });
+      for (const b of bad) report.scrollable.push({ rel, width, scheme, element: b });
+      await axe(page, { rel, width, scheme });
+      await close();
+    }
+  }
+}
+
+// Search open at 360 px.
+{
+  const { page, close } = await open(PAGES.groupType, { width: 360 });
+  const opener = page.locator(".search-button");
+  if (await opener.count() && await opener.isVisible()) await opener.click();
+  const input = page.locator("#search-input");
+  await input.fill("kelompok");
+  await page.waitForTimeout(400);
+  await axe(page, { rel: PAGES.groupType, width: 360, scheme: "light", state: "search open" });
+  await close();
+}
+
+// Print in the dark theme: dark text on white, no furniture.
+for (const key of ["groupType", "comparison", "print", "glossary"]) {
+  if (!exists(PAGES[key])) continue;
+  const { page, close } = await open(PAGES[key], { width: 1280, scheme: "dark" });
+  await page.evaluate(() => { try { localStorage.setItem("panduan-theme", "dark"); } catch (e) { /* file:// */ } document.documentElement.setAttribute("data-theme", "dark"); });
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  report.print[key] = await page.evaluate(() => {
+    const lum = (c) => {
+      const m = c.match(/[\d.]+/g).map(Number);
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(m[0]) + 0.7152 * f(m[1]) + 0.0722 * f(m[2]);
+    };
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const bg = getComputedStyle(document.body).backgroundColor;
+    let worst = 21;
+    let worstWhat = "";
+    for (const el of document.querySelectorAll("main p, main a, main li, main td, main th, main h1, main h2, main dt, main dd")) {
+      if (!el.offsetParent) continue;
+      const r = ratio(getComputedStyle(el).color, "rgb(255, 255, 255)");
+      if (r < worst) { worst = r; worstWhat = `${el.tagName} ${getComputedStyle(el).color}`; }
+    }
+    const shown = (sel) => Array.from(document.querySelectorAll(sel)).some((e) => e.offsetParent !== null || getComputedStyle(e).position === "fixed" && getComputedStyle(e).display !== "none");
+    return {
+      background: bg,
+      worstContrastOnWhite: Math.round(worst * 100) / 100,
+      worstWhat,
+      furniture: [".site-header", ".sidebar", ".breadcrumbs", ".toc", ".pager", ".site-footer", ".menu-button", ".theme-toggle"].filter(shown),
+    };
+  });
+  await close();
+}
+
+if (shots) {
+  mkdirSync(shots, { recursive: true });
+  for (const key of ["groupType", "sessionPlan", "comparison", "glossary", "home", "chooser", "groupTypeEn"]) {
+    if (!exists(PAGES[key])) continue;
+    for (const width of [360, 1280]) {
+      for (const scheme of ["light", "dark"]) {
+        const { page, close } = await open(PAGES[key], { width, height: width === 360 ? 800 : 900, scheme });
+        await page.screenshot({ path: path.join(shots, `${key}-${width}-${scheme}.png`) });
+        if (width === 360 && scheme === "light" && key === "sessionPlan") {
+          const button = page.locator(".menu-button");
+          if (await button.isVisible()) {
+            await button.click();
+            await page.waitForTimeout(350);
+            await page.screenshot({ path: path.join(shots, `drawer-${width}-${scheme}.png`) });
+          }
+        }
+        await close();
+      }
+    }
+  }
+}
+
+await browser.close();
+console.log(JSON.stringify(report, null, 1));
