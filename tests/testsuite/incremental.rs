@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use panduan::Reuse;
-use panduan::memo::Reusing;
 use panduan::files::{Contents, OutputFile};
+use panduan::memo::Reusing;
 use support::TestSite;
 
 fn files(list: Vec<OutputFile>) -> BTreeMap<String, Vec<u8>> {

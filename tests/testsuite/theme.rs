@@ -143,13 +143,31 @@ fn theme_extra_css_comes_after_the_built_in_stylesheet_on_every_page() {
     site.write("look/more.css", "h1 { letter-spacing: .01em; }");
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
-    for page in ["book/en/halaman/index.html", "book/index.html", "book/404.html"] {
+    for page in [
+        "book/en/halaman/index.html",
+        "book/index.html",
+        "book/404.html",
+    ] {
         let html = site.html(page);
         let sheets = attrs(&html, "link[rel=stylesheet]", "href");
-        let tail: Vec<&str> = sheets.iter().map(|h| h.rsplit("assets/").next().unwrap_or("")).collect();
-        assert_eq!(tail, ["style.css", "custom/look/agency.css", "custom/look/more.css"], "{page}");
+        let tail: Vec<&str> = sheets
+            .iter()
+            .map(|h| h.rsplit("assets/").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            tail,
+            [
+                "style.css",
+                "custom/look/agency.css",
+                "custom/look/more.css"
+            ],
+            "{page}"
+        );
     }
-    assert_eq!(site.read("book/assets/custom/look/agency.css"), ":root { --accent: #00713d; }");
+    assert_eq!(
+        site.read("book/assets/custom/look/agency.css"),
+        ":root { --accent: #00713d; }"
+    );
     // The built-in stylesheet is still there, whole.
     assert!(site.read("book/assets/style.css").contains("--sidebar-bg"));
 }
@@ -160,7 +178,10 @@ fn theme_logo_is_shown_in_the_bar_beside_the_title() {
     site.write("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     assert_eq!(site.run(["build"]).code, 0);
     let html = site.html("book/id/halaman/index.html");
-    assert_eq!(attrs(&html, ".site-title img.site-logo", "src"), ["../../assets/custom/logo.svg"]);
+    assert_eq!(
+        attrs(&html, ".site-title img.site-logo", "src"),
+        ["../../assets/custom/logo.svg"]
+    );
     // The title stays the link's text; the picture is decoration beside it.
     assert_eq!(attrs(&html, ".site-title img", "alt"), [""]);
     assert!(site.exists("book/assets/custom/logo.svg"));
@@ -171,7 +192,10 @@ fn theme_setting_naming_a_missing_file_is_an_error_naming_the_key() {
     let site = site_with_theme_settings("logo = \"nothing.png\"");
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
-    assert!(run.stderr.contains("`[theme] logo` names `nothing.png`"), "{run}");
+    assert!(
+        run.stderr.contains("`[theme] logo` names `nothing.png`"),
+        "{run}"
+    );
     let site = site_with_theme_settings("extra_css = [\"../outside.css\"]");
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
@@ -182,33 +206,54 @@ fn theme_favicon_default_and_own() {
     let site = TestSite::copy("minimal");
     assert_eq!(site.run(["build"]).code, 0);
     let html = site.html("book/en/halaman/index.html");
-    assert_eq!(attrs(&html, "link[rel=icon]", "href"), ["../../assets/favicon.svg"]);
+    assert_eq!(
+        attrs(&html, "link[rel=icon]", "href"),
+        ["../../assets/favicon.svg"]
+    );
     assert!(site.read("book/assets/favicon.svg").starts_with("<svg"));
-    assert_eq!(attrs(&site.html("book/index.html"), "link[rel=icon]", "href"), ["assets/favicon.svg"]);
+    assert_eq!(
+        attrs(&site.html("book/index.html"), "link[rel=icon]", "href"),
+        ["assets/favicon.svg"]
+    );
 
     let site = site_with_theme_settings("favicon = \"icon.png\"");
     site.write("icon.png", "not really a png");
     assert_eq!(site.run(["build"]).code, 0);
     let html = site.html("book/en/halaman/index.html");
-    assert_eq!(attrs(&html, "link[rel=icon]", "href"), ["../../assets/custom/icon.png"]);
+    assert_eq!(
+        attrs(&html, "link[rel=icon]", "href"),
+        ["../../assets/custom/icon.png"]
+    );
 }
 
 #[test]
-fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_ratio_and_a_colour_that_passes() {
+fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_ratio_and_a_colour_that_passes()
+ {
     // A dark green passes on white but not on the dark background.
     let site = site_with_theme_settings("accent = \"#00713d\"");
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(site.read("book/assets/accent.css").contains("--accent: #00713d"));
+    assert!(
+        site.read("book/assets/accent.css")
+            .contains("--accent: #00713d")
+    );
     let html = site.html("book/en/halaman/index.html");
     let sheets = attrs(&html, "link[rel=stylesheet]", "href");
-    assert_eq!(sheets.last().map(String::as_str), Some("../../assets/accent.css"));
+    assert_eq!(
+        sheets.last().map(String::as_str),
+        Some("../../assets/accent.css")
+    );
     assert!(
-        run.stderr.contains("the accent colour `#00713d` has a contrast of 2.87:1 against the dark background"),
+        run.stderr.contains(
+            "the accent colour `#00713d` has a contrast of 2.87:1 against the dark background"
+        ),
         "{run}"
     );
     assert!(!run.stderr.contains("light background"), "{run}");
-    assert!(run.stderr.contains("the nearest colour that passes is `#"), "{run}");
+    assert!(
+        run.stderr.contains("the nearest colour that passes is `#"),
+        "{run}"
+    );
 
     // Light yellow fails on white; the suggestion is darker and passes.
     let site = site_with_theme_settings("accent = \"#ffd54f\"");
@@ -220,20 +265,33 @@ fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_rati
     let site = site_with_theme_settings("accent = \"#0b5cad\"");
     let run = site.run(["build"]);
     assert!(run.stderr.contains("against the dark background"), "{run}");
-    assert!(!run.stderr.contains("against the light background"), "{run}");
+    assert!(
+        !run.stderr.contains("against the light background"),
+        "{run}"
+    );
 
     let site = site_with_theme_settings("accent = \"green\"");
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
-    assert!(run.stderr.contains("`[theme] accent` is `green`, which is not a colour"), "{run}");
+    assert!(
+        run.stderr
+            .contains("`[theme] accent` is `green`, which is not a colour"),
+        "{run}"
+    );
 }
 
 #[test]
 fn a_project_stylesheet_that_replaces_the_built_in_one_is_named_in_the_output_with_a_note_once() {
     let site = TestSite::copy("minimal");
     let book = site.read("book.toml");
-    site.write("book.toml", &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"));
-    site.write("themes/mine/static/style.css", ":root { --accent: #00713d; }");
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
+    );
+    site.write(
+        "themes/mine/static/style.css",
+        ":root { --accent: #00713d; }",
+    );
     site.write("themes/mine/static/panduan.js", "/* mine */");
     // A copy identical to the built-in file replaces nothing.
     site.write(
@@ -243,10 +301,16 @@ fn a_project_stylesheet_that_replaces_the_built_in_one_is_named_in_the_output_wi
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(
-        run.stderr.contains("themes/mine/static/style.css:1:1: hint: replaces the built-in `static/style.css`"),
+        run.stderr.contains(
+            "themes/mine/static/style.css:1:1: hint: replaces the built-in `static/style.css`"
+        ),
         "{run}"
     );
-    assert!(run.stderr.contains("replaces the built-in `static/panduan.js`"), "{run}");
+    assert!(
+        run.stderr
+            .contains("replaces the built-in `static/panduan.js`"),
+        "{run}"
+    );
     assert!(!run.stderr.contains("static/stem.js"), "{run}");
     assert_eq!(run.stderr.matches("[theme] extra_css").count(), 1, "{run}");
 }
@@ -257,16 +321,27 @@ fn theme_eject_copies_the_built_in_theme_and_never_overwrites() {
     site.write("themes/custom/static/style.css", "/* mine */");
     let run = site.run(["theme", "eject"]);
     assert_eq!(run.code, 0, "{run}");
-    for (rel, text) in DEFAULT_TEMPLATES.iter().chain(DEFAULT_I18N).chain(panduan::pdf::DEFAULT_TYPST) {
+    for (rel, text) in DEFAULT_TEMPLATES
+        .iter()
+        .chain(DEFAULT_I18N)
+        .chain(panduan::pdf::DEFAULT_TYPST)
+    {
         assert_eq!(&site.read(&format!("themes/custom/{rel}")), text, "{rel}");
     }
     assert_eq!(site.read("themes/custom/static/style.css"), "/* mine */");
-    assert!(run.stdout.contains("themes/custom/static/style.css (already there)"), "{run}");
+    assert!(
+        run.stdout
+            .contains("themes/custom/static/style.css (already there)"),
+        "{run}"
+    );
     assert!(run.stdout.contains("theme = \"themes/custom\""), "{run}");
     // The ejected theme builds the same site.
     let book = site.read("book.toml");
     site.remove("themes/custom/static/style.css");
-    site.write("book.toml", &format!("[book]\ntheme = \"themes/custom\"\n\n{book}"));
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/custom\"\n\n{book}"),
+    );
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(!run.stderr.contains("replaces"), "{run}");
@@ -284,7 +359,9 @@ fn the_sidebar_and_breadcrumbs_take_the_handbook_title_from_book_toml() {
     // Regression (#31): after the title changed in book.toml, the sidebar still showed
     // the home page's title.
     let site = TestSite::copy("minimal");
-    let book = site.read("book.toml").replacen("title = \"Minimal\"", "title = \"Panduan Lembaga\"", 1);
+    let book =
+        site.read("book.toml")
+            .replacen("title = \"Minimal\"", "title = \"Panduan Lembaga\"", 1);
     site.write("book.toml", &book);
     assert_eq!(site.run(["build"]).code, 0);
     let nav = site.read("book/assets/nav-id.js");
@@ -300,7 +377,10 @@ fn a_field_with_card_false_is_not_on_the_card() {
     let site = TestSite::copy("page-fields");
     assert_eq!(site.run(["build"]).code, 0);
     let page = "book/en/types/therapy/index.html";
-    assert_eq!(select(&site.html(page), ".info-card .field-purpose").len(), 1);
+    assert_eq!(
+        select(&site.html(page), ".info-card .field-purpose").len(),
+        1
+    );
     let book = site.read("book.toml").replacen(
         "label = { id = \"Tujuan\", en = \"Purpose\" }",
         "label = { id = \"Tujuan\", en = \"Purpose\" }\ncard = false",
@@ -323,7 +403,10 @@ fn the_glossary_has_an_a_to_z_jump_list_and_terms_as_terms() {
     let letters = attrs(&html, "h2.glossary-letter", "id");
     assert_eq!(
         jumps,
-        letters.iter().map(|id| format!("#{id}")).collect::<Vec<_>>()
+        letters
+            .iter()
+            .map(|id| format!("#{id}"))
+            .collect::<Vec<_>>()
     );
     let mut sorted = letters.clone();
     sorted.sort();
@@ -356,10 +439,18 @@ fn the_bar_renders_every_control_in_the_html() {
     let site = TestSite::copy("minimal");
     assert_eq!(site.run(["build"]).code, 0);
     let html = site.html("book/id/halaman/index.html");
-    for control in [".menu-button", ".search-button", ".language-menu summary", ".theme-toggle"] {
+    for control in [
+        ".menu-button",
+        ".search-button",
+        ".language-menu summary",
+        ".theme-toggle",
+    ] {
         let found = select(&html, &format!(".site-header {control}"));
         assert_eq!(found.len(), 1, "{control}");
-        assert!(found[0].value().attr("hidden").is_none(), "{control} is hidden");
+        assert!(
+            found[0].value().attr("hidden").is_none(),
+            "{control} is hidden"
+        );
     }
     // The scheme in use is shown by both labels, one of them hidden by CSS.
     assert_eq!(text(&html, ".theme-toggle .when-light"), "Terang");
