@@ -300,6 +300,8 @@ fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
         translation: _,
         template: _,
         field_spans: _,
+        // A page for authors only is left out before its words are read (below).
+        for_authors: _,
     } = &page.front;
     let section = page.parent.map(|p| site.pages[p].title.as_str());
     crate::memo::key_of(&(
