@@ -509,7 +509,7 @@ term-counterpart-missing = halaman ini tidak pernah menyebut "{ $counterpart }",
 ## Pekerjaan yang belum selesai di `serve` (isu #26): tanda di halaman, dalam bahasa halaman itu
 
 unfinished-page = belum ditulis; untuk memulainya: { $command }
-unfinished-file = file ini belum ada: simpan di { $path }
+unfinished-file = file ini belum ada; simpan filenya di { $path }
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
     .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
@@ -522,7 +522,7 @@ front-matter-curly-quotes = `{ $key }` diapit tanda kutip melengkung, sehingga t
     .help = Gunakan tanda kutip lurus, atau tanpa tanda kutip: `{ $fix }`
 yaml-nested-quotes = tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat
     .help = Apit seluruh teks dengan tanda kutip tunggal (tanda kutip tunggal di dalamnya ditulis dua kali): `{ $fix }`
-body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari lembar kerja: semuanya tampil sebagai satu paragraf
+body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari Excel: semuanya tampil sebagai satu paragraf
     .help = Agar tampil sebagai tabel, tulis seperti ini:
         { $table }
 
