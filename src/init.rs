@@ -75,6 +75,7 @@ const GITIGNORE: &str = "# Written by `panduan init`: what git should not keep.\
      # The built site (`output` in book.toml) and the folders a build works in.\n\
      /book/\n\
      /.book.panduan-*/\n\
+     /.book.panduan-lock\n\
      *.zip.panduan-tmp\n\
      # Editors' and systems' leftovers.\n\
      *~\n\

@@ -58,6 +58,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub related: Vec<Located<String>>,
     pub draft: bool,
+    /// `audience: authors`: a page for the handbook's authors only (issue #29), kept
+    /// out of the navigation, search, print, PDF, EPUB and sitemap.
+    pub for_authors: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
     /// Which version of which source this page translates.
@@ -181,21 +184,32 @@ pub fn parse_yaml_map(
     let parsed: Result<IndexMap<String, Spanned<Value>>, _> =
         serde_saphyr::from_str_with_options(yaml, options);
     match parsed {
-        Ok(map) => Ok(map
-            .into_iter()
-            .map(|(k, v)| {
-                let span = at(v.referenced.line(), v.referenced.column());
-                (k, (v.value, span))
-            })
-            .collect()),
+        Ok(map) => {
+            let map: IndexMap<String, (Value, Span)> = map
+                .into_iter()
+                .map(|(k, v)| {
+                    let span = at(v.referenced.line(), v.referenced.column());
+                    (k, (v.value, span))
+                })
+                .collect();
+            // A NUL (YAML's `"\0"`) would end up raw in the HTML, the EPUB and the PDF.
+            for (key, (value, span)) in &map {
+                if has_nul(value) || key.contains('\0') {
+                    return Err(
+                        Diagnostic::error(span.clone(), msg!("yaml-nul")).with_help(help!())
+                    );
+                }
+            }
+            Ok(map)
+        }
         Err(e) => {
             let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let text = e.to_string();
             let message = text
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m);
-            let slip = if text.contains("budget breached") {
-                Slip::whole(line, col, msg!("yaml-too-large"))
+            let slip = if let Some(limit) = yaml_limit(&text) {
+                Slip::whole(line, col, limit)
             } else if message.starts_with("expected mapping start") {
                 Slip::whole(line, col, msg!("yaml-not-a-map"))
             } else {
@@ -212,6 +226,39 @@ pub fn parse_yaml_map(
             Err(d)
         }
     }
+}
+
+/// Whether a NUL character is in any text of `value`.
+fn has_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Array(items) => items.iter().any(has_nul),
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || has_nul(v)),
+        _ => false,
+    }
+}
+
+/// How deep lists and maps may nest in front matter (the parser's own budget).
+pub(crate) const YAML_MAX_DEPTH: usize = 64;
+/// How many values (keys, items, scalars) front matter may hold.
+pub(crate) const YAML_MAX_VALUES: usize = 250_000;
+
+/// The limit of the YAML parser that `text` (its error) says was passed, as a message
+/// naming it: nesting depth, number of values, size of text, or aliases.
+fn yaml_limit(text: &str) -> Option<Msg> {
+    if text.contains("recursion limit exceeded") {
+        return Some(msg!("yaml-too-deep", limit = YAML_MAX_DEPTH));
+    }
+    let breach = text.split_once("budget breached: ")?.1;
+    Some(if breach.contains("Depth") {
+        msg!("yaml-too-deep", limit = YAML_MAX_DEPTH)
+    } else if breach.starts_with("Nodes") || breach.starts_with("Events") {
+        msg!("yaml-too-many-values", limit = YAML_MAX_VALUES)
+    } else if breach.contains("Bytes") || breach.starts_with("Documents") {
+        msg!("yaml-too-much-text")
+    } else {
+        msg!("yaml-too-large")
+    })
 }
 
 /// A YAML error in plain words: where, what, and what to do.
@@ -535,6 +582,16 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
         "draft" => entry
             .typed(value.as_bool(), msg!("expect-bool"))
             .map(|b| fm.draft = b),
+        "audience" => entry
+            .typed(
+                match value.as_str().map(str::trim) {
+                    Some("readers") => Some(false),
+                    Some("authors") => Some(true),
+                    _ => None,
+                },
+                msg!("expect-audience"),
+            )
+            .map(|b| fm.for_authors = b),
         "tags" | "related" => read_list_key(fm, entry),
         _ => return None,
     };
@@ -1153,7 +1210,7 @@ next = { type = "page", kind = "group-type" }
                 "content/id/a.md:3:7: error: `size` must be a whole number, found text",
                 "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
                 "content/id/a.md:5:13: error: `leadership` must be text, found a map",
-                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
                 "content/id/a.md:7:7: error: `next` must be the id of a page, e.g. `group-types/therapy`, found a list",
                 "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool), `next` (page of kind `group-type`)",
             ]
@@ -1174,10 +1231,10 @@ next = { type = "page", kind = "group-type" }
         assert_eq!(
             all,
             [
-                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
-                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
+                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `grup-type`\n  = help: did you mean `group-type`?",
-                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `zebra`\n  = help: the kinds in book.toml: `group-type`",
                 "content/id/a.md:2:7: error: unknown kind `group-type`\n  = help: declare kinds under `[kinds.NAME]` in book.toml",
             ]
