@@ -143,7 +143,7 @@ pub fn load(
         // A file that replaces a built-in one (and differs from it) is named in the
         // output; the first one with a note on what replacing means (#31).
         let mut replaced: Vec<(std::path::PathBuf, String)> = Vec::new();
-        for (rel, abs) in files_below(&dir.join("templates"))? {
+        for (rel, abs) in files_below(&dir.join("templates"), config)? {
             let text = read_text(&abs)?;
             let builtin = format!("templates/{rel}");
             if DEFAULT_TEMPLATES
@@ -154,7 +154,7 @@ pub fn load(
             }
             templates.push((rel, text));
         }
-        for (rel, abs) in files_below(&dir.join("static"))? {
+        for (rel, abs) in files_below(&dir.join("static"), config)? {
             let bytes = std::fs::read(&abs).map_err(|source| Error::Read {
                 path: abs.clone(),
                 source,
@@ -177,7 +177,7 @@ pub fn load(
                 _ => note,
             });
         }
-        for (rel, abs) in files_below(&dir.join("i18n"))? {
+        for (rel, abs) in files_below(&dir.join("i18n"), config)? {
             let Some(lang) = rel.strip_suffix(".toml") else {
                 continue;
             };
@@ -477,13 +477,28 @@ fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Files below `dir` as (`/`-separated relative path, absolute path), sorted; none if
-/// the folder does not exist.
-fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
+/// the folder does not exist. Symbolic links are followed inside the project (and the
+/// theme); one that leads outside is an error at its path (see
+/// [`crate::load::link_outside`]).
+fn files_below(dir: &Path, config: &Config) -> Result<Vec<(String, std::path::PathBuf)>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
+    let inside = crate::load::project_folders(config);
+    let mut outside = None;
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let is_out = e.path_is_symlink() && crate::load::link_outside(e.path(), &inside);
+            if is_out && outside.is_none() {
+                outside = Some(e.path().to_path_buf());
+            }
+            !is_out
+        });
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in walker {
         let entry = entry.map_err(|e| Error::Read {
             path: e
                 .path()
@@ -501,6 +516,15 @@ fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
                 .unwrap_or_default();
             out.push((rel, entry.path().to_path_buf()));
         }
+    }
+    if let Some(link) = outside {
+        return Err(Error::Config(Box::new(
+            Diagnostic::error(
+                Span::file(crate::load::relative_to(&link, &config.root)),
+                crate::msg!("link-outside-project"),
+            )
+            .with_help(crate::help!()),
+        )));
     }
     Ok(out)
 }

@@ -187,7 +187,10 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     assert_eq!(drawer["closedByTapOutside"], true, "{drawer}");
     // The comparison table: its last column in view at 1280 px, its caption at 360 px.
     for (page, widths) in report["comparison"].as_object().into_iter().flatten() {
-        assert_eq!(widths["1280"]["lastColumnVisible"], true, "{page}: {widths}");
+        assert_eq!(
+            widths["1280"]["lastColumnVisible"], true,
+            "{page}: {widths}"
+        );
         assert_eq!(widths["1280"]["layout"], "table", "{page}: {widths}");
         assert_eq!(widths["360"]["captionInView"], true, "{page}: {widths}");
         assert_eq!(widths["360"]["overflow"], 0, "{page}: {widths}");
