@@ -81,6 +81,7 @@ pub(crate) fn options(args: &BuildArgs) -> Result<BuildOptions> {
         drafts: args.drafts,
         zip: args.zip.clone(),
         pdf: !args.no_pdf,
+        on_wait: output::OnWait::new(|message| errln!("note: {message}")),
         ..Default::default()
     })
 }

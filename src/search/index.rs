@@ -300,6 +300,8 @@ fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
         translation: _,
         template: _,
         field_spans: _,
+        // A page for authors only is left out before its words are read (below).
+        for_authors: _,
     } = &page.front;
     let section = page.parent.map(|p| site.pages[p].title.as_str());
     crate::memo::key_of(&(
@@ -329,6 +331,8 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
         .filter(|&&i| !site.pages[i].body().contains(crate::model::STUB_MARKER))
+        // Nor does a page for authors only (`audience: authors`).
+        .filter(|&&i| !site.pages[i].front.for_authors)
         .map(|&i| {
             let page = &site.pages[i];
             let key = || words_key(site, page);
