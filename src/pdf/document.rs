@@ -3,7 +3,7 @@
 //! info card, its body and, for the comparison and glossary pages, the table and the
 //! entries the HTML templates show.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::markup::{self, Body, Link, Omission, Target, escape, label, string};
@@ -115,9 +115,9 @@ pub(super) fn chapters(site: &Site, lang_index: usize) -> Vec<usize> {
 /// The links of `page` as they lead in the PDF: within the document to a chapter or a
 /// heading, or out to the site online (with `base_url`), or nowhere. Pictures point at
 /// their file in the document's world, which `pictures` collects.
-pub(super) fn links(
-    site: &Site,
-    page: &Page,
+pub(super) fn links<'a>(
+    site: &'a Site,
+    page: &'a Page,
     included: &HashSet<usize>,
     pictures: &mut Vec<(String, FileSource)>,
     broken: &mut Vec<Omission>,
@@ -128,6 +128,7 @@ pub(super) fn links(
         None => Target::Text,
     };
     let dir = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut ids = HeadingIds::default();
     page.analysis
         .links
         .iter()
@@ -142,14 +143,14 @@ pub(super) fn links(
             };
             match (resolved, page.link_targets.get(i).copied().flatten()) {
                 _ if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
-                    link.target = heading_target(page, &raw.dest[1..]);
+                    link.target = ids.target(page, &raw.dest[1..]);
                 }
                 (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
                     let target = &site.pages[t];
                     link.title = title.clone();
                     link.badge = badge.as_ref().map(|(code, _)| code.clone());
                     link.target = if included.contains(&t) {
-                        heading_target(target, &fragment(href).unwrap_or_default())
+                        ids.target(target, &fragment(href).unwrap_or_default())
                     } else {
                         let mut path = target.url.clone();
                         if let Some(f) = fragment(href) {
@@ -206,14 +207,30 @@ pub(super) fn links(
         .collect()
 }
 
-/// The label of heading `id` of `page` in the document; its chapter's for an id that
-/// is no heading there, and for the leading `# Title` the chapter heading stands for.
-fn heading_target(page: &Page, id: &str) -> Target {
-    let headings = &page.analysis.headings;
-    let is_title = |i: usize| i == 0 && page.drop_leading_h1 && headings[0].level == 1;
-    match headings.iter().position(|h| h.id == id) {
-        Some(i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
-        _ => Target::Label(chapter_label(page)),
+/// The headings of the pages links lead to, by id, each page's made once: a page of
+/// N links to its own headings costs N look-ups, not N × its headings (issue #24).
+#[derive(Default)]
+struct HeadingIds<'a>(HashMap<&'a str, HashMap<&'a str, usize>>);
+
+impl<'a> HeadingIds<'a> {
+    /// The label of heading `id` of `page` in the document; its chapter's for an id
+    /// that is no heading there, and for the leading `# Title` the chapter heading
+    /// stands for.
+    fn target(&mut self, page: &'a Page, id: &str) -> Target {
+        let headings = &page.analysis.headings;
+        let by_id = self.0.entry(page.url.as_str()).or_insert_with(|| {
+            // The first heading of an id wins, as a browser's `#id` finds it.
+            let mut by_id = HashMap::with_capacity(headings.len());
+            for (i, h) in headings.iter().enumerate() {
+                by_id.entry(h.id.as_str()).or_insert(i);
+            }
+            by_id
+        });
+        let is_title = |i: usize| i == 0 && page.drop_leading_h1 && headings[0].level == 1;
+        match by_id.get(id) {
+            Some(&i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
+            _ => Target::Label(chapter_label(page)),
+        }
     }
 }
 
@@ -325,6 +342,10 @@ pub(super) fn handbook(
         if let Some(card) = card_args(site, page, &["handout"], &body_labels) {
             let _ = writeln!(main, "#card({card})\n");
         }
+        if page.body().len() > MAX_TYPESET_BYTES {
+            warnings.push(too_large(page));
+            continue;
+        }
         let prefix = prefix(page);
         let (body, omissions) = markup::to_typst(&Body {
             text: page.body(),
@@ -355,6 +376,26 @@ pub(super) fn handbook(
     let at = crate::diagnostic::Span::file(crate::config::CONFIG_FILE);
     let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
     Ok((output(path, bytes), warnings))
+}
+
+/// The largest page body, in bytes, the PDF typesets: about 300 printed pages. A
+/// larger page is left out of the PDF with a warning (its chapter heading stays, so
+/// links to it still lead somewhere); the site and the EPUB keep it. Typesetting costs
+/// memory in proportion: one page of 50 MB took 14.7 GB (issue #24).
+pub(super) const MAX_TYPESET_BYTES: usize = 1 << 20;
+
+/// The warning for a page left out of the PDF for its size.
+fn too_large(page: &Page) -> Diagnostic {
+    let span = crate::diagnostic::Span::new(page.path.clone().unwrap_or_default(), 1, 1);
+    Diagnostic::warning(
+        span,
+        crate::msg!(
+            "pdf-page-too-large",
+            size = page.body().len() / 1024,
+            limit = MAX_TYPESET_BYTES / 1024
+        ),
+    )
+    .with_help(crate::help!())
 }
 
 /// Warnings at the places of a page's body that the PDF left out.

@@ -62,7 +62,7 @@ pub(crate) fn entries(path: &Path) -> Vec<(String, Vec<u8>, bool)> {
         .collect()
 }
 
-fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
+pub(crate) fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
     let (_, data, _) = entries
         .iter()
         .find(|(n, _, _)| n == name)
@@ -71,7 +71,7 @@ fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
 }
 
 /// Runs epubcheck on every file in `books`, side by side; fails with its report.
-fn epubcheck(books: &[std::path::PathBuf]) {
+pub(crate) fn epubcheck(books: &[std::path::PathBuf]) {
     let jar = tools::epubcheck();
     let java = tools::java();
     std::thread::scope(|s| {
