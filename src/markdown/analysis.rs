@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+use super::medium::{MarkerProblem, Medium, Tracker};
 use super::scripts::{self, Script, ScriptKind};
 use super::{heading_level, options};
 use crate::terms::Join;
@@ -64,6 +65,8 @@ pub struct Analysis {
     /// Where the body first nests deeper than [`MAX_NESTING`](super::MAX_NESTING) (quotes, lists and
     /// elements one inside another), if it does: such a page is refused.
     pub too_deep: Option<usize>,
+    /// Media markers (`<!-- panduan:screen -->`, …) that do not pair up.
+    pub marker_problems: Vec<MarkerProblem>,
 }
 
 /// A piece of a body's running text (one text event).
@@ -219,6 +222,7 @@ pub fn analyse(body: &str) -> Analysis {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         a.prose.see(&event, &range, body, &mut a.out.prose);
         a.follow_html(&event, &range);
+        a.media.see(&event, a.written_at(&event, &range));
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => a.start_heading(*level, id, range),
             Event::End(TagEnd::Heading(_)) => a.end_heading(),
@@ -256,6 +260,8 @@ struct Analyser<'a> {
     /// What [`Scanner::ours`](scripts::Scanner::ours) is given for an event, reused.
     rendered: String,
     prose: ProseState,
+    /// The media markers open (`<!-- panduan:screen -->`, …).
+    media: Tracker,
 }
 
 impl<'a> Analyser<'a> {
@@ -281,6 +287,20 @@ impl<'a> Analyser<'a> {
                 links: Vec::new(),
                 off: false,
             },
+            media: Tracker::default(),
+        }
+    }
+
+    /// Where an event is written in the body: raw HTML inside a list or a quote loses
+    /// its indentation or `>`, so it is looked for in its range.
+    fn written_at(&self, event: &Event<'_>, range: &Range<usize>) -> usize {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => self
+                .body
+                .get(range.clone())
+                .and_then(|source| source.find(html.as_ref()))
+                .map_or(range.start, |at| range.start + at),
+            _ => range.start,
         }
     }
 
@@ -296,11 +316,7 @@ impl<'a> Analyser<'a> {
             Event::Html(html) | Event::InlineHtml(html) => {
                 // Where the piece is written: inside a list or a quote, pieces lose
                 // their indentation or `>`, so they are looked for in their range.
-                let base = self
-                    .body
-                    .get(range.clone())
-                    .and_then(|source| source.find(html.as_ref()))
-                    .map_or(range.start, |at| range.start + at);
+                let base = self.written_at(event, range);
                 self.html.raw(self.body, html, base, &mut self.out.scripts);
             }
             // Text is escaped (no `<`): one letter leaves the tokenizer where all of it
@@ -430,6 +446,8 @@ impl<'a> Analyser<'a> {
         self.out.is_empty &= t.trim().is_empty();
         if let Some(h) = self.heading.as_mut() {
             h.3.push_str(t);
+        } else if self.media.open_medium() == Some(Medium::Print) {
+            // Text for paper only is not on the web page the search finds.
         } else if let Some(s) = self.out.sections.last_mut() {
             s.text.push_str(t);
         }
@@ -471,6 +489,7 @@ impl<'a> Analyser<'a> {
 
     fn finish(self) -> Analysis {
         let mut out = self.out;
+        out.marker_problems = self.media.finish();
         for s in &mut out.sections {
             let start = s.text.len() - s.text.trim_start().len();
             let trimmed = s.text.trim();

@@ -10,12 +10,14 @@
 //! - `analysis`: the first pass, [`analyse`] -> [`Analysis`] (and [`slugify`]);
 //! - `html`: the second pass, the HTML writer behind [`to_html`];
 //! - `marked`: [`to_marked_html`] and [`MarkedHtml::fill`], on top of that writer;
+//! - `medium`: parts of a body for the screen or for paper only (`<!-- panduan:screen -->`);
 //! - `scripts`: what in raw HTML or a link would run script ([`Script`]), read by an HTML5
 //!   tokenizer, for the analysis and the EPUB ([`script_in_attribute`]).
 
 mod analysis;
 mod html;
 mod marked;
+pub mod medium;
 mod scripts;
 #[cfg(test)]
 mod tests;

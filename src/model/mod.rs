@@ -368,7 +368,8 @@ fn link_pages(site: &mut Site, unfinished: Unfinished, diagnostics: &mut Vec<Dia
         for &from in order {
             for k in 0..site.pages[from].links_to.len() {
                 let to = site.pages[from].links_to[k];
-                if to != from {
+                // A page for authors only is no place readers are sent from.
+                if to != from && !site.pages[from].front.for_authors {
                     site.pages[to].backlinks.push(from);
                 }
             }
@@ -518,7 +519,28 @@ fn page_from_source(
             }),
         );
     }
+    if !page.analysis.marker_problems.is_empty() {
+        let index = LineIndex::new(&page.source);
+        diagnostics.extend(
+            page.analysis
+                .marker_problems
+                .iter()
+                .map(|p| marker_error(body_span(&page, &index, p.offset), p.problem)),
+        );
+    }
     (Some(page), diagnostics)
+}
+
+/// A media marker (`<!-- panduan:screen -->`, issue #30) that does not pair up: the
+/// build cannot tell where the part for one medium ends.
+fn marker_error(span: Span, problem: markdown::medium::Problem) -> Diagnostic {
+    use markdown::medium::Problem;
+    let message = match problem {
+        Problem::Unclosed(m) => msg!("medium-unclosed", medium = m.name()),
+        Problem::Unopened(m) => msg!("medium-unopened", medium = m.name()),
+        Problem::Nested(m) => msg!("medium-nested", medium = m.name()),
+    };
+    Diagnostic::error(span, message).with_help(help!())
 }
 
 /// Raw HTML and links pass through as written: what would run script in every

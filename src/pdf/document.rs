@@ -71,7 +71,8 @@ pub(super) fn card_args(
     let kind_label = def.label.get(lang).unwrap_or(&kind.value);
     let mut fields = String::new();
     for (name, field) in &def.fields {
-        if skip.contains(&name.as_str()) {
+        // A field with `card = false` is not on the card, as on the site.
+        if skip.contains(&name.as_str()) || !field.card {
             continue;
         }
         let Some(value) = page.front.fields.get(name) else {
@@ -100,12 +101,14 @@ pub(super) fn card_args(
 }
 
 /// Every page of a language the PDF holds, in reading order: all but unfinished
-/// translations.
+/// translations and pages for authors only (`audience: authors`).
 pub(super) fn chapters(site: &Site, lang_index: usize) -> Vec<usize> {
     site.reading_order[lang_index]
         .iter()
         .copied()
-        .filter(|&i| !site.pages[i].body().contains(STUB_MARKER))
+        .filter(|&i| {
+            !site.pages[i].body().contains(STUB_MARKER) && !site.pages[i].front.for_authors
+        })
         .collect()
 }
 
@@ -294,6 +297,16 @@ pub(super) fn handbook(
         content(&language.name),
         content(&get("contents")),
     );
+    // A cross-reference on paper: ", hlm. 42" / ", p. 42" after the link (issue #30).
+    let _ = writeln!(
+        main,
+        "#let page-ref(target) = context [, {}~#numbering(\"1\", ..counter(page).at(target))]\n",
+        {
+            let mut s = String::new();
+            escape(&mut s, &get("pdf_page_abbr"));
+            s
+        }
+    );
     let mut parts: Parts = vec![(0, None)];
     let mut pictures = Vec::new();
     let mut warnings = Vec::new();
@@ -342,6 +355,7 @@ pub(super) fn handbook(
             prefix: &prefix,
             level,
             drop_leading_h1: page.drop_leading_h1,
+            page_refs: true,
         });
         main.push_str(&body);
         main.push('\n');
@@ -359,7 +373,8 @@ pub(super) fn handbook(
     }
     let what = format!("`{path}`");
     let document = compile(main, templates, pictures, &parts, &what)?;
-    let bytes = pdf_bytes(&document, &path, &what)?;
+    let at = crate::diagnostic::Span::file(crate::config::CONFIG_FILE);
+    let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
     Ok((output(path, bytes), warnings))
 }
 
@@ -470,7 +485,10 @@ fn comparison(
     format!("#comparison(caption: [{caption}], header: ({header}), rows: ({rows}))\n\n")
 }
 
-/// `#glossary(…)`: what `glossary.html` shows, from `extra: { kind, field, definition }`.
+/// `#glossary(…)`: what `glossary.html` shows. From `extra: { kind, field,
+/// definition }` (every term of a list field of a kind, with its page's definition
+/// field), else every term a page of the language defines in its own `extra.glossary`
+/// (issue #30: the PDF printed only the glossary's introduction).
 fn glossary(
     site: &Site,
     page: &Page,
@@ -479,34 +497,48 @@ fn glossary(
 ) -> String {
     let extra = page.front.extra.as_ref();
     let get = |key: &str| extra.and_then(|e| e.get(key)).and_then(|v| v.as_str());
-    let (Some(kind), Some(field)) = (get("kind"), get("field")) else {
-        return String::new();
-    };
-    let definition = get("definition");
-    let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
-        .into_iter()
-        .filter_map(|i| match site.pages[i].front.fields.get(field) {
-            Some(FieldValue::List(items)) => Some(items.iter().map(move |t| (t.as_str(), i))),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    entries.sort_by_cached_key(|(term, i)| {
-        crate::render::functions::term_order(term, &site.pages[*i].title)
-    });
     let mut out = String::from("#glossary(entries: (\n");
-    for (term, i) in entries {
-        let p = &site.pages[i];
-        let text = match definition.and_then(|d| p.front.fields.get(d)) {
-            Some(v) => field_value(v, t),
-            None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
-        };
-        let _ = writeln!(
-            out,
-            "({}, {text}, [#{}]),",
-            content(term),
-            page_link(site, i, included)
-        );
+    match (get("kind"), get("field")) {
+        (Some(kind), Some(field)) => {
+            let definition = get("definition");
+            let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
+                .into_iter()
+                .filter_map(|i| match site.pages[i].front.fields.get(field) {
+                    Some(FieldValue::List(items)) => {
+                        Some(items.iter().map(move |t| (t.as_str(), i)))
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            entries.sort_by_cached_key(|(term, i)| {
+                crate::render::functions::term_order(term, &site.pages[*i].title)
+            });
+            for (term, i) in entries {
+                let p = &site.pages[i];
+                let text = match definition.and_then(|d| p.front.fields.get(d)) {
+                    Some(v) => field_value(v, t),
+                    None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
+                };
+                let _ = writeln!(
+                    out,
+                    "({}, {text}, [#{}]),",
+                    content(term),
+                    page_link(site, i, included)
+                );
+            }
+        }
+        _ => {
+            for (i, entry) in crate::render::functions::glossary_list(site, page.lang_index) {
+                let _ = writeln!(
+                    out,
+                    "({}, {}, [#{}]),",
+                    content(entry.term),
+                    content(entry.definition),
+                    page_link(site, i, included)
+                );
+            }
+        }
     }
     out.push_str("))\n\n");
     out
