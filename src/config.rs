@@ -727,7 +727,7 @@ title = "Handbook"
         );
         let e = err(&format!("{GOOD}\n[search.synonyms.fr]\n\"x\" = [\"y\"]\n"));
         assert!(
-            e.starts_with("book.toml:14:10: error: `[search.synonyms.fr]` is for a language"),
+            e.starts_with("book.toml:13:9: error: `[search.synonyms.fr]` is for a language"),
             "{e}"
         );
         assert!(e.contains("`id`, `en`"), "{e}");
