@@ -36,6 +36,7 @@ pub const RESERVED_KEYS: &[&str] = &[
     "template",
     "extra",
     "translation",
+    "audience",
 ];
 
 /// A language code such as `id` or `en`; only [`Config`] constructs one.
@@ -273,8 +274,11 @@ pub struct ThemeSettings {
     pub extra_css: Vec<String>,
     /// A picture shown in the bar beside the title (and on the PDF's title page).
     pub logo: Option<String>,
-    /// The accent colour, `#rrggbb`, of both the light and the dark scheme.
+    /// The accent colour, `#rrggbb`, of the light scheme; the dark one takes it lifted
+    /// to the nearest colour that reads on its background, unless `accent_dark` is set.
     pub accent: Option<String>,
+    /// The accent colour of the dark scheme.
+    pub accent_dark: Option<String>,
     /// The icon browsers show in tabs (the theme's own by default).
     pub favicon: Option<String>,
 }

@@ -313,11 +313,12 @@ impl fmt::Display for Diagnostic {
             // Tabs are shown as one space each, so that the caret stays under its column.
             let number = self.span.line.to_string();
             let gutter = " ".repeat(number.len());
-            let caret = " ".repeat(self.span.col.get().saturating_sub(1) as usize);
+            let (shown, col) = excerpt(line, self.span.col.get().saturating_sub(1) as usize);
+            let caret = " ".repeat(col);
             write!(
                 f,
                 "\n  {gutter} |\n  {number} | {}\n  {gutter} | {caret}^",
-                line.replace('\t', " ")
+                shown.replace('\t', " ")
             )?;
         }
         if let Some(help) = &self.help {
@@ -325,6 +326,37 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The characters of a source line shown under a message, at most: a longer line (a
+/// 10,000-deep flow list on one line) is cut to this many around the column, with `…`
+/// where it was cut.
+pub const EXCERPT_CHARS: usize = 120;
+
+/// `line` cut to [`EXCERPT_CHARS`] around the 0-based character column `col`, and the
+/// column within what is shown.
+fn excerpt(line: &str, col: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let count = line.chars().count();
+    if count <= EXCERPT_CHARS {
+        return (std::borrow::Cow::Borrowed(line), col);
+    }
+    let col = col.min(count);
+    let start = col
+        .saturating_sub(EXCERPT_CHARS / 2)
+        .min(count - EXCERPT_CHARS);
+    let end = start + EXCERPT_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(EXCERPT_CHARS));
+    if end < count {
+        shown.push('…');
+    }
+    (
+        std::borrow::Cow::Owned(shown),
+        col - start + usize::from(start > 0),
+    )
 }
 
 /// Sorts diagnostics by place, then level, code and message, for reproducible output
@@ -426,6 +458,28 @@ mod tests {
         assert_eq!(idx.line_col(text, 9), (3, 1));
         assert_eq!(idx.line_col(text, 10), (4, 1));
         assert_eq!(idx.line_col(text, 999), (4, 5));
+    }
+
+    #[test]
+    fn issue_24_a_long_line_is_cut_around_its_column() {
+        let line = "[".repeat(10_000);
+        let d = Diagnostic::error(Span::new("a.md", 2, 5_001), "deep").with_line(&line);
+        let shown = d.to_string();
+        assert!(shown.len() < 600, "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let text = lines[2].split_once("| ").expect("the excerpt").1;
+        let caret = lines[3].split_once("| ").expect("the caret").1;
+        assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+        assert_eq!(text.chars().count(), EXCERPT_CHARS + 2);
+        assert_eq!(caret.chars().count(), 1 + EXCERPT_CHARS / 2 + 1, "{caret}");
+        let (short, col) = excerpt("abc", 1);
+        assert_eq!((short.as_ref(), col), ("abc", 1));
+        let long = "x".repeat(500);
+        let (end, col) = excerpt(&long, 499);
+        assert_eq!(
+            (end.chars().count(), col),
+            (EXCERPT_CHARS + 1, EXCERPT_CHARS)
+        );
     }
 
     #[test]

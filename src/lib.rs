@@ -79,9 +79,46 @@ pub struct BuildOptions {
     /// Make the PDFs (`[pdf]`, `[handouts]` in book.toml): `panduan build` does unless
     /// `--no-pdf`; `serve` and `watch` never do, so a rebuild is never kept waiting.
     pub pdf: bool,
+    /// Told when the build waits for another build of the same output folder.
+    pub on_wait: output::OnWait,
     /// What earlier builds of the same project left to reuse (`serve`, `watch`); by
     /// default switched off.
     pub reuse: std::sync::Arc<Reuse>,
+    /// Told what each long step of [`build`] is as it starts.
+    pub progress: Progress,
+}
+
+/// Where [`build`] says what it is doing as each long step starts (rendering the pages,
+/// then each heavy output of [`downloads::FORMATS`]), in the user's words: `panduan
+/// build` shows it on a terminal. By default nobody listens.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<Listen>>);
+
+/// Who hears of each step (see [`Progress`]).
+type Listen = dyn Fn(&str) + Send + Sync;
+
+impl Progress {
+    /// Progress told to `listen`.
+    pub fn new(listen: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Progress(Some(std::sync::Arc::new(listen)))
+    }
+
+    /// Says that the step described by `what` starts.
+    pub fn step(&self, what: &str) {
+        if let Some(listen) = &self.0 {
+            listen(what);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(on)"
+        } else {
+            "Progress(off)"
+        })
+    }
 }
 
 /// What one build hands to the next: each stage's own reuse tables. The driver that
@@ -458,13 +495,15 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
 /// ([`downloads::make`]) are made from that folder before it is swapped in.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
+    downloads::source_date_epoch()?;
     let (prepared, mut phases, lap) = prepare(options)?;
     let config = &prepared.site.config;
     let out = config.output.clone();
     if let Some(zip) = &options.zip {
         output::check_zip_target(config, zip, &out)?;
     }
-    let writer = output::Writer::begin(config, &out)?;
+    let writer = output::Writer::begin(config, &out, &options.on_wait)?;
+    options.progress.step(&crate::t!("progress-render"));
     let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
     // The model checks the names of pages and copied files; the theme's own are checked
     // here, before anything is zipped.
@@ -485,7 +524,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         wants,
         &writer,
         &mut paths,
-    )?;
+        &|what| options.progress.step(what),
+    )
+    // A full disk while a download is written keeps the previous output: say so.
+    .map_err(|e| writer.explain(e, false))?;
     warnings.extend(made.warnings);
     phases.extend(made.phases);
     let lap = Instant::now();
@@ -493,10 +535,21 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let top = out
             .file_name()
             .map_or_else(|| "book".into(), |n| n.to_string_lossy().into_owned());
-        downloads::zip(offline, zip, &top, made.stamp)?;
+        writer.note_temporary(&downloads::zip_temporary(zip));
+        let had_zip = zip.is_file();
+        downloads::zip(offline, zip, &top, made.stamp).map_err(|e| writer.explain(e, had_zip))?;
     }
     let written = writer.finish()?;
     phases.push(("write", lap.elapsed()));
+    for left in &written.leftovers {
+        warnings.push(
+            Diagnostic::warning(
+                diagnostic::Span::file(load::relative_to(left, &config.root)),
+                crate::msg!("output-leftover"),
+            )
+            .with_help(crate::help!()),
+        );
+    }
     let report = Report {
         pages: prepared.pages_per_language(),
         warnings,

@@ -5,6 +5,13 @@
 //! build leaves the previous output untouched. Panduan only ever replaces a folder it
 //! created (it carries a marker file), and refuses output paths that are, or contain,
 //! the project, its content or theme, the home folder or `/`.
+//!
+//! Two builds of one output folder never interleave: each holds an advisory lock on a
+//! file beside the folder (`.book.panduan-lock`, see [`OutputLock`]) from the moment it
+//! starts writing until its folder is in place, and a second build waits for it. The
+//! lock is also what proves that a temporary folder left beside the output is stale:
+//! only the holder of the lock writes one, so while a build holds it, every other
+//! `.book.panduan-tmp-*`/`-old-*` folder belongs to a build that is gone.
 
 use std::collections::HashSet;
 use std::fs;
@@ -26,10 +33,153 @@ pub const MARKER: &str = ".panduan-output";
 const MARKER_TEXT: &str = "This folder was written by Panduan and is replaced on every build.\n";
 
 /// What was written.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Written {
     pub files: usize,
     pub bytes: u64,
+    /// Folders of earlier builds beside the output that could not be removed (a
+    /// previous output made read-only, say), for the report to name.
+    pub leftovers: Vec<PathBuf>,
+}
+
+/// Told, once, that a build waits for another build of the same output folder to
+/// finish (with the message to show). Does nothing by default.
+#[derive(Clone, Default)]
+pub struct OnWait(Option<std::sync::Arc<Say>>);
+
+/// What [`OnWait`] calls.
+type Say = dyn Fn(&str) + Send + Sync;
+
+impl OnWait {
+    /// Calls `say` with the message when a build has to wait.
+    pub fn new(say: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        OnWait(Some(std::sync::Arc::new(say)))
+    }
+
+    fn say(&self, message: &str) {
+        if let Some(say) = &self.0 {
+            say(message);
+        }
+    }
+}
+
+impl std::fmt::Debug for OnWait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "OnWait(..)"
+        } else {
+            "OnWait(none)"
+        })
+    }
+}
+
+/// The folder that holds `out` and the name of `out` in it.
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
+    let parent = out
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into());
+    (parent, name)
+}
+
+/// An advisory lock on an output folder: the file `.<name>.panduan-lock` beside it,
+/// locked (`flock` on Unix, `LockFileEx` on Windows) while a build writes the folder or
+/// `clean` removes it. The operating system releases it when the process ends, however
+/// it ends, so a killed build never leaves it held. The file stays (removing it would
+/// let two builds lock two different files); it holds the process id of the holder,
+/// for the message of a build that waits, and the temporary files outside the output
+/// that the holder made ([`Writer::note_temporary`]).
+pub struct OutputLock {
+    file: Option<fs::File>,
+}
+
+impl OutputLock {
+    /// Locks the output `name` in `parent`, waiting for another holder to let go.
+    /// Where the file system has no locks, nothing is locked (see [`OutputLock::is_held`]).
+    pub fn acquire(parent: &Path, name: &str, shown: &str, on_wait: &OnWait) -> Result<Self> {
+        let path = parent.join(format!(".{name}.panduan-lock"));
+        let failed = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(failed)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let holder = std::io::read_to_string(&mut file).unwrap_or_default();
+                let pid = holder.lines().next().unwrap_or("").trim().to_string();
+                on_wait.say(&crate::t!("output-waiting", out = shown, pid = pid));
+                file.lock().map_err(failed)?;
+            }
+            Err(fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+                return Ok(OutputLock { file: None });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
+        let lock = OutputLock { file: Some(file) };
+        Ok(lock)
+    }
+
+    /// Whether the lock is held (false where the file system has no locks).
+    pub fn is_held(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// The lock file's lines: the holder's process id, then temporary files.
+    fn lines(&self) -> Vec<String> {
+        let Some(mut file) = self.file.as_ref() else {
+            return Vec::new();
+        };
+        let mut text = String::new();
+        let _ = std::io::Seek::rewind(&mut file);
+        let _ = std::io::Read::read_to_string(&mut file, &mut text);
+        text.lines().map(str::to_string).collect()
+    }
+
+    fn rewrite(&self, lines: &[String]) {
+        let Some(mut file) = self.file.as_ref() else {
+            return;
+        };
+        let mut text = lines.join("\n");
+        text.push('\n');
+        let _ = file.set_len(0);
+        let _ = std::io::Seek::rewind(&mut file);
+        let _ = file.write_all(text.as_bytes());
+    }
+
+    /// Removes the temporary files a killed holder recorded, and makes this process
+    /// the holder.
+    fn remove_recorded(&self) {
+        for line in self.lines().iter().skip(1) {
+            let path = Path::new(line);
+            if path.is_file() && line.ends_with(crate::downloads::ZIP_TMP_SUFFIX) {
+                let _ = fs::remove_file(path);
+            }
+        }
+        self.rewrite(&[std::process::id().to_string()]);
+    }
+
+    /// Records a temporary file, to be removed by the next holder if it is still there.
+    fn record(&self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut lines = self.lines();
+        if lines.is_empty() {
+            lines.push(std::process::id().to_string());
+        }
+        lines.push(path.to_string_lossy().into_owned());
+        self.rewrite(&lines);
+    }
 }
 
 /// Resolves `path` as far as it exists (symlinks, `..`), keeping the part that does not
@@ -119,7 +269,7 @@ fn check_target_with_home(config: &Config, out: &Path, home: Option<&Path>) -> R
 
 /// Writes `files` to `out`, replacing its previous contents atomically.
 pub fn write(config: &Config, files: &[OutputFile], out: &Path) -> Result<Written> {
-    let writer = Writer::begin(config, out)?;
+    let writer = Writer::begin(config, out, &OnWait::default())?;
     files.par_iter().try_for_each(|f| writer.put(f))?;
     writer.finish()
 }
@@ -136,6 +286,10 @@ pub struct Writer {
     shown: String,
     /// Whether a previous output of ours is there, to be kept if this build fails.
     had_output: bool,
+    /// Held until the writer is dropped: no other build writes `out` meanwhile.
+    lock: OutputLock,
+    /// Folders of earlier builds that could not be removed (named in the report).
+    leftovers: Mutex<Vec<PathBuf>>,
     /// Folders made so far inside `tmp`.
     dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
@@ -145,22 +299,22 @@ pub struct Writer {
 
 impl Writer {
     /// Checks `out` (see [`check_target`]) and starts a temporary folder beside it.
-    pub fn begin(config: &Config, out: &Path) -> Result<Writer> {
+    /// Waits (saying so through `on_wait`) while another build writes the same output.
+    pub fn begin(config: &Config, out: &Path, on_wait: &OnWait) -> Result<Writer> {
         check_target(config, out)?;
-        let parent = out
-            .parent()
-            .map(Path::to_path_buf)
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| PathBuf::from("."));
+        let (parent, name) = parent_and_name(out);
         fs::create_dir_all(&parent).map_err(|source| Error::Write {
             path: parent.clone(),
             source,
         })?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "book".into());
-        remove_stale(&parent, &name);
+        let lock = OutputLock::acquire(&parent, &name, &shown(config, out), on_wait)?;
+        // Checked again: the build we waited for may have changed what is there.
+        check_target(config, out)?;
+        let mut leftovers = Vec::new();
+        if lock.is_held() {
+            leftovers = remove_stale(&parent, &name);
+            lock.remove_recorded();
+        }
         let tmp = parent.join(format!(".{name}.panduan-tmp-{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(|source| Error::Write {
@@ -173,6 +327,8 @@ impl Writer {
             parent,
             name,
             tmp,
+            lock,
+            leftovers: Mutex::new(leftovers),
             shown: shown(config, out),
             had_output: has_output(out),
             dirs: Mutex::new(HashSet::new()),
@@ -291,13 +447,43 @@ impl Writer {
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// `e`, from writing a zip, saying what a full disk left: the previous output (the
+    /// offline zip is part of it) and, when `zip_kept`, the previous `--zip` file.
+    pub fn explain(&self, e: Error, zip_kept: bool) -> Error {
+        match e {
+            Error::DiskFull { shown, .. } => {
+                let mut after = after_failure(self.had_output, "output");
+                if zip_kept {
+                    after = format!("{after}; {}", crate::t!("after-kept-zip"));
+                }
+                Error::DiskFull { shown, after }
+            }
+            other => other,
+        }
+    }
+
+    /// Notes `path`, a temporary file made outside the output folder (the `--zip`
+    /// file's), so that the next build removes it if this one is killed before it
+    /// does.
+    pub fn note_temporary(&self, path: &Path) {
+        self.lock.record(path);
+    }
+
     /// Puts the finished folder in place of the output.
     pub fn finish(mut self) -> Result<Written> {
-        swap(&self.tmp, &self.out, &self.parent, &self.name)?;
+        let left = swap(&self.tmp, &self.out, &self.parent, &self.name)?;
         self.finished = true;
+        let mut leftovers = std::mem::take(
+            &mut *self
+                .leftovers
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        leftovers.extend(left);
         Ok(Written {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            leftovers,
         })
     }
 }
@@ -334,16 +520,19 @@ pub fn has_output(out: &Path) -> bool {
 }
 
 /// Moves the finished folder into place; the old output is removed only afterwards.
-fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
+/// Returns the old output if it could not be removed.
+fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> Result<Option<PathBuf>> {
     if !out.exists() {
-        return fs::rename(tmp, out).map_err(|source| Error::Write {
-            path: out.to_path_buf(),
-            source,
-        });
+        return fs::rename(tmp, out)
+            .map(|()| None)
+            .map_err(|source| Error::Write {
+                path: out.to_path_buf(),
+                source,
+            });
     }
     let old = parent.join(format!(".{name}.panduan-old-{}", std::process::id()));
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|source| Error::Write {
+        remove_ours(&old).map_err(|source| Error::Write {
             path: old.clone(),
             source,
         })?;
@@ -360,27 +549,54 @@ fn swap(tmp: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
             source,
         });
     }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+    Ok(remove_ours(&old).err().map(|_| old))
 }
 
-/// Removes temporary folders left by builds that were killed, if they are ours.
-fn remove_stale(parent: &Path, name: &str) {
+/// Removes temporary folders left by builds that were killed, if they are ours;
+/// returns those that could not be removed. Called only by the holder of the
+/// [`OutputLock`]: their builds are gone.
+fn remove_stale(parent: &Path, name: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(parent) else {
-        return;
+        return Vec::new();
     };
     let prefixes = [
         format!(".{name}.panduan-tmp-"),
         format!(".{name}.panduan-old-"),
     ];
+    let mut left = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
             && entry.path().join(MARKER).is_file()
+            && remove_ours(&entry.path()).is_err()
         {
-            let _ = fs::remove_dir_all(entry.path());
+            left.push(entry.path());
         }
     }
+    left.sort();
+    left
+}
+
+/// Removes a folder Panduan wrote (it holds the marker), first as it is, then, if
+/// that fails, after making its folders writable again (an output someone made
+/// read-only: its files cannot be unlinked from a read-only folder).
+fn remove_ours(dir: &Path) -> std::io::Result<()> {
+    if fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_dir()
+            && let Ok(meta) = entry.metadata()
+        {
+            let mut permissions = meta.permissions();
+            if permissions.readonly() {
+                #[allow(clippy::permissions_set_readonly_false)]
+                permissions.set_readonly(false);
+                let _ = fs::set_permissions(entry.path(), permissions);
+            }
+        }
+    }
+    fs::remove_dir_all(dir)
 }
 
 /// Removes the output folder, if it is one Panduan wrote.
@@ -389,6 +605,11 @@ pub fn clean(config: &Config, out: &Path) -> Result<bool> {
         return Ok(false);
     }
     check_target(config, out)?;
+    let (parent, name) = parent_and_name(out);
+    let _lock = OutputLock::acquire(&parent, &name, &shown(config, out), &OnWait::default())?;
+    if !out.exists() {
+        return Ok(false);
+    }
     fs::remove_dir_all(out).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
@@ -654,7 +875,7 @@ mod tests {
         assert_eq!(listing(&out), before);
 
         // A writer dropped without `finish` (an error elsewhere, a panic) changes nothing.
-        let writer = Writer::begin(&p.config, &out).expect("begin");
+        let writer = Writer::begin(&p.config, &out, &OnWait::default()).expect("begin");
         writer.put(&file("index.html", "half")).expect("put");
         drop(writer);
         assert_eq!(listing(&out), before);
@@ -663,7 +884,40 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains("panduan-"))
             .collect();
-        assert!(beside.is_empty(), "temporary folders left: {beside:?}");
+        assert_eq!(beside, [".book.panduan-lock"], "temporary folders left");
+    }
+
+    #[test]
+    fn issue_24_stale_folders_go_only_when_their_build_is_gone() {
+        let p = Project::new();
+        let out = p.path("project/book");
+        write(&p.config, &[file("index.html", "good")], &out).expect("first build");
+        // A folder of a killed build, and an old output a read-only copy left behind.
+        let stale = p.path("project/.book.panduan-tmp-999999");
+        let old = p.path("project/.book.panduan-old-999998");
+        for dir in [&stale, &old] {
+            fs::create_dir_all(dir.join("id")).expect("mkdir");
+            fs::write(dir.join(MARKER), MARKER_TEXT).expect("marker");
+            fs::write(dir.join("id/page.html"), "x").expect("write");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(old.join("id"), fs::Permissions::from_mode(0o555)).expect("chmod");
+        }
+        // While another build holds the lock, nothing is touched.
+        let holder = OutputLock::acquire(&p.path("project"), "book", "book", &OnWait::default())
+            .expect("lock");
+        let lock_file = fs::File::open(p.path("project/.book.panduan-lock")).expect("open");
+        assert!(
+            matches!(lock_file.try_lock(), Err(fs::TryLockError::WouldBlock)),
+            "held"
+        );
+        drop(holder);
+        // The next build holds it: the folders are provably stale and removed.
+        let written = write(&p.config, &[file("index.html", "new")], &out).expect("build");
+        assert!(written.leftovers.is_empty(), "{:?}", written.leftovers);
+        assert!(!stale.exists() && !old.exists());
     }
 
     #[test]
@@ -671,14 +925,14 @@ mod tests {
         let p = Project::new();
         let out = p.path("project/book");
         let full = || std::io::Error::from(std::io::ErrorKind::StorageFull);
-        let writer = Writer::begin(&p.config, &out).expect("begin");
+        let writer = Writer::begin(&p.config, &out, &OnWait::default()).expect("begin");
         assert_eq!(
             writer.failed("id/index.html", full()).to_string(),
             "the disk is full while writing `book/id/index.html`; nothing was written\n  = help: free some space and build again"
         );
         drop(writer);
         write(&p.config, &[file("index.html", "good")], &out).expect("first build");
-        let writer = Writer::begin(&p.config, &out).expect("begin");
+        let writer = Writer::begin(&p.config, &out, &OnWait::default()).expect("begin");
         let e = writer.failed("index.html", full()).to_string();
         assert!(e.contains("; the previous output was kept\n"), "{e}");
         let other = writer.failed("index.html", std::io::Error::other("gone"));

@@ -5,6 +5,11 @@
 //! stream is dropped quietly and the command ends as it would have. Any other failure
 //! (a full disk, `> /dev/full`) is said once on stderr if stderr still works, the rest
 //! of that stream is dropped, and the process exits with 2 ([`exit_code`]).
+//!
+//! Control characters are never written as they are (issue #24): a title or file name
+//! holding ESC (`\e]0;PWNED\a`) would otherwise drive the terminal. Every one but the
+//! line feed and the tab is shown as `\u{1b}` ([`escape_controls`]). JSON output is
+//! unchanged by this: `serde_json` writes them as `\u001b` already.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -34,14 +39,16 @@ pub(crate) fn write(stream: Stream, args: fmt::Arguments<'_>) {
     if !open.load(Ordering::Relaxed) {
         return;
     }
+    let text = args.to_string();
+    let text = escape_controls(&text);
     let written = match stream {
         Stream::Out => {
             let mut out = io::stdout().lock();
-            out.write_fmt(args).and_then(|()| out.flush())
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
         }
         Stream::Err => {
             let mut err = io::stderr().lock();
-            err.write_fmt(args).and_then(|()| err.flush())
+            err.write_all(text.as_bytes()).and_then(|()| err.flush())
         }
     };
     let Err(e) = written else { return };
@@ -56,6 +63,24 @@ pub(crate) fn write(stream: Stream, args: fmt::Arguments<'_>) {
             format_args!("{}\n", failure("standard output", &e)),
         );
     }
+}
+
+/// `text` with every control character (C0, DEL, C1) but the line feed and the tab
+/// written as Rust writes it in a string, `\u{1b}`.
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_shown = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(is_shown) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_shown(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Writes bytes made elsewhere (a completion script) to stdout, as [`write`] does.
@@ -122,3 +147,17 @@ macro_rules! errln {
 }
 
 pub(crate) use {errln, out, outln};
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn issue_24_control_characters_are_shown_escaped() {
+        assert_eq!(
+            escape_controls("a\u{1b}]0;PWNED\u{7}b\r\u{9b}c\u{7f}"),
+            "a\\u{1b}]0;PWNED\\u{7}b\\u{d}\\u{9b}c\\u{7f}"
+        );
+        assert_eq!(escape_controls("line\n\tnext é"), "line\n\tnext é");
+    }
+}

@@ -17,9 +17,8 @@ use crate::stamp::Stamp;
 ///    themes);
 /// 5. 1 January 2000, when none can be read.
 pub fn stamp(config: &Config) -> Stamp {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    // Checked at the start of a build (see [`source_date_epoch`]).
+    let epoch = source_date_epoch().ok().flatten();
     match (epoch, config.downloads.date.as_deref()) {
         (Some(seconds), _) => Stamp::from_unix(seconds),
         (None, Some(date)) => Stamp::from_date(date).unwrap_or(Stamp::DEFAULT),
@@ -63,4 +62,36 @@ fn newest_source(config: &Config) -> Option<u64> {
         .filter_map(|time| time.duration_since(UNIX_EPOCH).ok())
         .map(|since| since.as_secs())
         .max()
+}
+
+/// The earliest and latest `SOURCE_DATE_EPOCH` a download can carry (the years a zip
+/// entry can hold): 1980-01-01 and 2107-12-31 23:59:59 UTC.
+pub const EPOCH_RANGE: std::ops::RangeInclusive<u64> = 315_532_800..=4_354_819_199;
+
+/// `SOURCE_DATE_EPOCH`, checked: unset or empty is `None`; anything but a whole number
+/// of seconds within [`EPOCH_RANGE`] is an error (the reproducible-builds convention:
+/// a malformed value stops the build rather than being ignored, issue #24).
+pub fn source_date_epoch() -> crate::error::Result<Option<u64>> {
+    use crate::error::Error;
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = raw.to_string_lossy();
+    let value = text.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let shown: String = value.chars().take(40).collect();
+    let Ok(seconds) = value.parse::<u64>() else {
+        return Err(Error::Msg(crate::msg!("epoch-invalid", value = shown)));
+    };
+    if !EPOCH_RANGE.contains(&seconds) {
+        return Err(Error::Msg(crate::msg!(
+            "epoch-out-of-range",
+            value = shown,
+            first = *EPOCH_RANGE.start(),
+            last = *EPOCH_RANGE.end()
+        )));
+    }
+    Ok(Some(seconds))
 }

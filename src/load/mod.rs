@@ -2,7 +2,14 @@
 //!
 //! Walks `content/`, reads every file, splits and parses front matter. It interprets
 //! nothing beyond the file layout and the front matter, and reads only what lies below
-//! `content/` (symbolic links followed).
+//! `content/`.
+//!
+//! Symbolic links are followed only inside the project ([`link_outside`]): a link
+//! that leads outside it (to `/etc/passwd`, to a folder of system files) is an error at
+//! the link's path and nothing behind it is read, so nothing from outside the project
+//! reaches the output, the zip or `serve`. A link inside the project is followed, to
+//! what it names; a link that leads back into a folder above it (a loop) is reported
+//! and skipped.
 //!
 //! Who else touches the disk: in the pipeline, `config` reads `book.toml`, the theme
 //! (`render::theme`) reads the project's theme folder, and `output` writes the output
@@ -12,6 +19,7 @@
 //! their own ends.
 
 mod front_matter;
+mod pasted;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -114,6 +122,8 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
     // Hidden Markdown files (`.draft.md`, `..md`) are skipped, but not in silence: an
     // author may not know that a leading dot hides a file.
     let mut hidden_pages = Vec::new();
+    let inside = project_folders(config);
+    let mut outside = Vec::new();
     let walker = walkdir::WalkDir::new(&content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -122,6 +132,10 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
             let ignored = e.depth() > 0 && is_ignored(e.file_name());
             if ignored && is_hidden_page(e) {
                 hidden_pages.push(relative_to(e.path(), &config.root));
+            }
+            if !ignored && e.path_is_symlink() && link_outside(e.path(), &inside) {
+                outside.push(relative_to(e.path(), &config.root));
+                return false;
             }
             !ignored
         });
@@ -173,6 +187,11 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
         }
     }
 
+    for path in outside {
+        diagnostics.push(
+            Diagnostic::error(Span::file(path), msg!("link-outside-project")).with_help(help!()),
+        );
+    }
     for path in hidden_pages {
         let name = path
             .file_name()
@@ -187,6 +206,19 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
             .push(Diagnostic::warning(Span::file(path), msg!("hidden-page")).with_help(help));
     }
 
+    // A file that cannot be read (no permission) is found here, so that `check` reports
+    // it as `build`, which copies it, would.
+    let unreadable: Vec<Diagnostic> = statics
+        .par_iter()
+        .filter_map(|s| {
+            let e = std::fs::File::open(&s.source).err()?;
+            Some(Diagnostic::error(
+                Span::file(relative_to(&s.source, &config.root)),
+                msg!("file-unreadable", detail = e.to_string()),
+            ))
+        })
+        .collect();
+    diagnostics.extend(unreadable);
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
         .par_iter()
         .map(|(abs, rel)| match reuse.pages_read.is_on() {
@@ -304,6 +336,14 @@ fn read_page(
                 }
                 None => FrontMatter::default(),
             };
+            diagnostics.extend(split.warnings);
+            // A table pasted from a spreadsheet: tab-separated lines.
+            let body_line = source[..split.body.start].matches('\n').count() + 1;
+            diagnostics.extend(pasted::tab_tables(
+                &source[split.body.clone()],
+                &path,
+                u32::try_from(body_line).unwrap_or(u32::MAX),
+            ));
             (front, split.body, split.yaml.is_some())
         }
         Err(d) => {
@@ -329,6 +369,25 @@ fn read_page(
         front,
     };
     (Some(page), diagnostics)
+}
+
+/// The folders a build may read through a symbolic link: the project, and the theme
+/// where `book.toml` places it outside the project; resolved (no links, no `..`).
+pub fn project_folders(config: &Config) -> Vec<PathBuf> {
+    std::iter::once(&config.root)
+        .chain(config.theme.as_ref())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect()
+}
+
+/// Whether the symbolic link at `path` leads outside every folder of `inside` (see
+/// [`project_folders`]), or nowhere (a broken link). Resolved in one step, through
+/// every link of a chain, as the operating system would.
+pub fn link_outside(path: &Path, inside: &[PathBuf]) -> bool {
+    match std::fs::canonicalize(path) {
+        Ok(target) => !inside.iter().any(|folder| target.starts_with(folder)),
+        Err(_) => false,
+    }
 }
 
 /// Hidden files, editor backups, swap and safe-write files, and partial downloads are

@@ -143,7 +143,7 @@ pub fn load(
         // A file that replaces a built-in one (and differs from it) is named in the
         // output; the first one with a note on what replacing means (#31).
         let mut replaced: Vec<(std::path::PathBuf, String)> = Vec::new();
-        for (rel, abs) in files_below(&dir.join("templates"))? {
+        for (rel, abs) in files_below(&dir.join("templates"), config)? {
             let text = read_text(&abs)?;
             let builtin = format!("templates/{rel}");
             if DEFAULT_TEMPLATES
@@ -154,7 +154,7 @@ pub fn load(
             }
             templates.push((rel, text));
         }
-        for (rel, abs) in files_below(&dir.join("static"))? {
+        for (rel, abs) in files_below(&dir.join("static"), config)? {
             let bytes = std::fs::read(&abs).map_err(|source| Error::Read {
                 path: abs.clone(),
                 source,
@@ -177,7 +177,7 @@ pub fn load(
                 _ => note,
             });
         }
-        for (rel, abs) in files_below(&dir.join("i18n"))? {
+        for (rel, abs) in files_below(&dir.join("i18n"), config)? {
             let Some(lang) = rel.strip_suffix(".toml") else {
                 continue;
             };
@@ -259,37 +259,62 @@ fn settings(
 ) -> Result<ThemeAssets> {
     let s = &config.theme_settings;
     let mut extra_css = Vec::new();
-    if let Some(accent) = &s.accent {
-        let Some(rgb) = parse_hex(accent) else {
-            return Err(Error::Config(Box::new(
-                Diagnostic::error(
-                    Span::file("book.toml"),
-                    crate::msg!("theme-accent-invalid", accent = accent),
-                )
-                .with_help(crate::help!()),
-            )));
+    if s.accent.is_some() || s.accent_dark.is_some() {
+        let [light, dark] = [s.accent.as_deref(), s.accent_dark.as_deref()]
+            .map(|c| c.map(|c| parse_hex(c).ok_or(c)).transpose());
+        let (light, dark) = match (light, dark) {
+            (Ok(l), Ok(d)) => (l, d),
+            (Err(bad), _) | (_, Err(bad)) => {
+                return Err(Error::Config(Box::new(
+                    Diagnostic::error(
+                        Span::file("book.toml"),
+                        crate::msg!("theme-accent-invalid", accent = bad),
+                    )
+                    .with_help(crate::help!()),
+                )));
+            }
         };
-        for (scheme, bg) in BACKGROUNDS {
+        let [(_, light_bg), (_, dark_bg)] = BACKGROUNDS;
+        // Only a colour the author chose is checked; the dark one made from the light
+        // one passes by construction.
+        let dark = match (dark, light) {
+            (Some(d), _) => Some((d, true)),
+            (None, Some(l)) => Some((nearest_passing(l, dark_bg), false)),
+            (None, None) => None,
+        };
+        let chosen = [
+            ("light", light.map(|l| (l, true)), light_bg),
+            ("dark", dark, dark_bg),
+        ];
+        let mut css = String::from("/* [theme] accent of book.toml */\n");
+        for (scheme, colour, bg) in chosen {
+            let Some((rgb, checked)) = colour else {
+                continue;
+            };
             let ratio = contrast(rgb, bg);
-            if ratio < AA {
+            if checked && ratio < AA {
                 diagnostics.push(
                     Diagnostic::warning(
                         Span::file("book.toml"),
                         crate::msg!(
                             "theme-accent-contrast",
-                            accent = accent,
+                            accent = hex(rgb),
                             scheme = scheme,
-                            ratio = format!("{:.2}", ratio),
+                            ratio = format!("{ratio:.2}"),
                         ),
                     )
                     .with_help(crate::help!(nearest = hex(nearest_passing(rgb, bg)))),
                 );
             }
+            // On screen only: printing keeps its dark ink on white.
+            css.push_str(&match scheme {
+                "light" => format!("@media screen {{ :root {{ --accent: {0}; }} }}\n", hex(rgb)),
+                _ => format!(
+                    "@media screen {{ :root[data-theme=\"dark\"] {{ --accent: {0}; }} }}\n@media screen and (prefers-color-scheme: dark) {{ :root:not([data-theme=\"light\"]) {{ --accent: {0}; }} }}\n",
+                    hex(rgb)
+                ),
+            });
         }
-        let css = format!(
-            "/* [theme] accent of book.toml */\n:root, :root[data-theme], :root:not([data-theme=\"light\"]) {{ --accent: {}; }}\n",
-            hex(rgb)
-        );
         statics.insert(ACCENT_CSS.to_string(), css.into_bytes());
         extra_css.push(ACCENT_CSS.to_string());
     }
@@ -452,13 +477,28 @@ fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Files below `dir` as (`/`-separated relative path, absolute path), sorted; none if
-/// the folder does not exist.
-fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
+/// the folder does not exist. Symbolic links are followed inside the project (and the
+/// theme); one that leads outside is an error at its path (see
+/// [`crate::load::link_outside`]).
+fn files_below(dir: &Path, config: &Config) -> Result<Vec<(String, std::path::PathBuf)>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
+    let inside = crate::load::project_folders(config);
+    let mut outside = None;
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let is_out = e.path_is_symlink() && crate::load::link_outside(e.path(), &inside);
+            if is_out && outside.is_none() {
+                outside = Some(e.path().to_path_buf());
+            }
+            !is_out
+        });
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in walker {
         let entry = entry.map_err(|e| Error::Read {
             path: e
                 .path()
@@ -476,6 +516,15 @@ fn files_below(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
                 .unwrap_or_default();
             out.push((rel, entry.path().to_path_buf()));
         }
+    }
+    if let Some(link) = outside {
+        return Err(Error::Config(Box::new(
+            Diagnostic::error(
+                Span::file(crate::load::relative_to(&link, &config.root)),
+                crate::msg!("link-outside-project"),
+            )
+            .with_help(crate::help!()),
+        )));
     }
     Ok(out)
 }

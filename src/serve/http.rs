@@ -4,8 +4,17 @@
 //! segments and looked up in the site's file table; `.`/`..` segments, backslashes, NUL
 //! and drive letters are refused before any lookup, so there is nothing on disk to
 //! escape to. Misses get the site's own `404.html` with status 404.
+//!
+//! Every request, the live-reload socket's upgrade included, must name this server
+//! ([`check_request`]): its `Host` is `localhost`, a loopback address or the address
+//! the connection came in on, with the server's port, and its `Origin`, when a browser
+//! sends one, is such an address too. Anything else gets 403, so that a web page the
+//! writer visits can neither open the live-reload socket nor read the draft through
+//! DNS rebinding. At most [`MAX_TABS`] sockets are open at once and a tab's message is
+//! at most [`MAX_MESSAGE`] bytes.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::Router;
@@ -106,6 +115,12 @@ pub struct Shared {
     pub tabs: broadcast::Sender<Arc<str>>,
     /// Shown for every page while no build has succeeded yet.
     pub placeholder: RwLock<Arc<str>>,
+    /// The project folder, resolved: a file the build copies is served only while it
+    /// still lies inside (a picture replaced by a link to `/etc/passwd` after the last
+    /// good build is not).
+    pub root: std::path::PathBuf,
+    /// Live-reload sockets open now (at most [`MAX_TABS`]).
+    pub open_tabs: std::sync::atomic::AtomicUsize,
 }
 
 impl Shared {
@@ -118,14 +133,98 @@ impl Shared {
     }
 }
 
-/// The routes: the live-reload socket and the site's files.
+/// The routes: the live-reload socket and the site's files, each request checked by
+/// [`check_request`] first.
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(LIVE_PATH, get(live))
         .route(CLIENT_PATH, get(client))
         .fallback(file)
+        .layer(axum::middleware::from_fn(guard))
         .with_state(shared)
 }
+
+/// The address a connection came in on (the server's side), set on every request by
+/// [`accept`].
+#[derive(Debug, Clone, Copy)]
+pub struct Local(pub std::net::SocketAddr);
+
+/// Why a request is refused by [`check_request`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// No `Host`, or one naming another server (DNS rebinding, a proxy).
+    Host(String),
+    /// An `Origin` of another site (a page the writer visits), or `null`.
+    Origin(String),
+}
+
+/// Whether a request may be answered: its `Host` names this server and its `Origin`,
+/// if any, is this server. `local` is the address the connection came in on: the
+/// names allowed are `localhost`, the loopback addresses and that address, with its
+/// port. Pure, so that every handler (and the editor's `PUT`s) can use it.
+pub fn check_request(
+    headers: &axum::http::HeaderMap,
+    local: std::net::SocketAddr,
+) -> Result<(), Refused> {
+    let text = |name| {
+        headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    let host = text(header::HOST).unwrap_or_default();
+    if !is_this_server(&host, local) {
+        return Err(Refused::Host(host));
+    }
+    if let Some(origin) = text(header::ORIGIN) {
+        let authority = origin.strip_prefix("http://").unwrap_or("");
+        if authority.contains('/') || !is_this_server(authority, local) {
+            return Err(Refused::Origin(origin));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `authority` (`host[:port]`) names the server at `local`.
+fn is_this_server(authority: &str, local: std::net::SocketAddr) -> bool {
+    let Ok(parsed) = authority.parse::<axum::http::uri::Authority>() else {
+        return false;
+    };
+    if authority.contains('@') || parsed.port_u16().is_some_and(|p| p != local.port()) {
+        return false;
+    }
+    let host = parsed.host().trim_start_matches('[').trim_end_matches(']');
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == local.ip(),
+        Err(_) => false,
+    }
+}
+
+/// Refuses, with 403, every request [`check_request`] refuses.
+async fn guard(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let local = request
+        .extensions()
+        .get::<Local>()
+        .map_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 0)), |l| l.0);
+    match check_request(request.headers(), local) {
+        Ok(()) => next.run(request).await,
+        Err(refused) => {
+            let why = match refused {
+                Refused::Host(_) => "this server answers only to localhost and its own address\n",
+                Refused::Origin(_) => "requests from other sites are refused\n",
+            };
+            (StatusCode::FORBIDDEN, why).into_response()
+        }
+    }
+}
+
+/// Live-reload sockets open at once; one more is refused (503) until one closes.
+pub const MAX_TABS: usize = 64;
+
+/// The largest message (and frame) a tab may send, in bytes: the client sends none.
+pub const MAX_MESSAGE: usize = 4096;
 
 /// A request path, checked and turned into a key of the site's file table.
 #[derive(Debug, PartialEq, Eq)]
@@ -156,10 +255,16 @@ pub async fn accept(listener: tokio::net::TcpListener, app: Router) {
                 continue;
             }
         };
-        let service = TowerToHyperService::new(
-            app.clone()
-                .map_request(|req: axum::http::Request<hyper::body::Incoming>| req.map(Body::new)),
-        );
+        let Ok(local) = stream.local_addr() else {
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone().map_request(
+            move |req: axum::http::Request<hyper::body::Incoming>| {
+                let mut req = req.map(Body::new);
+                req.extensions_mut().insert(Local(local));
+                req
+            },
+        ));
         tokio::spawn(async move {
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
@@ -259,15 +364,15 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     }
     let key = match site_path(uri.path()) {
         Lookup::File(key) => key,
-        Lookup::Refused => return not_found(&site).await,
+        Lookup::Refused => return not_found(&site, &shared.root).await,
     };
     if let Some(contents) = site.get(&key).await {
-        return match read(contents).await {
+        return match read(contents, &shared.root).await {
             Some(bytes) if key.ends_with(".html") => {
                 respond(StatusCode::OK, &key, with_build(bytes, &site.build))
             }
             Some(bytes) => respond(StatusCode::OK, &key, bytes),
-            None => not_found(&site).await,
+            None => not_found(&site, &shared.root).await,
         };
     }
     // `/id/guide` for the folder `id/guide/`: relative links need the final slash.
@@ -284,23 +389,34 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
                 .into_response();
         }
     }
-    not_found(&site).await
+    not_found(&site, &shared.root).await
 }
 
-async fn read(contents: Contents) -> Option<Vec<u8>> {
+/// The bytes of a site file; a file the build copies is read from disk, only if it
+/// (resolved through any symbolic link) lies inside `root`.
+async fn read(contents: Contents, root: &Path) -> Option<Vec<u8>> {
     match contents {
         Contents::Bytes(bytes) => Some(bytes),
         // A file of `content/` that the build copies as it is.
-        Contents::Copy(source) => tokio::task::spawn_blocking(move || std::fs::read(source).ok())
+        Contents::Copy(source) => {
+            let root = root.to_path_buf();
+            tokio::task::spawn_blocking(move || {
+                let resolved = std::fs::canonicalize(source).ok()?;
+                resolved
+                    .starts_with(&root)
+                    .then(|| std::fs::read(resolved).ok())
+                    .flatten()
+            })
             .await
             .ok()
-            .flatten(),
+            .flatten()
+        }
     }
 }
 
-async fn not_found(site: &SiteFiles) -> Response {
+async fn not_found(site: &SiteFiles, root: &Path) -> Response {
     match site.files.get("404.html") {
-        Some(contents) => match read(contents.clone()).await {
+        Some(contents) => match read(contents.clone(), root).await {
             Some(bytes) => respond(
                 StatusCode::NOT_FOUND,
                 "404.html",
@@ -338,7 +454,31 @@ async fn client() -> Response {
 }
 
 async fn live(ws: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Response {
-    ws.on_upgrade(move |socket| tab(socket, shared))
+    let open = shared
+        .open_tabs
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let slot = TabSlot(Arc::clone(&shared));
+    if open >= MAX_TABS {
+        drop(slot);
+        return (StatusCode::SERVICE_UNAVAILABLE, "too many open tabs\n").into_response();
+    }
+    ws.max_message_size(MAX_MESSAGE)
+        .max_frame_size(MAX_MESSAGE)
+        .on_upgrade(move |socket| async move {
+            tab(socket, shared).await;
+            drop(slot);
+        })
+}
+
+/// One of the [`MAX_TABS`] places, given back when dropped.
+struct TabSlot(Arc<Shared>);
+
+impl Drop for TabSlot {
+    fn drop(&mut self) {
+        self.0
+            .open_tabs
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 /// One open tab: first the current status, then every message until it goes away.
@@ -411,6 +551,75 @@ mod tests {
             "relative",
         ] {
             assert_eq!(site_path(raw), Lookup::Refused, "{raw}");
+        }
+    }
+
+    /// [`check_request`] of a request with these headers, on a server at `local`.
+    fn checked(local: &str, headers: &[(&str, &str)]) -> Result<(), Refused> {
+        let mut map = axum::http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(
+                axum::http::HeaderName::from_bytes(name.as_bytes()).expect("a name"),
+                HeaderValue::from_str(value).expect("a value"),
+            );
+        }
+        check_request(&map, local.parse().expect("an address"))
+    }
+
+    #[test]
+    fn issue_24_only_this_server_is_answered() {
+        let here = "127.0.0.1:3000";
+        for host in [
+            "127.0.0.1:3000",
+            "localhost:3000",
+            "LOCALHOST",
+            "[::1]:3000",
+            "127.0.0.2:3000",
+        ] {
+            assert_eq!(checked(here, &[("host", host)]), Ok(()), "{host}");
+            let origin = format!("http://{host}");
+            assert_eq!(
+                checked(here, &[("host", host), ("origin", &origin)]),
+                Ok(()),
+                "{origin}"
+            );
+        }
+        // Bound to every interface, reached on the LAN address.
+        assert_eq!(
+            checked("192.168.1.5:3000", &[("host", "192.168.1.5:3000")]),
+            Ok(())
+        );
+        for host in [
+            "evil.example:3000",
+            "evil.example",
+            "127.0.0.1.nip.io:3000",
+            "localhost.evil.example:3000",
+            "127.0.0.1:3001",
+            "user@127.0.0.1:3000",
+            "192.168.1.5:3000",
+            "",
+        ] {
+            assert!(
+                matches!(checked(here, &[("host", host)]), Err(Refused::Host(_))),
+                "{host}"
+            );
+        }
+        assert!(matches!(checked(here, &[]), Err(Refused::Host(_))));
+        for origin in [
+            "http://evil.example",
+            "https://127.0.0.1:3000",
+            "http://127.0.0.1:3001",
+            "http://localhost:3000/x",
+            "null",
+            "file://",
+        ] {
+            assert!(
+                matches!(
+                    checked(here, &[("host", here), ("origin", origin)]),
+                    Err(Refused::Origin(_))
+                ),
+                "{origin}"
+            );
         }
     }
 

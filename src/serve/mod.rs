@@ -131,6 +131,8 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         status: RwLock::new(Arc::from("{}")),
         tabs,
         placeholder: RwLock::new(Arc::from("")),
+        root: root.clone(),
+        open_tabs: Default::default(),
     });
     let mut server = LiveSite {
         build,

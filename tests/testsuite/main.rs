@@ -25,6 +25,7 @@ mod real_authoring;
 mod real_io;
 mod real_links;
 mod real_names;
+mod safety;
 mod search;
 mod serve;
 mod snapshots;

@@ -160,7 +160,8 @@ impl SmallDisk {
         std::fs::read_dir(&self.path)
             .expect("read the disk")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("panduan-"))
+            // The lock file beside the output stays (issue #24).
+            .filter(|n| n.contains("panduan-") && !n.ends_with(".panduan-lock"))
             .collect()
     }
 }
@@ -222,6 +223,40 @@ fn a_full_disk_on_the_first_build_says_nothing_was_written() {
     assert!(run.stderr.contains("; nothing was written\n"), "{run}");
     assert!(!run.stderr.contains("previous output"), "{run}");
     assert!(!out.exists());
+    assert_eq!(disk.leftovers(), Vec::<String>::new(), "{run}");
+}
+
+#[test]
+fn issue_24_a_full_disk_while_the_zip_is_written_names_what_was_kept() {
+    let site = small();
+    let disk_dir = tempfile::tempdir().expect("temp dir");
+    let Some(disk) = SmallDisk::mount(&disk_dir.path().join("disk")) else {
+        return;
+    };
+    let out = disk.path.join("book");
+    let out_arg = out.to_string_lossy().into_owned();
+    let zip = disk.path.join("handbook.zip");
+    let zip_arg = zip.to_string_lossy().into_owned();
+    let first = site.run(["build", "--out", &out_arg]);
+    assert_eq!(first.code, 0, "{first}");
+    let before = disk.listing();
+    let size: usize = before.iter().map(|(_, bytes)| bytes.len()).sum();
+    // Room for a new output folder, not for the zip beside it.
+    disk.fill_leaving(size + size / 10);
+    let run = site.run(["build", "--out", &out_arg, "--zip", &zip_arg]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("error: the disk is full while writing"),
+        "{run}"
+    );
+    assert!(
+        run.stderr.contains("; the previous output was kept"),
+        "names what was kept: {run}"
+    );
+    assert!(!run.stderr.contains("nothing was written"), "{run}");
+    assert!(!run.stderr.contains("ZipWriter"), "no stray line: {run}");
+    assert!(disk.listing() == before, "the previous output is intact");
+    assert!(!zip.exists());
     assert_eq!(disk.leftovers(), Vec::<String>::new(), "{run}");
 }
 

@@ -11,8 +11,16 @@ front-matter-not-closed = front matter belum ditutup
     .help = Tutup blok YAML dengan satu baris yang hanya berisi `---`.
 yaml-too-large = front matter terlalu besar: alias YAML di dalamnya membuatnya melebihi batas
     .help = Front matter biasanya hanya berisi beberapa kunci. Silakan hapus rujukan `*alias` yang berulang.
+yaml-too-deep = front matter ini memuat daftar atau peta bersarang lebih dari { $limit } tingkat, melebihi batas yang dibaca Panduan
+    .help = Front matter biasanya hanya berisi beberapa kunci dengan daftar pendek. Tulislah tanpa bersarang.
+yaml-too-many-values = front matter ini memuat lebih dari { $limit } nilai, melebihi batas yang dibaca Panduan
+    .help = Front matter biasanya hanya berisi beberapa kunci. Pindahkan daftar yang panjang ke isi halaman.
+yaml-too-much-text = front matter ini memuat teks yang melebihi batas yang dibaca Panduan
+    .help = Front matter biasanya hanya berisi beberapa kunci. Pindahkan teks yang panjang ke isi halaman.
 yaml-not-a-map = front matter tidak berisi pasangan kunci dan nilai
     .help = Tulis satu `kunci: nilai` per baris, misalnya `title: Kelompok terapi`.
+yaml-nul = nilai ini memuat karakter NUL (`\0`) yang tidak dapat ditampilkan di halaman
+    .help = Hapus `\0` dari teks tersebut.
 yaml-tab = di sini ada karakter tab, padahal YAML hanya menerima spasi di awal baris
     .help = Ganti tab pada baris { $line } front matter dengan spasi (atau hapus tab itu jika kuncinya seharusnya berada di awal baris).
 yaml-unclosed-quote = tanda kutip ini belum ditutup
@@ -31,6 +39,7 @@ expect-kind-name = nama sebuah jenis halaman (kind)
 expect-extra-map = pasangan kunci dan nilai, misalnya `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = nama sebuah templat, misalnya `comparison.html`
 expect-bool = `true` atau `false`
+expect-audience = `readers` (bawaan) atau `authors`
 expect-page-ids = daftar id halaman
 expect-text-list = daftar teks
 found-nothing = kosong
@@ -54,9 +63,11 @@ list-without-brackets = `{ $key }` terbaca sebagai satu butir saja, yaitu `{ $te
 front-matter-unknown-key = kunci front matter `{ $key }` tidak dikenal
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 front-matter-unknown-kind-key = kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, wajib)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
@@ -68,6 +79,8 @@ no-content-folder = tidak ada folder `content/` di `{ $root }`
     .help = Jalankan `panduan init` untuk memulai buku panduan.
 walk-link-loop = tautan simbolik ini mengarah kembali ke folder di atasnya (melingkar), sehingga dilewati
 walk-unreadable = tidak dapat dibaca: { $detail }
+link-outside-project = tautan simbolik ini mengarah ke luar proyek; isinya tidak dibaca
+    .help = Salin file atau foldernya ke dalam proyek, jangan hanya ditautkan.
 file-name-not-unicode = nama file ini memuat huruf yang tidak dapat dibaca (bukan Unicode)
     .help = Ganti nama file dengan huruf, angka, `-`, dan `_`.
 hidden-page = nama file ini diawali titik, sehingga tersembunyi dan tidak dijadikan halaman
@@ -95,8 +108,31 @@ slug-invalid = `{ $slug }` tidak dapat dipakai sebagai slug
 script-element = elemen `<script>`
 script-event-attribute = atribut peristiwa `{ $name }`
 script-javascript-link = tautan `javascript:`
+script-srcdoc = halaman `<iframe srcdoc>` yang berisi skrip
+script-data-document = halaman `data:` di dalam bingkai
+script-base = elemen `<base href>` membuat setiap alamat relatif di halaman ini, termasuk skrip buku panduan sendiri, dimuat dari alamat yang ditunjuknya
+    .help = Silakan hapus elemen ini: tautan di Panduan sengaja ditulis relatif terhadap halamannya.
+script-form-action = formulir ini mengirim isian pembaca ke alamat lain
+    .help = Hapus `action` atau `formaction`, kecuali Anda tahu ke mana jawaban dikirim dan pembaca diberi tahu.
+pdf-page-too-large = halaman ini ({ $size } KiB) lebih panjang daripada batas yang dapat dicetak ke PDF ({ $limit } KiB): PDF hanya memuat judulnya
+    .help = Pecah menjadi beberapa halaman; situs dan EPUB tetap memuatnya utuh.
+page-too-deep = halaman ini menumpuk kutipan, daftar, atau elemen HTML lebih dari { $limit } tingkat
+    .help = Sederhanakan susunannya: daftar di dalam daftar di dalam kutipan hanya 5 tingkat.
 script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
     .help = Silakan hapus kode ini, kecuali Anda memercayainya dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+
+medium-unclosed = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } yang dimulai di sini tidak pernah ditutup
+    .help = Tutup dengan `<!-- /panduan:{ $medium } -->` di paragraf yang sama (jika penanda ada di tengah kalimat) atau di barisnya sendiri di bawahnya.
+medium-unopened = `<!-- /panduan:{ $medium } -->` menutup bagian yang tidak dibuka di sini
+    .help = Buka bagian itu dengan `<!-- panduan:{ $medium } -->` sebelumnya, di paragraf yang sama atau di barisnya sendiri, atau hapus penanda ini.
+medium-nested = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } dimulai di dalam bagian lain yang sudah ditandai
+    .help = Tutup bagian pertama sebelum memulai bagian lain: bagian untuk satu media tidak bisa diletakkan di dalam bagian lain.
 
 ## Tautan
 
@@ -229,6 +265,13 @@ after-kept = keluaran sebelumnya tetap disimpan
 after-nothing = belum ada yang ditulis
 caused-by = penyebab
 after-kept-zip = file zip sebelumnya tetap disimpan
+epoch-invalid = `SOURCE_DATE_EPOCH={ $value }` bukan jumlah detik sejak 1970
+    .help = Isi dengan bilangan bulat, misalnya `1767225600` (2026-01-01), atau hapus variabel itu.
+epoch-out-of-range = `SOURCE_DATE_EPOCH={ $value }` berada di luar rentang tanggal yang dapat dimuat unduhan
+    .help = Gunakan jumlah detik dari { $first } (1980-01-01) sampai { $last } (2107-12-31), atau hapus variabel itu.
+output-waiting = build lain sedang menulis `{ $out }` (proses { $pid }); menunggu sampai selesai
+output-leftover = folder sisa build sebelumnya ini tidak dapat dihapus
+    .help = Hapus folder ini secara manual (mungkin file-filenya hanya dapat dibaca). Panduan tidak memakainya.
 folder-project = folder proyek
 folder-content = folder `content/`
 folder-themes = folder `themes/`
@@ -265,6 +308,12 @@ check-summary = diperiksa: { $errors } kesalahan, { $warnings } peringatan{ $hin
     }
 build-summary = { $total } halaman ({ $languages }) selesai dibuat di { $out }/ dalam { $ms } ms: { $files } file, { $kib } KiB, { $warnings } peringatan
 build-wrote-zip = { $path } sudah ditulis
+# Yang ditampilkan di terminal selama langkah yang lama berjalan.
+progress-render = membuat halaman…
+progress-pdf = menata PDF…
+progress-handouts = menata lembar bagi…
+progress-epub = menulis EPUB…
+progress-zip = mengemas zip untuk dibaca tanpa internet…
 build-failed = pembuatan buku gagal dengan { $errors } kesalahan dan { $warnings } peringatan
 serve-listening = buku panduan tersedia di { $url } (tekan Ctrl-C untuk berhenti)
 serve-changed = berubah: { $paths }
@@ -369,6 +418,13 @@ cli-status-after = Contoh:
     {"  "}panduan status --strict    kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-status-arg-strict = Berikan kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
+cli-theme-about = Mengelola tema: `panduan theme eject [DIR]` menyalin tema bawaan ke luar
+cli-theme-eject-about = Menyalin tema bawaan (templat, CSS, JavaScript, teks tampilan, Typst) ke sebuah folder agar dapat diubah sepenuhnya; tidak pernah menimpa berkas
+cli-theme-eject-after = Contoh:
+    {"  "}panduan theme eject                 ke themes/custom/ di folder buku panduan
+    {"  "}panduan theme eject themes/lembaga
+    Lalu tulis theme = "themes/custom" di bawah [book] dalam book.toml.
+cli-theme-eject-arg-dir = Folder tujuan salinan (bawaan: `themes/custom` di folder buku panduan)
 cli-completions-about = Menampilkan skrip pelengkapan (completion) untuk shell
 cli-completions-after = Contoh:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
@@ -448,6 +504,11 @@ watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
 cli-help-about = Menampilkan pesan ini atau bantuan untuk perintah yang disebut
 cli-value-options = PILIHAN
 
+## PDF
+
+pdf-not-ua = PDF { $file } ditulis tanpa pernyataan PDF/UA-1 (PDF yang aksesibel): { $reason }
+    .help = Perbaiki yang disebut dalam alasannya (misalnya gambar tanpa teks alternatif), maka build berikutnya akan menyatakannya.
+
 ## Glosarium
 
 glossary-not-a-list = `extra.glossary` harus berupa daftar istilah
@@ -513,3 +574,15 @@ unfinished-file = file ini belum ada: simpan di { $path }
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
     .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
+
+## Teks yang ditempel dari Word dan Excel (isu #26)
+
+front-matter-dash-fence = baris `{ $line }` dibaca sebagai `---`: pengolah kata mengubah tiga tanda hubung menjadi tanda pisah
+    .help = Ketik tiga tanda hubung `---` di baris ini dengan penyunting teks biasa (Notepad, VS Code). Di Word, matikan pilihan AutoFormat "Hyphens (--) with dash (—)".
+front-matter-curly-quotes = `{ $key }` diapit tanda kutip melengkung, sehingga tanda kutip itu ikut menjadi bagian teksnya
+    .help = Gunakan tanda kutip lurus, atau tanpa tanda kutip: `{ $fix }`
+yaml-nested-quotes = tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat
+    .help = Apit seluruh teks dengan tanda kutip tunggal (tanda kutip tunggal di dalamnya ditulis dua kali): `{ $fix }`
+body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari lembar kerja: semuanya tampil sebagai satu paragraf
+    .help = Agar tampil sebagai tabel, tulis seperti ini:
+        { $table }
