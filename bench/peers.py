@@ -2,7 +2,7 @@
 """Builds one generated handbook with Panduan and with its peers, side by side.
 
     cargo build --release
-    bench/peers.py [--sizes 100,1000] [--runs 5] [--tools panduan,zola,hugo,mdbook]
+    bench/peers.py [--sizes 1000,10000] [--runs 5] [--tools panduan,zola,hugo,mdbook]
                    [--panduan BIN[,BIN...]] [--against BIN]
 
 For each size N (pages per language) the shared generator (`gen_corpus.py` beside the
@@ -15,8 +15,10 @@ slow spell of a busy machine falls on all of them alike.
 
 Printed per tool and size: median and min-max wall time, peak RSS (median over the runs
 of each build's own peak, from wait4's rusage of that one child), HTML files and total
-bytes written, and each figure as a ratio to the first Panduan binary (`x2.50` = 2.5
-times Panduan's). Everything comes from this one run; nothing is compared with stored figures and nothing
+bytes written, and each figure as a ratio to Zola's (`x0.35` = 0.35 times Zola's; to the
+first Panduan binary's when Zola does not run). Each Panduan binary has two rows: the
+build as `init` sets it up (`panduan`), and the site alone with the EPUBs and the
+offline zip switched off (`panduan-site`). Everything comes from this one run; nothing is compared with stored figures and nothing
 is asserted.
 
 Tools:
@@ -61,6 +63,7 @@ CACHE = os.path.join(os.path.expanduser("~"), ".cache", "panduan-bench")
 TOOLS = os.path.join(CACHE, "tools")
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "peers")
 ALL_TOOLS = ("panduan", "zola", "hugo", "mdbook")
+DEFAULT_TOOLS = ("panduan", "zola", "hugo")
 # Names of the shared generator's language codes, which its provisional book.toml lacks.
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -100,8 +103,11 @@ def panduan_tools(specs):
         # Peers make no PDF: leave Panduan's out too, where the binary has the flag.
         help_text = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
         no_pdf = ["--no-pdf"] if "--no-pdf" in help_text else []
-        tools.append(Tool(name, "generic", binary, f"{first_line([binary, '--version'])} (built {built})",
-                          lambda corpus, out, b=binary, f=no_pdf: [[b, "build", "--root", corpus, "--out", out, *f]]))
+        version = f"{first_line([binary, '--version'])} (built {built})"
+        build = lambda corpus, out, b=binary, f=no_pdf: [[b, "build", "--root", corpus, "--out", out, *f]]
+        tools.append(Tool(name, "generic", binary, version, build))
+        # The same binary on the same corpus with the downloads switched off.
+        tools.append(Tool(f"{name}-site", "generic-site", binary, version + ", EPUB and zip off", build))
     return tools
 
 
@@ -205,13 +211,23 @@ def panduan_book_toml(path):
         f.write("\n".join(lines) + "\n")
 
 
+# What `generic-site` adds to Panduan's book.toml: the site alone, without the EPUBs
+# and the offline zip that `init`'s book.toml makes.
+SITE_ONLY = "\n[epub]\nenabled = false\n\n[downloads]\noffline_zip = false\n"
+
+
 def generate(gen, n, layout, dest, seed):
+    site_only = layout == "generic-site"
+    layout = "generic" if site_only else layout
     proc = subprocess.run([sys.executable, gen, str(n), layout, dest, "--seed", seed],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"{gen} {n} {layout} failed:\n{proc.stderr}")
     if layout == "generic":
         panduan_book_toml(os.path.join(dest, "book.toml"))
+    if site_only:
+        with open(os.path.join(dest, "book.toml"), "a", encoding="utf-8") as f:
+            f.write(SITE_ONLY)
 
 
 # ---------------------------------------------------------------------------- timing
@@ -277,7 +293,9 @@ def bench_size(n, tools, args, work):
         times = [t for t, _ in runs]
         size, html = tree_stats(os.path.join(work, f"out-{n}-{i}-0"))
         rows.append((tool, (statistics.median(times), min(times), max(times), statistics.median(r for _, r in runs), html, size)))
-    ref = rows[0][1] if rows[0][0].layout == "generic" else None
+    # Ratios are to Zola's figures when Zola ran, else to the first Panduan binary's.
+    by_label = {tool.label: row for tool, row in rows}
+    ref = by_label.get("zola") or (rows[0][1] if rows[0][0].layout == "generic" else None)
     for tool, row in rows:
         if row is None:
             print(f"{n:>6} {tool.label:<11} {'failed':>8}")
@@ -292,11 +310,11 @@ def bench_size(n, tools, args, work):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="100,1000", help="pages per language, comma-separated")
+    ap.add_argument("--sizes", default="1000,10000", help="pages per language, comma-separated")
     ap.add_argument("--runs", type=int, default=5, help="interleaved rounds (default 5)")
     ap.add_argument("--warmup", type=int, default=1,
                     help="untimed interleaved rounds first (default 1): the first build after a corpus is written is slower")
-    ap.add_argument("--tools", default=",".join(ALL_TOOLS), help="any of " + ",".join(ALL_TOOLS))
+    ap.add_argument("--tools", default=",".join(DEFAULT_TOOLS), help="any of " + ",".join(ALL_TOOLS))
     ap.add_argument("--panduan", "--binary", dest="panduan",
                     default=os.path.join(ROOT, "target", "release", "panduan"),
                     help="Panduan binaries, comma-separated, each BIN or NAME=BIN; the first is the reference")
@@ -327,7 +345,8 @@ def main():
     if tools[0].layout != "generic":
         print("no Panduan binary in this run: no ratios")
     print(f"\n{args.warmup} untimed + {args.runs} timed interleaved round(s) of: {' '.join(t.label for t in tools)}; "
-          "ratios are to the first Panduan binary; RSS is the median of each run's peak\n")
+          "ratios are to Zola's figures (to the first Panduan binary's without Zola); "
+          "RSS is the median of each run's peak\n")
     print(f"{'N/lang':>6} {'tool':<11} {'median s':>8} {'min-max s':>15} {'time':>7} "
           f"{'RSS MiB':>8} {'RSS':>7} {'html':>6} {'out MiB':>8} {'out':>7}")
     work = tempfile.mkdtemp(prefix="panduan-peers-")

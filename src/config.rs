@@ -36,6 +36,7 @@ pub const RESERVED_KEYS: &[&str] = &[
     "template",
     "extra",
     "translation",
+    "audience",
 ];
 
 /// A language code such as `id` or `en`; only [`Config`] constructs one.
@@ -273,8 +274,11 @@ pub struct ThemeSettings {
     pub extra_css: Vec<String>,
     /// A picture shown in the bar beside the title (and on the PDF's title page).
     pub logo: Option<String>,
-    /// The accent colour, `#rrggbb`, of both the light and the dark scheme.
+    /// The accent colour, `#rrggbb`, of the light scheme; the dark one takes it lifted
+    /// to the nearest colour that reads on its background, unless `accent_dark` is set.
     pub accent: Option<String>,
+    /// The accent colour of the dark scheme.
+    pub accent_dark: Option<String>,
     /// The icon browsers show in tabs (the theme's own by default).
     pub favicon: Option<String>,
 }
@@ -476,6 +480,19 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
                 false => help!(kinds = kinds.join(", ")),
             }),
         ));
+    }
+    for lang in raw.search.synonyms.keys() {
+        if !languages.iter().any(|l| l.code.as_str() == lang) {
+            let declared: Vec<String> = languages
+                .iter()
+                .map(|l| format!("`{}`", l.code.as_str()))
+                .collect();
+            return Err(config_error(
+                find(&format!("synonyms.{lang}")),
+                msg!("config-search-language", lang = lang),
+                Some(help!(declared = declared.join(", "), lang = lang)),
+            ));
+        }
     }
     for (key, template) in [
         ("[pdf]", Some(&raw.pdf.template)),
@@ -700,6 +717,24 @@ title = "Handbook"
         assert_eq!(c.languages[1].code.as_str(), "en");
         assert_eq!(c.base_url.as_deref(), Some("https://example.org/handbook/"));
         assert_eq!(c.output, Path::new("/p/book"));
+    }
+
+    #[test]
+    fn search_synonyms_are_read_per_declared_language() {
+        let text = format!(
+            "{GOOD}\n[search.synonyms.id]\n\"pkdrt\" = [\"kekerasan dalam rumah tangga\"]\n"
+        );
+        let c = parse(Path::new("/p"), &text, &Overrides::default()).expect("valid");
+        assert_eq!(
+            c.search.synonyms["id"]["pkdrt"],
+            ["kekerasan dalam rumah tangga"]
+        );
+        let e = err(&format!("{GOOD}\n[search.synonyms.fr]\n\"x\" = [\"y\"]\n"));
+        assert!(
+            e.starts_with("book.toml:14:10: error: `[search.synonyms.fr]` is for a language"),
+            "{e}"
+        );
+        assert!(e.contains("`id`, `en`"), "{e}");
     }
 
     #[test]

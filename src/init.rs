@@ -120,6 +120,20 @@ output = "book"
 # [terms.id]
 # "konseling individual" = "konseling perorangan"
 # "permainan peran" = {{ use = "bermain peran", en = "role-play" }}
+
+# Berkas unduhan yang dibuat `panduan build` di folder `downloads/`. Hapus tanda # di
+# depan sebuah bagian beserta baris-barisnya untuk memakainya.
+# PDF setiap bahasa, untuk dicetak (mati kecuali diaktifkan; menambah waktu build).
+# [pdf]
+# enabled = true
+# Satu halaman A4 untuk setiap halaman dari satu jenis, untuk dibagikan di pelatihan.
+# Jenisnya harus dideklarasikan di bawah [kinds].
+# [handouts]
+# kind = "jenis-kelompok"
+# EPUB dan zip luring dibuat secara bawaan; tanggal setiap unduhan dapat ditetapkan.
+# [downloads]
+# offline_zip = true
+# date = "2026-12-01"
 "#
         ),
         Language::En => format!(
@@ -140,6 +154,20 @@ output = "book"
 # [terms.en]
 # "role play" = "role-play"
 # "individual counseling" = {{ use = "individual counselling", id = "konseling perorangan" }}
+
+# Downloads that `panduan build` makes in `downloads/`. Remove the # in front of a
+# section and its lines to use it.
+# The PDF of each language, for printing (off unless switched on; it makes builds longer).
+# [pdf]
+# enabled = true
+# One A4 page for each page of a kind, to hand out at trainings. The kind must be
+# declared under [kinds].
+# [handouts]
+# kind = "group-type"
+# The EPUB and the offline zip are made by default; every download's date can be set.
+# [downloads]
+# offline_zip = true
+# date = "2026-12-01"
 "#
         ),
     }
@@ -495,5 +523,36 @@ mod tests {
             toml.find("[languages.en]") < toml.find("[languages.id]"),
             "{toml}"
         );
+    }
+
+    /// Issue #31: an author finds the PDF, the handouts and the downloads in the
+    /// `book.toml` that `init` writes, commented, in her language; uncommented, each
+    /// section is a valid setting.
+    #[test]
+    fn book_toml_mentions_the_pdf_handouts_and_downloads_commented_in_the_authors_language() {
+        for (lang, words) in [
+            (Language::Id, "PDF setiap bahasa, untuk dicetak"),
+            (Language::En, "The PDF of each language, for printing"),
+        ] {
+            let toml = book_toml(lang);
+            assert!(toml.contains(words), "{toml}");
+            for section in [
+                "# [pdf]\n# enabled = true",
+                "# [handouts]\n# kind = ",
+                "# [downloads]\n# offline_zip = true",
+            ] {
+                assert!(toml.contains(section), "{section} in {toml}");
+            }
+            assert!(!toml.contains("\n[pdf]"), "commented: {toml}");
+            let uncommented = toml
+                .replace("# [pdf]\n# enabled", "[pdf]\nenabled")
+                .replace(
+                    "# [downloads]\n# offline_zip = true\n# date",
+                    "[downloads]\noffline_zip = true\ndate",
+                );
+            let parsed: toml::Table = toml::from_str(&uncommented).expect("valid TOML");
+            assert_eq!(parsed["pdf"]["enabled"].as_bool(), Some(true));
+            assert_eq!(parsed["downloads"]["date"].as_str(), Some("2026-12-01"));
+        }
     }
 }

@@ -84,6 +84,41 @@ pub struct BuildOptions {
     /// What earlier builds of the same project left to reuse (`serve`, `watch`); by
     /// default switched off.
     pub reuse: std::sync::Arc<Reuse>,
+    /// Told what each long step of [`build`] is as it starts.
+    pub progress: Progress,
+}
+
+/// Where [`build`] says what it is doing as each long step starts (rendering the pages,
+/// then each heavy output of [`downloads::FORMATS`]), in the user's words: `panduan
+/// build` shows it on a terminal. By default nobody listens.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<Listen>>);
+
+/// Who hears of each step (see [`Progress`]).
+type Listen = dyn Fn(&str) + Send + Sync;
+
+impl Progress {
+    /// Progress told to `listen`.
+    pub fn new(listen: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Progress(Some(std::sync::Arc::new(listen)))
+    }
+
+    /// Says that the step described by `what` starts.
+    pub fn step(&self, what: &str) {
+        if let Some(listen) = &self.0 {
+            listen(what);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(on)"
+        } else {
+            "Progress(off)"
+        })
+    }
 }
 
 /// What one build hands to the next: each stage's own reuse tables. The driver that
@@ -468,6 +503,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         output::check_zip_target(config, zip, &out)?;
     }
     let writer = output::Writer::begin(config, &out, &options.on_wait)?;
+    options.progress.step(&crate::t!("progress-render"));
     let (mut paths, parts) = render_into(&prepared, options, &|f| writer.put(&f))?;
     // The model checks the names of pages and copied files; the theme's own are checked
     // here, before anything is zipped.
@@ -488,6 +524,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         wants,
         &writer,
         &mut paths,
+        &|what| options.progress.step(what),
     )
     // A full disk while a download is written keeps the previous output: say so.
     .map_err(|e| writer.explain(e, false))?;

@@ -23,13 +23,18 @@ pub(crate) fn run(command: ThemeCommand) -> Result<ExitCode> {
 
 /// Writes every file of the built-in theme below the folder, keeping any that exists.
 fn eject(args: EjectArgs) -> Result<ExitCode> {
-    let dir = match args.dir {
-        Some(dir) => dir,
-        // In the handbook's folder when there is one, else here.
-        None => project::root(&args.root)
-            .unwrap_or_else(|_| PathBuf::from("."))
-            .join("themes/custom"),
-    };
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    // In the handbook's folder when there is one, else here.
+    let root = here.join(project::root(&args.root).unwrap_or_else(|_| here.clone()));
+    let dir = args.dir.unwrap_or_else(|| root.join("themes/custom"));
+    // Shown from here, as typed; named in book.toml from the handbook's folder.
+    let dir = dir
+        .strip_prefix(&here)
+        .map_or(dir.clone(), Path::to_path_buf);
+    let absolute = here.join(&dir);
+    let setting = absolute
+        .strip_prefix(&root)
+        .map_or_else(|_| display_path(&dir), display_path);
     let files = DEFAULT_TEMPLATES
         .iter()
         .chain(DEFAULT_STATIC)
@@ -47,7 +52,6 @@ fn eject(args: EjectArgs) -> Result<ExitCode> {
         }
     }
     let shown = display_path(&dir);
-    let setting = shown.strip_prefix("./").unwrap_or(&shown).to_string();
     outln!(
         "{}",
         panduan::t!("theme-ejected", dir = &shown, setting = setting)

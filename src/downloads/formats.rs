@@ -31,6 +31,8 @@ pub struct Format {
     pub group: Group,
     /// Whether its file holds every language (one file), rather than one per language.
     pub every_language: bool,
+    /// What a terminal shows while it is made (`writing the EPUBs…`).
+    pub progress: fn() -> String,
 }
 
 /// Every heavy output, in the order they are made: the offline zip comes last, since
@@ -38,6 +40,7 @@ pub struct Format {
 pub static FORMATS: &[Format] = &[
     Format {
         name: "pdf",
+        progress: || crate::t!("progress-pdf"),
         on: |config, wants| wants.pdf && config.pdf.enabled,
         make: super::make_pdf,
         file: |code| format!("downloads/handbook-{code}.pdf"),
@@ -49,6 +52,7 @@ pub static FORMATS: &[Format] = &[
     },
     Format {
         name: "handouts",
+        progress: || crate::t!("progress-handouts"),
         on: |config, wants| wants.pdf && config.handouts.is_some(),
         make: super::make_handouts,
         file: |code| format!("downloads/handouts-{code}.pdf"),
@@ -60,6 +64,7 @@ pub static FORMATS: &[Format] = &[
     },
     Format {
         name: "epub",
+        progress: || crate::t!("progress-epub"),
         on: |config, _| config.epub.enabled,
         make: super::make_epub,
         file: |code| format!("downloads/handbook-{code}.epub"),
@@ -71,6 +76,7 @@ pub static FORMATS: &[Format] = &[
     },
     Format {
         name: "zip",
+        progress: || crate::t!("progress-zip"),
         on: |config, _| config.downloads.offline_zip,
         make: super::make_offline_zip,
         file: |_| "downloads/handbook-offline.zip".to_string(),

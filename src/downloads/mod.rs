@@ -81,7 +81,7 @@ pub struct Outcome {
 }
 
 /// Makes every format that is on, in the table's order, into `staging`, then the
-/// download pages. `paths` (every file of the site so far) gains each file made; the
+/// download pages; `progress` is told what each is as it starts. `paths` (every file of the site so far) gains each file made; the
 /// names of all are checked for clashes and for Windows at the end.
 pub fn make(
     site: &Site,
@@ -90,6 +90,7 @@ pub fn make(
     wants: Wants,
     staging: &dyn Staging,
     paths: &mut Vec<String>,
+    progress: &dyn Fn(&str),
 ) -> Result<Outcome> {
     let config = &site.config;
     let stamp = stamp(config);
@@ -102,6 +103,7 @@ pub fn make(
         stamp,
     };
     for format in FORMATS.iter().filter(|f| (f.on)(config, &wants)) {
+        progress(&(format.progress)());
         let lap = Instant::now();
         let making = Making {
             site,
@@ -269,10 +271,12 @@ fn make_epub(m: &Making<'_>, format: &Format) -> Result<Made> {
         .map(|l| {
             let code = config.languages[l].code.as_str();
             let contents = crate::render::ui_string(m.theme, code, "contents");
+            let summary = crate::render::ui_string(m.theme, code, "epub_accessibility_summary");
             let book = crate::epub::Book {
                 lang_index: l,
                 path: (format.file)(code),
                 contents_label: &contents,
+                accessibility_summary: &summary,
                 stamp: m.stamp,
                 read: &read,
             };

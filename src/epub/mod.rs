@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::files::{Contents, OutputFile};
+use crate::markdown::medium::Medium;
 use crate::model::Site;
 use crate::model::url::{decode_percent, encode_path, join_normalised};
 use crate::stamp::Stamp;
@@ -35,6 +36,9 @@ pub struct Book<'a> {
     pub path: String,
     /// The heading of the table of contents in this language (`Daftar isi`).
     pub contents_label: &'a str,
+    /// The book's accessibility in a sentence, in its language (the package's
+    /// `schema:accessibilitySummary`).
+    pub accessibility_summary: &'a str,
     pub stamp: Stamp,
     /// Reads a file of the rendered output by its path (`id/index.html`).
     pub read: &'a (dyn Fn(&str) -> Result<Vec<u8>> + Sync),
@@ -67,7 +71,13 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
     let l = book.lang_index;
     let language = &site.config.languages[l];
     let code = language.code.as_str();
-    let order = &site.reading_order[l];
+    // Pages for authors only (`audience: authors`) are not in the book.
+    let order: Vec<usize> = site.reading_order[l]
+        .iter()
+        .copied()
+        .filter(|&i| !site.pages[i].front.for_authors)
+        .collect();
+    let order = &order;
     let files: HashMap<&str, String> = order
         .iter()
         .enumerate()
@@ -87,7 +97,9 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
                 base_url: site.config.base_url.as_deref(),
                 images: Vec::new(),
             };
-            let fragment = xhtml::to_xhtml(article(&html), &mut links);
+            // The parts for the web pages only stay out of the book (issue #30).
+            let body = crate::markdown::medium::cut(article(&html), Medium::Screen);
+            let fragment = xhtml::to_xhtml(&body, &mut links);
             let mut depth = 0;
             let mut up = page.parent;
             while let Some(p) = up {
@@ -154,6 +166,25 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
             d
         }
     };
+    // What a reader with a print disability needs to know before opening the book
+    // (EPUB Accessibility 1.1; DAISY Ace reports a book without it, issue #30).
+    let mut access = String::from(
+        "<meta property=\"schema:accessMode\">textual</meta>\n\
+         <meta property=\"schema:accessModeSufficient\">textual</meta>\n\
+         <meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n\
+         <meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n\
+         <meta property=\"schema:accessibilityFeature\">readingOrder</meta>\n\
+         <meta property=\"schema:accessibilityHazard\">none</meta>\n",
+    );
+    if !images.is_empty() {
+        access.push_str(
+            "<meta property=\"schema:accessMode\">visual</meta>\n\
+             <meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n",
+        );
+    }
+    access.push_str("<meta property=\"schema:accessibilitySummary\">");
+    escape_text(&mut access, book.accessibility_summary);
+    access.push_str("</meta>\n");
     let opf = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" xml:lang=\"{code}\">\n\
@@ -163,7 +194,7 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
 <dc:language>{code}</dc:language>\n\
 {description}<dc:date>{date}</dc:date>\n\
 <meta property=\"dcterms:modified\">{modified}</meta>\n\
-</metadata>\n<manifest>\n{manifest}</manifest>\n<spine>\n{spine}</spine>\n</package>\n",
+{access}</metadata>\n<manifest>\n{manifest}</manifest>\n<spine>\n{spine}</spine>\n</package>\n",
         date = book.stamp.date(),
         modified = book.stamp.iso(),
     );
@@ -298,7 +329,9 @@ fn nav_document(code: &str, label: &str, chapters: &[Done]) -> String {
     list.push_str("</ol>");
     let mut heading = String::new();
     escape_text(&mut heading, label);
-    let body = format!("<nav epub:type=\"toc\" id=\"toc\"><h1>{heading}</h1>\n{list}\n</nav>");
+    let body = format!(
+        "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\"><h1>{heading}</h1>\n{list}\n</nav>"
+    );
     document(code, label, &body)
 }
 

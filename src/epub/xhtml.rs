@@ -3,11 +3,16 @@
 //! The page is parsed as HTML5 (html5ever, as a browser would, so raw HTML an author
 //! wrote is read the same way) and written back as XML: void elements closed (`<br/>`),
 //! every `&`, `<` and `"` escaped (named entities were decoded by the parser, so none
-//! is left), ids made valid XML names, script and event attributes left out, and each
+//! is left), ids made valid XML names, script left out (`<script>` in any namespace, and
+//! every attribute [`markdown::script_in_attribute`] names: event attributes,
+//! `javascript:` in `href`, `xlink:href` or SVG `set to=`, form `action`/`formaction`),
+//! and each
 //! link and image handed to a [`Resolve`] that says where it points inside the book.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
+
+use crate::markdown;
 
 /// Where links and images of a chapter go in the EPUB.
 pub(super) trait Resolve {
@@ -73,7 +78,11 @@ pub(super) fn to_xhtml(html: &str, resolve: &mut dyn Resolve) -> Fragment {
                         // A page's `<nav>` (its table of contents, "On this page") is
                         // the website's furniture: the book has its own navigation.
                         let furniture = is_html && name == "nav";
-                        if (is_html && DROPPED.contains(&name)) || is_anchor || furniture {
+                        if (is_html && DROPPED.contains(&name))
+                            || is_anchor
+                            || furniture
+                            || markdown::script_in_element(name).is_some()
+                        {
                             skipping = Some(node.id());
                             continue;
                         }
@@ -125,7 +134,10 @@ pub(super) fn to_xhtml(html: &str, resolve: &mut dyn Resolve) -> Fragment {
                                 "http://www.w3.org/XML/1998/namespace" => "xml:",
                                 _ => continue,
                             };
-                            let skip = local.starts_with("on")
+                            // What the warnings name as script, or as sending readers
+                            // elsewhere (`javascript:` in `xlink:href`, `set to=`, form
+                            // `action`), is left out by the same reading (issue #24).
+                            let skip = markdown::script_in_attribute(name, local, value).is_some()
                                 || !is_xml_name(local)
                                 || matches!(local, "srcset" | "xmlns" | "contenteditable")
                                 || (is_html
@@ -319,6 +331,24 @@ mod tests {
             x("<nav class=toc><h2>On this page</h2><ol><li>a</li></ol></nav><p>text</p>"),
             "<p>text</p>",
             "web furniture stays on the web"
+        );
+    }
+
+    #[test]
+    fn script_in_svg_forms_and_attributes_is_left_out() {
+        // Regression (issue #24): the EPUB kept `<svg><script>`, `javascript:` in SVG
+        // `xlink:href`, `set to=` and form actions.
+        let out = x(
+            "<svg><script>alert(1)</script><a xlink:href=\"javascript:alert(2)\"><set attributeName=\"href\" to=\"javascript:alert(3)\"/><text>t</text></a></svg>\
+             <form action=\"https://evil.example/\"><button formaction=\"https://evil.example/\">b</button></form>\
+             <a href=\"&#106;avascript:alert(4)\">j</a><math><mi xlink:href=\"javascript:alert(5)\">m</mi></math>",
+        );
+        for bad in ["script", "javascript", "alert", "action", "evil"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+        assert!(
+            out.contains("<text>t</text>") && out.contains(">b</button>"),
+            "{out}"
         );
     }
 

@@ -16,6 +16,8 @@ use crate::help;
 use crate::i18n::Msg;
 use crate::{msg, t};
 
+use super::pasted;
+
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
@@ -56,6 +58,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub related: Vec<Located<String>>,
     pub draft: bool,
+    /// `audience: authors`: a page for the handbook's authors only (issue #29), kept
+    /// out of the navigation, search, print, PDF, EPUB and sitemap.
+    pub for_authors: bool,
     pub key: Option<Located<String>>,
     pub kind: Option<Located<String>>,
     /// Which version of which source this page translates.
@@ -98,6 +103,8 @@ pub struct Split {
     pub body: Range<usize>,
     /// 1-based line of the first YAML line (the line after the opening `---`).
     pub yaml_first_line: u32,
+    /// Fences a word processor turned into dashes (`—`), read as fences.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Splits `text` into front matter and body. The front matter starts with a `---` line
@@ -107,25 +114,45 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
     let first_line_end = text[start..]
         .find('\n')
         .map_or(text.len(), |i| start + i + 1);
-    if text[start..first_line_end].trim_end() != "---" {
-        return Ok(Split {
-            yaml: None,
-            body: start..text.len(),
-            yaml_first_line: 1,
-        });
+    let no_front_matter = Split {
+        yaml: None,
+        body: start..text.len(),
+        yaml_first_line: 1,
+        warnings: Vec::new(),
+    };
+    let first = &text[start..first_line_end];
+    // Word turns `---` into `—` (issue #26): read as a fence, with a warning.
+    let is_dashes = pasted::is_dash_fence(first);
+    if first.trim_end() != "---" && !is_dashes {
+        return Ok(no_front_matter);
+    }
+    let mut warnings = Vec::new();
+    if is_dashes {
+        warnings.push(pasted::dash_fence_warning(path, 1, first));
     }
     let mut pos = first_line_end;
+    let mut line_number = 1;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        line_number += 1;
         let line = text[pos..end].trim_end();
-        if line == "---" || line == "..." {
+        let is_dash_close = pasted::is_dash_fence(line);
+        if line == "---" || line == "..." || is_dash_close {
+            if is_dash_close {
+                warnings.push(pasted::dash_fence_warning(path, line_number, line));
+            }
             return Ok(Split {
                 yaml: Some(first_line_end..pos),
                 body: end..text.len(),
                 yaml_first_line: 2,
+                warnings,
             });
         }
         pos = end;
+    }
+    if is_dashes {
+        // A line of dashes with no closing one is text, not front matter.
+        return Ok(no_front_matter);
     }
     Err(Diagnostic::error(Span::file(path), msg!("front-matter-not-closed")).with_help(help!()))
 }
@@ -145,6 +172,8 @@ pub fn parse_yaml_map(
             u32::try_from(col).unwrap_or(u32::MAX),
         )
     };
+    // A no-break space from a word processor reads as the space it looks like.
+    let yaml = &*pasted::plain_spaces(yaml);
     if let Some(map) = simple_yaml_map(yaml) {
         return Ok(map
             .into_iter()
@@ -308,6 +337,13 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
         };
         return slip(line, col, msg!("yaml-unclosed-quote"), help);
     }
+    if let Some((at, fix)) = (message.contains("trailing content")
+        || message.contains("after quoted"))
+    .then(|| pasted::nested_quotes(text))
+    .flatten()
+    {
+        return slip(line, at, msg!("yaml-nested-quotes"), help!(fix = fix));
+    }
     if message.starts_with("mapping values are not allowed") {
         if text.starts_with(' ') {
             return slip(line, 1, msg!("yaml-indented-line"), help!());
@@ -330,11 +366,7 @@ fn yaml_slip(yaml: &str, message: &str, line: u64, col: u64) -> Slip {
 /// `text` as a quoted YAML scalar: in double quotes, or in single quotes if it holds a
 /// double quote (a single quote inside is written twice).
 fn quoted(text: &str) -> String {
-    if text.contains('"') || text.contains('\\') {
-        format!("'{}'", text.replace('\'', "''"))
-    } else {
-        format!("\"{text}\"")
-    }
+    pasted::quoted(text)
 }
 
 /// Front matter of the common, simple shape, read without the YAML parser (which costs
@@ -433,6 +465,12 @@ pub(super) fn to_front_matter(
         diagnostics.extend(comma_text_for_a_list(kind.as_ref(), &entry, file_text));
     }
     diagnostics.extend(missing);
+    // Curly quotes pasted from a word processor become part of the text.
+    for (key, (value, span)) in &map {
+        if let (true, Some(text)) = (matches!(key.as_str(), "title" | "summary"), value.as_str()) {
+            diagnostics.extend(pasted::curly_quotes(key, text, span));
+        }
+    }
     fm
 }
 
@@ -546,6 +584,16 @@ fn read_page_key(fm: &mut FrontMatter, entry: &Entry<'_>) -> Option<Result<(), D
         "draft" => entry
             .typed(value.as_bool(), msg!("expect-bool"))
             .map(|b| fm.draft = b),
+        "audience" => entry
+            .typed(
+                match value.as_str().map(str::trim) {
+                    Some("readers") => Some(false),
+                    Some("authors") => Some(true),
+                    _ => None,
+                },
+                msg!("expect-audience"),
+            )
+            .map(|b| fm.for_authors = b),
         "tags" | "related" => read_list_key(fm, entry),
         _ => return None,
     };
@@ -653,6 +701,19 @@ fn comma_text_for_a_list(
 
 /// The error for a key that is neither reserved nor a field of the page's kind, at the
 /// key itself, with the valid keys and the nearest one.
+/// Front-matter keys written in Indonesian, and the key Panduan reads.
+const INDONESIAN_KEYS: &[(&str, &str)] = &[
+    ("judul", "title"),
+    ("ringkasan", "summary"),
+    ("urutan", "order"),
+    ("label", "tags"),
+    ("tag", "tags"),
+    ("jenis", "kind"),
+    ("kunci", "key"),
+    ("terkait", "related"),
+    ("draf", "draft"),
+];
+
 fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) -> Diagnostic {
     let key = entry.key;
     let mut valid: Vec<&str> = RESERVED_KEYS.to_vec();
@@ -660,9 +721,15 @@ fn unknown_key(kind: Option<&PageKind<'_>>, entry: &Entry<'_>, file_text: &str) 
         valid.extend(kind.def.fields.keys().map(String::as_str));
     }
     let listed = backticked(&valid);
-    let help = match did_you_mean(key, valid.iter().copied(), 1).first() {
-        Some(best) => help!("help-nearest", valid = listed, nearest = *best),
-        None => help!(valid = listed),
+    // An Indonesian author may write the key in Indonesian (issue #26).
+    let english = INDONESIAN_KEYS
+        .iter()
+        .find(|(id, _)| key.eq_ignore_ascii_case(id))
+        .map(|(_, en)| *en);
+    let help = match (english, did_you_mean(key, valid.iter().copied(), 1).first()) {
+        (Some(en), _) => help!("help-english", valid = listed, nearest = en),
+        (None, Some(best)) => help!("help-nearest", valid = listed, nearest = *best),
+        (None, None) => help!(valid = listed),
     };
     let what = match kind {
         Some(kind) => msg!("front-matter-unknown-kind-key", key = key, kind = kind.name),
@@ -1145,7 +1212,7 @@ next = { type = "page", kind = "group-type" }
                 "content/id/a.md:3:7: error: `size` must be a whole number, found text",
                 "content/id/a.md:4:9: error: `closed` must be `true` or `false`, found a list",
                 "content/id/a.md:5:13: error: `leadership` must be text, found a map",
-                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
+                "content/id/a.md:6:1: error: unknown front-matter key `purps` for a page of kind `group-type`\n  = help: did you mean `purpose`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`, `purpose`, `leadership`, `members`, `size`, `closed`, `next`",
                 "content/id/a.md:7:7: error: `next` must be the id of a page, e.g. `group-types/therapy`, found a list",
                 "content/id/a.md:2:7: error: a page of kind `group-type` is missing `purpose`, `members`\n  = help: fields of `group-type`: `purpose` (text, required), `leadership` (string), `members` (list, required), `size` (integer), `closed` (bool), `next` (page of kind `group-type`)",
             ]
@@ -1166,10 +1233,10 @@ next = { type = "page", kind = "group-type" }
         assert_eq!(
             all,
             [
-                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
-                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `sumary`\n  = help: did you mean `summary`? valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
+                "content/id/a.md:4:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `grup-type`\n  = help: did you mean `group-type`?",
-                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`",
+                "content/id/a.md:3:1: error: unknown front-matter key `purpose`\n  = help: valid keys: `title`, `summary`, `order`, `slug`, `tags`, `related`, `draft`, `key`, `kind`, `template`, `extra`, `translation`, `audience`",
                 "content/id/a.md:2:7: error: unknown kind `zebra`\n  = help: the kinds in book.toml: `group-type`",
                 "content/id/a.md:2:7: error: unknown kind `group-type`\n  = help: declare kinds under `[kinds.NAME]` in book.toml",
             ]

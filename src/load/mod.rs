@@ -19,6 +19,7 @@
 //! their own ends.
 
 mod front_matter;
+mod pasted;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -335,6 +336,14 @@ fn read_page(
                 }
                 None => FrontMatter::default(),
             };
+            diagnostics.extend(split.warnings);
+            // A table pasted from a spreadsheet: tab-separated lines.
+            let body_line = source[..split.body.start].matches('\n').count() + 1;
+            diagnostics.extend(pasted::tab_tables(
+                &source[split.body.clone()],
+                &path,
+                u32::try_from(body_line).unwrap_or(u32::MAX),
+            ));
             (front, split.body, split.yaml.is_some())
         }
         Err(d) => {

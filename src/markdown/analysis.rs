@@ -1,10 +1,11 @@
 //! The first pass: a body's headings (with their final ids), links and plain text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+use super::medium::{MarkerProblem, Medium, Tracker};
 use super::scripts::{self, Script, ScriptKind};
 use super::{heading_level, options};
 use crate::terms::Join;
@@ -61,6 +62,11 @@ pub struct Analysis {
     /// for: text outside code, link targets (a bare URL, an unlabelled `[[id]]`) and
     /// raw HTML, and outside `<!-- panduan:terms off -->` … `<!-- panduan:terms on -->`.
     pub prose: Vec<Prose>,
+    /// Where the body first nests deeper than [`MAX_NESTING`](super::MAX_NESTING) (quotes, lists and
+    /// elements one inside another), if it does: such a page is refused.
+    pub too_deep: Option<usize>,
+    /// Media markers (`<!-- panduan:screen -->`, …) that do not pair up.
+    pub marker_problems: Vec<MarkerProblem>,
 }
 
 /// A piece of a body's running text (one text event).
@@ -208,156 +214,250 @@ impl SectionText {
     }
 }
 
-/// Finds the headings (with their final ids) and the links of a body.
+/// Finds the headings (with their final ids) and the links of a body, its text, its
+/// script and how deeply it nests. One pass over the events, each kind of event handed
+/// to the part of [`Analyser`] that deals with it.
 pub fn analyse(body: &str) -> Analysis {
-    let mut out = Analysis {
-        is_empty: true,
-        sections: vec![SectionText::default()],
-        ..Analysis::default()
-    };
-    let mut ids = IdAllocator::default();
-    let mut heading: Option<(u8, Option<String>, Range<usize>, String)> = None;
-    let mut link_stack: Vec<RawLink> = Vec::new();
-    // Per open link: where an unlabelled wikilink's text starts in its section's text.
-    let mut wiki_starts: Vec<Option<usize>> = Vec::new();
-    let mut first_block = true;
-    let mut html_state = scripts::State::default();
-    let mut prose = ProseState {
-        gap: Join::Apart,
-        end: 0,
-        in_code_block: false,
-        links: Vec::new(),
-        off: false,
-    };
+    let mut a = Analyser::new(body);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        prose.see(&event, &range, body, &mut out.prose);
+        a.prose.see(&event, &range, body, &mut a.out.prose);
+        a.follow_html(&event, &range);
+        a.media.see(&event, a.written_at(&event, &range));
         match &event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                    out.sections.push(SectionText {
-                        heading: Some(out.headings.len()),
-                        text: String::new(),
-                        wiki: Vec::new(),
-                    });
-                }
-                heading = Some((
-                    heading_level(*level),
-                    id.as_ref().map(|s| s.to_string()),
-                    range,
-                    String::new(),
-                ));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, range, text)) = heading.take() {
-                    let text = text.trim().to_string();
-                    let id = ids.allocate(explicit.as_deref(), &text);
-                    if level == 1 && first_block && out.headings.is_empty() {
-                        out.leading_h1 = Some(text.clone());
-                    }
-                    out.headings.push(Heading {
-                        level,
-                        id,
-                        text,
-                        range,
-                    });
-                }
-                first_block = false;
-            }
+            Event::Start(Tag::Heading { level, id, .. }) => a.start_heading(*level, id, range),
+            Event::End(TagEnd::Heading(_)) => a.end_heading(),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 ..
-            }) => {
-                let kind = match link_type {
-                    LinkType::WikiLink { has_pothole } => LinkKind::Wiki {
-                        labelled: *has_pothole,
-                    },
-                    _ => LinkKind::Markdown,
-                };
-                // `<tim@example.org>` is an address, not a file: its destination is
-                // what the browser gets, `mailto:tim@example.org`.
-                let dest = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
-                };
-                let is_unlabelled_wiki =
-                    matches!(link_type, LinkType::WikiLink { has_pothole: false });
-                wiki_starts.push(
-                    out.sections
-                        .last()
-                        .filter(|_| is_unlabelled_wiki && heading.is_none())
-                        .map(|s| s.text.len()),
-                );
-                if scripts::is_javascript_url(&dest) {
-                    out.scripts.push(Script {
-                        kind: ScriptKind::JavascriptUrl,
-                        offset: range.start,
-                    });
-                }
-                link_stack.push(RawLink {
-                    kind,
-                    dest,
-                    range,
-                    text: String::new(),
-                });
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                wiki_starts.push(None);
-                if scripts::is_javascript_url(dest_url) {
-                    out.scripts.push(Script {
-                        kind: ScriptKind::JavascriptUrl,
-                        offset: range.start,
-                    });
-                }
-                link_stack.push(RawLink {
-                    kind: LinkKind::Image,
-                    dest: dest_url.to_string(),
-                    range,
-                    text: String::new(),
-                });
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let (Some(Some(start)), Some(link), Some(s)) = (
-                    wiki_starts.pop(),
-                    link_stack.last(),
-                    out.sections.last_mut(),
-                ) && start <= s.text.len()
-                {
-                    s.wiki.push(WikiSlot {
-                        range: start..s.text.len(),
-                        link: link.range.start,
-                    });
-                }
-                if let Some(link) = link_stack.pop() {
-                    if let Some(outer) = link_stack.last_mut() {
-                        outer.text.push_str(&link.text);
-                    }
-                    out.links.push(link);
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                out.is_empty &= t.trim().is_empty();
-                if let Some(h) = heading.as_mut() {
-                    h.3.push_str(t);
-                } else if let Some(s) = out.sections.last_mut() {
-                    s.text.push_str(t);
-                }
-                if let Some(l) = link_stack.last_mut() {
-                    l.text.push_str(t);
-                }
-            }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                out.is_empty = false;
-                // Where the piece is written: inside a list or a quote, pieces lose
-                // their indentation or `>`, so they are looked for in their range.
-                let base = body
-                    .get(range.clone())
-                    .and_then(|source| source.find(html.as_ref()))
-                    .map_or(range.start, |at| range.start + at);
-                html_state = scripts::scan(html, base, html_state, &mut out.scripts);
-            }
+            }) => a.start_link(*link_type, dest_url, range),
+            Event::Start(Tag::Image { dest_url, .. }) => a.start_image(dest_url, range),
+            Event::End(TagEnd::Link | TagEnd::Image) => a.end_link(),
+            Event::Text(t) | Event::Code(t) => a.text(t),
+            Event::Html(_) | Event::InlineHtml(_) => a.out.is_empty = false,
             _ => {}
         }
+        a.after(&event);
+    }
+    a.finish()
+}
+
+/// The first pass under way: what is found so far, and where in the body it is.
+struct Analyser<'a> {
+    body: &'a str,
+    out: Analysis,
+    ids: IdAllocator,
+    /// The heading being read: level, explicit id, range and text so far.
+    heading: Option<(u8, Option<String>, Range<usize>, String)>,
+    /// The links and images open, innermost last.
+    link_stack: Vec<RawLink>,
+    /// Per open link: where an unlabelled wikilink's text starts in its section's text.
+    wiki_starts: Vec<Option<usize>>,
+    /// Whether no block has ended yet (a level-1 heading here opens the body).
+    first_block: bool,
+    /// Raw HTML as a browser reads it, with what Panduan writes around it.
+    html: scripts::Scanner,
+    /// What [`Scanner::ours`](scripts::Scanner::ours) is given for an event, reused.
+    rendered: String,
+    prose: ProseState,
+    /// The media markers open (`<!-- panduan:screen -->`, …).
+    media: Tracker,
+}
+
+impl<'a> Analyser<'a> {
+    fn new(body: &'a str) -> Self {
+        Analyser {
+            body,
+            out: Analysis {
+                is_empty: true,
+                sections: vec![SectionText::default()],
+                ..Analysis::default()
+            },
+            ids: IdAllocator::default(),
+            heading: None,
+            link_stack: Vec::new(),
+            wiki_starts: Vec::new(),
+            first_block: true,
+            html: scripts::Scanner::default(),
+            rendered: String::new(),
+            prose: ProseState {
+                gap: Join::Apart,
+                end: 0,
+                in_code_block: false,
+                links: Vec::new(),
+                off: false,
+            },
+            media: Tracker::default(),
+        }
+    }
+
+    /// Where an event is written in the body: raw HTML inside a list or a quote loses
+    /// its indentation or `>`, so it is looked for in its range.
+    fn written_at(&self, event: &Event<'_>, range: &Range<usize>) -> usize {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => self
+                .body
+                .get(range.clone())
+                .and_then(|source| source.find(html.as_ref()))
+                .map_or(range.start, |at| range.start + at),
+            _ => range.start,
+        }
+    }
+
+    /// Feeds raw HTML to the scanner at its place, and the HTML any other event becomes
+    /// as Panduan's own (so that the scanner is where a browser would be); notes where
+    /// the nesting first goes past [`MAX_NESTING`](super::MAX_NESTING).
+    fn follow_html(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        if self.out.too_deep.is_some() {
+            // The page is refused: the rest is not read.
+            return;
+        }
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // Where the piece is written: inside a list or a quote, pieces lose
+                // their indentation or `>`, so they are looked for in their range.
+                let base = self.written_at(event, range);
+                self.html.raw(self.body, html, base, &mut self.out.scripts);
+            }
+            // Text is escaped (no `<`): one letter leaves the tokenizer where all of it
+            // would, at the cost of one.
+            Event::Text(_) | Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.html.ours("x");
+            }
+            _ => {
+                self.rendered.clear();
+                pulldown_cmark::html::push_html(&mut self.rendered, std::iter::once(event.clone()));
+                self.html.ours(&self.rendered);
+            }
+        }
+        if self.out.too_deep.is_none()
+            && let Some(at) = self.html.too_deep()
+        {
+            self.out.too_deep = Some(at.unwrap_or(range.start));
+        }
+    }
+
+    fn start_heading(&mut self, level: HeadingLevel, id: &Option<CowStr<'_>>, range: Range<usize>) {
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            self.out.sections.push(SectionText {
+                heading: Some(self.out.headings.len()),
+                text: String::new(),
+                wiki: Vec::new(),
+            });
+        }
+        self.heading = Some((
+            heading_level(level),
+            id.as_ref().map(|s| s.to_string()),
+            range,
+            String::new(),
+        ));
+    }
+
+    fn end_heading(&mut self) {
+        if let Some((level, explicit, range, text)) = self.heading.take() {
+            let text = text.trim().to_string();
+            let id = self.ids.allocate(explicit.as_deref(), &text);
+            if level == 1 && self.first_block && self.out.headings.is_empty() {
+                self.out.leading_h1 = Some(text.clone());
+            }
+            self.out.headings.push(Heading {
+                level,
+                id,
+                text,
+                range,
+            });
+        }
+        self.first_block = false;
+    }
+
+    /// A `javascript:` destination of a Markdown link or image runs script too.
+    fn check_destination(&mut self, dest: &str, offset: usize) {
+        if scripts::is_javascript_url(dest) {
+            self.out.scripts.push(Script {
+                kind: ScriptKind::JavascriptUrl,
+                offset,
+            });
+        }
+    }
+
+    fn start_link(&mut self, link_type: LinkType, dest_url: &str, range: Range<usize>) {
+        let kind = match link_type {
+            LinkType::WikiLink { has_pothole } => LinkKind::Wiki {
+                labelled: has_pothole,
+            },
+            _ => LinkKind::Markdown,
+        };
+        // `<tim@example.org>` is an address, not a file: its destination is what the
+        // browser gets, `mailto:tim@example.org`.
+        let dest = match link_type {
+            LinkType::Email => format!("mailto:{dest_url}"),
+            _ => dest_url.to_string(),
+        };
+        let is_unlabelled_wiki = matches!(link_type, LinkType::WikiLink { has_pothole: false });
+        let heading_open = self.heading.is_some();
+        self.wiki_starts.push(
+            self.out
+                .sections
+                .last()
+                .filter(|_| is_unlabelled_wiki && !heading_open)
+                .map(|s| s.text.len()),
+        );
+        self.check_destination(&dest, range.start);
+        self.link_stack.push(RawLink {
+            kind,
+            dest,
+            range,
+            text: String::new(),
+        });
+    }
+
+    fn start_image(&mut self, dest_url: &str, range: Range<usize>) {
+        self.wiki_starts.push(None);
+        self.check_destination(dest_url, range.start);
+        self.link_stack.push(RawLink {
+            kind: LinkKind::Image,
+            dest: dest_url.to_string(),
+            range,
+            text: String::new(),
+        });
+    }
+
+    fn end_link(&mut self) {
+        if let (Some(Some(start)), Some(link), Some(s)) = (
+            self.wiki_starts.pop(),
+            self.link_stack.last(),
+            self.out.sections.last_mut(),
+        ) && start <= s.text.len()
+        {
+            s.wiki.push(WikiSlot {
+                range: start..s.text.len(),
+                link: link.range.start,
+            });
+        }
+        if let Some(link) = self.link_stack.pop() {
+            if let Some(outer) = self.link_stack.last_mut() {
+                outer.text.push_str(&link.text);
+            }
+            self.out.links.push(link);
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        self.out.is_empty &= t.trim().is_empty();
+        if let Some(h) = self.heading.as_mut() {
+            h.3.push_str(t);
+        } else if self.media.open_medium() == Some(Medium::Print) {
+            // Text for paper only is not on the web page the search finds.
+        } else if let Some(s) = self.out.sections.last_mut() {
+            s.text.push_str(t);
+        }
+        if let Some(l) = self.link_stack.last_mut() {
+            l.text.push_str(t);
+        }
+    }
+
+    /// Word breaks in the section text, and the end of the chance of a leading h1.
+    fn after(&mut self, event: &Event<'_>) {
         let is_inline_end = matches!(
             event,
             Event::End(
@@ -372,43 +472,51 @@ pub fn analyse(body: &str) -> Analysis {
         );
         if matches!(event, Event::SoftBreak | Event::HardBreak | Event::End(_))
             && !is_inline_end
-            && heading.is_none()
-            && let Some(s) = out.sections.last_mut()
+            && self.heading.is_none()
+            && let Some(s) = self.out.sections.last_mut()
         {
             s.space();
         }
         if matches!(event, Event::End(_))
-            && first_block
-            && heading.is_none()
-            && link_stack.is_empty()
+            && self.first_block
+            && self.heading.is_none()
+            && self.link_stack.is_empty()
         {
             // The first block that is not a heading ends the chance of a leading h1.
-            first_block = false;
+            self.first_block = false;
         }
     }
-    for s in &mut out.sections {
-        let start = s.text.len() - s.text.trim_start().len();
-        let trimmed = s.text.trim();
-        if trimmed.len() != s.text.len() {
-            let len = trimmed.len();
-            s.text = trimmed.to_string();
-            s.wiki.retain_mut(|w| {
-                w.range = w.range.start.saturating_sub(start)..w.range.end.saturating_sub(start);
-                w.range.end <= len
-            });
+
+    fn finish(self) -> Analysis {
+        let mut out = self.out;
+        out.marker_problems = self.media.finish();
+        for s in &mut out.sections {
+            let start = s.text.len() - s.text.trim_start().len();
+            let trimmed = s.text.trim();
+            if trimmed.len() != s.text.len() {
+                let len = trimmed.len();
+                s.text = trimmed.to_string();
+                s.wiki.retain_mut(|w| {
+                    w.range =
+                        w.range.start.saturating_sub(start)..w.range.end.saturating_sub(start);
+                    w.range.end <= len
+                });
+            }
         }
+        // Links are reported in source order of their start (nested images end first).
+        out.links.sort_by_key(|l| l.range.start);
+        out.scripts.sort_by_key(|s| s.offset);
+        out
     }
-    // Links are reported in source order of their start (nested images end first).
-    out.links.sort_by_key(|l| l.range.start);
-    out.scripts.sort_by_key(|s| s.offset);
-    out
 }
 
 /// Hands out unique heading ids: the first `Setting up` is `setting-up`, the next
-/// `setting-up-1`. Explicit `{#id}`s are used as written.
+/// `setting-up-1`. Explicit `{#id}`s are used as written. Each base remembers the
+/// next number to try, so that N identical headings cost N steps, not N² (issue #24).
 #[derive(Default)]
 struct IdAllocator {
     used: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 impl IdAllocator {
@@ -422,10 +530,10 @@ impl IdAllocator {
             s => s,
         };
         let mut id = base.clone();
-        let mut n = 1;
+        let n = self.next.entry(base.clone()).or_insert(1);
         while self.used.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(id.clone());
         id

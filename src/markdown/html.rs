@@ -7,6 +7,7 @@
 //!
 //! [`analyse`]: super::analyse
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -132,8 +133,12 @@ struct HtmlWriter<'a> {
     open_links: Vec<OpenLink<'a>>,
     /// The images open around the current event, with the mark of one not there yet.
     open_images: Vec<Option<(&'a str, &'a str)>>,
-    /// Footnote names in order of first mention: `footnote_order[i]` is number `i + 1`.
-    footnote_order: Vec<CowStr<'a>>,
+    /// The number of each footnote, in order of first mention (the first is 1).
+    footnote_numbers: HashMap<CowStr<'a>, usize>,
+    /// Per footnote: how many references to it are written, and the id of the first.
+    footnote_refs: HashMap<CowStr<'a>, (usize, String)>,
+    /// The `fnref-` ids written, so that a repeated reference gets one of its own.
+    footnote_ref_ids: HashSet<String>,
     /// The footnote definition being written.
     open_footnote: Option<CowStr<'a>>,
 }
@@ -149,7 +154,9 @@ impl<'a> HtmlWriter<'a> {
             links_started: 0,
             open_links: Vec::new(),
             open_images: Vec::new(),
-            footnote_order: Vec::new(),
+            footnote_numbers: HashMap::new(),
+            footnote_refs: HashMap::new(),
+            footnote_ref_ids: HashSet::new(),
             open_footnote: None,
         }
     }
@@ -475,21 +482,42 @@ impl<'a> HtmlWriter<'a> {
     /// The number of footnote `name`: footnotes are numbered in order of first mention,
     /// be it a reference or the definition.
     fn footnote_number(&mut self, name: &CowStr<'a>) -> usize {
-        match self.footnote_order.iter().position(|n| n == name) {
-            Some(i) => i + 1,
-            None => {
-                self.footnote_order.push(name.clone());
-                self.footnote_order.len()
-            }
+        let next = self.footnote_numbers.len() + 1;
+        *self.footnote_numbers.entry(name.clone()).or_insert(next)
+    }
+
+    /// The id (without `fnref-`) of the next reference to footnote `name`: `name` for
+    /// the first, `name-2`, `name-3` … for the others, so that every id is unique
+    /// (issue #24). A suffix already taken by another footnote's name gets one more.
+    fn footnote_ref_id(&mut self, name: &CowStr<'a>) -> String {
+        let count = self.footnote_refs.get(name).map_or(0, |(count, _)| *count);
+        let mut n = count + 1;
+        let mut id = if n == 1 {
+            name.to_string()
+        } else {
+            format!("{name}-{n}")
+        };
+        while self.footnote_ref_ids.contains(&id) {
+            n += 1;
+            id = format!("{name}-{n}");
         }
+        self.footnote_ref_ids.insert(id.clone());
+        let entry = self
+            .footnote_refs
+            .entry(name.clone())
+            .or_insert_with(|| (0, id.clone()));
+        entry.0 = n;
+        id
     }
 
     /// A numbered link to the footnote. Footnotes get `fn-`/`fnref-` ids so that they
-    /// never clash with heading ids.
+    /// never clash with heading ids; a footnote cited twice gets `fnref-x-2` the second
+    /// time.
     fn footnote_reference(&mut self, name: CowStr<'a>) {
         let n = self.footnote_number(&name);
+        let ref_id = self.footnote_ref_id(&name);
         let mut html = String::from("<sup class=\"footnote-reference\" id=\"");
-        self.push_id(&mut html, &["fnref-", &name]);
+        self.push_id(&mut html, &["fnref-", &ref_id]);
         html.push_str("\"><a href=\"#");
         self.push_id(&mut html, &["fn-", &name]);
         let _ = write!(html, "\">{n}</a></sup>");
@@ -512,8 +540,13 @@ impl<'a> HtmlWriter<'a> {
     fn end_footnote_definition(&mut self) {
         let mut html = String::new();
         if let Some(name) = self.open_footnote.take() {
+            // Back to the first reference (`fnref-x` unless that id went to another).
+            let first = self
+                .footnote_refs
+                .get(&name)
+                .map_or_else(|| name.to_string(), |(_, first)| first.clone());
             html.push_str("<a class=\"footnote-backref\" href=\"#");
-            self.push_id(&mut html, &["fnref-", &name]);
+            self.push_id(&mut html, &["fnref-", &first]);
             html.push_str("\" aria-label=\"");
             escape_attr(&mut html, &self.resolved.labels.back_to_text);
             html.push_str("\">↩</a>");
@@ -660,5 +693,28 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("id=\"catatan\"").count(), 1);
+    }
+
+    #[test]
+    fn repeated_footnote_references_get_unique_ids() {
+        // Regression (issue #24): `One[^x] two[^x].` wrote `id="fnref-x"` twice.
+        let out = html("One[^x] two[^x] three[^x].\n\n[^x]: Isi.\n");
+        assert_eq!(out.matches("id=\"fnref-x\"").count(), 1, "{out}");
+        assert_eq!(out.matches("id=\"fnref-x-2\"").count(), 1, "{out}");
+        assert_eq!(out.matches("id=\"fnref-x-3\"").count(), 1, "{out}");
+        assert_eq!(out.matches("href=\"#fn-x\">1</a>").count(), 3, "{out}");
+        assert!(
+            out.contains("class=\"footnote-backref\" href=\"#fnref-x\""),
+            "{out}"
+        );
+        // A footnote named like a second reference keeps its ids unique too.
+        let out = html("A[^x] b[^x] c[^x-2].\n\n[^x]: X.\n\n[^x-2]: Y.\n");
+        let ids: Vec<&str> = out
+            .split("id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap_or(0)])
+            .collect();
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(ids.len(), unique.len(), "{out}");
     }
 }

@@ -10,11 +10,14 @@
 //! - `analysis`: the first pass, [`analyse`] -> [`Analysis`] (and [`slugify`]);
 //! - `html`: the second pass, the HTML writer behind [`to_html`];
 //! - `marked`: [`to_marked_html`] and [`MarkedHtml::fill`], on top of that writer;
-//! - `scripts`: what in raw HTML or a link would run script ([`Script`]), for the analysis.
+//! - `medium`: parts of a body for the screen or for paper only (`<!-- panduan:screen -->`);
+//! - `scripts`: what in raw HTML or a link would run script ([`Script`]), read by an HTML5
+//!   tokenizer, for the analysis and the EPUB ([`script_in_attribute`]).
 
 mod analysis;
 mod html;
 mod marked;
+pub mod medium;
 mod scripts;
 #[cfg(test)]
 mod tests;
@@ -27,7 +30,13 @@ pub use analysis::{
 };
 pub use html::{LeadingH1, to_html};
 pub use marked::{MarkedHtml, to_marked_html};
-pub use scripts::{Script, ScriptKind};
+pub use scripts::{Script, ScriptKind, script_in_attribute, script_in_element};
+
+/// How deeply a body may nest quotes, lists and HTML elements one inside another. A
+/// page nested deeper is refused where it goes past the limit, before any later stage
+/// (the EPUB's HTML parser, the PDF's typesetter) meets it (issue #24). Real pages
+/// stay far below: a list inside a list inside a quote is 5 levels.
+pub const MAX_NESTING: usize = 100;
 
 /// The Markdown extensions every page is parsed with.
 pub fn options() -> Options {

@@ -216,3 +216,24 @@ fn snapshot_print_chapter_prefixes_every_id() {
         LeadingH1::Drop,
     );
 }
+
+/// Issue #29, point 4: section text reads as the page shows it. Inline markup adds no
+/// space before the punctuation after it, and an unlabelled `[[id]]` is marked where it
+/// wrote its target, for search to put the target's title there.
+#[test]
+fn section_text_has_no_space_after_inline_markup_and_marks_unlabelled_wikilinks() {
+    let a = analyse(
+        "Kelompok **swabantu**, yang [kuat](x.md); lihat [[practice/ethics]].\n\n## Dua\n\n*a*.",
+    );
+    let first = &a.sections[0];
+    assert_eq!(
+        first.text,
+        "Kelompok swabantu, yang kuat; lihat practice/ethics."
+    );
+    assert_eq!(first.wiki.len(), 1);
+    let slot = &first.wiki[0];
+    assert_eq!(&first.text[slot.range.clone()], "practice/ethics");
+    let link = a.links.iter().find(|l| l.range.start == slot.link);
+    assert_eq!(link.map(|l| l.dest.as_str()), Some("practice/ethics"));
+    assert_eq!(a.sections[1].text, "a.");
+}

@@ -793,6 +793,11 @@ mod tests {
     /// The model of a book written to a temporary folder (`files`: paths below the project
     /// with their text), and its diagnostics. The one place a test builds a site.
     fn site_of(files: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+        site_with(files, ModelOptions::default())
+    }
+
+    /// [`site_of`] with model options.
+    fn site_with(files: &[(&str, &str)], options: ModelOptions) -> (Site, Vec<Diagnostic>) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         for (path, text) in files {
             let path = dir.path().join(path);
@@ -803,12 +808,7 @@ mod tests {
         let config = crate::config::read(dir.path(), &Default::default()).expect("a valid book");
         let loaded = crate::load::content(&config, &crate::load::Reuse::default())
             .expect("content/ can be read");
-        crate::model::site(
-            config,
-            loaded,
-            ModelOptions::default(),
-            &crate::model::Reuse::default(),
-        )
+        crate::model::site(config, loaded, options, &crate::model::Reuse::default())
     }
 
     /// A site with the page under test, and every diagnostic of the site, as printed.
@@ -977,7 +977,7 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:4:1: error: no page has the id `intro`\n  = help: did you mean `a/intro` or `b/intro`?",
+                "content/id/group-types/from.md:4:1: error: no page has the id `intro`\n  = help: did you mean `a/intro` or `b/intro`? If that page is not written yet: `panduan new content/id/intro.md`",
             ]
         );
     }
@@ -1021,10 +1021,10 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:4:1: error: the link target `terapy.md` does not exist\n  = help: did you mean `therapy.md`?",
-                "content/id/group-types/from.md:4:16: error: the link target `../konsep/zzz.md` does not exist\n  = help: no page `content/id/konsep/zzz.md`; links are relative to this page's file",
-                "content/id/group-types/from.md:4:38: error: no page has the id `concepts/rol`\n  = help: did you mean `concepts/role`?",
-                "content/id/group-types/from.md:4:55: error: no page has the id `zzzzzz`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`",
+                "content/id/group-types/from.md:4:1: error: the link target `terapy.md` does not exist\n  = help: did you mean `therapy.md`? If that page is not written yet: `panduan new content/id/group-types/terapy.md`",
+                "content/id/group-types/from.md:4:16: error: the link target `../konsep/zzz.md` does not exist\n  = help: no page `content/id/konsep/zzz.md`; links are relative to this page's file; to write it: `panduan new content/id/konsep/zzz.md`",
+                "content/id/group-types/from.md:4:38: error: no page has the id `concepts/rol`\n  = help: did you mean `concepts/role`? If that page is not written yet: `panduan new content/id/concepts/rol.md`",
+                "content/id/group-types/from.md:4:55: error: no page has the id `zzzzzz`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`; to write this page: `panduan new content/id/zzzzzz.md`",
                 "content/id/group-types/from.md:6:1: error: the link `../../../outside.md` points outside `content/`\n  = help: link to pages and files inside `content/`",
             ]
         );
@@ -1088,7 +1088,7 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:3:10: error: no page has the id `nothing-here`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`",
+                "content/id/group-types/from.md:3:10: error: no page has the id `nothing-here`\n  = help: a page id is its path below `content/<language>/` without `.md`, e.g. `a/intro`; to write this page: `panduan new content/id/nothing-here.md`",
                 "content/id/group-types/from.md:3:10: warning: `only-english` exists only in English (`en`); the link goes there\n  = help: translate that page to link within this language",
             ]
         );
@@ -1104,5 +1104,88 @@ mod tests {
             .position(|p| p.lang.as_str() == "id" && p.rel == "concepts/role")
             .expect("the role page");
         assert_eq!(out.site.pages[role].backlinks, [out.page]);
+    }
+
+    /// The page under test with `body`, resolved as `serve` does.
+    fn resolve_marked(body: &str) -> Outcome {
+        let text = format!("---\ntitle: Dari\n---\n{body}");
+        let mut files = BASE.to_vec();
+        files.push((FROM, &text));
+        files.push(("book.toml", BOOK));
+        let options = ModelOptions {
+            unfinished: Unfinished::Mark,
+            ..ModelOptions::default()
+        };
+        let (site, diagnostics) = site_with(&files, options);
+        let page = site
+            .pages
+            .iter()
+            .position(|p| p.lang.as_str() == "id" && p.rel == "group-types/from")
+            .expect("the page under test is in the site");
+        Outcome {
+            site,
+            page,
+            diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Issue #26: in `serve`, what is not written yet is a warning, and the link is
+    /// marked in the page's language (Indonesian here) with what to do.
+    #[test]
+    fn in_serve_links_to_what_is_not_written_yet_are_marked_in_the_pages_language() {
+        let out = resolve_marked(
+            "[a](posyandu.md) ![b](../images/gone.png) [c](../concepts/role.md#nanti) [[belum]]\n",
+        );
+        let marked = |href: Option<&str>, note: &str| LinkOutput::Unfinished {
+            href: href.map(str::to_string),
+            note: note.into(),
+            lang: "id".into(),
+        };
+        assert_eq!(
+            out.links(),
+            [
+                marked(
+                    None,
+                    "belum ditulis; untuk memulainya: panduan new content/id/group-types/posyandu.md"
+                ),
+                marked(
+                    None,
+                    "file ini belum ada: simpan di content/id/images/gone.png"
+                ),
+                marked(
+                    Some("../../concepts/role/index.html#nanti"),
+                    "“Peran” belum memiliki judul bagian #nanti"
+                ),
+                marked(
+                    None,
+                    "belum ditulis; untuk memulainya: panduan new content/id/belum.md"
+                ),
+            ]
+        );
+        assert!(
+            out.diagnostics.iter().all(|d| d.contains(": warning: ")),
+            "{:?}",
+            out.diagnostics
+        );
+        assert_eq!(out.diagnostics.len(), 4, "{:?}", out.diagnostics);
+        // The same links fail a build.
+        let out = resolve(
+            "[a](posyandu.md) ![b](../images/gone.png) [c](../concepts/role.md#nanti) [[belum]]\n",
+        );
+        assert!(out.diagnostics.iter().all(|d| d.contains(": error: ")));
+        assert_eq!(out.diagnostics.len(), 4);
+    }
+
+    /// Issue #26: `Foto.JPG` linked as `foto.jpg` works on Windows and fails on the
+    /// server; the error names the real file.
+    #[test]
+    fn a_link_whose_case_differs_from_the_file_names_the_real_file() {
+        let out = resolve("![Lingkaran](../images/Circle.PNG)\n");
+        assert_eq!(
+            out.diagnostics,
+            [
+                "content/id/group-types/from.md:4:1: error: the file `../images/Circle.PNG` is called `content/id/images/circle.png`: the capital letters differ\n  = help: write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published"
+            ]
+        );
     }
 }

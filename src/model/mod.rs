@@ -368,7 +368,8 @@ fn link_pages(site: &mut Site, unfinished: Unfinished, diagnostics: &mut Vec<Dia
         for &from in order {
             for k in 0..site.pages[from].links_to.len() {
                 let to = site.pages[from].links_to[k];
-                if to != from {
+                // A page for authors only is no place readers are sent from.
+                if to != from && !site.pages[from].front.for_authors {
                     site.pages[to].backlinks.push(from);
                 }
             }
@@ -500,6 +501,16 @@ fn page_from_source(
     let (warnings, uses) = house_terms::look(config, &page);
     diagnostics.extend(warnings);
     page.term_uses = uses;
+    if let Some(offset) = page.analysis.too_deep {
+        let index = LineIndex::new(&page.source);
+        diagnostics.push(
+            Diagnostic::error(
+                body_span(&page, &index, offset),
+                msg!("page-too-deep", limit = markdown::MAX_NESTING),
+            )
+            .with_help(help!()),
+        );
+    }
     if !page.analysis.scripts.is_empty() {
         let index = LineIndex::new(&page.source);
         diagnostics.extend(
@@ -508,16 +519,45 @@ fn page_from_source(
             }),
         );
     }
+    if !page.analysis.marker_problems.is_empty() {
+        let index = LineIndex::new(&page.source);
+        diagnostics.extend(
+            page.analysis
+                .marker_problems
+                .iter()
+                .map(|p| marker_error(body_span(&page, &index, p.offset), p.problem)),
+        );
+    }
     (Some(page), diagnostics)
 }
 
+/// A media marker (`<!-- panduan:screen -->`, issue #30) that does not pair up: the
+/// build cannot tell where the part for one medium ends.
+fn marker_error(span: Span, problem: markdown::medium::Problem) -> Diagnostic {
+    use markdown::medium::Problem;
+    let message = match problem {
+        Problem::Unclosed(m) => msg!("medium-unclosed", medium = m.name()),
+        Problem::Unopened(m) => msg!("medium-unopened", medium = m.name()),
+        Problem::Nested(m) => msg!("medium-nested", medium = m.name()),
+    };
+    Diagnostic::error(span, message).with_help(help!())
+}
+
 /// Raw HTML and links pass through as written: what would run script in every
-/// reader's browser is named, so that nobody ships it unknowingly (issue #15).
+/// reader's browser, or send readers elsewhere, is named, so that nobody ships it
+/// unknowingly (issues #15 and #24).
 fn script_warning(span: Span, kind: &markdown::ScriptKind) -> Diagnostic {
+    use markdown::ScriptKind as K;
     let what = match kind {
-        markdown::ScriptKind::Element => msg!("script-element"),
-        markdown::ScriptKind::Handler(name) => msg!("script-event-attribute", name = name),
-        markdown::ScriptKind::JavascriptUrl => msg!("script-javascript-link"),
+        K::Element => msg!("script-element"),
+        K::Handler(name) => msg!("script-event-attribute", name = name),
+        K::JavascriptUrl => msg!("script-javascript-link"),
+        K::Srcdoc => msg!("script-srcdoc"),
+        K::DataDocument => msg!("script-data-document"),
+        K::Base => return Diagnostic::warning(span, msg!("script-base")).with_help(help!()),
+        K::FormAction => {
+            return Diagnostic::warning(span, msg!("script-form-action")).with_help(help!());
+        }
     };
     Diagnostic::warning(span, msg!("script-runs", what = what)).with_help(help!())
 }

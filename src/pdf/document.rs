@@ -3,7 +3,7 @@
 //! info card, its body and, for the comparison and glossary pages, the table and the
 //! entries the HTML templates show.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::markup::{self, Body, Link, Omission, Target, escape, label, string};
@@ -71,7 +71,8 @@ pub(super) fn card_args(
     let kind_label = def.label.get(lang).unwrap_or(&kind.value);
     let mut fields = String::new();
     for (name, field) in &def.fields {
-        if skip.contains(&name.as_str()) {
+        // A field with `card = false` is not on the card, as on the site.
+        if skip.contains(&name.as_str()) || !field.card {
             continue;
         }
         let Some(value) = page.front.fields.get(name) else {
@@ -100,21 +101,23 @@ pub(super) fn card_args(
 }
 
 /// Every page of a language the PDF holds, in reading order: all but unfinished
-/// translations.
+/// translations and pages for authors only (`audience: authors`).
 pub(super) fn chapters(site: &Site, lang_index: usize) -> Vec<usize> {
     site.reading_order[lang_index]
         .iter()
         .copied()
-        .filter(|&i| !site.pages[i].body().contains(STUB_MARKER))
+        .filter(|&i| {
+            !site.pages[i].body().contains(STUB_MARKER) && !site.pages[i].front.for_authors
+        })
         .collect()
 }
 
 /// The links of `page` as they lead in the PDF: within the document to a chapter or a
 /// heading, or out to the site online (with `base_url`), or nowhere. Pictures point at
 /// their file in the document's world, which `pictures` collects.
-pub(super) fn links(
-    site: &Site,
-    page: &Page,
+pub(super) fn links<'a>(
+    site: &'a Site,
+    page: &'a Page,
     included: &HashSet<usize>,
     pictures: &mut Vec<(String, FileSource)>,
     broken: &mut Vec<Omission>,
@@ -125,6 +128,7 @@ pub(super) fn links(
         None => Target::Text,
     };
     let dir = page.url.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut ids = HeadingIds::default();
     page.analysis
         .links
         .iter()
@@ -139,14 +143,14 @@ pub(super) fn links(
             };
             match (resolved, page.link_targets.get(i).copied().flatten()) {
                 _ if raw.kind != LinkKind::Image && raw.dest.starts_with('#') => {
-                    link.target = heading_target(page, &raw.dest[1..]);
+                    link.target = ids.target(page, &raw.dest[1..]);
                 }
                 (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
                     let target = &site.pages[t];
                     link.title = title.clone();
                     link.badge = badge.as_ref().map(|(code, _)| code.clone());
                     link.target = if included.contains(&t) {
-                        heading_target(target, &fragment(href).unwrap_or_default())
+                        ids.target(target, &fragment(href).unwrap_or_default())
                     } else {
                         let mut path = target.url.clone();
                         if let Some(f) = fragment(href) {
@@ -203,14 +207,30 @@ pub(super) fn links(
         .collect()
 }
 
-/// The label of heading `id` of `page` in the document; its chapter's for an id that
-/// is no heading there, and for the leading `# Title` the chapter heading stands for.
-fn heading_target(page: &Page, id: &str) -> Target {
-    let headings = &page.analysis.headings;
-    let is_title = |i: usize| i == 0 && page.drop_leading_h1 && headings[0].level == 1;
-    match headings.iter().position(|h| h.id == id) {
-        Some(i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
-        _ => Target::Label(chapter_label(page)),
+/// The headings of the pages links lead to, by id, each page's made once: a page of
+/// N links to its own headings costs N look-ups, not N × its headings (issue #24).
+#[derive(Default)]
+struct HeadingIds<'a>(HashMap<&'a str, HashMap<&'a str, usize>>);
+
+impl<'a> HeadingIds<'a> {
+    /// The label of heading `id` of `page` in the document; its chapter's for an id
+    /// that is no heading there, and for the leading `# Title` the chapter heading
+    /// stands for.
+    fn target(&mut self, page: &'a Page, id: &str) -> Target {
+        let headings = &page.analysis.headings;
+        let by_id = self.0.entry(page.url.as_str()).or_insert_with(|| {
+            // The first heading of an id wins, as a browser's `#id` finds it.
+            let mut by_id = HashMap::with_capacity(headings.len());
+            for (i, h) in headings.iter().enumerate() {
+                by_id.entry(h.id.as_str()).or_insert(i);
+            }
+            by_id
+        });
+        let is_title = |i: usize| i == 0 && page.drop_leading_h1 && headings[0].level == 1;
+        match by_id.get(id) {
+            Some(&i) if !is_title(i) => Target::Label(label(&prefix(page), id)),
+            _ => Target::Label(chapter_label(page)),
+        }
     }
 }
 
@@ -277,6 +297,16 @@ pub(super) fn handbook(
         content(&language.name),
         content(&get("contents")),
     );
+    // A cross-reference on paper: ", hlm. 42" / ", p. 42" after the link (issue #30).
+    let _ = writeln!(
+        main,
+        "#let page-ref(target) = context [, {}~#numbering(\"1\", ..counter(page).at(target))]\n",
+        {
+            let mut s = String::new();
+            escape(&mut s, &get("pdf_page_abbr"));
+            s
+        }
+    );
     let mut parts: Parts = vec![(0, None)];
     let mut pictures = Vec::new();
     let mut warnings = Vec::new();
@@ -312,6 +342,10 @@ pub(super) fn handbook(
         if let Some(card) = card_args(site, page, &["handout"], &body_labels) {
             let _ = writeln!(main, "#card({card})\n");
         }
+        if page.body().len() > MAX_TYPESET_BYTES {
+            warnings.push(too_large(page));
+            continue;
+        }
         let prefix = prefix(page);
         let (body, omissions) = markup::to_typst(&Body {
             text: page.body(),
@@ -321,6 +355,7 @@ pub(super) fn handbook(
             prefix: &prefix,
             level,
             drop_leading_h1: page.drop_leading_h1,
+            page_refs: true,
         });
         main.push_str(&body);
         main.push('\n');
@@ -338,8 +373,29 @@ pub(super) fn handbook(
     }
     let what = format!("`{path}`");
     let document = compile(main, templates, pictures, &parts, &what)?;
-    let bytes = pdf_bytes(&document, &path, &what)?;
+    let at = crate::diagnostic::Span::file(crate::config::CONFIG_FILE);
+    let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
     Ok((output(path, bytes), warnings))
+}
+
+/// The largest page body, in bytes, the PDF typesets: about 300 printed pages. A
+/// larger page is left out of the PDF with a warning (its chapter heading stays, so
+/// links to it still lead somewhere); the site and the EPUB keep it. Typesetting costs
+/// memory in proportion: one page of 50 MB took 14.7 GB (issue #24).
+pub(super) const MAX_TYPESET_BYTES: usize = 1 << 20;
+
+/// The warning for a page left out of the PDF for its size.
+fn too_large(page: &Page) -> Diagnostic {
+    let span = crate::diagnostic::Span::new(page.path.clone().unwrap_or_default(), 1, 1);
+    Diagnostic::warning(
+        span,
+        crate::msg!(
+            "pdf-page-too-large",
+            size = page.body().len() / 1024,
+            limit = MAX_TYPESET_BYTES / 1024
+        ),
+    )
+    .with_help(crate::help!())
 }
 
 /// Warnings at the places of a page's body that the PDF left out.
@@ -429,7 +485,10 @@ fn comparison(
     format!("#comparison(caption: [{caption}], header: ({header}), rows: ({rows}))\n\n")
 }
 
-/// `#glossary(…)`: what `glossary.html` shows, from `extra: { kind, field, definition }`.
+/// `#glossary(…)`: what `glossary.html` shows. From `extra: { kind, field,
+/// definition }` (every term of a list field of a kind, with its page's definition
+/// field), else every term a page of the language defines in its own `extra.glossary`
+/// (issue #30: the PDF printed only the glossary's introduction).
 fn glossary(
     site: &Site,
     page: &Page,
@@ -438,34 +497,48 @@ fn glossary(
 ) -> String {
     let extra = page.front.extra.as_ref();
     let get = |key: &str| extra.and_then(|e| e.get(key)).and_then(|v| v.as_str());
-    let (Some(kind), Some(field)) = (get("kind"), get("field")) else {
-        return String::new();
-    };
-    let definition = get("definition");
-    let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
-        .into_iter()
-        .filter_map(|i| match site.pages[i].front.fields.get(field) {
-            Some(FieldValue::List(items)) => Some(items.iter().map(move |t| (t.as_str(), i))),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    entries.sort_by_cached_key(|(term, i)| {
-        crate::render::functions::term_order(term, &site.pages[*i].title)
-    });
     let mut out = String::from("#glossary(entries: (\n");
-    for (term, i) in entries {
-        let p = &site.pages[i];
-        let text = match definition.and_then(|d| p.front.fields.get(d)) {
-            Some(v) => field_value(v, t),
-            None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
-        };
-        let _ = writeln!(
-            out,
-            "({}, {text}, [#{}]),",
-            content(term),
-            page_link(site, i, included)
-        );
+    match (get("kind"), get("field")) {
+        (Some(kind), Some(field)) => {
+            let definition = get("definition");
+            let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
+                .into_iter()
+                .filter_map(|i| match site.pages[i].front.fields.get(field) {
+                    Some(FieldValue::List(items)) => {
+                        Some(items.iter().map(move |t| (t.as_str(), i)))
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            entries.sort_by_cached_key(|(term, i)| {
+                crate::render::functions::term_order(term, &site.pages[*i].title)
+            });
+            for (term, i) in entries {
+                let p = &site.pages[i];
+                let text = match definition.and_then(|d| p.front.fields.get(d)) {
+                    Some(v) => field_value(v, t),
+                    None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
+                };
+                let _ = writeln!(
+                    out,
+                    "({}, {text}, [#{}]),",
+                    content(term),
+                    page_link(site, i, included)
+                );
+            }
+        }
+        _ => {
+            for (i, entry) in crate::render::functions::glossary_list(site, page.lang_index) {
+                let _ = writeln!(
+                    out,
+                    "({}, {}, [#{}]),",
+                    content(entry.term),
+                    content(entry.definition),
+                    page_link(site, i, included)
+                );
+            }
+        }
     }
     out.push_str("))\n\n");
     out

@@ -93,7 +93,12 @@ pub(super) fn handouts(
                 .with_help(format!("shorten the page's `{HANDOUT_FIELD}` text or its fields")),
             );
         }
-        files.push(output(path.clone(), pdf_bytes(&document, &path, &what)?));
+        let at = page
+            .path
+            .as_ref()
+            .map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
+        let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
+        files.push(output(path.clone(), bytes));
         if n > 0 {
             all.push_str("#pagebreak()\n");
         }
@@ -104,7 +109,9 @@ pub(super) fn handouts(
         let path = all_path;
         let what = format!("`{path}`");
         let document = compile(all, templates, Vec::new(), &all_parts, &what)?;
-        files.push(output(path.clone(), pdf_bytes(&document, &path, &what)?));
+        let at = Span::file(crate::config::CONFIG_FILE);
+        let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
+        files.push(output(path.clone(), bytes));
     }
     Ok((files, warnings))
 }
@@ -151,6 +158,7 @@ fn handout_call<'a>(
                 prefix: "h:",
                 level: 1,
                 drop_leading_h1: false,
+                page_refs: false,
             });
             (format!("[{markup}]"), omissions)
         }

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
+use crate::markdown::medium::{self, Medium};
 use crate::markdown::{Heading, Labels, options};
 
 /// What a link or picture of a body points at in the PDF.
@@ -52,6 +53,9 @@ pub(super) struct Body<'a> {
     pub(super) level: usize,
     /// Whether a leading `# Title` is the chapter title, and so left out.
     pub(super) drop_leading_h1: bool,
+    /// Whether a link to another chapter is followed by its page (`page-ref`, defined
+    /// by the handbook's main file): on paper a link cannot be followed (issue #30).
+    pub(super) page_refs: bool,
 }
 
 /// Something of a body the PDF leaves out, at a byte offset of the body.
@@ -80,6 +84,7 @@ pub(super) fn inline(text: &str, labels: &Labels) -> String {
         prefix: "",
         level: 1,
         drop_leading_h1: false,
+        page_refs: false,
     };
     let (markup, _) = to_typst(&body);
     markup.trim_end().to_string()
@@ -146,6 +151,8 @@ fn placeholder(n: usize) -> String {
 struct OpenLink {
     badge: Option<String>,
     is_text_replaced: bool,
+    /// The label whose page follows the link.
+    page_ref: Option<String>,
 }
 
 /// A picture being written: where it points and its alt text so far.
@@ -179,6 +186,8 @@ struct Writer<'a> {
     /// Whether a term of a definition list is open (`terms.item[…][…`).
     term_open: Vec<bool>,
     omissions: Vec<Omission>,
+    /// Whether the events are inside a part for the web pages only.
+    in_screen_part: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -197,6 +206,7 @@ impl<'a> Writer<'a> {
             references: Vec::new(),
             term_open: Vec::new(),
             omissions: Vec::new(),
+            in_screen_part: false,
         }
     }
 
@@ -229,6 +239,23 @@ impl<'a> Writer<'a> {
                 Event::End(TagEnd::Heading(_)) => self.heading = None,
                 // A link there still has its entry in `links`.
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links_started += 1,
+                _ => {}
+            }
+            return;
+        }
+        // A part for the web pages only is left out (issue #30); its links and
+        // headings still have their entries.
+        if let Event::Html(html) | Event::InlineHtml(html) = &event
+            && let Some(m) = medium::marker(html)
+            && m.medium == Medium::Screen
+        {
+            self.in_screen_part = m.is_open;
+            return;
+        }
+        if self.in_screen_part {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links_started += 1,
+                Event::Start(Tag::Heading { .. }) => self.headings_started += 1,
                 _ => {}
             }
             return;
@@ -291,7 +318,16 @@ impl<'a> Writer<'a> {
                 self.in_code_block = Some(lang);
                 self.stack.push(String::new());
             }
-            Tag::List(None) => self.push("#list(\n"),
+            // A checklist (`- [ ] …`) shows its box, not a bullet and a box.
+            Tag::List(None) => {
+                let source = self.body.text.get(range.clone()).unwrap_or("");
+                let first = source.trim_start().get(1..).unwrap_or("").trim_start();
+                let is_checklist = ["[ ]", "[x]", "[X]"].iter().any(|b| first.starts_with(b));
+                self.push(match is_checklist {
+                    true => "#list(marker: none,\n",
+                    false => "#list(\n",
+                });
+            }
             Tag::List(Some(start)) => {
                 let open = format!("#enum(start: {start},\n");
                 self.push(&open);
@@ -474,22 +510,44 @@ impl<'a> Writer<'a> {
         if let Some(title) = &shown {
             self.escaped(title);
         }
+        // Only a link to another chapter or its headings: within a chapter the
+        // place is near.
+        let own_chapter = self.body.prefix.trim_end_matches(':');
+        let page_ref = match &link.target {
+            Target::Label(l)
+                if self.body.page_refs && !l.starts_with(self.body.prefix) && l != own_chapter =>
+            {
+                Some(l.clone())
+            }
+            _ => None,
+        };
         self.open_links.push(OpenLink {
             badge: link.badge,
             is_text_replaced: shown.is_some(),
+            page_ref,
         });
     }
 
     fn end_link(&mut self) {
+        let open = self.open_links.pop();
         if let Some(OpenLink {
             badge: Some(code), ..
-        }) = self.open_links.pop()
+        }) = &open
         {
             self.push(" #text(size: 0.75em)[(");
             self.escaped(&code.to_uppercase());
             self.push(")];");
         }
         self.push("];");
+        if let Some(OpenLink {
+            page_ref: Some(label),
+            ..
+        }) = open
+            && self.image.is_none()
+        {
+            let call = format!("#page-ref(<{label}>);");
+            self.push(&call);
+        }
     }
 
     fn end_image(&mut self) {
@@ -603,6 +661,7 @@ mod tests {
             prefix: "c:p:",
             level: 1,
             drop_leading_h1: false,
+            page_refs: false,
         };
         to_typst(&body).0
     }

@@ -249,8 +249,41 @@ fn compile(
 }
 
 /// Writes a laid-out document as PDF, with no date and an id made from `ident` (the
-/// output path), so that the same content gives the same bytes.
-fn pdf_bytes(document: &PagedDocument, ident: &str, what: &str) -> Result<Vec<u8>> {
+/// output path), so that the same content gives the same bytes. It is declared
+/// PDF/UA-1 (which also makes viewers show its title, not its file name) when the
+/// content allows; when it does not, it is written without the declaration and each
+/// reason is a warning at `at` (issue #30).
+fn pdf_bytes(
+    document: &PagedDocument,
+    ident: &str,
+    what: &str,
+    at: &Span,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<u8>> {
+    let ua = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident),
+        timestamp: None,
+        standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+            .map_err(|e| Error::Other(format!("the PDF {what} could not be written: {e}")))?,
+        ..Default::default()
+    };
+    let reasons = match typst_pdf::pdf(document, &ua) {
+        Ok(bytes) => return Ok(bytes),
+        Err(errors) => errors,
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for e in reasons.iter() {
+        let reason = e.message.to_string();
+        if seen.insert(reason.clone()) {
+            warnings.push(
+                Diagnostic::warning(
+                    at.clone(),
+                    crate::msg!("pdf-not-ua", file = what, reason = reason),
+                )
+                .with_help(crate::help!()),
+            );
+        }
+    }
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(ident),
         timestamp: None,

@@ -74,8 +74,16 @@ struct GlossaryEntry<'a> {
     page: PageRef<'a>,
 }
 
+/// A term a page defines in its `extra.glossary`, as every output lists it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DefinedTerm<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) term: &'a str,
+    pub(crate) definition: &'a str,
+}
+
 /// The entries of `page`'s `extra.glossary` that have a key, a term and a definition.
-fn glossary_entries<'a>(site: &'a Site, page: &'a Page) -> impl Iterator<Item = GlossaryEntry<'a>> {
+fn glossary_entries(page: &Page) -> impl Iterator<Item = DefinedTerm<'_>> {
     let list = page
         .front
         .extra
@@ -84,15 +92,27 @@ fn glossary_entries<'a>(site: &'a Site, page: &'a Page) -> impl Iterator<Item = 
         .and_then(serde_json::Value::as_array);
     list.into_iter().flatten().filter_map(move |entry| {
         let text = |name: &str| entry.get(name).and_then(serde_json::Value::as_str);
-        let term = text("term")?;
-        Some(GlossaryEntry {
+        Some(DefinedTerm {
             key: text("key")?,
-            term,
-            letter: letter(term),
+            term: text("term")?,
             definition: text("definition")?,
-            page: page_ref(site, page),
         })
     })
+}
+
+/// Every term the pages of language `lang_index` define (`extra.glossary`), with the
+/// index of the page that defines it, in the glossary's order: by term, then key and
+/// page. The site's `glossary()`, `print.html`, the PDF and the EPUB all list these.
+pub(crate) fn glossary_list(site: &Site, lang_index: usize) -> Vec<(usize, DefinedTerm<'_>)> {
+    let mut entries: Vec<(usize, DefinedTerm<'_>)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lang_index == lang_index)
+        .flat_map(|(i, p)| glossary_entries(p).map(move |e| (i, e)))
+        .collect();
+    entries.sort_by_cached_key(|(i, e)| (e.term.to_lowercase(), e.key, site.pages[*i].id.as_str()));
+    entries
 }
 
 #[derive(Serialize)]
@@ -356,13 +376,16 @@ impl Answers {
             }
             Call::Glossary { lang } => {
                 let l = lang_index(lang)?;
-                let mut entries: Vec<GlossaryEntry<'s>> = site
-                    .pages
-                    .iter()
-                    .filter(|p| p.lang_index == l)
-                    .flat_map(|p| glossary_entries(site, p))
+                let entries: Vec<GlossaryEntry<'s>> = glossary_list(site, l)
+                    .into_iter()
+                    .map(|(i, e)| GlossaryEntry {
+                        key: e.key,
+                        term: e.term,
+                        letter: letter(e.term),
+                        definition: e.definition,
+                        page: page_ref(site, &site.pages[i]),
+                    })
                     .collect();
-                entries.sort_by_cached_key(|e| (e.term.to_lowercase(), e.key, e.page.id));
                 Some(Answer::Glossary(entries))
             }
             Call::Backlinks { id, lang } => {

@@ -228,6 +228,7 @@ fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> 
             tags,
             related,
             draft,
+            for_authors,
             key,
             kind,
             translation,
@@ -237,7 +238,16 @@ fn structure_key(site: &Site, theme: &Compiled<'_>, options: &RenderOptions) -> 
             // Where each field was written: for messages only.
             field_spans: _,
         } = front;
-        (value(title), summary, order, value(slug), tags, draft).hash(&mut h);
+        (
+            value(title),
+            summary,
+            order,
+            value(slug),
+            tags,
+            draft,
+            for_authors,
+        )
+            .hash(&mut h);
         let related: Vec<&str> = related.iter().map(|r| r.value.as_str()).collect();
         (related, value(key), value(kind), value(template)).hash(&mut h);
         translation

@@ -50,10 +50,16 @@ pub(super) fn navigation(
             opens: depth > 0 && !page.children.is_empty(),
             closes: 0,
         });
+        // Pages for authors only (`audience: authors`) are not in the navigation.
+        let children = page
+            .children
+            .iter()
+            .rev()
+            .filter(|&&c| !site.pages[c].front.for_authors);
         if i != home {
-            stack.extend(page.children.iter().rev().map(|&c| (c, depth + 1)));
+            stack.extend(children.map(|&c| (c, depth + 1)));
         } else {
-            stack.extend(page.children.iter().rev().map(|&c| (c, 1)));
+            stack.extend(children.map(|&c| (c, 1)));
         }
     }
     // How many nested lists close after each item: the drop in depth to the next one.

@@ -12,6 +12,7 @@ use super::context::{
 use super::strings::{labels, strings, strings_value};
 use super::{Compiled, OutputFile, RenderOptions, Theme, incremental, render_template};
 use crate::error::Result;
+use crate::markdown::medium::{self, Medium};
 use crate::markdown::{self, Labels};
 use crate::model::url::root_prefix;
 use crate::model::{Page, Site};
@@ -34,6 +35,7 @@ pub(super) fn page(
             page,
             &page.links,
             &labels(strings(theme, lang), String::new()),
+            Medium::Print,
         ),
     };
     let mut ctx = page_ctx(site, theme.theme, options, index);
@@ -107,6 +109,7 @@ pub(super) fn page_ctx<'a>(
             children: page
                 .children
                 .iter()
+                .filter(|&&c| !site.pages[c].front.for_authors)
                 .map(|&c| link_to(from, &site.pages[c], LinkDetail::Summary))
                 .collect(),
             related: page
@@ -158,11 +161,14 @@ fn prev_next(site: &Site, index: usize) -> (Option<Link>, Option<Link>) {
     let from = page.url.as_str();
     let order = &site.reading_order[page.lang_index];
     let pos = site.position(index);
+    // Pages for authors only are left out of the readers' path through the book.
+    let listed = |&&i: &&usize| !site.pages[i].front.for_authors;
     let prev = pos
-        .and_then(|p| p.checked_sub(1))
-        .map(|p| link_to(from, &site.pages[order[p]], LinkDetail::Plain));
+        .and_then(|p| order[..p].iter().rev().find(listed))
+        .map(|&p| link_to(from, &site.pages[p], LinkDetail::Plain));
     let next = pos
-        .and_then(|p| order.get(p + 1))
+        .and_then(|p| order.get(p + 1..))
+        .and_then(|rest| rest.iter().find(listed))
         .map(|&n| link_to(from, &site.pages[n], LinkDetail::Plain));
     (prev, next)
 }
@@ -178,7 +184,7 @@ fn link_across(page: &Page, target: &Page) -> Link {
 
 /// The fields of the page's kind that the page sets, in the kind's order, labelled in
 /// the page's language.
-fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
+pub(super) fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
     let lang = site.config.languages[page.lang_index].code.as_str();
     let kind_def = page
         .front
@@ -215,13 +221,15 @@ fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
         .unwrap_or_default()
 }
 
-/// A page body as HTML, with its fingerprint when reusing (see
+/// A page body as HTML without its parts for `leave_out` (paper's on a web page, the
+/// screen's in the print document), with its fingerprint when reusing (see
 /// [`incremental::body_html`]).
 pub(super) fn body_html(
     theme: &Compiled<'_>,
     page: &Page,
     links: &[markdown::LinkOutput],
     labels: &Labels,
+    leave_out: Medium,
 ) -> (Option<crate::memo::Key>, std::sync::Arc<str>) {
     let render = || {
         // An unfinished translation shows only its notice: neither the placeholder
@@ -229,14 +237,14 @@ pub(super) fn body_html(
         if page.body().contains(crate::model::STUB_MARKER) {
             return "".into();
         }
-        markdown::to_html(
+        let html = markdown::to_html(
             page.body(),
             &page.analysis.headings,
             links,
             labels,
             markdown::LeadingH1::drop_if(page.drop_leading_h1),
-        )
-        .into()
+        );
+        medium::cut(&html, leave_out).into()
     };
     match theme.reuse.is_on() {
         false => (None, render()),
@@ -281,10 +289,11 @@ mod tests {
     fn breadcrumbs_run_from_the_home_page_down_to_the_parent_section() {
         let s = small_site(None);
         let ctx = ctx_of(&s, "id/panduan/hanya-id/index.html");
+        // The home page is named by the handbook's title in book.toml (#31), not its own.
         assert_eq!(
             links(&ctx.page.breadcrumbs),
             [
-                ("Beranda", "../../index.html"),
+                ("Buku Kecil", "../../index.html"),
                 ("Panduan", "../index.html")
             ]
         );

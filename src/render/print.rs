@@ -5,10 +5,12 @@
 
 use serde::Serialize;
 
-use super::context::{SiteCtx, site_ctx};
-use super::page::body_html;
+use super::context::{Field, SiteCtx, site_ctx};
+use super::page::{body_html, fields};
 use super::strings::{labels, strings, strings_value};
 use super::{Compiled, OutputFile, RenderOptions, Result, render_template};
+use crate::load::FieldValue;
+use crate::markdown::medium::{self, Medium};
 use crate::markdown::{self, LinkKind, LinkOutput};
 use crate::model::url::{decode_percent, join_normalised, relative, root_prefix};
 use crate::model::{Page, Site};
@@ -27,6 +29,175 @@ struct Chapter<'a> {
     title: &'a str,
     depth: usize,
     content: &'a str,
+    /// What the page's info card shows (as on its own page, without the handout).
+    kind_label: Option<&'a str>,
+    fields: Vec<Field<'a>>,
+    /// For a comparison page (`template: comparison.html`): a block per page of the
+    /// kind, the print-friendly form of the site's table.
+    comparison: Option<Comparison<'a>>,
+    /// For a glossary page (`template: glossary.html`): its entries.
+    glossary: Option<Vec<GlossaryItem<'a>>>,
+}
+
+/// The comparison of a kind's pages, as `print.html` lays it out: one block per page.
+#[derive(Serialize)]
+struct Comparison<'a> {
+    name_label: &'a str,
+    rows: Vec<ComparisonRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ComparisonRow<'a> {
+    title: &'a str,
+    href: String,
+    fields: Vec<Field<'a>>,
+}
+
+/// One entry of a glossary chapter.
+#[derive(Serialize)]
+struct GlossaryItem<'a> {
+    /// The id of the entry on the site's glossary (`term-<key>`, or its number).
+    id: String,
+    term: &'a str,
+    definition: std::borrow::Cow<'a, str>,
+    /// Where the term is explained: its chapter, or its page on the site.
+    href: String,
+    title: &'a str,
+}
+
+/// Where a link to page `target` leads from the print document of language
+/// `lang_index`: its chapter when the document holds it, else its own page.
+fn chapter_href(site: &Site, target: usize, lang_index: usize, chapter_ids: &[String]) -> String {
+    let page = &site.pages[target];
+    let is_chapter = page.lang_index == lang_index
+        && !page.body().contains(crate::model::STUB_MARKER)
+        && !page.front.for_authors;
+    match is_chapter {
+        true => format!("#{}", chapter_ids.get(target).map_or("", String::as_str)),
+        false => {
+            let lang = site.config.languages[lang_index].code.as_str();
+            relative(&format!("{lang}/print.html"), &page.url)
+        }
+    }
+}
+
+/// The fields of page `index`, with links to chapters: for its info card (issue #29:
+/// the print document had none of the cards) those the card shows, else all but the
+/// handout.
+fn card_fields<'a>(
+    site: &'a Site,
+    index: usize,
+    chapter_ids: &[String],
+    only_card: bool,
+) -> Vec<Field<'a>> {
+    let page = &site.pages[index];
+    let mut fields = fields(site, page);
+    fields.retain(|f| f.name != "handout" && (f.card || !only_card));
+    for f in &mut fields {
+        if let (Some(link), Some(&t)) = (f.page.as_mut(), page.field_pages.get(f.name)) {
+            link.href = chapter_href(site, t, page.lang_index, chapter_ids);
+        }
+    }
+    fields
+}
+
+/// What the comparison page `page` shows below its body, from `extra: { kind,
+/// columns }`, as the site's `comparison.html` reads it.
+fn comparison<'a>(
+    site: &'a Site,
+    page: &'a Page,
+    chapter_ids: &[String],
+    name_label: &'a str,
+) -> Option<Comparison<'a>> {
+    let extra = page.front.extra.as_ref()?;
+    let kind = extra.get("kind")?.as_str()?;
+    site.config.kinds.get(kind)?;
+    let columns: Vec<&str> = extra
+        .get("columns")
+        .and_then(|c| c.as_array())
+        .map(|c| c.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    let mut pages: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| {
+            let p = &site.pages[i];
+            p.lang_index == page.lang_index
+                && p.front.kind.as_ref().is_some_and(|k| k.value == kind)
+        })
+        .collect();
+    super::functions::sort_pages(site, &mut pages);
+    let rows = pages
+        .into_iter()
+        .map(|i| {
+            let mut fields = card_fields(site, i, chapter_ids, false);
+            fields.retain(|f| columns.is_empty() || columns.contains(&f.name));
+            ComparisonRow {
+                title: &site.pages[i].title,
+                href: chapter_href(site, i, page.lang_index, chapter_ids),
+                fields,
+            }
+        })
+        .collect();
+    Some(Comparison { name_label, rows })
+}
+
+/// The entries of the glossary page `page`: from `extra: { kind, field, definition }`
+/// (the older form), else every term a page of the language defines in its
+/// `extra.glossary`, as the site's `glossary.html` lists them.
+fn glossary<'a>(site: &'a Site, page: &'a Page, chapter_ids: &[String]) -> Vec<GlossaryItem<'a>> {
+    let extra = page.front.extra.as_ref();
+    let get = |key: &str| extra.and_then(|e| e.get(key)).and_then(|v| v.as_str());
+    let l = page.lang_index;
+    match (get("kind"), get("field")) {
+        (Some(kind), Some(field)) => {
+            let definition = get("definition");
+            let mut entries: Vec<(&str, usize)> = (0..site.pages.len())
+                .filter(|&i| {
+                    let p = &site.pages[i];
+                    p.lang_index == l && p.front.kind.as_ref().is_some_and(|k| k.value == kind)
+                })
+                .filter_map(|i| match site.pages[i].front.fields.get(field) {
+                    Some(FieldValue::List(items)) => {
+                        Some(items.iter().map(move |t| (t.as_str(), i)))
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            entries.sort_by_cached_key(|(term, i)| {
+                super::functions::term_order(term, &site.pages[*i].title)
+            });
+            entries
+                .into_iter()
+                .enumerate()
+                .map(|(n, (term, i))| {
+                    let p = &site.pages[i];
+                    let definition = match definition.and_then(|d| p.front.fields.get(d)) {
+                        Some(FieldValue::Text(t)) => t.as_str().into(),
+                        Some(FieldValue::List(items)) => items.join(", ").into(),
+                        Some(FieldValue::Integer(n)) => n.to_string().into(),
+                        _ => p.front.summary.as_deref().unwrap_or(&p.title).into(),
+                    };
+                    GlossaryItem {
+                        id: format!("term-{}", n + 1),
+                        term,
+                        definition,
+                        href: chapter_href(site, i, l, chapter_ids),
+                        title: &p.title,
+                    }
+                })
+                .collect()
+        }
+        _ => super::functions::glossary_list(site, l)
+            .into_iter()
+            .map(|(i, e)| GlossaryItem {
+                id: format!("term-{}", e.key),
+                term: e.term,
+                definition: e.definition.into(),
+                href: chapter_href(site, i, l, chapter_ids),
+                title: &site.pages[i].title,
+            })
+            .collect(),
+    }
 }
 
 /// The links of `page` as they must be in the print document at `url`.
@@ -49,7 +220,8 @@ fn print_links(
             ) {
                 (Some(LinkOutput::Href { href, title, badge }), Some(t)) => {
                     let target = &site.pages[t];
-                    let href = if target.lang_index == page.lang_index {
+                    let href = if target.lang_index == page.lang_index && !target.front.for_authors
+                    {
                         let chapter = chapter_ids.get(t).map_or("", String::as_str);
                         match fragment(href) {
                             Some(f) => format!("#{chapter}--{f}"),
@@ -119,7 +291,14 @@ pub(super) fn chapter_html(
     let url = format!("{lang}/print.html");
     let prefix = format!("{}--", chapter_ids.get(index).map_or("", String::as_str));
     let links = print_links(site, page, &url, &prefix, chapter_ids);
-    body_html(theme, page, &links, &labels(strings(theme, lang), prefix)).1
+    body_html(
+        theme,
+        page,
+        &links,
+        &labels(strings(theme, lang), prefix),
+        Medium::Screen,
+    )
+    .1
 }
 
 /// The body of page `index` for its own page and as a chapter of the print document,
@@ -145,7 +324,7 @@ pub(super) fn page_and_chapter_html(
         markdown::LeadingH1::drop_if(page.drop_leading_h1),
     );
     let Some(marked) = marked else {
-        let own = body_html(theme, page, &page.links, &page_labels).1;
+        let own = body_html(theme, page, &page.links, &page_labels, Medium::Print).1;
         return (own, chapter_html(site, theme, index, chapter_ids));
     };
     let url = format!("{lang}/print.html");
@@ -153,7 +332,10 @@ pub(super) fn page_and_chapter_html(
     let links = print_links(site, page, &url, &prefix, chapter_ids);
     let own = marked.fill("", &page.links, &page.analysis.links);
     let chapter = marked.fill(&prefix, &links, &page.analysis.links);
-    (own.into(), chapter.into())
+    (
+        medium::cut(&own, Medium::Print).into(),
+        medium::cut(&chapter, Medium::Screen).into(),
+    )
 }
 
 /// Renders the print document of language `lang_index`; `chapters` holds the
@@ -170,20 +352,42 @@ pub(super) fn document(
     let lang = language.code.as_str();
     let url = format!("{lang}/print.html");
     let t = strings_value(theme, lang);
+    let name_label = strings(theme, lang)
+        .get("comparison_name")
+        .map_or("", String::as_str);
     let mut list = Vec::with_capacity(chapters.len());
     for (i, content) in chapters {
         let (i, page) = (*i, &site.pages[*i]);
+        // A page for authors only (`audience: authors`) is no chapter of the book.
+        if page.front.for_authors {
+            continue;
+        }
         let mut depth = 0;
         let mut up = page.parent;
         while let Some(p) = up {
             depth += 1;
             up = site.pages[p].parent;
         }
+        let template = page.front.template.as_ref().map(|t| t.value.as_str());
+        let kind_label = page.front.kind.as_ref().and_then(|k| {
+            let def = site.config.kinds.get(&k.value)?;
+            Some(def.label.get(lang).map_or(k.value.as_str(), String::as_str))
+        });
         list.push(Chapter {
             id: chapter_ids.get(i).cloned().unwrap_or_default(),
             title: &page.title,
             depth,
             content,
+            kind_label,
+            fields: card_fields(site, i, chapter_ids, true),
+            comparison: match template {
+                Some("comparison.html") => comparison(site, page, chapter_ids, name_label),
+                _ => None,
+            },
+            glossary: match template {
+                Some("glossary.html") => Some(glossary(site, page, chapter_ids)),
+                _ => None,
+            },
         });
     }
     #[derive(Serialize)]

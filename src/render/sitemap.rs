@@ -14,7 +14,12 @@ pub(super) fn sitemap(site: &Site, base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     // A translation still being made is not published as one (see `is_stub`).
-    let mut pages: Vec<&Page> = site.pages.iter().filter(|p| !is_stub(p)).collect();
+    // Nor is a page for authors only (`audience: authors`).
+    let mut pages: Vec<&Page> = site
+        .pages
+        .iter()
+        .filter(|p| !is_stub(p) && !p.front.for_authors)
+        .collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     for page in pages {
         xml.push_str("  <url>\n    <loc>");

@@ -259,37 +259,62 @@ fn settings(
 ) -> Result<ThemeAssets> {
     let s = &config.theme_settings;
     let mut extra_css = Vec::new();
-    if let Some(accent) = &s.accent {
-        let Some(rgb) = parse_hex(accent) else {
-            return Err(Error::Config(Box::new(
-                Diagnostic::error(
-                    Span::file("book.toml"),
-                    crate::msg!("theme-accent-invalid", accent = accent),
-                )
-                .with_help(crate::help!()),
-            )));
+    if s.accent.is_some() || s.accent_dark.is_some() {
+        let [light, dark] = [s.accent.as_deref(), s.accent_dark.as_deref()]
+            .map(|c| c.map(|c| parse_hex(c).ok_or(c)).transpose());
+        let (light, dark) = match (light, dark) {
+            (Ok(l), Ok(d)) => (l, d),
+            (Err(bad), _) | (_, Err(bad)) => {
+                return Err(Error::Config(Box::new(
+                    Diagnostic::error(
+                        Span::file("book.toml"),
+                        crate::msg!("theme-accent-invalid", accent = bad),
+                    )
+                    .with_help(crate::help!()),
+                )));
+            }
         };
-        for (scheme, bg) in BACKGROUNDS {
+        let [(_, light_bg), (_, dark_bg)] = BACKGROUNDS;
+        // Only a colour the author chose is checked; the dark one made from the light
+        // one passes by construction.
+        let dark = match (dark, light) {
+            (Some(d), _) => Some((d, true)),
+            (None, Some(l)) => Some((nearest_passing(l, dark_bg), false)),
+            (None, None) => None,
+        };
+        let chosen = [
+            ("light", light.map(|l| (l, true)), light_bg),
+            ("dark", dark, dark_bg),
+        ];
+        let mut css = String::from("/* [theme] accent of book.toml */\n");
+        for (scheme, colour, bg) in chosen {
+            let Some((rgb, checked)) = colour else {
+                continue;
+            };
             let ratio = contrast(rgb, bg);
-            if ratio < AA {
+            if checked && ratio < AA {
                 diagnostics.push(
                     Diagnostic::warning(
                         Span::file("book.toml"),
                         crate::msg!(
                             "theme-accent-contrast",
-                            accent = accent,
+                            accent = hex(rgb),
                             scheme = scheme,
-                            ratio = format!("{:.2}", ratio),
+                            ratio = format!("{ratio:.2}"),
                         ),
                     )
                     .with_help(crate::help!(nearest = hex(nearest_passing(rgb, bg)))),
                 );
             }
+            // On screen only: printing keeps its dark ink on white.
+            css.push_str(&match scheme {
+                "light" => format!("@media screen {{ :root {{ --accent: {0}; }} }}\n", hex(rgb)),
+                _ => format!(
+                    "@media screen {{ :root[data-theme=\"dark\"] {{ --accent: {0}; }} }}\n@media screen and (prefers-color-scheme: dark) {{ :root:not([data-theme=\"light\"]) {{ --accent: {0}; }} }}\n",
+                    hex(rgb)
+                ),
+            });
         }
-        let css = format!(
-            "/* [theme] accent of book.toml */\n:root, :root[data-theme], :root:not([data-theme=\"light\"]) {{ --accent: {}; }}\n",
-            hex(rgb)
-        );
         statics.insert(ACCENT_CSS.to_string(), css.into_bytes());
         extra_css.push(ACCENT_CSS.to_string());
     }

@@ -280,6 +280,48 @@ impl JsonInJs {
     }
 }
 
+/// A fingerprint of everything the index reads from a page: its words are reused
+/// while it is the same. Every field of the front matter is named, without `..`: a new
+/// field does not compile until someone decides here whether the index reads it.
+fn words_key(site: &Site, page: &crate::model::Page) -> crate::memo::Key {
+    let crate::load::FrontMatter {
+        summary,
+        slug,
+        tags,
+        fields,
+        extra,
+        // The title, the place and the body are read from the page itself (below).
+        title: _,
+        order: _,
+        related: _,
+        draft: _,
+        key: _,
+        kind: _,
+        translation: _,
+        template: _,
+        field_spans: _,
+        // A page for authors only is left out before its words are read (below).
+        for_authors: _,
+    } = &page.front;
+    let section = page.parent.map(|p| site.pages[p].title.as_str());
+    crate::memo::key_of(&(
+        &page.url,
+        &page.title,
+        section,
+        summary,
+        slug.as_ref().map(|s| &s.value),
+        tags,
+        crate::memo::key_of_json(fields),
+        extra.as_ref().map(crate::memo::key_of_json),
+        page.body(),
+        // What an unlabelled `[[id]]` shows: its target's title.
+        page.link_targets
+            .iter()
+            .map(|t| t.and_then(|t| site.pages.get(t)).map(|p| p.title.as_str()))
+            .collect::<Vec<_>>(),
+    ))
+}
+
 /// The index files of one language (path, contents), as `shards.rs` lays them
 /// out. The words of every page whose indexed text `reuse` has seen are reused.
 pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String, String)> {
@@ -289,28 +331,11 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
         .filter(|&&i| !site.pages[i].body().contains(crate::model::STUB_MARKER))
+        // Nor does a page for authors only (`audience: authors`).
+        .filter(|&&i| !site.pages[i].front.for_authors)
         .map(|&i| {
             let page = &site.pages[i];
-            // Everything the index reads from the page.
-            let key = || {
-                let section = page.parent.map(|p| site.pages[p].title.as_str());
-                crate::memo::key_of(&(
-                    &page.url,
-                    &page.title,
-                    section,
-                    &page.front.summary,
-                    page.front.slug.as_ref().map(|s| &s.value),
-                    &page.front.tags,
-                    crate::memo::key_of_json(&page.front.fields),
-                    page.front.extra.as_ref().map(crate::memo::key_of_json),
-                    page.body(),
-                    // What an unlabelled `[[id]]` shows: its target's title.
-                    page.link_targets
-                        .iter()
-                        .map(|t| t.and_then(|t| site.pages.get(t)).map(|p| p.title.as_str()))
-                        .collect::<Vec<_>>(),
-                ))
-            };
+            let key = || words_key(site, page);
             reuse
                 .words
                 .get_or(key, || std::sync::Arc::new(page_words(site, page)))

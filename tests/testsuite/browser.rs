@@ -136,3 +136,80 @@ fn print_document_prints_to_pdf() {
     assert!(text.contains("Handbook of Social Work"), "{text}");
     assert!(text.contains("Contents"), "{text}");
 }
+
+/// The reader's layout (#29), measured by `tests/browser/layout.mjs` on the bundled
+/// handbook: the bar on a phone, layout shift, the drawer, the comparison table, every
+/// scrollable region, axe on every page type in both schemes at 360 and 1280 px (with
+/// the drawer and search open), and printing in the dark scheme.
+#[test]
+fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
+    if tools::browser_tests_skipped("the reader's layout in Chromium") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let chromium = tools::chromium();
+    let site = TestSite::bundled();
+    let run = site.run(["build", "--no-pdf"]);
+    assert_eq!(run.code, 0, "{run}");
+    let out = Command::new(tools::node())
+        .env("CHROMIUM", chromium)
+        .arg(dir.join("layout.mjs"))
+        .arg(site.path().join("book"))
+        .arg(dir.join("screenshots"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    println!("{report:#}");
+    // The bar: one line of at most 10% of a 360×800 screen, at the top when scrolled.
+    let header = &report["header"];
+    assert!(header["share"].as_f64().unwrap_or(1.0) <= 0.10, "{header}");
+    assert_eq!(header["position"], "sticky", "{header}");
+    assert_eq!(header["topAfterScroll"].as_f64(), Some(0.0), "{header}");
+    // Nothing moves when the scripts run (the search page fills in its results later).
+    for (page, cls) in report["cls"].as_object().into_iter().flatten() {
+        if page.ends_with("-sources") || page.starts_with("search-") {
+            continue;
+        }
+        assert_eq!(cls.as_f64(), Some(0.0), "{page}: {:#}", report["cls"]);
+    }
+    // The drawer opens over the page at the current page, and closes.
+    let drawer = &report["drawer"];
+    for key in ["visible", "overPage", "currentInView", "focusInside"] {
+        assert_eq!(drawer["open"][key], true, "{key}: {drawer}");
+    }
+    assert_eq!(drawer["closedByEsc"], true, "{drawer}");
+    assert_eq!(drawer["closedByTapOutside"], true, "{drawer}");
+    // The comparison table: its last column in view at 1280 px, its caption at 360 px.
+    for (page, widths) in report["comparison"].as_object().into_iter().flatten() {
+        assert_eq!(
+            widths["1280"]["lastColumnVisible"], true,
+            "{page}: {widths}"
+        );
+        assert_eq!(widths["1280"]["layout"], "table", "{page}: {widths}");
+        assert_eq!(widths["360"]["captionInView"], true, "{page}: {widths}");
+        assert_eq!(widths["360"]["overflow"], 0, "{page}: {widths}");
+    }
+    for key in ["scrollable", "axe", "errors"] {
+        assert_eq!(
+            report[key].as_array().map_or(1, Vec::len),
+            0,
+            "{key}: {:#}",
+            report[key]
+        );
+    }
+    // Printed in the dark scheme: dark text on white, no furniture.
+    for (page, print) in report["print"].as_object().into_iter().flatten() {
+        assert_eq!(print["background"], "rgb(255, 255, 255)", "{page}: {print}");
+        assert!(
+            print["worstContrastOnWhite"].as_f64().unwrap_or(0.0) >= 4.5,
+            "{page}: {print}"
+        );
+        assert_eq!(print["furniture"], serde_json::json!([]), "{page}: {print}");
+    }
+}

@@ -62,7 +62,7 @@ pub(crate) fn entries(path: &Path) -> Vec<(String, Vec<u8>, bool)> {
         .collect()
 }
 
-fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
+pub(crate) fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
     let (_, data, _) = entries
         .iter()
         .find(|(n, _, _)| n == name)
@@ -71,7 +71,7 @@ fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String {
 }
 
 /// Runs epubcheck on every file in `books`, side by side; fails with its report.
-fn epubcheck(books: &[std::path::PathBuf]) {
+pub(crate) fn epubcheck(books: &[std::path::PathBuf]) {
     let jar = tools::epubcheck();
     let java = tools::java();
     std::thread::scope(|s| {
@@ -250,4 +250,47 @@ fn the_epub_holds_the_print_chapters_in_order_with_working_links_and_images() {
         .iter()
         .any(|(_, d, _)| String::from_utf8_lossy(d).contains("class=\"info-card\""));
     assert!(info_card, "the kind's info card is in the book");
+}
+
+// ---------------------------------------------------------------------------------
+// Issue #30, point 8 (helper "print"): the package's accessibility metadata and the
+// navigation's role, which DAISY Ace reports as serious and moderate when missing.
+
+#[test]
+fn issue_30_the_epub_declares_its_accessibility_and_its_navigation_role() {
+    let site = rich_site();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    for lang in ["id", "en"] {
+        let book = entries(
+            &site
+                .path()
+                .join(format!("book/downloads/handbook-{lang}.epub")),
+        );
+        let opf = text_of(&book, "EPUB/package.opf");
+        for wanted in [
+            "<meta property=\"schema:accessMode\">textual</meta>",
+            "<meta property=\"schema:accessModeSufficient\">textual</meta>",
+            "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>",
+            "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>",
+            "<meta property=\"schema:accessibilityHazard\">none</meta>",
+            // The fixture has pictures, each with its alt text.
+            "<meta property=\"schema:accessMode\">visual</meta>",
+            "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>",
+        ] {
+            assert!(opf.contains(wanted), "{lang}: no {wanted} in\n{opf}");
+        }
+        let summary = opf
+            .split("<meta property=\"schema:accessibilitySummary\">")
+            .nth(1)
+            .and_then(|s| s.split_once("</meta>"))
+            .map(|(s, _)| s.to_string())
+            .unwrap_or_default();
+        assert!(summary.len() > 40, "{lang}: summary `{summary}`");
+        let nav = text_of(&book, "EPUB/nav.xhtml");
+        assert!(
+            nav.contains("<nav epub:type=\"toc\" role=\"doc-toc\""),
+            "{lang}: {nav}"
+        );
+    }
 }

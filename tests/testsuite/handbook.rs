@@ -280,7 +280,222 @@ fn pages_naming_a_group_type(
 #[test]
 fn every_session_plan_names_a_group_type_and_that_type_links_back() {
     let site = built();
-    pages_naming_a_group_type(&site, "session-plan", 3);
+    pages_naming_a_group_type(&site, "session-plan", 12);
+}
+
+/// The pages of `kind` in `lang`, with their front matter.
+fn pages_of_kind(site: &TestSite, lang: &str, kind: &str) -> Vec<(String, serde_json::Value)> {
+    front_matters(site, lang)
+        .into_iter()
+        .filter(|(_, f)| f.get("kind").and_then(serde_json::Value::as_str) == Some(kind))
+        .collect()
+}
+
+/// Issue #32: a session plan for every group type, plus a first and a last meeting, each
+/// with its place in the group's life and notes on adapting it.
+#[test]
+fn twelve_session_plans_cover_every_type_and_a_first_and_last_meeting() {
+    let site = TestSite::bundled();
+    for (lang, places) in [
+        ("id", ["awal", "tengah", "akhir"]),
+        ("en", ["first", "middle", "last"]),
+    ] {
+        let plans = pages_of_kind(&site, lang, "session-plan");
+        assert!(plans.len() >= 12, "{lang}: {} session plans", plans.len());
+        let mut types = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        for (rel, front) in &plans {
+            let field = |name: &str| {
+                front
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{lang}/{rel}: no `{name}`"))
+            };
+            types.insert(field("group_type").as_str().unwrap_or_default().to_string());
+            let place = field("place").as_str().unwrap_or_default();
+            assert!(
+                places.contains(&place),
+                "{lang}/{rel}: place `{place}` is not one of {places:?}"
+            );
+            seen.insert(place.to_string());
+            let materials = field("materials").as_array().map_or(0, Vec::len);
+            assert!(materials >= 2, "{lang}/{rel}: {materials} materials");
+            let adaptations: Vec<&str> = field("adaptations")
+                .as_array()
+                .map(|a| a.iter().filter_map(serde_json::Value::as_str).collect())
+                .unwrap_or_default();
+            assert!(
+                adaptations.len() >= 5,
+                "{lang}/{rel}: {} adaptation notes",
+                adaptations.len()
+            );
+            assert!(
+                adaptations.iter().all(|a| a.starts_with("**")),
+                "{lang}/{rel}: each adaptation opens with its situation in bold"
+            );
+        }
+        assert_eq!(
+            types.len(),
+            10,
+            "{lang}: one plan for each of the ten types: {types:?}"
+        );
+        assert_eq!(
+            seen.len(),
+            3,
+            "{lang}: a first, a middle and a last meeting: {seen:?}"
+        );
+    }
+}
+
+/// Issue #32: the three-day course. Every training page exists in both languages, and
+/// each day has objectives and a schedule that links to the pages it uses.
+#[test]
+fn the_three_day_course_has_its_days_tests_forms_and_skills() {
+    let site = built();
+    let pages = [
+        "training/_index.md",
+        "training/day-1.md",
+        "training/day-2.md",
+        "training/day-3.md",
+        "training/pre-post-test.md",
+        "training/course-evaluation.md",
+        "training/observation-rubric.md",
+        "training/facilitation-skills.md",
+        "training/skill-drills.md",
+        "training/co-facilitation.md",
+    ];
+    for lang in LANGS {
+        let ids = page_ids(&site, lang);
+        for page in pages {
+            assert!(ids.contains(page), "{lang}: no {page}");
+        }
+        for day in 1..=3 {
+            let source = site.read(&format!("content/{lang}/training/day-{day}.md"));
+            assert!(
+                source.contains("\n| 08.00"),
+                "{lang}: day {day} has a timed schedule"
+            );
+            assert!(
+                source.matches("[[").count() >= 8,
+                "{lang}: day {day}'s schedule links the pages it uses"
+            );
+        }
+        // The built day pages show the schedule as a table whose links all resolve.
+        let book = site.path().join("book").join(lang);
+        let days: Vec<std::path::PathBuf> = walkdir::WalkDir::new(&book)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "index.html")
+            .map(|e| e.path().to_path_buf())
+            .filter(|p| {
+                std::fs::read_to_string(p)
+                    .is_ok_and(|t| t.contains("08.00–08.") && t.contains("–16.00"))
+            })
+            .collect();
+        assert_eq!(days.len(), 3, "{lang}: three built day pages: {days:?}");
+        for day in days {
+            let rel = day
+                .strip_prefix(site.path())
+                .expect("inside")
+                .display()
+                .to_string();
+            let html = site.html(&rel);
+            let links = attrs(&html, "table a", "href");
+            assert!(links.len() >= 8, "{lang}: {rel}: {links:?}");
+            for href in links {
+                let target = day
+                    .parent()
+                    .expect("dir")
+                    .join(href.split('#').next().unwrap_or_default());
+                assert!(
+                    target.exists(),
+                    "{lang}: {rel} links to {href}, which does not exist"
+                );
+            }
+        }
+    }
+}
+
+/// Issue #32: each case study ends with trainer notes, one per discussion question (key
+/// points and a model debrief), under the heading with the id `trainer-notes`.
+#[test]
+fn every_case_study_has_a_trainer_note_for_each_question() {
+    let site = TestSite::bundled();
+    let mut total = 0;
+    for lang in LANGS {
+        let cases = pages_of_kind(&site, lang, "case-study");
+        assert_eq!(cases.len(), 10, "{lang}: ten case studies");
+        for (rel, front) in cases {
+            let questions = front
+                .get("questions")
+                .and_then(serde_json::Value::as_array)
+                .map_or(0, Vec::len);
+            let text = site.read(&format!("content/{lang}/{rel}"));
+            let notes = text
+                .split_once("{#trainer-notes}")
+                .unwrap_or_else(|| panic!("{lang}/{rel}: no trainer notes"))
+                .1;
+            assert!(
+                !notes.contains("\n## "),
+                "{lang}/{rel}: the trainer notes come last"
+            );
+            for n in 1..=questions {
+                let heading = format!("{{#trainer-note-{n}}}");
+                let note = notes
+                    .split_once(&heading)
+                    .unwrap_or_else(|| panic!("{lang}/{rel}: no note for question {n}"))
+                    .1;
+                let note = note.split("\n### ").next().unwrap_or_default();
+                assert!(
+                    note.matches("**").count() >= 4 && note.split_whitespace().count() >= 40,
+                    "{lang}/{rel}: note {n} has key points and a model debrief: {note}"
+                );
+            }
+            assert!(
+                !notes.contains(&format!("{{#trainer-note-{}}}", questions + 1)),
+                "{lang}/{rel}: more notes than questions"
+            );
+            total += questions;
+        }
+    }
+    assert!(total >= 84, "{total} notes in all");
+}
+
+/// Issue #32: the sources disagree on the number of articles of UU 14/2019, and IPSPI is
+/// now *Independen* Pekerja Sosial Profesional Indonesia. No page states an article count,
+/// and the old name appears only beside the current one.
+#[test]
+fn no_page_counts_uu_14_2019_articles_or_gives_ipspi_old_name_as_current() {
+    let site = TestSite::bundled();
+    // "56 pasal", "69 articles": a number followed by the word for articles.
+    let counted = |text: &str| -> Option<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.windows(2).find_map(|w| {
+            // Lower case only: "Tahun 2022 Pasal 41" names an article, it counts none.
+            let noun = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+            (w[0].chars().all(|c| c.is_ascii_digit()) && ["pasal", "articles"].contains(&noun))
+                .then(|| format!("{} {}", w[0], w[1]))
+        })
+    };
+    let mut found = Vec::new();
+    for lang in LANGS {
+        for rel in page_ids(&site, lang) {
+            let text = site.read(&format!("content/{lang}/{rel}"));
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(m) = counted(&joined) {
+                found.push(format!("{lang}/{rel}: `{m}`"));
+            }
+            for (at, _) in joined.match_indices("Ikatan Pekerja Sosial Profesional Indonesia") {
+                let start = joined.floor_char_boundary(at.saturating_sub(400));
+                let end = joined.ceil_char_boundary((at + 400).min(joined.len()));
+                if !joined[start..end].contains("Independen Pekerja Sosial Profesional Indonesia") {
+                    found.push(format!(
+                        "{lang}/{rel}: the old name of IPSPI without the current one"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
 #[test]
@@ -367,6 +582,53 @@ fn glossary_terms_pair_across_languages_by_key() {
         "socialization-group",
         "therapy-group",
         "sensitivity-group",
+        // Issue #32: the course, the skills and the new practice pages.
+        "course-objective",
+        "pre-post-test",
+        "observation-rubric",
+        "active-listening",
+        "reflecting",
+        "clarifying",
+        "summarising",
+        "linking",
+        "blocking",
+        "drawing-out",
+        "modelling",
+        "self-disclosure",
+        "co-facilitation",
+        "fishbowl",
+        "brainstorming",
+        "nominal-group-technique",
+        "musyawarah-mufakat",
+        "minutes",
+        "sungkan",
+        "ewuh-pakewuh",
+        "reasonable-accommodation",
+        "involuntary-member",
+        "scapegoating",
+        "clique",
+        "uptd-ppa",
+        "sapa-129",
+        "str",
+        "sipps",
+        "dual-role",
+        "sociogram",
+        "boston-model",
+        "corey-stages",
+        "social-goals-model",
+        "remedial-model",
+        "reciprocal-model",
+        "therapeutic-factors",
+        "p2k2",
+        "kube",
+        "slrt",
+        "snpa",
+        "karang-taruna",
+        "self-care",
+        "debriefing",
+        "online-group",
+        "goal-attainment",
+        "process-recording",
     ] {
         assert!(id.contains(&format!("term-{key}")), "no term `{key}`");
     }

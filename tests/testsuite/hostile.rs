@@ -272,17 +272,18 @@ fn unreadable_file_is_a_located_error() {
 }
 
 #[test]
-fn very_long_lines_deep_nesting_and_a_huge_page_build() {
+fn very_long_lines_and_a_huge_page_build() {
     let site = TestSite::copy("minimal");
     site.write(
         "content/id/panjang.md",
         &format!("---\ntitle: Panjang\n---\n\n{}\n", "kata ".repeat(200_000)),
     );
+    // Nesting up to the limit builds.
     let nested: String = format!(
         "---\ntitle: Sarang\n---\n\n{}dalam\n\n{}",
-        "> ".repeat(10_000),
+        "> ".repeat(90),
         (0..10_000)
-            .map(|i| format!("{}- x\n", "  ".repeat(i % 500)))
+            .map(|i| format!("{}- x\n", "  ".repeat(i % 40)))
             .collect::<String>()
     );
     site.write("content/id/sarang.md", &nested);
@@ -298,6 +299,189 @@ fn very_long_lines_deep_nesting_and_a_huge_page_build() {
     assert!(site.read("book/id/panjang/index.html").len() > 1_000_000);
     assert!(site.read("book/id/sarang/index.html").contains("dalam"));
     assert!(site.read("book/id/besar/index.html").len() > 50 * 1024 * 1024);
+}
+
+/// A page of `depth` nested `unit`s (`> `, `- `, `1. `, `<div>`), then text.
+fn nested_page(unit: &str, depth: usize) -> String {
+    let inner = if unit == "<div>" {
+        format!(
+            "<div>\n{}dalam{}\n</div>",
+            unit.repeat(depth - 1),
+            "</div>".repeat(depth - 1)
+        )
+    } else {
+        format!("{}dalam", unit.repeat(depth))
+    };
+    format!("---\ntitle: Sarang\n---\n\nTeks.\n\n{inner}\n")
+}
+
+#[test]
+fn deep_nesting_is_refused_at_its_place_before_any_stage_overflows() {
+    // Regression (issue #24): with the PDF on, 200,000 nested `>`, `- ` or `1. `
+    // overflowed the PDF thread's stack (SIGABRT, exit 134), and 100k nested `<div>`
+    // took minutes in the EPUB.
+    let site = TestSite::copy("minimal");
+    ok(&site);
+    let before = site.read("book/id/index.html");
+    site.write(
+        "book.toml",
+        &format!("{}\n[pdf]\nenabled = true\n", site.read("book.toml")),
+    );
+    for (unit, line) in [("> ", 7), ("- ", 7), ("1. ", 7), ("<div>", 8)] {
+        site.write("content/id/sarang.md", &nested_page(unit, 200_000));
+        let run = site.run(["build"]);
+        assert_eq!(run.code, 1, "{unit:?}\n{run}");
+        assert!(!run.stderr.contains("panicked"), "{run}");
+        let place = format!("content/id/sarang.md:{line}:");
+        let message =
+            "error: this page nests quotes, lists or HTML elements more than 100 levels deep";
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with(&place) && l.contains(message)),
+            "{unit:?}\n{run}"
+        );
+        assert_eq!(
+            site.read("book/id/index.html"),
+            before,
+            "the previous output is kept"
+        );
+        let check = site.run(["check"]);
+        assert_eq!(check.code, 1, "{unit:?}\n{check}");
+        assert!(check.stdout.contains(&place), "{check}");
+    }
+}
+
+/// One page per vector of `fixtures/hostile/script-vectors.txt`, the vector on line 7
+/// of `content/id/vNNN.md`; returns the site and the number of vectors.
+fn script_vector_site() -> (TestSite, usize) {
+    let corpus = std::fs::read_to_string(support::fixtures().join("hostile/script-vectors.txt"))
+        .expect("the corpus");
+    let vectors: Vec<&str> = corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    let site = TestSite::copy("minimal");
+    for (i, vector) in vectors.iter().enumerate() {
+        site.write(
+            &format!("content/id/v{i:03}.md"),
+            &format!("---\ntitle: V{i}\n---\n\nTeks.\n\n{vector}\n\nTeks.\n"),
+        );
+    }
+    (site, vectors.len())
+}
+
+#[test]
+fn every_script_vector_of_the_corpus_gets_a_warning_at_its_place() {
+    // Regression (issue #24): `check --strict` exited 0 on `&#106;avascript:`,
+    // `javascript&colon;`, `jav&#x09;ascript:`, `srcdoc`, `<!-->` comments, `<base>`…
+    let (site, count) = script_vector_site();
+    let build = site.run(["build"]);
+    assert_eq!(
+        build.code, 0,
+        "warnings alone do not fail the build\n{build}"
+    );
+    let strict = site.run(["check", "--strict"]);
+    assert_eq!(strict.code, 1, "{strict}");
+    let check = site.run(["check"]);
+    assert_eq!(check.code, 0, "{check}");
+    for i in 0..count {
+        let place = format!("content/id/v{i:03}.md:7:");
+        for (what, out) in [
+            ("build", &build.stderr),
+            ("check --strict", &strict.stdout),
+            ("check", &check.stdout),
+        ] {
+            assert!(
+                out.lines()
+                    .any(|l| l.starts_with(&place) && l.contains("warning:")),
+                "{what}: no warning at {place}\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_epub_leaves_out_every_script_vector_and_stays_valid() {
+    // Regression (issue #24): the EPUB kept `<svg><script>`, `javascript:` in SVG
+    // `xlink:href`, `set to=` and form `action`/`formaction`.
+    let (site, _) = script_vector_site();
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let book = site.path().join("book/downloads/handbook-id.epub");
+    let entries = crate::epub::entries(&book);
+    let mut chapters = 0;
+    for (name, data, _) in &entries {
+        if !name.ends_with(".xhtml") {
+            continue;
+        }
+        chapters += 1;
+        let xhtml = String::from_utf8_lossy(data).to_lowercase();
+        for bad in [
+            "<script",
+            "javascript:",
+            "vbscript:",
+            " action=",
+            "formaction",
+            "<base",
+            "srcdoc",
+            "onerror",
+            "onload",
+            "onfocus",
+            "onbegin",
+            "onmouseover",
+            "data:text/html",
+        ] {
+            assert!(!xhtml.contains(bad), "`{bad}` in {name}:\n{xhtml}");
+        }
+    }
+    assert!(chapters > 50, "{chapters}");
+    if support::tools::browser_tests_skipped("hostile::the_epub_leaves_out_every_script_vector") {
+        return;
+    }
+    crate::epub::epubcheck(&[book]);
+}
+
+#[test]
+fn a_footnote_cited_twice_has_unique_ids_in_the_page_and_the_epub() {
+    // Regression (issue #24): `One[^x] two[^x].` wrote `id="fnref-x"` twice, and
+    // epubcheck reported RSC-005 "Duplicate ID".
+    let site = TestSite::copy("minimal");
+    site.write(
+        "content/id/catatan.md",
+        "---\ntitle: Catatan\n---\n\nSatu[^x] dua[^x] tiga[^x].\n\n[^x]: Isi catatan.\n",
+    );
+    ok(&site);
+    let html = site.html("book/id/catatan/index.html");
+    let ids = attrs(&html, "sup.footnote-reference", "id");
+    assert_eq!(ids, ["fnref-x", "fnref-x-2", "fnref-x-3"]);
+    assert_eq!(attrs(&html, "a.footnote-backref", "href"), ["#fnref-x"]);
+    let book = site.path().join("book/downloads/handbook-id.epub");
+    let entries = crate::epub::entries(&book);
+    let chapter = entries
+        .iter()
+        .map(|(_, data, _)| String::from_utf8_lossy(data).into_owned())
+        .find(|x| x.contains("Isi catatan"))
+        .expect("the chapter");
+    // The print chapter puts its own prefix before each id.
+    let ids: Vec<&str> = chapter
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    for end in ["fnref-x", "fnref-x-2", "fnref-x-3"] {
+        assert_eq!(
+            ids.iter().filter(|id| id.ends_with(end)).count(),
+            1,
+            "{end}: {ids:?}"
+        );
+    }
+    if support::tools::browser_tests_skipped("hostile::a_footnote_cited_twice") {
+        return;
+    }
+    crate::epub::epubcheck(&[book]);
 }
 
 #[test]

@@ -445,3 +445,355 @@ fn the_bundled_handbook_has_both_pdfs_and_ten_one_page_handouts_per_language() {
         assert_eq!(pages(&dir.join(format!("handouts-{lang}.pdf"))), 10);
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Issue #30 (and #29, point 2): the PDF, the EPUB and `print.html` carry what the site
+// shows, and the handbook's media markers and pages for authors.
+
+/// Text reduced to its lower-case letters and digits, so that what Typst did to it
+/// (line breaks, hyphens, curly quotes, bullets) does not matter.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What the site of one language shows that every other form must carry too.
+#[derive(Default)]
+struct Shown {
+    /// (term, definition) of every glossary entry.
+    glossary: Vec<(String, String)>,
+    /// (page, value) of every field of every info card: a text or a list item.
+    cards: Vec<(String, String)>,
+    /// Per comparison row: its name, then its cells (texts and list items).
+    rows: Vec<Vec<String>>,
+}
+
+/// Every `index.html` below `dir`.
+fn pages_below(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read the output") {
+            let p = e.expect("an entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "index.html") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The values of a `dd` or `td`: each list item, or its whole text.
+fn values(cell: scraper::ElementRef<'_>) -> Vec<String> {
+    let li = scraper::Selector::parse("li").expect("selector");
+    let items: Vec<String> = cell.select(&li).map(|l| l.text().collect()).collect();
+    match items.is_empty() {
+        true => vec![cell.text().collect()],
+        false => items,
+    }
+}
+
+fn shown_on_the_site(book: &Path, lang: &str) -> Shown {
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let mut shown = Shown::default();
+    for path in pages_below(&book.join(lang)) {
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(&path).expect("read"));
+        let page = path.display().to_string();
+        for dd in html.select(&sel("article dl.info-card dd")) {
+            for v in values(dd) {
+                shown.cards.push((page.clone(), v));
+            }
+        }
+        for entry in html.select(&sel("dl.glossary .glossary-entry")) {
+            let term: String = entry.select(&sel("dt")).flat_map(|e| e.text()).collect();
+            let dd = entry.select(&sel("dd")).next().expect("a definition");
+            let source: String = dd
+                .select(&sel(".glossary-source"))
+                .flat_map(|e| e.text())
+                .collect();
+            let all: String = dd.text().collect();
+            let definition = all.trim_end().strip_suffix(source.trim()).unwrap_or(&all);
+            shown.glossary.push((term, definition.to_string()));
+        }
+        for tr in html.select(&sel(".comparison tbody tr")) {
+            let mut row: Vec<String> = tr.select(&sel("th")).map(|t| t.text().collect()).collect();
+            for td in tr.select(&sel("td")) {
+                row.extend(values(td));
+            }
+            shown.rows.push(row);
+        }
+    }
+    shown
+}
+
+/// The landscape pages of a PDF (the comparison table's), as text.
+fn landscape_text(pdf: &Path) -> String {
+    let n = pages(pdf);
+    let out = Command::new(pdfinfo())
+        .args(["-f", "1", "-l", &n.to_string()])
+        .arg(pdf)
+        .output()
+        .expect("run pdfinfo");
+    let info = String::from_utf8_lossy(&out.stdout);
+    // `Page   71 size: 841.89 x 595.28 pts (A4)`
+    let wide: Vec<usize> = info
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix("Page")?;
+            let (number, size) = rest.split_once("size:")?;
+            let mut dims = size.split_whitespace();
+            let w: f64 = dims.next()?.parse().ok()?;
+            let h: f64 = dims.nth(1)?.parse().ok()?;
+            (w > h).then(|| number.trim().parse().ok())?
+        })
+        .collect();
+    // In reading order, not laid out: a table's cells come one after the other.
+    wide.iter()
+        .map(|&p| {
+            let out = Command::new(pdftotext())
+                .args(["-f", &p.to_string(), "-l", &p.to_string()])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .expect("run pdftotext");
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        })
+        .collect()
+}
+
+/// The text of every chapter of an EPUB.
+fn epub_text(epub: &Path) -> String {
+    let sel = scraper::Selector::parse("body").expect("selector");
+    crate::epub::entries(epub)
+        .into_iter()
+        .filter(|(n, _, _)| n.ends_with(".xhtml") && !n.ends_with("nav.xhtml"))
+        .map(|(_, data, _)| {
+            let html = scraper::Html::parse_document(&String::from_utf8_lossy(&data));
+            html.select(&sel).flat_map(|b| b.text()).collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn issue_30_the_pdf_epub_and_print_html_carry_every_glossary_entry_card_and_comparison_row() {
+    let site = TestSite::bundled();
+    build(&site);
+    let book = site.path().join("book");
+    for lang in ["id", "en"] {
+        let shown = shown_on_the_site(&book, lang);
+        assert!(
+            shown.glossary.len() >= 50,
+            "{lang}: {} terms",
+            shown.glossary.len()
+        );
+        assert!(
+            shown.cards.len() >= 200,
+            "{lang}: {} card values",
+            shown.cards.len()
+        );
+        assert_eq!(shown.rows.len(), 10, "{lang}: comparison rows");
+        let print = {
+            let html = site.html(&format!("book/{lang}/print.html"));
+            letters(&support::text(&html, "main"))
+        };
+        let pdf_path = book.join(format!("downloads/handbook-{lang}.pdf"));
+        let pdf = letters(&text(&pdf_path, None));
+        let table = letters(&landscape_text(&pdf_path));
+        let epub = letters(&epub_text(
+            &book.join(format!("downloads/handbook-{lang}.epub")),
+        ));
+        let mut missing = Vec::new();
+        for (form, text) in [("print.html", &print), ("PDF", &pdf), ("EPUB", &epub)] {
+            for (term, definition) in &shown.glossary {
+                for part in [term, definition] {
+                    if !text.contains(&letters(part)) {
+                        missing.push(format!("{form}: glossary `{term}`: {part}"));
+                    }
+                }
+            }
+            for (page, value) in &shown.cards {
+                if !text.contains(&letters(value)) {
+                    missing.push(format!("{form}: the card of {page}: {value}"));
+                }
+            }
+            // The comparison: in the PDF, on its landscape pages.
+            let text = if form == "PDF" { &table } else { text };
+            for row in &shown.rows {
+                for cell in row {
+                    if !text.contains(&letters(cell)) {
+                        missing.push(format!("{form}: comparison row `{}`: {cell}", row[0]));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{lang}: {} missing, first:\n{}",
+            missing.len(),
+            missing[..missing.len().min(20)].join("\n")
+        );
+    }
+}
+
+#[test]
+fn issue_30_screen_and_print_markers_keep_text_for_one_medium() {
+    let site = TestSite::copy("pdf");
+    site.write(
+        "content/en/media.md",
+        "---\ntitle: Media\n---\n\nBoth media.<!-- panduan:screen --> Click the zebra button.<!-- /panduan:screen -->\n\n\
+         <!-- panduan:screen -->\n> [!NOTE]\n> Use the language switch at the top.\n<!-- /panduan:screen -->\n\n\
+         <!-- panduan:print -->\nThis printed copy was made for the course.\n<!-- /panduan:print -->\n\n\
+         - A list item.<!-- panduan:print --> See the handout.<!-- /panduan:print -->\n",
+    );
+    build(&site);
+    let page = support::text(&site.html("book/en/media/index.html"), "main");
+    let print = support::text(&site.html("book/en/print.html"), "main");
+    let pdf = flat(&text(
+        &site.path().join("book/downloads/handbook-en.pdf"),
+        None,
+    ));
+    let epub = epub_text(&site.path().join("book/downloads/handbook-en.epub"));
+    let screen = ["Click the zebra button", "Use the language switch"];
+    let paper = ["This printed copy was made", "See the handout"];
+    for s in screen {
+        assert!(page.contains(s), "page: {s}\n{page}");
+        assert!(!print.contains(s), "print.html: {s}");
+        assert!(!pdf.contains(s), "PDF: {s}");
+        assert!(!epub.contains(s), "EPUB: {s}");
+    }
+    for s in paper {
+        assert!(!page.contains(s), "page: {s}");
+        assert!(print.contains(s), "print.html: {s}");
+        assert!(pdf.contains(s), "PDF: {s}\n{pdf}");
+        assert!(!epub.contains(s), "EPUB: {s}");
+    }
+    for form in [&page, &print, &pdf, &epub] {
+        assert!(form.contains("Both media."), "{form}");
+    }
+    // Text for paper only is not found by the site's search.
+    let index = site.read("book/assets/search-en.js");
+    assert!(!index.contains("printed copy"), "search index");
+    assert!(index.contains("zebra button"), "search index");
+}
+
+#[test]
+fn issue_30_a_marker_never_closed_is_an_error_at_its_place() {
+    let site = TestSite::copy("pdf");
+    site.write(
+        "content/en/media.md",
+        "---\ntitle: Media\n---\n\nFirst.\n\n<!-- panduan:screen -->\nNever closed.\n\nText <!-- /panduan:print --> here.\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains(
+            "content/en/media.md:7:1: error: the part for the web pages only that starts here is never closed"
+        ),
+        "{run}"
+    );
+    assert!(
+        run.stderr
+            .contains("content/en/media.md:10:6: error: `<!-- /panduan:print -->` closes a part"),
+        "{run}"
+    );
+    let check = site.run(["check"]);
+    assert_eq!(check.code, 1, "{check}");
+    assert!(check.stdout.contains("content/en/media.md:7:1"), "{check}");
+}
+
+#[test]
+fn issue_29_a_page_for_authors_is_built_and_checked_but_left_out_of_every_listing() {
+    let site = TestSite::copy("pdf");
+    site.write(
+        "content/en/style.md",
+        "---\ntitle: Zebra house style\naudience: authors\n---\n\nWrite zebracrossing as one word. [Features](features.md)\n",
+    );
+    let built = site.run(["build", "--base-url", "https://example.org/h/"]);
+    assert_eq!(built.code, 0, "{built}");
+    let page = support::text(&site.html("book/en/style/index.html"), "main");
+    assert!(page.contains("zebracrossing"), "{page}");
+    for file in [
+        "book/assets/nav-en.js",
+        "book/assets/search-en.js",
+        "book/sitemap.xml",
+        "book/en/print.html",
+        "book/en/index.html",
+        "book/en/features/index.html",
+    ] {
+        let text = site.read(file);
+        assert!(
+            !text.contains("zebracrossing") && !text.contains("Zebra house style"),
+            "{file} names the page for authors"
+        );
+    }
+    let pdf = flat(&text(
+        &site.path().join("book/downloads/handbook-en.pdf"),
+        None,
+    ));
+    assert!(
+        !pdf.contains("zebracrossing") && !pdf.contains("Zebra house style"),
+        "PDF"
+    );
+    let epub = epub_text(&site.path().join("book/downloads/handbook-en.epub"));
+    assert!(!epub.contains("zebracrossing"), "EPUB");
+    // Still checked: a broken link on it is an error.
+    site.write(
+        "content/en/style.md",
+        "---\ntitle: Zebra house style\naudience: authors\n---\n\n[Gone](gone.md)\n",
+    );
+    let check = site.run(["check"]);
+    assert_eq!(check.code, 1, "{check}");
+    assert!(check.stdout.contains("content/en/style.md:6:1"), "{check}");
+    // Anything but `readers` or `authors` is an error at the value.
+    site.write(
+        "content/en/style.md",
+        "---\ntitle: Zebra house style\naudience: editors\n---\n\nText.\n",
+    );
+    let check = site.run(["check"]);
+    assert_eq!(check.code, 1, "{check}");
+    assert!(check.stdout.contains("content/en/style.md:3:"), "{check}");
+}
+
+#[test]
+fn issue_30_the_pdfs_declare_pdf_ua_1_and_show_their_title() {
+    let site = TestSite::copy("pdf");
+    let run = build(&site);
+    assert!(!run.stderr.contains("PDF/UA"), "{run}");
+    for file in ["handbook-en.pdf", "handbook-id.pdf", "handouts-en.pdf"] {
+        let pdf = site.path().join("book/downloads").join(file);
+        let doc = json(&pdf);
+        let catalog = doc["qpdf"][1]
+            .as_object()
+            .expect("objects")
+            .values()
+            .find(|o| o["value"]["/Type"] == "/Catalog")
+            .map(|o| o["value"].clone())
+            .expect("a catalog");
+        let prefs = &catalog["/ViewerPreferences"];
+        let prefs = match prefs.as_str() {
+            // An indirect object.
+            Some(r) => doc["qpdf"][1][format!("obj:{r}")]["value"].clone(),
+            None => prefs.clone(),
+        };
+        assert_eq!(prefs["/DisplayDocTitle"], true, "{file}: {prefs}");
+        // The XMP metadata names the standard: `pdfuaid:part` 1.
+        let plain = site.path().join("plain.pdf");
+        let out = Command::new(qpdf())
+            .args(["--stream-data=uncompress"])
+            .arg(&pdf)
+            .arg(&plain)
+            .output()
+            .expect("run qpdf");
+        assert!(out.status.success(), "qpdf");
+        let bytes = String::from_utf8_lossy(&std::fs::read(&plain).expect("read")).into_owned();
+        assert!(
+            bytes.contains("pdfuaid:part>1<") || bytes.contains("pdfuaid:part=\"1\""),
+            "{file}: no PDF/UA-1 identifier"
+        );
+    }
+}

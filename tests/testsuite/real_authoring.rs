@@ -292,3 +292,180 @@ fn unfinished_translation_shows_only_its_notice_and_is_not_published_as_finished
         );
     }
 }
+
+// Text from Word and Excel, and other small traps (issue #26): each under
+// `LANG=id_ID.UTF-8` and `LANG=en_US.UTF-8`, at the same place.
+
+const ID: &[(&str, &str)] = &[("LANG", "id_ID.UTF-8")];
+const EN: &[(&str, &str)] = &[("LANG", "en_US.UTF-8")];
+
+/// What a run printed: `check` prints on stdout, `build` on stderr.
+fn said(run: &support::Run) -> String {
+    format!("{}{}", run.stdout, run.stderr)
+}
+
+/// `yaml-slips` with `content/id/langkah.md` holding `text`, checked in `vars`' language.
+fn check_page(text: &str, vars: &[(&str, &str)]) -> support::Run {
+    let site = TestSite::copy("real-content/yaml-slips");
+    site.write("content/id/langkah.md", text);
+    support::run_env(site.path(), ["check"], vars)
+}
+
+#[test]
+fn a_no_break_space_after_a_key_reads_as_a_space() {
+    for vars in [ID, EN] {
+        let run = check_page(
+            "---\ntitle: Langkah\nsummary:\u{a0}Langkah pertama\n---\n\nTeks.\n",
+            vars,
+        );
+        assert!(!said(&run).contains("langkah.md:3"), "{run}");
+        assert!(!said(&run).contains("simple key"), "{run}");
+        assert_ne!(run.code, 2, "{run}");
+    }
+}
+
+#[test]
+fn dash_fences_from_word_are_read_and_explained() {
+    let text = "—\ntitle: Langkah\n—\n\nTeks.\n";
+    let id = check_page(text, ID);
+    assert!(
+        said(&id).contains("content/id/langkah.md:1:1: warning: baris `—` dibaca sebagai `---`"),
+        "{id}"
+    );
+    assert!(
+        said(&id).contains("content/id/langkah.md:3:1: warning:"),
+        "{id}"
+    );
+    assert!(!said(&id).contains("belum memiliki judul"), "{id}");
+    let en = check_page(text, EN);
+    assert!(
+        said(&en).contains(
+            "content/id/langkah.md:1:1: warning: the line `—` is read as `---`: a word processor turned the three hyphens into a dash"
+        ),
+        "{en}"
+    );
+    assert!(!said(&en).contains("has no title"), "{en}");
+}
+
+#[test]
+fn curly_quotes_around_a_title_warn_with_the_fix() {
+    let text = "---\ntitle: “Kelompok Sehati”\n---\n\nTeks.\n";
+    let id = check_page(text, ID);
+    assert!(
+        said(&id)
+            .contains("content/id/langkah.md:2:8: warning: `title` diapit tanda kutip melengkung"),
+        "{id}"
+    );
+    assert!(said(&id).contains("`title: \"Kelompok Sehati\"`"), "{id}");
+    let en = check_page(text, EN);
+    assert!(
+        said(&en)
+            .contains("content/id/langkah.md:2:8: warning: the `title` is wrapped in curly quotes"),
+        "{en}"
+    );
+}
+
+#[test]
+fn nested_quotes_get_advice_built_from_the_authors_line() {
+    let text = "---\ntitle: \"Kelompok \"Sehati\" Desa\"\n---\n\nTeks.\n";
+    let id = check_page(text, ID);
+    assert_eq!(id.code, 1, "{id}");
+    assert!(
+        said(&id).contains("content/id/langkah.md:2:18: error: tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat"),
+        "{id}"
+    );
+    assert!(
+        said(&id).contains("`title: 'Kelompok \"Sehati\" Desa'`"),
+        "{id}"
+    );
+    let en = check_page(text, EN);
+    assert!(
+        said(&en).contains(
+            "content/id/langkah.md:2:18: error: the quotes inside this text end it too early"
+        ),
+        "{en}"
+    );
+    assert!(!said(&en).contains("trailing content"), "{en}");
+}
+
+#[test]
+fn a_table_pasted_from_excel_gets_a_ready_markdown_table() {
+    let text = "---\ntitle: Langkah\n---\n\nNama\tUmur\nAni\t30\nBudi\t41\n";
+    let id = check_page(text, ID);
+    assert!(
+        said(&id).contains("content/id/langkah.md:5:1: hint: 3 baris ini dipisahkan dengan tab"),
+        "{id}"
+    );
+    assert!(
+        said(&id).contains("| Nama | Umur |\n|---|---|\n| Ani | 30 |\n| Budi | 41 |"),
+        "{id}"
+    );
+    let en = check_page(text, EN);
+    assert!(
+        said(&en).contains("content/id/langkah.md:5:1: hint: these 3 lines are separated by tabs"),
+        "{en}"
+    );
+}
+
+#[test]
+fn indonesian_front_matter_keys_suggest_their_english_key() {
+    let text = "---\njudul: Langkah\nurutan: 2\n---\n\nTeks.\n";
+    let id = check_page(text, ID);
+    assert!(
+        said(&id).contains("Tulis nama kuncinya dalam bahasa Inggris: `title`"),
+        "{id}"
+    );
+    assert!(
+        said(&id).contains("Tulis nama kuncinya dalam bahasa Inggris: `order`"),
+        "{id}"
+    );
+    let en = check_page(text, EN);
+    assert!(
+        said(&en).contains("write the key in English: `title`"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_link_whose_case_differs_from_the_file_names_the_real_file() {
+    let site = TestSite::copy("real-content/yaml-slips");
+    site.write("content/id/gambar/Foto.JPG", "not really a picture");
+    site.write(
+        "content/id/langkah.md",
+        "---\ntitle: Langkah\n---\n\n![Foto kegiatan](gambar/foto.jpg)\n",
+    );
+    let id = support::run_env(site.path(), ["build"], ID);
+    assert_eq!(id.code, 1, "{id}");
+    assert!(
+        said(&id).contains("content/id/langkah.md:5:1: error: nama file `gambar/foto.jpg` sebenarnya `content/id/gambar/Foto.JPG`"),
+        "{id}"
+    );
+    assert!(said(&id).contains("server web tidak"), "{id}");
+    let en = support::run_env(site.path(), ["build"], EN);
+    assert!(
+        said(&en).contains("content/id/langkah.md:5:1: error: the file `gambar/foto.jpg` is called `content/id/gambar/Foto.JPG`"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_link_to_a_page_not_written_yet_gives_the_panduan_new_command() {
+    let site = TestSite::copy("real-content/yaml-slips");
+    site.write(
+        "content/id/langkah.md",
+        "---\ntitle: Langkah\n---\n\nLihat [Posyandu](kelompok/posyandu.md).\n",
+    );
+    let id = support::run_env(site.path(), ["build"], ID);
+    assert_eq!(id.code, 1, "{id}");
+    assert!(
+        said(&id)
+            .contains("Untuk menulisnya, jalankan `panduan new content/id/kelompok/posyandu.md`."),
+        "{id}"
+    );
+    let en = support::run_env(site.path(), ["check"], EN);
+    assert_eq!(en.code, 1, "{en}");
+    assert!(
+        said(&en).contains("to write it: `panduan new content/id/kelompok/posyandu.md`"),
+        "{en}"
+    );
+}

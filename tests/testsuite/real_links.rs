@@ -173,7 +173,7 @@ const SCRIPTS_FOUND: [&str; 5] = [
     "content/id/_index.md:7:1: warning: a `<script>` element runs script in the browser of every reader of this page",
     "content/id/_index.md:9:26: warning: the event attribute `onerror` runs script",
     "content/id/_index.md:11:1: warning: a `javascript:` link runs script",
-    "content/id/_index.md:11:41: warning: a `javascript:` link runs script",
+    "content/id/_index.md:11:36: warning: a `javascript:` link runs script",
     "content/id/_index.md:13:9: warning: the event attribute `onmouseover` runs script",
 ];
 

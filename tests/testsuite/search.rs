@@ -391,8 +391,8 @@ fn node_on_book(script: &str, book: &Path, args: &[&std::ffi::OsStr]) -> (bool, 
 /// (`tests/search/judged-*.tsv`, over 120 per language, each of a class: the handbook's
 /// terms, natural questions, synonyms and everyday words, misspelt, half-typed and
 /// affixed forms) find the pages their readers want in the top 3. The test prints top-1,
-/// top-3 and MRR per language and class; it fails below 94% top-3 in a language (#28
-/// asks for 95%: Indonesian is at 94.8%, see the README) or below 85% in a class.
+/// top-3 and MRR per language and class; it fails below 95% top-3 in a language or
+/// below 85% in a class.
 #[test]
 fn judged_queries_find_the_wanted_page_in_the_top_three() {
     let (site, pages) = built_bundled_handbook();
@@ -401,7 +401,7 @@ fn judged_queries_find_the_wanted_page_in_the_top_three() {
         &site.path().join("book"),
         &[
             pages.path().as_os_str(),
-            std::ffi::OsStr::new("0.94"),
+            std::ffi::OsStr::new("0.95"),
             std::ffi::OsStr::new("0.85"),
         ],
     );
@@ -534,13 +534,23 @@ fn search_snippets_hold_no_page_id_and_no_space_before_punctuation() {
         .filter_map(|k| k.split_once(':').map(|(_, id)| id))
         .filter(|id| id.contains('/'))
         .collect();
-    assert!(ids.len() > 40, "{ids:?}");
+    assert!(ids.len() > 30, "{ids:?}");
     let mut wrong = Vec::new();
     let mut texts = 0;
     for lang in ["id", "en"] {
         let index = registered(&site.read(&format!("book/assets/search-{lang}.js")));
-        let pages = index["text"].as_array().expect("the text in the head");
-        for page in pages {
+        // The text is in the head (a small book) or in chunks.
+        let mut pages: Vec<serde_json::Value> =
+            index["text"].as_array().cloned().unwrap_or_default();
+        let chunks = index["chunks"].as_str().unwrap_or("").split(' ').count();
+        if pages.is_empty() {
+            for k in 0..chunks {
+                let chunk = registered(&site.read(&format!("book/assets/search-{lang}-x{k}.js")));
+                pages.extend(chunk.as_array().cloned().unwrap_or_default());
+            }
+        }
+        assert!(!pages.is_empty(), "{lang}: no text");
+        for page in &pages {
             let url = page[0].as_str().unwrap_or("");
             let mut shown = vec![page[1].as_str().unwrap_or("")];
             for entry in page[3].as_array().expect("entries") {
@@ -549,11 +559,23 @@ fn search_snippets_hold_no_page_id_and_no_space_before_punctuation() {
             }
             for text in shown {
                 texts += 1;
-                if let Some(id) = ids.iter().find(|id| text.contains(**id)) {
-                    wrong.push(format!("{url}: page id `{id}` in “{text}”"));
+                // A page id shown as code (`[[practice/ethics]]`, a file path in the
+                // house-style page) is what the page shows.
+                let shown_as_code =
+                    |at: usize| text[..at].ends_with("[[") || text[..at].ends_with('/');
+                for id in &ids {
+                    for (at, _) in text.match_indices(*id) {
+                        if !shown_as_code(at) {
+                            wrong.push(format!("{url}: page id `{id}` in “{text}”"));
+                        }
+                    }
                 }
+                // An author's ellipsis after a space (" ...") is the text as written.
                 for p in [" ,", " .", " ;", " :", " )", " !", " ?", "( "] {
-                    if let Some(at) = text.find(p) {
+                    for (at, _) in text.match_indices(p) {
+                        if p == " ." && text[at + 2..].starts_with('.') {
+                            continue;
+                        }
                         let near: String = text[at..].chars().take(40).collect();
                         wrong.push(format!("{url}: `{p}` in “…{near}…”"));
                     }

@@ -695,3 +695,69 @@ fn a_half_sent_request_is_closed_in_time() {
     server.assert_alive();
     assert_page(&server, PAGES[0].0, PAGES[0].1);
 }
+
+/// The time of `panduan build` on `minimal` with one page of `body(n)`, at n = `base`,
+/// 2×`base` and 4×`base`: the best of two runs each, to damp a busy machine.
+fn build_times(base: usize, body: impl Fn(usize) -> String) -> [f64; 3] {
+    [1, 2, 4].map(|k| {
+        let site = TestSite::copy("minimal");
+        site.write(
+            "content/id/besar.md",
+            &format!("---\ntitle: Besar\n---\n\n{}", body(base * k)),
+        );
+        (0..2)
+            .map(|_| {
+                let started = Instant::now();
+                let run = site.run(["build"]);
+                assert_eq!(run.code, 0, "{run}");
+                started.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    })
+}
+
+/// Asserts growth by ratio, not by time: linear work doubles at 2× and quadruples at
+/// 4× (the fixed cost of a build only makes the ratios smaller); quadratic work would
+/// be 4× and 16×. The bounds leave room for a busy machine.
+fn assert_linear(what: &str, [t1, t2, t4]: [f64; 3]) {
+    let (r2, r4) = (t2 / t1, t4 / t1);
+    eprintln!("{what}: {t1:.2} s / {t2:.2} s / {t4:.2} s at 1×/2×/4× (ratios {r2:.2}, {r4:.2})");
+    assert!(
+        r2 < 3.0 && r4 < 7.0,
+        "{what} grows faster than linearly: {t1:.2} / {t2:.2} / {t4:.2} s"
+    );
+}
+
+#[test]
+fn identical_headings_and_repeated_footnotes_cost_linear_time() {
+    // Regression (issue #24): N identical headings cost N² in the model (0.28 / 1.0 /
+    // 3.5 s at 2.5k / 5k / 10k), footnotes N² in rendering (0.31 / 0.93 / 3.9 s at
+    // 10k / 20k / 40k).
+    assert_linear(
+        "identical headings",
+        build_times(4_000, |n| "## Sama\n\nTeks.\n\n".repeat(n)),
+    );
+    assert_linear(
+        "footnotes",
+        build_times(8_000, |n| {
+            let refs: String = (0..n)
+                .map(|i| format!("Teks[^c{i}] dan[^c{i}].\n"))
+                .collect();
+            let defs: String = (0..n)
+                .map(|i| format!("\n[^c{i}]: Catatan {i}.\n"))
+                .collect();
+            format!("{refs}{defs}")
+        }),
+    );
+}
+
+#[test]
+fn deep_nesting_up_to_the_limit_costs_linear_time_in_the_epub() {
+    // Regression (issue #24): 200k nested `>` took 161 s in the EPUB. Nesting past the
+    // limit is refused (hostile.rs); up to it, more of it costs in proportion.
+    let block = format!("{}dalam\n\n", "> ".repeat(99));
+    assert_linear(
+        "nesting at the limit",
+        build_times(250, |n| block.repeat(n)),
+    );
+}

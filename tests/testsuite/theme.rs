@@ -229,44 +229,55 @@ fn theme_favicon_default_and_own() {
 #[test]
 fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_ratio_and_a_colour_that_passes()
  {
-    // A dark green passes on white but not on the dark background.
+    // A dark green reads on white; the dark scheme gets it lifted until it reads there.
     let site = site_with_theme_settings("accent = \"#00713d\"");
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
+    assert!(!run.stderr.contains("accent"), "{run}");
+    let css = site.read("book/assets/accent.css");
+    assert!(css.contains(":root { --accent: #00713d; }"), "{css}");
     assert!(
-        site.read("book/assets/accent.css")
-            .contains("--accent: #00713d")
+        css.contains(":root[data-theme=\"dark\"] { --accent: #"),
+        "{css}"
     );
+    assert!(!css.contains("dark\"] { --accent: #00713d"), "{css}");
     let html = site.html("book/en/halaman/index.html");
     let sheets = attrs(&html, "link[rel=stylesheet]", "href");
     assert_eq!(
         sheets.last().map(String::as_str),
         Some("../../assets/accent.css")
     );
+
+    // Chosen for the dark scheme, the same green fails there: the ratio and the nearest
+    // colour that passes.
+    let site = site_with_theme_settings("accent = \"#00713d\"\naccent_dark = \"#00713d\"");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
     assert!(
         run.stderr.contains(
-            "the accent colour `#00713d` has a contrast of 2.87:1 against the dark background"
+            "book.toml:1:1: warning: the accent colour `#00713d` has a contrast of 2.91:1 against the dark background"
         ),
         "{run}"
     );
-    assert!(!run.stderr.contains("light background"), "{run}");
     assert!(
-        run.stderr.contains("the nearest colour that passes is `#"),
+        run.stderr
+            .contains("the nearest colour that passes is `#389068`"),
         "{run}"
     );
+    assert!(!run.stderr.contains("light background"), "{run}");
 
-    // Light yellow fails on white; the suggestion is darker and passes.
+    // Light yellow fails on white; the suggestion is darker.
     let site = site_with_theme_settings("accent = \"#ffd54f\"");
     let run = site.run(["build"]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(run.stderr.contains("against the light background"), "{run}");
-
-    // A passing accent says nothing.
-    let site = site_with_theme_settings("accent = \"#0b5cad\"");
-    let run = site.run(["build"]);
-    assert!(run.stderr.contains("against the dark background"), "{run}");
     assert!(
-        !run.stderr.contains("against the light background"),
+        run.stderr
+            .contains("contrast of 1.41:1 against the light background"),
+        "{run}"
+    );
+    assert!(
+        run.stderr
+            .contains("the nearest colour that passes is `#8a732b`"),
         "{run}"
     );
 
@@ -278,6 +289,29 @@ fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_rati
             .contains("`[theme] accent` is `green`, which is not a colour"),
         "{run}"
     );
+}
+
+#[test]
+fn a_template_extends_the_built_in_one_through_the_default_prefix() {
+    // The README's example.
+    let site = TestSite::copy("minimal");
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
+    );
+    site.write(
+        "themes/mine/templates/page.html",
+        "{% extends \"default/page.html\" %}\n{% block after_content %}{{ super() }}<p class=\"agency-note\">Lembaga Sosial Sejahtera · 2026</p>{% endblock after_content %}\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let html = site.html("book/en/halaman/index.html");
+    assert_eq!(
+        text(&html, "article .agency-note"),
+        "Lembaga Sosial Sejahtera · 2026"
+    );
+    assert_eq!(select(&html, ".site-header .menu-button").len(), 1);
 }
 
 #[test]
@@ -453,8 +487,11 @@ fn the_bar_renders_every_control_in_the_html() {
         );
     }
     // The scheme in use is shown by both labels, one of them hidden by CSS.
-    assert_eq!(text(&html, ".theme-toggle .when-light"), "Terang");
-    assert_eq!(text(&html, ".theme-toggle .when-dark"), "Gelap");
+    assert_eq!(text(&html, ".theme-toggle span.when-light"), "Terang");
+    assert_eq!(text(&html, ".theme-toggle span.when-dark"), "Gelap");
     // Without JavaScript the search button leads to the search page.
-    assert_eq!(attrs(&html, ".search-button", "href"), ["../search.html"]);
+    assert_eq!(
+        attrs(&html, ".search-button", "href"),
+        ["../../id/search.html"]
+    );
 }

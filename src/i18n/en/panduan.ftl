@@ -39,6 +39,7 @@ expect-kind-name = the name of a kind
 expect-extra-map = a map of keys, e.g. `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = the name of a template, e.g. `comparison.html`
 expect-bool = `true` or `false`
+expect-audience = `readers` (the default) or `authors`
 expect-page-ids = a list of page ids
 expect-text-list = a list of text
 found-nothing = nothing
@@ -62,9 +63,11 @@ list-without-brackets = `{ $key }` has one item, `{ $text }`: without brackets, 
 front-matter-unknown-key = unknown front-matter key `{ $key }`
     .help = valid keys: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+    .help-english = write the key in English: `{ $nearest }`. Valid keys: { $valid }
 front-matter-unknown-kind-key = unknown front-matter key `{ $key }` for a page of kind `{ $kind }`
     .help = valid keys: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys: { $valid }
+    .help-english = write the key in English: `{ $nearest }`. Valid keys: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, required)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = a page of kind `{ $kind }` is missing { $missing }
@@ -105,8 +108,31 @@ slug-invalid = `{ $slug }` is not a valid slug
 script-element = a `<script>` element
 script-event-attribute = the event attribute `{ $name }`
 script-javascript-link = a `javascript:` link
+script-srcdoc = an `<iframe srcdoc>` page that holds script
+script-data-document = a `data:` page in a frame
+script-base = a `<base href>` element makes every relative address on this page, the handbook's own scripts included, load from where it points
+    .help = remove it: links in Panduan are written relative to the page on purpose
+script-form-action = this form sends what readers type to another address
+    .help = remove the `action` or `formaction` unless you know where the answers go and readers are told
+pdf-page-too-large = this page ({ $size } KiB) is longer than the PDF typesets ({ $limit } KiB): the PDF holds only its title
+    .help = split it into several pages; the site and the EPUB keep it whole
+page-too-deep = this page nests quotes, lists or HTML elements more than { $limit } levels deep
+    .help = flatten it: a list inside a list inside a quote is only 5 levels
 script-runs = { $what } runs script in the browser of every reader of this page
     .help = remove it, unless you trust this code and need it; `panduan check --strict` fails while it is there
+
+medium-unclosed = the part for { $medium ->
+        [screen] the web pages only
+       *[print] paper only
+    } that starts here is never closed
+    .help = close it with `<!-- /panduan:{ $medium } -->` in the same paragraph (for a marker inside a sentence) or on a line of its own further down
+medium-unopened = `<!-- /panduan:{ $medium } -->` closes a part that was not opened here
+    .help = open the part with `<!-- panduan:{ $medium } -->` before it, in the same paragraph or on a line of its own, or remove this marker
+medium-nested = a part for { $medium ->
+        [screen] the web pages only
+       *[print] paper only
+    } starts inside another marked part
+    .help = close the first part before starting another: parts for one medium cannot be put inside each other
 
 ## Links
 
@@ -219,6 +245,8 @@ config-field-name = `{ $field }` cannot be the name of a field of kind `{ $kind 
     .help = use lowercase letters, digits, `-` and `_`, and none of the front-matter keys: { $reserved }
 config-messages = `messages = "{ $code }"` is not a language Panduan speaks
     .help = write `messages = "id"` (Indonesian) or `messages = "en"` (English)
+config-search-language = `[search.synonyms.{ $lang }]` is for a language that is not declared
+    .help = declared languages: { $declared }; name one of them, or add `[languages.{ $lang }]`
 config-unknown-key = unknown key `{ $key }`
     .help = valid keys here: { $valid }
     .help-nearest = did you mean `{ $nearest }`? valid keys here: { $valid }
@@ -290,6 +318,12 @@ build-summary = built { $total } pages ({ $languages }) into { $out }/ in { $ms 
        *[other] { $warnings } warnings
     }
 build-wrote-zip = wrote { $path }
+# What a build on a terminal shows while a long step runs.
+progress-render = rendering the pages…
+progress-pdf = typesetting the PDF…
+progress-handouts = typesetting the handouts…
+progress-epub = writing the EPUBs…
+progress-zip = packing the offline zip…
 build-failed = the build failed with { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors
@@ -406,6 +440,13 @@ cli-status-after = Example:
     {"  "}panduan status --strict    exit 1 if anything is missing, outdated or a stub
 cli-status-arg-strict = Exit with 1 if any translation is missing, outdated or a stub
 cli-clean-about = Remove the output folder (only if Panduan created it)
+cli-theme-about = Work with the theme: `panduan theme eject [DIR]` copies the built-in theme out
+cli-theme-eject-about = Copy the built-in theme (templates, CSS, JavaScript, strings, Typst) into a folder, for full control; never overwrites a file
+cli-theme-eject-after = Examples:
+    {"  "}panduan theme eject                 into themes/custom/ of the handbook
+    {"  "}panduan theme eject themes/agency
+    Then write theme = "themes/custom" under [book] in book.toml.
+cli-theme-eject-arg-dir = The folder to copy into (default: `themes/custom` in the handbook's folder)
 cli-completions-about = Print a shell completion script
 cli-completions-after = Example:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
@@ -485,6 +526,11 @@ watch-watching = watching for changes; press Ctrl-C to stop
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-value-options = OPTIONS
 
+## PDF
+
+pdf-not-ua = the PDF { $file } is written without its PDF/UA-1 (accessible PDF) declaration: { $reason }
+    .help = fix what the reason names (a picture without alt text, for example), and the next build declares it
+
 ## Glossary
 
 glossary-not-a-list = `extra.glossary` must be a list of terms
@@ -550,3 +596,15 @@ unfinished-file = not here yet: put the file at { $path }
 unfinished-anchor = “{ $title }” has no heading #{ $anchor } yet
 link-wrong-case = the file `{ $link }` is called `{ $real }`: the capital letters differ
     .help = write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published
+
+## Text pasted from Word and Excel (issue #26)
+
+front-matter-dash-fence = the line `{ $line }` is read as `---`: a word processor turned the three hyphens into a dash
+    .help = type three hyphens `---` on this line, in a plain text editor (Notepad, VS Code); in Word, switch off AutoFormat's "Hyphens (--) with dash (—)"
+front-matter-curly-quotes = the `{ $key }` is wrapped in curly quotes, which become part of it
+    .help = write it with straight quotes, or none: `{ $fix }`
+yaml-nested-quotes = the quotes inside this text end it too early
+    .help = put the whole text in single quotes (a single quote inside is written twice): `{ $fix }`
+body-tab-table = these { $rows } lines are separated by tabs, as a table pasted from a spreadsheet: they show as one run of text
+    .help = to show them as a table, write them like this:
+        { $table }

@@ -39,6 +39,7 @@ expect-kind-name = nama sebuah jenis halaman (kind)
 expect-extra-map = pasangan kunci dan nilai, misalnya `extra: { "{" } kind: group-type { "}" }`
 expect-template-name = nama sebuah templat, misalnya `comparison.html`
 expect-bool = `true` atau `false`
+expect-audience = `readers` (bawaan) atau `authors`
 expect-page-ids = daftar id halaman
 expect-text-list = daftar teks
 found-nothing = kosong
@@ -62,9 +63,11 @@ list-without-brackets = `{ $key }` terbaca sebagai satu butir saja, yaitu `{ $te
 front-matter-unknown-key = kunci front matter `{ $key }` tidak dikenal
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 front-matter-unknown-kind-key = kunci front matter `{ $key }` tidak dikenal untuk halaman berjenis `{ $kind }`
     .help = Kunci yang dapat dipakai: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai: { $valid }
+    .help-english = Tulis nama kuncinya dalam bahasa Inggris: `{ $nearest }`. Kunci yang dapat dipakai: { $valid }
 kind-field-required = `{ $field }` ({ $ty }, wajib)
 kind-field-optional = `{ $field }` ({ $ty })
 kind-missing-fields = halaman berjenis `{ $kind }` belum memiliki { $missing }
@@ -105,8 +108,31 @@ slug-invalid = `{ $slug }` tidak dapat dipakai sebagai slug
 script-element = elemen `<script>`
 script-event-attribute = atribut peristiwa `{ $name }`
 script-javascript-link = tautan `javascript:`
+script-srcdoc = halaman `<iframe srcdoc>` yang berisi skrip
+script-data-document = halaman `data:` di dalam bingkai
+script-base = elemen `<base href>` membuat setiap alamat relatif di halaman ini, termasuk skrip buku panduan sendiri, dimuat dari alamat yang ditunjuknya
+    .help = Silakan hapus elemen ini: tautan di Panduan sengaja ditulis relatif terhadap halamannya.
+script-form-action = formulir ini mengirim isian pembaca ke alamat lain
+    .help = Hapus `action` atau `formaction`, kecuali Anda tahu ke mana jawaban dikirim dan pembaca diberi tahu.
+pdf-page-too-large = halaman ini ({ $size } KiB) lebih panjang daripada batas yang dapat dicetak ke PDF ({ $limit } KiB): PDF hanya memuat judulnya
+    .help = Pecah menjadi beberapa halaman; situs dan EPUB tetap memuatnya utuh.
+page-too-deep = halaman ini menumpuk kutipan, daftar, atau elemen HTML lebih dari { $limit } tingkat
+    .help = Sederhanakan susunannya: daftar di dalam daftar di dalam kutipan hanya 5 tingkat.
 script-runs = { $what } akan menjalankan skrip di peramban setiap pembaca halaman ini
     .help = Silakan hapus kode ini, kecuali Anda memercayainya dan memang memerlukannya. `panduan check --strict` akan gagal selama kode ini masih ada.
+
+medium-unclosed = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } yang dimulai di sini tidak pernah ditutup
+    .help = Tutup dengan `<!-- /panduan:{ $medium } -->` di paragraf yang sama (jika penanda ada di tengah kalimat) atau di barisnya sendiri di bawahnya.
+medium-unopened = `<!-- /panduan:{ $medium } -->` menutup bagian yang tidak dibuka di sini
+    .help = Buka bagian itu dengan `<!-- panduan:{ $medium } -->` sebelumnya, di paragraf yang sama atau di barisnya sendiri, atau hapus penanda ini.
+medium-nested = bagian { $medium ->
+        [screen] khusus halaman web
+       *[print] khusus cetak
+    } dimulai di dalam bagian lain yang sudah ditandai
+    .help = Tutup bagian pertama sebelum memulai bagian lain: bagian untuk satu media tidak bisa diletakkan di dalam bagian lain.
 
 ## Tautan
 
@@ -219,6 +245,8 @@ config-field-name = `{ $field }` tidak dapat menjadi nama kolom untuk halaman be
     .help = Gunakan huruf kecil, angka, `-`, dan `_`, tetapi jangan memakai nama kunci front matter: { $reserved }
 config-messages = `messages = "{ $code }"` bukan bahasa pesan yang tersedia di Panduan
     .help = Tulis `messages = "id"` (bahasa Indonesia) atau `messages = "en"` (bahasa Inggris).
+config-search-language = `[search.synonyms.{ $lang }]` ditujukan untuk bahasa yang tidak tercantum di book.toml
+    .help = bahasa yang tercantum: { $declared }; pakailah salah satunya, atau tambahkan `[languages.{ $lang }]`
 config-unknown-key = kunci `{ $key }` tidak dikenal
     .help = Kunci yang dapat dipakai di sini: { $valid }
     .help-nearest = Mungkin maksud Anda `{ $nearest }`? Kunci yang dapat dipakai di sini: { $valid }
@@ -280,6 +308,12 @@ check-summary = diperiksa: { $errors } kesalahan, { $warnings } peringatan{ $hin
     }
 build-summary = { $total } halaman ({ $languages }) selesai dibuat di { $out }/ dalam { $ms } ms: { $files } file, { $kib } KiB, { $warnings } peringatan
 build-wrote-zip = { $path } sudah ditulis
+# Yang ditampilkan di terminal selama langkah yang lama berjalan.
+progress-render = membuat halaman…
+progress-pdf = menata PDF…
+progress-handouts = menata lembar bagi…
+progress-epub = menulis EPUB…
+progress-zip = mengemas zip untuk dibaca tanpa internet…
 build-failed = pembuatan buku gagal dengan { $errors } kesalahan dan { $warnings } peringatan
 serve-listening = buku panduan tersedia di { $url } (tekan Ctrl-C untuk berhenti)
 serve-changed = berubah: { $paths }
@@ -384,6 +418,13 @@ cli-status-after = Contoh:
     {"  "}panduan status --strict    kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-status-arg-strict = Berikan kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
+cli-theme-about = Mengelola tema: `panduan theme eject [DIR]` menyalin tema bawaan ke luar
+cli-theme-eject-about = Menyalin tema bawaan (templat, CSS, JavaScript, teks tampilan, Typst) ke sebuah folder agar dapat diubah sepenuhnya; tidak pernah menimpa berkas
+cli-theme-eject-after = Contoh:
+    {"  "}panduan theme eject                 ke themes/custom/ di folder buku panduan
+    {"  "}panduan theme eject themes/lembaga
+    Lalu tulis theme = "themes/custom" di bawah [book] dalam book.toml.
+cli-theme-eject-arg-dir = Folder tujuan salinan (bawaan: `themes/custom` di folder buku panduan)
 cli-completions-about = Menampilkan skrip pelengkapan (completion) untuk shell
 cli-completions-after = Contoh:
     {"  "}panduan completions bash > ~/.local/share/bash-completion/completions/panduan
@@ -463,6 +504,11 @@ watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
 cli-help-about = Menampilkan pesan ini atau bantuan untuk perintah yang disebut
 cli-value-options = PILIHAN
 
+## PDF
+
+pdf-not-ua = PDF { $file } ditulis tanpa pernyataan PDF/UA-1 (PDF yang aksesibel): { $reason }
+    .help = Perbaiki yang disebut dalam alasannya (misalnya gambar tanpa teks alternatif), maka build berikutnya akan menyatakannya.
+
 ## Glosarium
 
 glossary-not-a-list = `extra.glossary` harus berupa daftar istilah
@@ -528,3 +574,15 @@ unfinished-file = file ini belum ada: simpan di { $path }
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
     .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
+
+## Teks yang ditempel dari Word dan Excel (isu #26)
+
+front-matter-dash-fence = baris `{ $line }` dibaca sebagai `---`: pengolah kata mengubah tiga tanda hubung menjadi tanda pisah
+    .help = Ketik tiga tanda hubung `---` di baris ini dengan penyunting teks biasa (Notepad, VS Code). Di Word, matikan pilihan AutoFormat "Hyphens (--) with dash (—)".
+front-matter-curly-quotes = `{ $key }` diapit tanda kutip melengkung, sehingga tanda kutip itu ikut menjadi bagian teksnya
+    .help = Gunakan tanda kutip lurus, atau tanpa tanda kutip: `{ $fix }`
+yaml-nested-quotes = tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat
+    .help = Apit seluruh teks dengan tanda kutip tunggal (tanda kutip tunggal di dalamnya ditulis dua kali): `{ $fix }`
+body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari lembar kerja: semuanya tampil sebagai satu paragraf
+    .help = Agar tampil sebagai tabel, tulis seperti ini:
+        { $table }
