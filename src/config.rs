@@ -375,7 +375,17 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let (message, help) = split_toml_message(e.message());
+        // The line of the problem, and the `[table]` it is in, to write it as it reads.
+        let at = offset.min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..].lines().next().unwrap_or("");
+        let table = text[..start]
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().strip_prefix('[')?.strip_suffix(']'))
+            .unwrap_or("")
+            .trim_matches(['[', ']']);
+        let (message, help) = split_toml_message(e.message(), line, table);
         config_error(offset, message, help)
     })?;
     // Locate a key for validation errors: `[languages.xx]` or the first `key =` line.
@@ -433,6 +443,10 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
             if !(url.starts_with("https://") || url.starts_with("http://"))
                 || url.contains(char::is_whitespace)
             {
+                // From the command line, the place is `--base-url`, not `book.toml`.
+                if overrides.base_url.is_some() {
+                    return Err(Error::Msg(msg!("config-base-url-option", url = url)));
+                }
                 return Err(config_error(
                     find("base_url"),
                     msg!("config-base-url", url = url),
@@ -628,8 +642,11 @@ fn check_page_kind(
 /// toml's messages read "unknown field `x`, expected one of `a`, `b`": keep the first part
 /// as the message and turn the list into a help line, led by the valid key nearest to
 /// the unknown one by edit distance (`did you mean `title`?`).
-fn split_toml_message(message: &str) -> (Msg, Option<Help>) {
+fn split_toml_message(message: &str, line: &str, table: &str) -> (Msg, Option<Help>) {
     let message = message.trim();
+    if let Some(said) = plain_toml_message(message, line, table) {
+        return said;
+    }
     match message.split_once(", expected ") {
         Some((head, tail)) if head.starts_with("unknown field") => {
             let valid = tail.trim_start_matches("one of ");
@@ -643,6 +660,54 @@ fn split_toml_message(message: &str) -> (Msg, Option<Help>) {
         }
         _ => (msg!("config-invalid", detail = message), None),
     }
+}
+
+/// The parser's words for a wrong value (`invalid type: string "text", expected struct
+/// FieldDef`, `string values must be quoted`) as the author's own: what was expected,
+/// with the line written the way it reads. `line` is the line of `book.toml` where the
+/// problem is. `None` for messages handled elsewhere.
+fn plain_toml_message(message: &str, line: &str, table: &str) -> Option<(Msg, Option<Help>)> {
+    let (key, value) = line
+        .split_once('=')
+        .map_or((line.trim(), ""), |(k, v)| (k.trim(), v.trim()));
+    if message.starts_with("string values must be quoted") || message.starts_with("invalid string")
+    {
+        let fix = format!("{key} = \"{}\"", value.trim_matches(['"', '\'']));
+        return Some((
+            msg!("config-unquoted-text", key = key),
+            Some(help!(fix = fix)),
+        ));
+    }
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let wanted = if expected.starts_with("struct ") || expected.contains("map") {
+        "table"
+    } else if expected.contains("boolean") {
+        "bool"
+    } else if expected.contains("integer") || expected.starts_with(['u', 'i']) {
+        "number"
+    } else if expected.contains("sequence") {
+        "list"
+    } else if expected.contains("string") {
+        "text"
+    } else {
+        return None;
+    };
+    let inner = value.trim_matches(['"', '\'']);
+    let help = match (wanted, expected) {
+        // `tujuan = "text"` under `[kinds.x.fields]`: a field is a table of its own.
+        (_, "struct FieldDef") => help!("help-field", table = table, value = inner),
+        ("table", _) => help!("help-table", value = inner),
+        ("bool", _) => help!("help-bool"),
+        ("number", _) => help!("help-number"),
+        ("list", _) => help!("help-list", value = inner),
+        _ => help!("help-text", value = inner),
+    };
+    let _ = found;
+    Some((
+        msg!("config-wrong-type", key = key, wanted = wanted),
+        Some(help),
+    ))
 }
 
 /// The value of `[book] messages` in the text of a `book.toml`, read leniently (before
@@ -731,7 +796,7 @@ title = "Handbook"
         );
         let e = err(&format!("{GOOD}\n[search.synonyms.fr]\n\"x\" = [\"y\"]\n"));
         assert!(
-            e.starts_with("book.toml:14:10: error: `[search.synonyms.fr]` is for a language"),
+            e.starts_with("book.toml:13:9: error: `[search.synonyms.fr]` is for a language"),
             "{e}"
         );
         assert!(e.contains("`id`, `en`"), "{e}");

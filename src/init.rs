@@ -121,16 +121,16 @@ output = "book"
 # "konseling individual" = "konseling perorangan"
 # "permainan peran" = {{ use = "bermain peran", en = "role-play" }}
 
-# Berkas unduhan yang dibuat `panduan build` di folder `downloads/`. Hapus tanda # di
+# File unduhan yang dibuat `panduan build` di folder `downloads/`. Hapus tanda # di
 # depan sebuah bagian beserta baris-barisnya untuk memakainya.
-# PDF setiap bahasa, untuk dicetak (mati kecuali diaktifkan; menambah waktu build).
+# PDF setiap bahasa, untuk dicetak (tidak dibuat kecuali diaktifkan; membuat build lebih lama).
 # [pdf]
 # enabled = true
 # Satu halaman A4 untuk setiap halaman dari satu jenis, untuk dibagikan di pelatihan.
 # Jenisnya harus dideklarasikan di bawah [kinds].
 # [handouts]
 # kind = "jenis-kelompok"
-# EPUB dan zip luring dibuat secara bawaan; tanggal setiap unduhan dapat ditetapkan.
+# EPUB dan zip luring selalu dibuat, kecuali dimatikan; tanggal setiap unduhan dapat ditetapkan.
 # [downloads]
 # offline_zip = true
 # date = "2026-12-01"

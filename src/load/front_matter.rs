@@ -208,7 +208,7 @@ pub fn parse_yaml_map(
             let message = text
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m);
-            let slip = if let Some(limit) = yaml_limit(&text) {
+            let slip = if let Some(limit) = yaml_limit(&text, yaml) {
                 Slip::whole(line, col, limit)
             } else if message.starts_with("expected mapping start") {
                 Slip::whole(line, col, msg!("yaml-not-a-map"))
@@ -243,18 +243,20 @@ pub(crate) const YAML_MAX_DEPTH: usize = 64;
 /// How many values (keys, items, scalars) front matter may hold.
 pub(crate) const YAML_MAX_VALUES: usize = 250_000;
 
-/// The limit of the YAML parser that `text` (its error) says was passed, as a message
-/// naming it: nesting depth, number of values, size of text, or aliases.
-fn yaml_limit(text: &str) -> Option<Msg> {
+/// The limit of the YAML parser that `text` (its error about `yaml`) says was passed,
+/// as a message naming it: nesting depth, number of values, size of text, or aliases
+/// (too many values where anchors and aliases expand into them).
+fn yaml_limit(text: &str, yaml: &str) -> Option<Msg> {
+    let has_aliases = yaml.contains('&') && yaml.contains('*');
     if text.contains("recursion limit exceeded") {
         return Some(msg!("yaml-too-deep", limit = YAML_MAX_DEPTH));
     }
     let breach = text.split_once("budget breached: ")?.1;
     Some(if breach.contains("Depth") {
         msg!("yaml-too-deep", limit = YAML_MAX_DEPTH)
-    } else if breach.starts_with("Nodes") || breach.starts_with("Events") {
+    } else if (breach.starts_with("Nodes") || breach.starts_with("Events")) && !has_aliases {
         msg!("yaml-too-many-values", limit = YAML_MAX_VALUES)
-    } else if breach.contains("Bytes") || breach.starts_with("Documents") {
+    } else if (breach.contains("Bytes") || breach.starts_with("Documents")) && !has_aliases {
         msg!("yaml-too-much-text")
     } else {
         msg!("yaml-too-large")

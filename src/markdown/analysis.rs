@@ -216,7 +216,7 @@ impl SectionText {
 
 /// Finds the headings (with their final ids) and the links of a body, its text, its
 /// script and how deeply it nests. One pass over the events, each kind of event handed
-/// to the part of [`Analyser`] that deals with it.
+/// to the part of `Analyser` that deals with it.
 pub fn analyse(body: &str) -> Analysis {
     let mut a = Analyser::new(body);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {

@@ -6,7 +6,7 @@
 //! The markers are HTML comments, so a Markdown editor, GitHub and a plain reader show
 //! the text as it is. They pass through the HTML writer as written; [`cut`] takes the
 //! parts of one medium out of rendered HTML, and [`marker`] tells writers that work on
-//! events (the PDF's) where a part starts and ends. [`problems`] finds markers that do
+//! events (the PDF's) where a part starts and ends. `Tracker` (private) finds markers that do
 //! not pair up, for the analysis to report at their place.
 
 use std::borrow::Cow;

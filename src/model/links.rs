@@ -1150,7 +1150,7 @@ mod tests {
                 ),
                 marked(
                     None,
-                    "file ini belum ada: simpan di content/id/images/gone.png"
+                    "file ini belum ada; simpan filenya di content/id/images/gone.png"
                 ),
                 marked(
                     Some("../../concepts/role/index.html#nanti"),

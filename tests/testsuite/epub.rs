@@ -70,6 +70,21 @@ pub(crate) fn text_of(entries: &[(String, Vec<u8>, bool)], name: &str) -> String
     String::from_utf8(data.clone()).expect("utf-8")
 }
 
+/// epubcheck's report on `book`, whatever it found.
+pub(crate) fn epubcheck_report(book: &Path) -> String {
+    let out = Command::new(tools::java())
+        .arg("-jar")
+        .arg(tools::epubcheck())
+        .arg(book)
+        .output()
+        .expect("run epubcheck");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 /// Runs epubcheck on every file in `books`, side by side; fails with its report.
 pub(crate) fn epubcheck(books: &[std::path::PathBuf]) {
     let jar = tools::epubcheck();

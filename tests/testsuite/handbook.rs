@@ -775,3 +775,59 @@ fn every_english_page_carries_a_translation_record() {
         "{outdated}"
     );
 }
+
+/// Issue #31: the guide for authors (`guide/`, made with Panduan itself) checks clean
+/// with `--strict`, in Indonesian and English, every English page tracked as a
+/// translation. It runs on a copy, so that the check can write nothing into the
+/// repository.
+#[test]
+fn the_guide_passes_check_strict_in_both_languages() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guide");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(repo.join("book.toml"), dir.path().join("book.toml")).expect("book.toml");
+    let content = repo.join("content");
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.expect("walk the guide");
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .expect("inside content/");
+        let target = dir.path().join("content").join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+
+    let pages = |lang: &str| -> BTreeSet<String> {
+        let root = dir.path().join("content").join(lang);
+        walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .filter_map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .ok()
+                    .map(|p| p.display().to_string())
+            })
+            .collect()
+    };
+    let id = pages("id");
+    assert!(
+        id.len() >= 14,
+        "the Indonesian guide has its chapters: {id:?}"
+    );
+    assert_eq!(id, pages("en"), "the same pages in both languages");
+
+    let check = support::run_in(dir.path(), ["check", "--strict"]);
+    assert_eq!(check.code, 0, "{check}");
+    assert!(!check.stdout.contains("hint:"), "{check}");
+    let status = support::run_in(dir.path(), ["status", "--strict"]);
+    assert_eq!(status.code, 0, "{status}");
+    assert!(
+        !status.stdout.contains("not tracked"),
+        "every English page is tracked as a translation\n{status}"
+    );
+}

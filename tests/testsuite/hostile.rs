@@ -416,29 +416,76 @@ fn the_epub_leaves_out_every_script_vector_and_stays_valid() {
             continue;
         }
         chapters += 1;
-        let xhtml = String::from_utf8_lossy(data).to_lowercase();
-        for bad in [
-            "<script",
-            "javascript:",
-            "vbscript:",
-            " action=",
-            "formaction",
-            "<base",
-            "srcdoc",
-            "onerror",
-            "onload",
-            "onfocus",
-            "onbegin",
-            "onmouseover",
-            "data:text/html",
-        ] {
-            assert!(!xhtml.contains(bad), "`{bad}` in {name}:\n{xhtml}");
+        // Read as a browser reads it: text that shows markup (`&lt;img onerror…`) is text.
+        let xhtml = String::from_utf8_lossy(data);
+        let doc = scraper::Html::parse_document(&xhtml);
+        for node in doc.tree.nodes() {
+            let Some(e) = node.value().as_element() else {
+                continue;
+            };
+            let element = e.name().to_ascii_lowercase();
+            assert!(
+                !matches!(
+                    element.as_str(),
+                    "script" | "base" | "iframe" | "object" | "embed"
+                ),
+                "<{element}> in {name}:\n{xhtml}"
+            );
+            for (attr, value) in e.attrs() {
+                let attr = attr.to_ascii_lowercase();
+                let value: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let bad = attr.starts_with("on")
+                    || matches!(attr.as_str(), "action" | "formaction" | "srcdoc")
+                    || ["javascript:", "vbscript:", "data:text/html"]
+                        .iter()
+                        .any(|scheme| {
+                            value.starts_with(scheme) || value.contains(&format!(";{scheme}"))
+                        });
+                assert!(
+                    !bad,
+                    "{attr}=\"{value}\" on <{element}> in {name}:\n{xhtml}"
+                );
+            }
         }
     }
     assert!(chapters > 50, "{chapters}");
     if support::tools::browser_tests_skipped("hostile::the_epub_leaves_out_every_script_vector") {
         return;
     }
+    // Many vectors are not valid HTML (`<marquee>`, `<isindex>`, `<title>` in a body),
+    // which the EPUB keeps as written; none is script: no OPF-014 ("scripted").
+    let report = crate::epub::epubcheck_report(&book);
+    assert!(
+        !report.contains("OPF-014")
+            && !report.contains("scripted")
+            && !report.contains("Duplicate ID"),
+        "{report}"
+    );
+    // A page of valid markup with what the EPUB said it drops and did not (issue #24):
+    // epubcheck passes, and none of it is there.
+    let site = TestSite::copy("minimal");
+    site.write(
+        "content/id/svg.md",
+        "---\ntitle: SVG\n---\n\nTeks.\n\n\
+         <svg width=\"10\" height=\"10\"><script>alert(1)</script><a xlink:href=\"javascript:alert(2)\"><title>t</title><set attributeName=\"fill\" to=\"red\"/><set attributeName=\"href\" to=\"javascript:alert(3)\"/><circle r=\"5\"/></a></svg>\n\n\
+         <form action=\"https://evil.example/\"><button type=\"submit\" formaction=\"javascript:alert(4)\">Kirim</button></form>\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let book = site.path().join("book/downloads/handbook-id.epub");
+    let chapter = crate::epub::entries(&book)
+        .into_iter()
+        .map(|(_, data, _)| String::from_utf8_lossy(&data).into_owned())
+        .find(|x| x.contains("Kirim"))
+        .expect("the chapter");
+    for bad in ["<script", "javascript:", "action=", "alert("] {
+        assert!(!chapter.contains(bad), "`{bad}` in\n{chapter}");
+    }
+    assert!(chapter.contains("<circle"), "{chapter}");
     crate::epub::epubcheck(&[book]);
 }
 
@@ -553,4 +600,32 @@ fn lone_carriage_returns_count_as_line_breaks() {
         attrs(&site.html("book/id/mac/index.html"), ".content h2", "id"),
         ["satu"]
     );
+}
+
+#[test]
+fn a_page_too_large_to_typeset_is_left_out_of_the_pdf_with_a_warning() {
+    // Regression (issue #24): one page of 50 MB took 14.7 GB of memory for its PDF.
+    let site = TestSite::copy("minimal");
+    site.write(
+        "book.toml",
+        &format!("{}\n[pdf]\nenabled = true\n", site.read("book.toml")),
+    );
+    let paragraph = "Kelompok swabantu saling mendukung. ".repeat(20) + "\n\n";
+    site.write(
+        "content/id/besar.md",
+        &format!(
+            "---\ntitle: Besar\n---\n\n{}",
+            paragraph.repeat(2 * 1024 * 1024 / paragraph.len())
+        ),
+    );
+    let run = ok(&site);
+    assert!(
+        run.stderr
+            .lines()
+            .any(|l| l.starts_with("content/id/besar.md:1:1: warning:")
+                && l.contains("longer than the PDF typesets (1024 KiB)")),
+        "{run}"
+    );
+    assert!(site.exists("book/downloads/handbook-id.pdf"), "{run}");
+    assert!(site.read("book/id/besar/index.html").len() > 2 * 1024 * 1024);
 }

@@ -260,3 +260,137 @@ fn help_is_in_the_language_of_the_option_or_the_environment() {
     assert!(en.stdout.contains("Usage: panduan build"), "{}", en.stdout);
     assert!(en.stdout.contains("Output folder"), "{}", en.stdout);
 }
+
+/// Words of the libraries underneath (serde, toml, the YAML parser, clap) and Rust type
+/// names that no message may show an author (issue #26).
+const JARGON: &[&str] = &[
+    "invalid type",
+    "expected struct",
+    "expected a map",
+    "expected a boolean",
+    "expected literal string",
+    "string values must be quoted",
+    "FieldDef",
+    "KindDef",
+    "RawConfig",
+    "Option<",
+    "Vec<",
+    "serde",
+    "simple key",
+    "trailing content",
+    "mapping values",
+    "did not match any variant",
+    "unknown variant",
+    "help: None",
+];
+
+/// Every bad-input fixture (the hostile pages, the real-content shapes, and bad
+/// `book.toml` lines), checked in both languages: no message uses the jargon of the
+/// libraries underneath.
+#[test]
+fn no_message_about_bad_input_contains_library_jargon() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut sites: Vec<TestSite> = Vec::new();
+    // Each hostile page in the bilingual fixture.
+    for entry in std::fs::read_dir(fixtures.join("hostile")).expect("hostile/") {
+        let path = entry.expect("an entry").path();
+        let site = TestSite::copy("bilingual");
+        std::fs::copy(&path, site.path().join("content/id/hostile.md")).expect("copy");
+        sites.push(site);
+    }
+    for entry in std::fs::read_dir(fixtures.join("real-content")).expect("real-content/") {
+        let name = entry.expect("an entry").file_name();
+        sites.push(TestSite::copy(&format!(
+            "real-content/{}",
+            name.to_string_lossy()
+        )));
+    }
+    // `book.toml` slips an author makes, and pages from Word.
+    let book_slips = [
+        ("title = \"Buku Uji\"", "title = Buku Uji"),
+        (
+            "[kinds.group-type.fields.examples]",
+            "[kinds.kelompok]\nlabel = \"Kelompok\"\n[kinds.kelompok.fields]\ntujuan = \"text\"\n[kinds.group-type.fields.examples]",
+        ),
+        ("[book]\n", "[book]\nmessages = 3\n"),
+        ("[book]\n", "[pdf]\nenabled = \"ya\"\n[book]\n"),
+    ];
+    for (from, to) in book_slips {
+        let site = TestSite::copy("bilingual");
+        let text = site.read("book.toml");
+        assert!(text.contains(from), "{from}");
+        site.write("book.toml", &text.replacen(from, to, 1));
+        sites.push(site);
+    }
+    for page in [
+        "---\ntitle: \"Kelompok \"Sehati\" Desa\"\n---\nTeks.\n",
+        "—\ntitle: “Posyandu”\nsummary:\u{a0}Ringkas\n—\nNama\tUmur\nAni\t30\n",
+        "---\njudul: Posyandu\n---\n[x](tidak-ada.md)\n",
+    ] {
+        let site = TestSite::copy("bilingual");
+        site.write("content/id/word.md", page);
+        sites.push(site);
+    }
+    let mut seen = 0;
+    for site in &sites {
+        for vars in [ID, EN] {
+            for args in [&["check"][..], &["build", "--no-pdf"][..]] {
+                let said = run_with(site.path(), vars, args);
+                let text = format!("{}{}", said.stdout, said.stderr);
+                seen += usize::from(said.code != 0);
+                for word in JARGON {
+                    assert!(
+                        !text.contains(word),
+                        "`{word}` in {args:?} ({vars:?}):\n{text}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 20, "the fixtures make diagnostics: {seen}");
+    // A bad --base-url is the command line's, not a line of `book.toml`.
+    let site = TestSite::copy("bilingual");
+    let id = run_with(site.path(), ID, &["build", "--base-url", "bukan alamat"]);
+    assert_eq!(id.code, 2, "{}", id.stderr);
+    assert!(
+        id.stderr
+            .contains("`--base-url bukan alamat` bukan alamat http(s)"),
+        "{}",
+        id.stderr
+    );
+    assert!(!id.stderr.contains("book.toml:"), "{}", id.stderr);
+}
+
+/// Issue #26: `book.toml` in plain words, with the line written as it reads.
+#[test]
+fn book_toml_slips_say_what_was_expected_with_the_authors_line_fixed() {
+    let site = TestSite::copy("bilingual");
+    let text = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!("{text}\n[kinds.kelompok]\nlabel = {{ id = \"Kelompok\", en = \"Group\" }}\n[kinds.kelompok.fields]\ntujuan = \"text\"\n"),
+    );
+    let id = run_with(site.path(), ID, &["check"]);
+    assert!(
+        id.stderr.contains("`tujuan` harus berisi tabel pengaturan")
+            && id.stderr.contains("tulis `[kinds.kelompok.fields.tujuan]` di barisnya sendiri, lalu `type = \"text\"` di bawahnya"),
+        "{}",
+        id.stderr
+    );
+    let en = run_with(site.path(), EN, &["check"]);
+    assert!(
+        en.stderr.contains("`tujuan` needs a table of settings"),
+        "{}",
+        en.stderr
+    );
+    site.write(
+        "book.toml",
+        &text.replacen("title = \"Buku Uji\"", "title = Buku Uji", 1),
+    );
+    let id = run_with(site.path(), ID, &["check"]);
+    assert!(
+        id.stderr.contains("book.toml:6:9: error: teks `title` harus diapit tanda kutip\n  = help: Tulis `title = \"Buku Uji\"`."),
+        "{}",
+        id.stderr
+    );
+}

@@ -797,3 +797,47 @@ fn issue_30_the_pdfs_declare_pdf_ua_1_and_show_their_title() {
         );
     }
 }
+
+#[test]
+fn issue_30_a_link_to_another_chapter_gives_its_page_on_paper_in_each_language() {
+    let site = TestSite::copy("pdf");
+    site.write(
+        "content/id/rujukan.md",
+        "---\ntitle: Rujukan\n---\n\nLihat [[types/therapy]] untuk contohnya.\n",
+    );
+    build(&site);
+    let dir = site.path().join("book/downloads");
+    // The page a chapter starts on, from its line in the contents (page 2).
+    let contents_page = |pdf: &Path, title: &str| -> String {
+        let contents = text(pdf, Some((2, 2)));
+        let line = contents
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("`{title}` in the contents:\n{contents}"));
+        line.trim_end()
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .expect("a page number")
+            .to_string()
+    };
+    let id_pdf = dir.join("handbook-id.pdf");
+    let en_pdf = dir.join("handbook-en.pdf");
+    let id = flat(&text(&id_pdf, None));
+    let en = flat(&text(&en_pdf, None));
+    let therapy = contents_page(&id_pdf, "Kelompok terapi");
+    assert!(
+        id.contains(&format!(
+            "Lihat Kelompok terapi, hlm. {therapy} untuk contohnya."
+        )),
+        "no page reference to p. {therapy} in\n{id}"
+    );
+    let therapy = contents_page(&en_pdf, "Therapy groups");
+    assert!(
+        en.contains(&format!("Therapy groups, p. {therapy}")),
+        "no page reference to p. {therapy} in\n{en}"
+    );
+    assert!(
+        !en.contains(", hlm. ") && !id.contains(", p. "),
+        "each language its own form"
+    );
+}

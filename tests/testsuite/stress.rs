@@ -735,11 +735,11 @@ fn identical_headings_and_repeated_footnotes_cost_linear_time() {
     // 10k / 20k / 40k).
     assert_linear(
         "identical headings",
-        build_times(4_000, |n| "## Sama\n\nTeks.\n\n".repeat(n)),
+        build_times(2_000, |n| "## Sama\n\nTeks.\n\n".repeat(n)),
     );
     assert_linear(
         "footnotes",
-        build_times(8_000, |n| {
+        build_times(3_000, |n| {
             let refs: String = (0..n)
                 .map(|i| format!("Teks[^c{i}] dan[^c{i}].\n"))
                 .collect();
@@ -758,6 +758,6 @@ fn deep_nesting_up_to_the_limit_costs_linear_time_in_the_epub() {
     let block = format!("{}dalam\n\n", "> ".repeat(99));
     assert_linear(
         "nesting at the limit",
-        build_times(250, |n| block.repeat(n)),
+        build_times(100, |n| block.repeat(n)),
     );
 }

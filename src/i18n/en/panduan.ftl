@@ -608,3 +608,23 @@ yaml-nested-quotes = the quotes inside this text end it too early
 body-tab-table = these { $rows } lines are separated by tabs, as a table pasted from a spreadsheet: they show as one run of text
     .help = to show them as a table, write them like this:
         { $table }
+
+## book.toml and the command line in plain words (issue #26)
+
+config-wrong-type = `{ $key }` needs { $wanted ->
+        [table] a table of settings
+        [bool] `true` or `false`
+        [number] a whole number
+        [list] a list
+       *[text] text in quotes
+    }
+    .help-field = a field of a kind is a table of its own: write `[{ $table }.{ $key }]` on a line of its own, then `type = "{ $value }"` under it
+    .help-table = `{ $key }` holds one value per language, e.g. `{ $key } = { "{" } id = "{ $value }", en = "…" { "}" }`
+    .help-bool = write `{ $key } = true` or `{ $key } = false`, without quotes
+    .help-number = write a whole number without quotes, e.g. `{ $key } = 3`
+    .help-list = write a list in square brackets, e.g. `{ $key } = ["{ $value }"]`
+    .help-text = put the text in quotes: `{ $key } = "{ $value }"`
+config-unquoted-text = the text of `{ $key }` needs quotes
+    .help = write `{ $fix }`
+config-base-url-option = `--base-url { $url }` is not an http(s) address
+    .help = write it in full, e.g. `--base-url https://example.org/handbook/`

@@ -570,7 +570,7 @@ term-counterpart-missing = halaman ini tidak pernah menyebut "{ $counterpart }",
 ## Pekerjaan yang belum selesai di `serve` (isu #26): tanda di halaman, dalam bahasa halaman itu
 
 unfinished-page = belum ditulis; untuk memulainya: { $command }
-unfinished-file = file ini belum ada: simpan di { $path }
+unfinished-file = file ini belum ada; simpan filenya di { $path }
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
     .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
@@ -583,6 +583,26 @@ front-matter-curly-quotes = `{ $key }` diapit tanda kutip melengkung, sehingga t
     .help = Gunakan tanda kutip lurus, atau tanpa tanda kutip: `{ $fix }`
 yaml-nested-quotes = tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat
     .help = Apit seluruh teks dengan tanda kutip tunggal (tanda kutip tunggal di dalamnya ditulis dua kali): `{ $fix }`
-body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari lembar kerja: semuanya tampil sebagai satu paragraf
+body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang ditempel dari Excel: semuanya tampil sebagai satu paragraf
     .help = Agar tampil sebagai tabel, tulis seperti ini:
         { $table }
+
+## book.toml dan baris perintah dengan kata-kata biasa (isu #26)
+
+config-wrong-type = `{ $key }` harus berisi { $wanted ->
+        [table] tabel pengaturan
+        [bool] `true` atau `false`
+        [number] bilangan bulat
+        [list] daftar
+       *[text] teks dalam tanda kutip
+    }
+    .help-field = Setiap kolom sebuah jenis ditulis sebagai tabel tersendiri: tulis `[{ $table }.{ $key }]` di barisnya sendiri, lalu `type = "{ $value }"` di bawahnya.
+    .help-table = `{ $key }` berisi satu nilai untuk setiap bahasa, misalnya `{ $key } = { "{" } id = "{ $value }", en = "…" { "}" }`.
+    .help-bool = Tulis `{ $key } = true` atau `{ $key } = false`, tanpa tanda kutip.
+    .help-number = Tulis bilangan bulat tanpa tanda kutip, misalnya `{ $key } = 3`.
+    .help-list = Tulis daftar di dalam kurung siku, misalnya `{ $key } = ["{ $value }"]`.
+    .help-text = Apit teksnya dengan tanda kutip: `{ $key } = "{ $value }"`.
+config-unquoted-text = teks `{ $key }` harus diapit tanda kutip
+    .help = Tulis `{ $fix }`.
+config-base-url-option = `--base-url { $url }` bukan alamat http(s)
+    .help = Tulis alamatnya lengkap, misalnya `--base-url https://example.org/panduan/`.
