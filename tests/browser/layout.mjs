@@ -48,7 +48,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync"],
 });
-const report = { header: {}, cls: {}, drawer: {}, comparison: {}, scrollable: [], axe: [], print: {}, errors: [] };
+const report = { header: {}, cls: {}, drawer: {}, comparison: {}, scrollable: [], overflow: [], axe: [], print: {}, errors: [] };
 const url = (rel) => {
   const [file, query] = rel.split("?");
   return pathToFileURL(path.join(book, file)).href + (query ? `?${query}` : "");
@@ -203,6 +203,9 @@ for (const [key, rel] of Object.entries(PAGES)) {
         return out;
       });
       for (const b of bad) report.scrollable.push({ rel, width, scheme, element: b });
+      // The page itself never scrolls sideways (a phone reader's thumb moves it).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) report.overflow.push({ rel, width, scheme, overflow });
       await axe(page, { rel, width, scheme });
       await close();
     }
