@@ -501,19 +501,8 @@ fn glossary(
     match (get("kind"), get("field")) {
         (Some(kind), Some(field)) => {
             let definition = get("definition");
-            let mut entries: Vec<(&str, usize)> = kind_pages(site, page.lang_index, kind)
-                .into_iter()
-                .filter_map(|i| match site.pages[i].front.fields.get(field) {
-                    Some(FieldValue::List(items)) => {
-                        Some(items.iter().map(move |t| (t.as_str(), i)))
-                    }
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            entries.sort_by_cached_key(|(term, i)| {
-                crate::render::functions::term_order(term, &site.pages[*i].title)
-            });
+            let entries =
+                crate::render::functions::kind_field_terms(site, page.lang_index, kind, field);
             for (term, i) in entries {
                 let p = &site.pages[i];
                 let text = match definition.and_then(|d| p.front.fields.get(d)) {

@@ -100,6 +100,30 @@ fn glossary_entries(page: &Page) -> impl Iterator<Item = DefinedTerm<'_>> {
     })
 }
 
+/// The older glossary form, `extra: { kind, field }`: every term listed in `field` by a
+/// page of `kind` in language `lang_index`, with the index of that page, in the
+/// glossary's order. `print.html` and the PDF both list these.
+pub(crate) fn kind_field_terms<'a>(
+    site: &'a Site,
+    lang_index: usize,
+    kind: &str,
+    field: &str,
+) -> Vec<(&'a str, usize)> {
+    let mut entries: Vec<(&str, usize)> = (0..site.pages.len())
+        .filter(|&i| {
+            let p = &site.pages[i];
+            p.lang_index == lang_index && p.front.kind.as_ref().is_some_and(|k| k.value == kind)
+        })
+        .filter_map(|i| match site.pages[i].front.fields.get(field) {
+            Some(FieldValue::List(items)) => Some(items.iter().map(move |t| (t.as_str(), i))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    entries.sort_by_cached_key(|(term, i)| term_order(term, &site.pages[*i].title));
+    entries
+}
+
 /// Every term the pages of language `lang_index` define (`extra.glossary`), with the
 /// index of the page that defines it, in the glossary's order: by term, then key and
 /// page. The site's `glossary()`, `print.html`, the PDF and the EPUB all list these.

@@ -150,23 +150,7 @@ fn glossary<'a>(site: &'a Site, page: &'a Page, chapter_ids: &[String]) -> Vec<G
     match (get("kind"), get("field")) {
         (Some(kind), Some(field)) => {
             let definition = get("definition");
-            let mut entries: Vec<(&str, usize)> = (0..site.pages.len())
-                .filter(|&i| {
-                    let p = &site.pages[i];
-                    p.lang_index == l && p.front.kind.as_ref().is_some_and(|k| k.value == kind)
-                })
-                .filter_map(|i| match site.pages[i].front.fields.get(field) {
-                    Some(FieldValue::List(items)) => {
-                        Some(items.iter().map(move |t| (t.as_str(), i)))
-                    }
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            entries.sort_by_cached_key(|(term, i)| {
-                super::functions::term_order(term, &site.pages[*i].title)
-            });
-            entries
+            super::functions::kind_field_terms(site, l, kind, field)
                 .into_iter()
                 .enumerate()
                 .map(|(n, (term, i))| {
