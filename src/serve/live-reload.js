@@ -143,8 +143,6 @@
      with a file gets an Edit button; a link to a page not written yet, a button that
      writes it, titled with the link's text. */
   function editing() {
-    var source = script ? script.getAttribute("data-source") : null;
-    if (!source) return;
     var key = "panduan-token:" + location.host;
     var m = /([?&])token=([0-9a-f]+)&?/.exec(location.search);
     if (m) {
@@ -152,6 +150,8 @@
       var rest = location.search.replace(/[?&]token=[0-9a-f]+/, "").replace(/^&/, "?");
       history.replaceState(null, "", location.pathname + rest + location.hash);
     }
+    var source = script ? script.getAttribute("data-source") : null;
+    if (!source) return;
     var enc = function (p) { return p.split("/").map(encodeURIComponent).join("/"); };
     var edit = el("a", script.getAttribute("data-edit") || "Edit");
     edit.href = "/_panduan/edit/" + enc(source);

@@ -43,7 +43,9 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on("pageerror", (err) => report.errors.push(String(err)));
-  page.on("console", (m) => { if (m.type() === "error") report.errors.push(m.text()); });
+  page.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) report.errors.push(m.text()); });
+  // Every failed request, with its address (the console message has none).
+  page.on("response", (r) => { if (r.status() >= 400) report.errors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
 
   // The address serve printed: the key is kept and taken out of the address bar.
   await page.goto(tokenUrl);
@@ -68,12 +70,12 @@ try {
   // A sentence of the body.
   const body = page.locator("#pe-body");
   const text = await body.inputValue();
-  const sentence = text.split("\n").find((l) => /^[A-Z][^|#>*-].{20,}\.$/.test(l.trim()));
-  const changedSentence = sentence.trim().replace(/\.$/, ", kalimat dari penyunting.");
+  const sentence = text.split("\n").find((l) => /^[A-Z][a-z]/.test(l) && l.trim().length > 30);
+  const changedSentence = sentence.trimEnd() + " Ini kalimat dari penyunting.";
   await body.evaluate((el, [from, to]) => {
     el.value = el.value.replace(from, to);
     el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, [sentence.trim(), changedSentence]);
+  }, [sentence, changedSentence]);
   report.sentence = changedSentence;
 
   // A picture: the toolbar's file input, then the alt text it asks for.

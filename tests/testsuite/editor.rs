@@ -407,7 +407,17 @@ fn editor_preview_renders_unsaved_text_and_places_problems_at_their_field() {
     let answer = json_of(&response);
     let html = answer["html"].as_str().expect("the page's HTML");
     assert!(html.contains("Kalimat pratinjau zamrud."), "{html}");
-    assert!(html.contains("<base href=\"/id/panduan/pasang/\">"), "{html}");
+    assert!(!html.contains("<script"), "the preview runs no script");
+    // Served at the page's own address, so that its links and pictures resolve.
+    let url = answer["url"].as_str().expect("the preview's address");
+    assert!(url.starts_with("/id/panduan/pasang/?panduan-preview="), "{url}");
+    let served = server.get(url);
+    assert_eq!(served.status, 200);
+    assert!(served.body.contains("Kalimat pratinjau zamrud."));
+    assert!(
+        !server.get("/id/panduan/pasang/").body.contains("zamrud"),
+        "the page itself is unchanged"
+    );
     assert_eq!(site.read(PAGE), text, "a preview writes nothing");
     // A page field that names no page: the problem carries its field and line.
     let broken = text.replace("related: [guide/zebra]", "related: [guide/tidak-ada]");

@@ -106,6 +106,10 @@ pub struct Editor {
     writing: tokio::sync::Mutex<()>,
     /// Previews, one at a time.
     previewing: tokio::sync::Mutex<()>,
+    /// The last preview of each page, by its key in the site (`id/x/index.html`):
+    /// served at the page's own address with `?panduan-preview`, so that its relative
+    /// links, styles and pictures resolve as on the page.
+    previews: std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>,
 }
 
 impl Editor {
@@ -124,7 +128,17 @@ impl Editor {
             pages: RwLock::new(Arc::default()),
             writing: Default::default(),
             previewing: Default::default(),
+            previews: Default::default(),
         })
+    }
+
+    /// The last preview of the page at `key` (`id/x/index.html`), if any.
+    pub fn preview(&self, key: &str) -> Option<Arc<str>> {
+        self.previews
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
     }
 
     fn pages(&self) -> Arc<Vec<PageInfo>> {
@@ -462,6 +476,25 @@ async fn compose(
     }
 }
 
+/// A rendered page without its `<script>` elements: the preview shows the page, in a
+/// frame where scripts do not run (the theme's menus and search are not needed there).
+fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("</script>") {
+            Some(end) => rest = &rest[start + end + "</script>".len()..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[derive(Debug, Deserialize)]
 struct PreviewRequest {
     text: String,
@@ -529,16 +562,30 @@ fn render_preview(editor: &Editor, inside: &paths::Inside, text: String) -> Valu
                 .iter()
                 .find(|p| p.path.as_deref().map(display_path).as_deref() == Some(shown.as_str()))
                 .map(|p| p.url.clone());
-            let html = url.and_then(|url| {
+            let page = url.and_then(|url| {
                 let file = rendered.files.iter().find(|f| f.path == url)?;
                 let crate::files::Contents::Bytes(bytes) = &file.contents else {
                     return None;
                 };
-                let html = String::from_utf8_lossy(bytes).into_owned();
-                let dir = format!("/{}", url.trim_end_matches("index.html"));
-                Some(html.replacen("<head>", &format!("<head><base href=\"{dir}\">"), 1))
+                Some((url, without_scripts(&String::from_utf8_lossy(bytes))))
             });
-            json!({ "html": html, "problems": listed(&rendered.warnings) })
+            let (html, address) = match page {
+                Some((url, html)) => {
+                    let address = format!(
+                        "/{}?panduan-preview={}",
+                        url.trim_end_matches("index.html"),
+                        crate::memo::key_of(&html)
+                    );
+                    editor
+                        .previews
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .insert(url, Arc::from(html.as_str()));
+                    (Some(html), Some(address))
+                }
+                None => (None, None),
+            };
+            json!({ "html": html, "url": address, "problems": listed(&rendered.warnings) })
         }
         Err(crate::error::Error::Content(ds)) => json!({ "html": null, "problems": listed(&ds) }),
         Err(crate::error::Error::Config(d)) => json!({

@@ -86,7 +86,7 @@
   var alertBox = el("div", { id: "pe-alert", role: "alert" });
   var form = el("form", { id: "pe-form", novalidate: true, onsubmit: function (e) { e.preventDefault(); save(false); } });
   var body = el("textarea", { id: "pe-body", spellcheck: "true", rows: "24" });
-  var preview = el("iframe", { id: "pe-preview", title: s("editor_preview"), sandbox: "" });
+  var preview = el("iframe", { id: "pe-preview", title: s("editor_preview"), sandbox: "allow-same-origin" });
   var problems = el("ul", { id: "pe-problems" });
   var datalist = el("datalist", { id: "pe-pages" });
 
@@ -209,7 +209,7 @@
     var wrap = el("div", { "class": "pe-chips" });
     var items = (list || []).slice();
     var ul = el("ul", { "class": "pe-chip-list", "aria-labelledby": labelId });
-    var input = el("input", { id: fieldId(k), type: "text", list: isPage ? "pe-pages" : null, "aria-describedby": fieldId(k) + "-err" });
+    var input = el("input", { id: fieldId(k), type: "text", list: isPage ? "pe-pages" : null, "aria-labelledby": labelId, "aria-describedby": fieldId(k) + "-err" });
     function titleOf(id) {
       for (var i = 0; i < pages.length; i++) if (pages[i].id === id && pages[i].lang === data.lang) return pages[i].title;
       return id;
@@ -526,7 +526,13 @@
       return request("POST", "/_panduan/preview/" + enc(data.path), { text: res.json.text }).then(function (p) {
         if (p.status !== 200) return;
         bodyStart = split(res.json.text).bodyLine;
-        if (p.json.html) preview.srcdoc = p.json.html;
+        if (p.json.url) {
+          // Kept where the reader was in the preview.
+          var y = 0;
+          try { y = preview.contentWindow.scrollY; } catch (e) { /* not loaded */ }
+          preview.onload = function () { try { preview.contentWindow.scrollTo(0, y); } catch (e) { /* ignore */ } };
+          preview.src = p.json.url;
+        }
         showProblems(p.json.problems || []);
       });
     });
