@@ -22,15 +22,21 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         bind: args.bind,
         port: args.port,
         watch: super::watch::method(args.poll),
+        // Editing from other computers only when asked for (issue #27).
+        edit: !args.no_edit && (args.bind.is_loopback() || args.edit),
     };
     let loopback = args.bind.is_loopback();
+    let editing = options.edit;
     panduan::serve::serve(options, &mut |event| {
-        if let Event::Listening { url } = &event {
+        if let Event::Listening { url, .. } = &event {
             if !loopback {
                 errln!(
                     "note: {}",
                     panduan::t!("serve-not-loopback", bind = args.bind.to_string())
                 );
+                if editing {
+                    errln!("note: {}", panduan::t!("serve-edit-open-to-network"));
+                }
             }
             if args.open {
                 open_browser(url);

@@ -138,5 +138,52 @@
     wait = Math.min(wait * 2, 4000);
   }
 
+  /* The browser editor (issue #27): the address `serve` prints carries the run's key
+     (?token=); it is kept for this server and taken out of the address bar. A page
+     with a file gets an Edit button; a link to a page not written yet, a button that
+     writes it, titled with the link's text. */
+  function editing() {
+    var source = script ? script.getAttribute("data-source") : null;
+    if (!source) return;
+    var key = "panduan-token:" + location.host;
+    var m = /([?&])token=([0-9a-f]+)&?/.exec(location.search);
+    if (m) {
+      try { localStorage.setItem(key, m[2]); } catch (e) { /* private mode */ }
+      var rest = location.search.replace(/[?&]token=[0-9a-f]+/, "").replace(/^&/, "?");
+      history.replaceState(null, "", location.pathname + rest + location.hash);
+    }
+    var enc = function (p) { return p.split("/").map(encodeURIComponent).join("/"); };
+    var edit = el("a", script.getAttribute("data-edit") || "Edit");
+    edit.href = "/_panduan/edit/" + enc(source);
+    edit.id = "panduan-edit";
+    edit.setAttribute("style", "position:fixed;left:1rem;bottom:1rem;z-index:2147483646;background:#0b5cad;color:#fff;" +
+      "font:600 16px/1.2 system-ui,sans-serif;padding:.75rem 1rem;border-radius:6px;text-decoration:none;" +
+      "box-shadow:0 2px 8px rgba(0,0,0,.3);min-height:44px;box-sizing:border-box");
+    document.body.appendChild(edit);
+    var marks = document.querySelectorAll(".panduan-unfinished[data-new]");
+    for (var i = 0; i < marks.length; i++) (function (mark) {
+      var link = mark.previousElementSibling;
+      var target = mark.getAttribute("data-new");
+      var button = el("button", script.getAttribute("data-create") || "Write this page");
+      button.type = "button";
+      button.setAttribute("style", "font:inherit;font-size:.85em;margin-left:.3em;min-height:32px;cursor:pointer");
+      button.addEventListener("click", function () {
+        var title = (link && link.textContent.trim()) || target.split("/").pop().replace(/\.md$/, "");
+        var token = "";
+        try { token = localStorage.getItem(key) || ""; } catch (e) { /* private mode */ }
+        fetch("/_panduan/source/" + enc(target), {
+          method: "PUT",
+          headers: { "X-Panduan-Token": token, "If-None-Match": "*", "Content-Type": "text/markdown" },
+          body: "---\ntitle: " + JSON.stringify(title) + "\n---\n\n"
+        }).then(function (r) {
+          if (r.status === 201 || r.status === 409) location.href = "/_panduan/edit/" + enc(target);
+          else if (r.status === 403) button.textContent = "403";
+        });
+      });
+      mark.appendChild(button);
+    })(marks[i]);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", editing); else editing();
   connect();
 })();
