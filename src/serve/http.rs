@@ -376,7 +376,9 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         Lookup::Refused => return not_found(&site, &shared.root).await,
     };
     // The browser editor's preview of a page, at the page's own address.
-    if uri.query().is_some_and(|q| q.starts_with("panduan-preview="))
+    if uri
+        .query()
+        .is_some_and(|q| q.starts_with("panduan-preview="))
         && let Some(html) = shared.editor.as_ref().and_then(|e| e.preview(&key))
     {
         return respond(StatusCode::OK, &key, html.as_bytes().to_vec());

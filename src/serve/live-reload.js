@@ -177,7 +177,7 @@
           body: "---\ntitle: " + JSON.stringify(title) + "\n---\n\n"
         }).then(function (r) {
           if (r.status === 201 || r.status === 409) location.href = "/_panduan/edit/" + enc(target);
-          else if (r.status === 403) button.textContent = "403";
+          else if (r.status === 403) button.textContent = script.getAttribute("data-no-key") || "403";
         });
       });
       mark.appendChild(button);

@@ -61,10 +61,7 @@ pub struct WatchOptions {
 pub enum Event<'a> {
     /// `serve` accepts connections at `url`; with the editor on, `edit` is the address
     /// that carries the run's token (`…/?token=…`).
-    Listening {
-        url: &'a str,
-        edit: Option<&'a str>,
-    },
+    Listening { url: &'a str, edit: Option<&'a str> },
     /// Sources changed (paths relative to the project root); a rebuild starts.
     Changed { paths: &'a [PathBuf] },
     /// A build succeeded.
@@ -141,9 +138,7 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         )),
         false => None,
     };
-    let edit_url = editor
-        .as_ref()
-        .map(|e| format!("{url}?token={}", e.token));
+    let edit_url = editor.as_ref().map(|e| format!("{url}?token={}", e.token));
     let shared = Arc::new(Shared {
         site: RwLock::new(Arc::new(SiteFiles::default())),
         status: RwLock::new(Arc::from("{}")),
@@ -443,8 +438,11 @@ fn edit_attributes(
             };
             let attributes = edit::snippet_attributes(
                 source,
-                &words("serve_edit", "Edit this page"),
-                &words("serve_create", "Write this page"),
+                [
+                    &words("serve_edit", "Edit this page"),
+                    &words("serve_create", "Write this page"),
+                    &words("serve_no_key", "Open the address with ?token= first"),
+                ],
             );
             Some((page.url.clone(), attributes))
         })

@@ -250,7 +250,11 @@ fn the_editor_changes_a_field_a_sentence_and_adds_a_picture_in_chromium() {
     );
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
     println!("{report:#}");
-    assert_eq!(report["errors"].as_array().map_or(1, Vec::len), 0, "{report:#}");
+    assert_eq!(
+        report["errors"].as_array().map_or(1, Vec::len),
+        0,
+        "{report:#}"
+    );
     assert_eq!(report["editLabel"], "Sunting halaman ini", "{report:#}");
     assert!(
         !report["steps"][0]["addressAfterToken"]
@@ -271,7 +275,12 @@ fn the_editor_changes_a_field_a_sentence_and_adds_a_picture_in_chromium() {
     assert!(site.exists("content/id/images/foto-kegiatan.png"));
     // Only the edited key's line changed in the front matter.
     let head = |t: &str| -> Vec<String> {
-        t.split("\n---\n").next().unwrap_or("").lines().map(str::to_string).collect()
+        t.split("\n---\n")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(str::to_string)
+            .collect()
     };
     let changed: Vec<(String, String)> = head(&before)
         .into_iter()
@@ -284,8 +293,16 @@ fn the_editor_changes_a_field_a_sentence_and_adds_a_picture_in_chromium() {
     let shown = &report["pageAfter"];
     assert_eq!(shown["sentence"], true, "{shown}");
     assert_eq!(shown["field"], true, "{shown}");
-    assert_eq!(shown["picture"]["alt"], "Kursi yang disusun melingkar", "{shown}");
+    assert_eq!(
+        shown["picture"]["alt"], "Kursi yang disusun melingkar",
+        "{shown}"
+    );
     assert_eq!(shown["picture"]["loaded"], true, "{shown}");
-    assert_eq!(report["axe"].as_array().map_or(1, Vec::len), 0, "{:#}", report["axe"]);
+    assert_eq!(
+        report["axe"].as_array().map_or(1, Vec::len),
+        0,
+        "{:#}",
+        report["axe"]
+    );
     server.assert_alive();
 }

@@ -134,6 +134,9 @@ fn editor_stale_save_gets_409_and_the_file_is_unchanged() {
     assert_eq!(site.read(PAGE), theirs);
 }
 
+/// Why a request should be refused, its path, its headers and the status expected.
+type Case<'a> = (&'a str, String, Vec<(&'a str, &'a str)>, u16);
+
 #[test]
 fn editor_refusals_write_nothing() {
     let (site, server, token) = serving();
@@ -141,7 +144,7 @@ fn editor_refusals_write_nothing() {
     let before = files(site.path());
     let changed = text.replace("Catatan biasa.", "Diubah.");
     let here = server.addr.clone();
-    let cases: Vec<(&str, String, Vec<(&str, &str)>, u16)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("no token", SOURCE.into(), vec![("If-Match", &etag)], 403),
         (
             "a wrong token",
@@ -222,9 +225,11 @@ fn editor_refusals_write_nothing() {
     {
         let outside = site.path().join("outside");
         std::fs::create_dir_all(&outside).expect("a folder");
-        std::os::unix::fs::symlink(&outside, site.path().join("content/id/out"))
-            .expect("a link");
-        for path in ["/_panduan/source/id/out/x.md", "/_panduan/source/id/out/new/x.md"] {
+        std::os::unix::fs::symlink(&outside, site.path().join("content/id/out")).expect("a link");
+        for path in [
+            "/_panduan/source/id/out/x.md",
+            "/_panduan/source/id/out/new/x.md",
+        ] {
             let response = put(
                 &server,
                 path,
@@ -290,7 +295,11 @@ fn editor_undo_restores_the_previous_bytes() {
     let etag2 = saved.header("etag").expect("etag").to_string();
     assert_eq!(site.read(PAGE), second);
     // The replaced version is kept where the build never looks.
-    assert!(site.path().join(".panduan/history/id/guide/install.md").is_dir());
+    assert!(
+        site.path()
+            .join(".panduan/history/id/guide/install.md")
+            .is_dir()
+    );
     let undone = request(
         &server.addr,
         "POST",
@@ -336,7 +345,10 @@ fn editor_translation_save_records_it_as_up_to_date() {
     let head = text.split("\n---\n").next().expect("front matter");
     let translated = format!(
         "{}\n---\n\nThis page is not translated yet.\n",
-        head.replace("title: \"Hanya dalam bahasa Indonesia\"", "title: Only in Indonesian")
+        head.replace(
+            "title: \"Hanya dalam bahasa Indonesia\"",
+            "title: Only in Indonesian"
+        )
     );
     let saved = put(
         &server,
@@ -410,7 +422,10 @@ fn editor_preview_renders_unsaved_text_and_places_problems_at_their_field() {
     assert!(!html.contains("<script"), "the preview runs no script");
     // Served at the page's own address, so that its links and pictures resolve.
     let url = answer["url"].as_str().expect("the preview's address");
-    assert!(url.starts_with("/id/panduan/pasang/?panduan-preview="), "{url}");
+    assert!(
+        url.starts_with("/id/panduan/pasang/?panduan-preview="),
+        "{url}"
+    );
     let served = server.get(url);
     assert_eq!(served.status, 200);
     assert!(served.body.contains("Kalimat pratinjau zamrud."));
@@ -456,7 +471,11 @@ fn editor_is_only_in_serve_and_off_on_the_network_without_edit() {
         assert!(editor.body.contains("id=\"panduan-editor-data\""));
         assert!(editor.body.contains("<html lang=\"id\">"));
         let english = server.get("/en/guide/install/");
-        assert!(english.body.contains("data-edit=\"Edit this page\""), "{}", english.body);
+        assert!(
+            english.body.contains("data-edit=\"Edit this page\""),
+            "{}",
+            english.body
+        );
     }
     // Never in build output.
     let run = site.run(["build", "--no-pdf"]);
@@ -475,10 +494,7 @@ fn editor_is_only_in_serve_and_off_on_the_network_without_edit() {
         );
     }
     // Bound to every interface: no editor unless --edit.
-    let mut server = Running::start(
-        site.path(),
-        &["serve", "--port", "0", "--bind", "0.0.0.0"],
-    );
+    let mut server = Running::start(site.path(), &["serve", "--port", "0", "--bind", "0.0.0.0"]);
     let line = server.wait_for_line(|l| l.contains("http://"));
     let addr = line
         .split_whitespace()

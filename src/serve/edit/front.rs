@@ -52,8 +52,8 @@ pub fn key_blocks(yaml: &str) -> Vec<(String, Range<usize>)> {
             let continues = content.starts_with([' ', '\t', '-'])
                 && !content.trim().is_empty()
                 && !content.trim_start().starts_with('#');
-            let indented_comment = content.starts_with([' ', '\t'])
-                && content.trim_start().starts_with('#');
+            let indented_comment =
+                content.starts_with([' ', '\t']) && content.trim_start().starts_with('#');
             if continues || indented_comment {
                 range.end = pos;
             } else if content.trim().is_empty() && is_literal_block(&yaml[range.clone()]) {
@@ -151,7 +151,8 @@ fn check_key(key: &str) -> Result<(), Unwritable> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         && !key.starts_with('-');
-    ok.then_some(()).ok_or_else(|| Unwritable::Key(key.to_string()))
+    ok.then_some(())
+        .ok_or_else(|| Unwritable::Key(key.to_string()))
 }
 
 /// Whether a list key's block is written in flow style (`key: [a, b]`).
@@ -261,7 +262,10 @@ pub fn key_at_line(text: &str, line: u32) -> Option<String> {
     let yaml_text = &text[yaml];
     for (key, range) in key_blocks(yaml_text) {
         let start = first_line + yaml_text[..range.start].matches('\n').count();
-        let end = first_line + yaml_text[..range.end.saturating_sub(1)].matches('\n').count();
+        let end = first_line
+            + yaml_text[..range.end.saturating_sub(1)]
+                .matches('\n')
+                .count();
         if (start..=end).contains(&(line as usize)) {
             return Some(key);
         }
@@ -282,8 +286,8 @@ mod tests {
 
     #[test]
     fn only_the_changed_key_changes() {
-        let out = compose(PAGE, &set(json!({"title": "Kelompok terapi baru"})), None)
-            .expect("written");
+        let out =
+            compose(PAGE, &set(json!({"title": "Kelompok terapi baru"})), None).expect("written");
         assert_eq!(
             out,
             PAGE.replace("title: Kelompok terapi\n", "title: Kelompok terapi baru\n")
@@ -314,7 +318,10 @@ mod tests {
         .expect("written");
         assert!(out.contains("tags: [\"x, y\", z]\n"), "{out}");
         assert!(out.contains("examples:\n  - three\n\nhandout"), "{out}");
-        assert!(out.contains("number: 9 # Zastrow\ndraft: true\n---\n"), "{out}");
+        assert!(
+            out.contains("number: 9 # Zastrow\ndraft: true\n---\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -326,7 +333,10 @@ mod tests {
         )
         .expect("written");
         assert!(!out.contains("summary"), "{out}");
-        assert!(out.contains("handout: |-\n  One.\n\n  Two: three\nnumber"), "{out}");
+        assert!(
+            out.contains("handout: |-\n  One.\n\n  Two: three\nnumber"),
+            "{out}"
+        );
         let back = values(&out);
         assert_eq!(back["handout"], json!("One.\n\nTwo: three"));
     }
@@ -346,8 +356,8 @@ mod tests {
             "50%",
             "@home",
         ] {
-            let out = compose("---\ntitle: x\n---\n", &set(json!({"title": s})), None)
-                .expect("written");
+            let out =
+                compose("---\ntitle: x\n---\n", &set(json!({"title": s})), None).expect("written");
             assert_eq!(values(&out)["title"], json!(s), "{out}");
         }
     }
@@ -361,8 +371,12 @@ mod tests {
 
     #[test]
     fn a_page_without_front_matter_gets_one() {
-        let out = compose("# Judul\n\nTeks.\n", &set(json!({"summary": "Ringkas"})), None)
-            .expect("written");
+        let out = compose(
+            "# Judul\n\nTeks.\n",
+            &set(json!({"summary": "Ringkas"})),
+            None,
+        )
+        .expect("written");
         assert_eq!(out, "---\nsummary: Ringkas\n---\n# Judul\n\nTeks.\n");
     }
 

@@ -28,6 +28,10 @@
 //! temporary file beside the page and renames it over the page, after keeping the
 //! previous bytes in [`history`]. Saves are one at a time.
 
+// The handlers refuse a request by returning its answer as the error: a `Response` is
+// large, but each lives for one request, so boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod front;
 pub mod history;
 pub mod paths;
@@ -256,10 +260,7 @@ pub fn page_infos(site: &crate::model::Site) -> Vec<PageInfo> {
 /// The editor's routes, below [`PREFIX`].
 pub fn router(editor: Arc<Editor>) -> Router {
     Router::new()
-        .route(
-            "/_panduan/source/{*path}",
-            get(get_source).put(put_source),
-        )
+        .route("/_panduan/source/{*path}", get(get_source).put(put_source))
         .route("/_panduan/compose/{*path}", post(compose))
         .route("/_panduan/preview/{*path}", post(preview))
         .route("/_panduan/picture/{*path}", post(upload_picture))
@@ -317,10 +318,7 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.ok()
 }
 
-async fn get_source(
-    State(editor): State<Arc<Editor>>,
-    UrlPath(raw): UrlPath<String>,
-) -> Response {
+async fn get_source(State(editor): State<Arc<Editor>>, UrlPath(raw): UrlPath<String>) -> Response {
     let inside = match editor.page(&raw) {
         Ok(i) => i,
         Err(r) => return r,
@@ -665,10 +663,9 @@ async fn upload_picture(
     })
     .await;
     match outcome {
-        Some(Ok((path, link))) => answer(
-            StatusCode::CREATED,
-            json!({ "path": path, "link": link }),
-        ),
+        Some(Ok((path, link))) => {
+            answer(StatusCode::CREATED, json!({ "path": path, "link": link }))
+        }
         Some(Err(r)) => r,
         None => problem(StatusCode::INTERNAL_SERVER_ERROR, "write"),
     }
@@ -692,7 +689,8 @@ async fn undo(
     let _one_at_a_time = editor.writing.lock().await;
     let root = editor.root.clone();
     let outcome = blocking(move || -> Result<(String, String, usize), Response> {
-        let current = std::fs::read(&inside.file).map_err(|_| problem(StatusCode::CONFLICT, "gone"))?;
+        let current =
+            std::fs::read(&inside.file).map_err(|_| problem(StatusCode::CONFLICT, "gone"))?;
         let now = etag(&current);
         if now != if_match {
             return Err(answer(
@@ -707,7 +705,11 @@ async fn undo(
             .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "write"))?;
         let _ = std::fs::remove_file(kept);
         let left = history::count(&root, &inside.rel);
-        Ok((String::from_utf8_lossy(&bytes).into_owned(), etag(&bytes), left))
+        Ok((
+            String::from_utf8_lossy(&bytes).into_owned(),
+            etag(&bytes),
+            left,
+        ))
     })
     .await;
     match outcome {
@@ -754,7 +756,11 @@ async fn translated(
         if let (Ok(_), Some(before)) = (&result, before) {
             let _ = history::keep(&root, &inside.rel, &before);
         }
-        result.map(|_| std::fs::read(&inside.file).map(|b| etag(&b)).unwrap_or_default())
+        result.map(|_| {
+            std::fs::read(&inside.file)
+                .map(|b| etag(&b))
+                .unwrap_or_default()
+        })
     })
     .await;
     match outcome {
@@ -893,7 +899,11 @@ fn form_fields(
             fields.push(FormField {
                 key: key.clone(),
                 ty: field.ty.to_string(),
-                label: field.label.get(lang).cloned().unwrap_or_else(|| key.clone()),
+                label: field
+                    .label
+                    .get(lang)
+                    .cloned()
+                    .unwrap_or_else(|| key.clone()),
                 required: field.required,
                 kind: field.kind.clone(),
                 more: false,
@@ -910,7 +920,10 @@ async fn edit_page(State(editor): State<Arc<Editor>>, UrlPath(raw): UrlPath<Stri
         Err(r) => return r,
     };
     let shared = Arc::clone(&editor);
-    match blocking(move || editor_html(&shared, &inside)).await.flatten() {
+    match blocking(move || editor_html(&shared, &inside))
+        .await
+        .flatten()
+    {
         Some(html) => {
             let mut response = Response::new(Body::from(html));
             let headers = response.headers_mut();
@@ -958,7 +971,10 @@ fn editor_html(editor: &Editor, inside: &paths::Inside) -> Option<String> {
     });
     // `</` inside JSON could end the script element: written as `<\/`.
     let data = data.to_string().replace("</", "<\\/");
-    let title = strings_title(&strings, info.map_or(inside.rel.as_str(), |p| p.title.as_str()));
+    let title = strings_title(
+        &strings,
+        info.map_or(inside.rel.as_str(), |p| p.title.as_str()),
+    );
     let mut html = String::new();
     html.push_str("<!DOCTYPE html>\n<html lang=\"");
     crate::escape::escape_attr(&mut html, &inside.lang);
@@ -984,15 +1000,18 @@ pub fn mount(app: Router, editor: Option<Arc<Editor>>) -> Router {
 }
 
 /// What the live-reload snippet of a page carries while editing is on: the page's
-/// file, the Edit button's words and the words of the button that writes a page not
-/// written yet.
-pub fn snippet_attributes(source: &str, edit: &str, create: &str) -> String {
+/// file, and the words of the Edit button, of the button that writes a page not
+/// written yet, and of the note shown when the tab has no key.
+pub fn snippet_attributes(source: &str, words: [&str; 3]) -> String {
     let mut out = String::from(" data-source=\"");
     crate::escape::escape_attr(&mut out, source);
-    out.push_str("\" data-edit=\"");
-    crate::escape::escape_attr(&mut out, edit);
-    out.push_str("\" data-create=\"");
-    crate::escape::escape_attr(&mut out, create);
+    for (name, value) in ["data-edit", "data-create", "data-no-key"]
+        .iter()
+        .zip(words)
+    {
+        out.push_str(&format!("\" {name}=\""));
+        crate::escape::escape_attr(&mut out, value);
+    }
     out.push('"');
     out
 }

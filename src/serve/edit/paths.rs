@@ -52,7 +52,9 @@ pub fn is_allowed_segment(segment: &str) -> bool {
         || segment.starts_with('.')
         || segment.ends_with('.')
         || segment.ends_with(' ')
-        || segment.chars().any(|c| c.is_control() || "\\:*?\"<>|".contains(c))
+        || segment
+            .chars()
+            .any(|c| c.is_control() || "\\:*?\"<>|".contains(c))
         || RESERVED.contains(&stem.as_str()))
 }
 
@@ -150,8 +152,10 @@ pub fn safe_stem(words: &str, fallback: &str) -> String {
 /// A Latin letter with an accent as the letter without it (`é` -> `e`); other
 /// characters as they are.
 fn fold_accent(c: char) -> Option<char> {
-    const FROM: &str = "àáâãäåāçćčèéêëēėęìíîïīòóôõöøōùúûüūñńýÿšžÀÁÂÃÄÅĀÇĆČÈÉÊËĒĖĘÌÍÎÏĪÒÓÔÕÖØŌÙÚÛÜŪÑŃÝŠŽ";
-    const TO: &str = "aaaaaaaccceeeeeeeiiiiiooooooouuuuunnyyszAAAAAAACCCEEEEEEEIIIIIOOOOOOOUUUUUNNYSZ";
+    const FROM: &str =
+        "àáâãäåāçćčèéêëēėęìíîïīòóôõöøōùúûüūñńýÿšžÀÁÂÃÄÅĀÇĆČÈÉÊËĒĖĘÌÍÎÏĪÒÓÔÕÖØŌÙÚÛÜŪÑŃÝŠŽ";
+    const TO: &str =
+        "aaaaaaaccceeeeeeeiiiiiooooooouuuuunnyyszAAAAAAACCCEEEEEEEIIIIIOOOOOOOUUUUUNNYSZ";
     match FROM.chars().position(|f| f == c) {
         Some(i) => TO.chars().nth(i),
         None => Some(c),
@@ -170,7 +174,13 @@ mod tests {
         ] {
             assert!(!is_allowed_segment(bad), "{bad:?}");
         }
-        for good in ["therapy.md", "kelompok-é.md", "_index.md", "console.md", "a b.md"] {
+        for good in [
+            "therapy.md",
+            "kelompok-é.md",
+            "_index.md",
+            "console.md",
+            "a b.md",
+        ] {
             assert!(is_allowed_segment(good), "{good:?}");
         }
     }
@@ -204,10 +214,7 @@ mod tests {
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(&dir, content.join("id/out")).expect("a link");
-            assert_eq!(
-                page(&content, &langs, "id/out/book.md"),
-                Err(Outside::Link)
-            );
+            assert_eq!(page(&content, &langs, "id/out/book.md"), Err(Outside::Link));
             assert_eq!(
                 page(&content, &langs, "id/out/new/deeper.md"),
                 Err(Outside::Link)
@@ -218,7 +225,10 @@ mod tests {
 
     #[test]
     fn links_are_relative_to_the_page() {
-        assert_eq!(relative_link("id/a/b.md", "id/images/c.png"), "../images/c.png");
+        assert_eq!(
+            relative_link("id/a/b.md", "id/images/c.png"),
+            "../images/c.png"
+        );
         assert_eq!(relative_link("id/b.md", "id/images/c.png"), "images/c.png");
         assert_eq!(relative_link("id/a/b.md", "id/a/c.md"), "c.md");
         assert_eq!(relative_link("id/a/b/c.md", "id/d.md"), "../../d.md");

@@ -127,9 +127,12 @@
       el("h2", { id: "pe-preview-h", text: s("editor_preview") }),
       el("h3", { id: "pe-problems-h", text: s("editor_problems") }), problems, preview
     ]);
-    var main = el("main", { "class": "pe-main" }, [
-      el("div", { "class": "pe-left" }, [alertBox, sourceBox(), formBox, bodyBox]), previewBox
-    ]);
+    // Translating: the source on the left, the translation's form and text on the
+    // right, the preview below them.
+    var source = sourceBox();
+    var main = source
+      ? el("main", { "class": "pe-main pe-translating" }, [source, el("div", { "class": "pe-left" }, [alertBox, formBox, bodyBox]), previewBox])
+      : el("main", { "class": "pe-main" }, [el("div", { "class": "pe-left" }, [alertBox, formBox, bodyBox]), previewBox]);
     document.body.appendChild(header);
     document.body.appendChild(status);
     document.body.appendChild(main);
