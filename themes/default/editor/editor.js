@@ -463,8 +463,13 @@
         var tag = c.tagName.toLowerCase();
         var inner = inline(c);
         var style = (c.getAttribute("style") || "").toLowerCase();
-        if (tag === "b" || tag === "strong" || /font-weight:\s*(bold|[6-9]00)/.test(style)) out += inner.trim() ? "**" + inner.trim() + "** " : inner;
-        else if (tag === "i" || tag === "em" || /font-style:\s*italic/.test(style)) out += inner.trim() ? "*" + inner.trim() + "* " : inner;
+        // The spaces inside a bold or italic run go outside its markers.
+        var mark = function (m) {
+          if (!inner.trim()) return inner;
+          return (/^\s/.test(inner) ? " " : "") + m + inner.trim() + m + (/\s$/.test(inner) ? " " : "");
+        };
+        if (tag === "b" || tag === "strong" || /font-weight:\s*(bold|[6-9]00)/.test(style)) out += mark("**");
+        else if (tag === "i" || tag === "em" || /font-style:\s*italic/.test(style)) out += mark("*");
         else if (tag === "a" && /^(https?:|mailto:)/i.test(c.getAttribute("href") || "")) out += "[" + inner.trim() + "](" + c.getAttribute("href") + ")";
         else if (tag === "br") out += "\n";
         else out += inner;
