@@ -119,7 +119,7 @@ pub fn geckodriver() -> PathBuf {
 }
 
 /// The geckodriver installed by these tests, pinned.
-const GECKODRIVER_VERSION: &str = "0.36.0";
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 fn install_geckodriver() -> Found {
     if let Some(path) = on_path(&["geckodriver"]) {
