@@ -28,7 +28,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
     let loopback = args.bind.is_loopback();
     let editing = options.edit;
     panduan::serve::serve(options, &mut |event| {
-        if let Event::Listening { url, .. } = &event {
+        if let Event::Listening { url, edit } = &event {
             if !loopback {
                 errln!(
                     "note: {}",
@@ -39,7 +39,8 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
                 }
             }
             if args.open {
-                open_browser(url);
+                // With the editor on, the address that carries the key: the tab can save.
+                open_browser(edit.unwrap_or(url));
             }
         }
         report::event(&event, &|| None);

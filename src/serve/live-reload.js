@@ -49,7 +49,7 @@
       "ul{padding:0;list-style:none}li{margin:.75rem 0;padding:.5rem .75rem;background:#fff;border-left:4px solid #b3261e}" +
       "li.warning{border-left-color:#8a6d00}" +
       "code{font:14px/1.4 ui-monospace,monospace;background:#f1e7e5;padding:0 .25em}" +
-      ".help{margin:.25rem 0 0;color:#333}.msg{white-space:pre-wrap}" +
+      ".help{margin:.25rem 0 0;color:#333;white-space:pre-wrap}.msg{white-space:pre-wrap}" +
       "button{font:inherit;padding:.25rem .75rem;cursor:pointer}");
     var box = el("div");
     box.className = "box";
@@ -101,7 +101,9 @@
     close.addEventListener("click", hide);
     box.appendChild(close);
     if (quiet) {
-      style.textContent += ".box{inset:auto 1rem 1rem auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
+      // Above the Edit button, when there is one.
+      var low = document.getElementById("panduan-edit") ? "4.75rem" : "1rem";
+      style.textContent += ".box{inset:auto 1rem " + low + " auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
         "background:#fffdf5;border:1px solid #c9b458;border-bottom:1px solid #c9b458;border-radius:6px;" +
         "box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:14px;padding:.5rem .75rem}" +
         "h2{font-size:1rem;color:#5c4a00}li{border-left-color:#c9b458;margin:.4rem 0;padding:.25rem .5rem}";

@@ -110,6 +110,56 @@ try {
     }
   }
 
+  // Pasting from Excel (tab-separated cells) and from Word (HTML), into a fresh editor.
+  {
+    const p = await context.newPage();
+    await p.goto(report.editUrl);
+    await p.locator("#pe-problems li").first().waitFor();
+    report.paste = await p.evaluate(() => {
+      const body = document.getElementById("pe-body");
+      const paste = (type, data) => {
+        body.focus();
+        body.setSelectionRange(body.value.length, body.value.length);
+        const dt = new DataTransfer();
+        for (const [t, d] of Object.entries(data)) dt.setData(t, d);
+        const before = body.value.length;
+        body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+        return body.value.slice(before);
+      };
+      const excel = paste("excel", { "text/plain": "Nama\tUsia\nSiti\t34\nBudi\t41\n" });
+      const word = paste("word", {
+        "text/html": "<html><body><h1>Judul dari Word</h1><p>Teks <b>tebal</b> dan <i>miring</i> dengan <a href=\"https://example.org/\">tautan</a>.</p>" +
+          "<ul><li>satu</li><li>dua</li></ul><p><span style=\"font-weight:bold\">gaya tebal</span></p><script>alert(1)</script>" +
+          "<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table></body></html>",
+        "text/plain": "Judul dari Word",
+      });
+      return { excel, word };
+    });
+    await p.close();
+  }
+
+  // Saved elsewhere meanwhile (another editor, a git pull): Save is refused with a choice.
+  {
+    const p = await context.newPage();
+    await p.goto(report.editUrl);
+    await p.locator("#pe-problems li").first().waitFor();
+    const source = report.editUrl.replace("/_panduan/edit/", "/_panduan/source/");
+    const token = new URL(tokenUrl).searchParams.get("token");
+    const disk = await fetch(source);
+    const text = await disk.text();
+    const other = await fetch(source, { method: "PUT", headers: { "X-Panduan-Token": token, "If-Match": disk.headers.get("etag") },
+      body: text + "\nTambahan dari penyunting lain.\n" });
+    report.conflict = { otherSave: other.status };
+    await p.locator("#pe-body").evaluate((el) => { el.value += "\nKalimat saya.\n"; el.dispatchEvent(new Event("input", { bubbles: true })); });
+    await p.locator("#pe-save").click();
+    await p.locator("#pe-see-diff").waitFor();
+    report.conflict.alert = await p.locator("#pe-alert").textContent();
+    await p.locator("#pe-see-diff").click();
+    report.conflict.diff = await p.locator(".pe-diff pre").textContent();
+    await axe(p, "editor conflict");
+    await p.close();
+  }
+
   // The page, rebuilt from the saved file (the tab reloads; here it is opened again).
   const after = await context.newPage();
   let shown = false;

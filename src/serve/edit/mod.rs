@@ -978,7 +978,7 @@ fn editor_html(editor: &Editor, inside: &paths::Inside) -> Option<String> {
     let mut html = String::new();
     html.push_str("<!DOCTYPE html>\n<html lang=\"");
     crate::escape::escape_attr(&mut html, &inside.lang);
-    html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
     crate::escape::escape_text(&mut html, &title);
     html.push_str("</title>\n<link rel=\"stylesheet\" href=\"/_panduan/editor.css\">\n</head>\n<body>\n<noscript>JavaScript</noscript>\n<script type=\"application/json\" id=\"panduan-editor-data\">");
     html.push_str(&data);

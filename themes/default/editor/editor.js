@@ -95,7 +95,7 @@
   }
 
   function build() {
-    var title = (data.page && data.page.title) || data.path;
+    var title = (data.page && data.page.title) || (data.values && data.values.title) || data.path;
     var header = el("header", { "class": "pe-bar" }, [
       el("h1", {}, [s("editor_title", "Edit") + ": ", el("span", { text: title })]),
       el("code", { text: "content/" + data.path }),
@@ -134,6 +134,10 @@
       ? el("main", { "class": "pe-main pe-translating" }, [source, el("div", { "class": "pe-left" }, [alertBox, formBox, bodyBox]), previewBox])
       : el("main", { "class": "pe-main" }, [el("div", { "class": "pe-left" }, [alertBox, formBox, bodyBox]), previewBox]);
     document.body.appendChild(header);
+    // What sticks below the bar needs its height, which grows when its buttons wrap.
+    var barHeight = function () { document.documentElement.style.setProperty("--pe-bar-h", header.offsetHeight + "px"); };
+    window.addEventListener("resize", barHeight);
+    setTimeout(barHeight, 0);
     document.body.appendChild(status);
     document.body.appendChild(main);
     document.body.appendChild(datalist);
@@ -380,14 +384,14 @@
     });
   }
   function pickPage(done) {
-    var dialog = el("dialog", { "class": "pe-dialog", "aria-labelledby": "pe-pick-h" });
+    var dialog = dialogBox("pe-pick-h");
     var search = el("input", { type: "search", id: "pe-pick-q", "aria-label": s("editor_search_pages") });
     var list = el("ul", { "class": "pe-pick-list" });
     function draw() {
       list.textContent = "";
       var q = search.value.toLowerCase();
       pages.filter(function (p) { return p.lang === data.lang && p.title.toLowerCase().indexOf(q) >= 0; }).slice(0, 50).forEach(function (p) {
-        list.appendChild(el("li", {}, [el("button", { type: "button", onclick: function () { dialog.close(); dialog.remove(); done(p); } },
+        list.appendChild(el("li", {}, [el("button", { type: "button", onclick: function () { dialog.close(); done(p); } },
           [p.title, el("small", { text: " " + p.id })])]));
       });
     }
@@ -396,7 +400,7 @@
     dialog.appendChild(el("label", { "for": "pe-pick-q", text: s("editor_search_pages") }));
     dialog.appendChild(search);
     dialog.appendChild(list);
-    dialog.appendChild(el("button", { type: "button", onclick: function () { dialog.close(); dialog.remove(); body.focus(); } }, [s("editor_cancel")]));
+    dialog.appendChild(el("button", { type: "button", onclick: function () { dialog.close(); body.focus(); } }, [s("editor_cancel")]));
     document.body.appendChild(dialog);
     draw();
     dialog.showModal();
@@ -409,26 +413,38 @@
     if (pictureInput.files[0]) uploadPicture(pictureInput.files[0]);
     pictureInput.value = "";
   });
+  // The alt text is asked first: a picture is saved only once it has one.
   function uploadPicture(file) {
     var at = body.selectionStart;
-    request("POST", "/_panduan/picture/" + enc(data.path) + "?name=" + encodeURIComponent(file.name), file).then(function (res) {
-      if (res.status !== 201) { showAlert(errorWords(res)); return; }
-      askAlt(function (alt) {
+    askAlt(function (alt) {
+      request("POST", "/_panduan/picture/" + enc(data.path) + "?name=" + encodeURIComponent(file.name), file).then(function (res) {
+        if (res.status !== 201) { showAlert(errorWords(res)); return; }
         body.setSelectionRange(at, at);
         replaceSelection("![" + alt.replace(/[\[\]]/g, "") + "](" + res.json.link + ")");
       });
     });
   }
+  function dialogBox(labelledBy) {
+    var dialog = el("dialog", { "class": "pe-dialog", "aria-labelledby": labelledBy });
+    // Closed by Escape or a button: gone from the page, focus back in the text.
+    dialog.addEventListener("close", function () { dialog.remove(); });
+    return dialog;
+  }
   function askAlt(done) {
-    var dialog = el("dialog", { "class": "pe-dialog", "aria-labelledby": "pe-alt-l" });
+    var dialog = dialogBox("pe-alt-l");
     var input = el("input", { type: "text", id: "pe-alt", required: true });
-    var f = el("form", { method: "dialog", onsubmit: function (e) {
+    var f = el("form", { onsubmit: function (e) {
       e.preventDefault();
       if (!input.value.trim()) { input.focus(); return; }
-      dialog.close(); dialog.remove(); done(input.value.trim());
+      var alt = input.value.trim();
+      dialog.close();
+      done(alt);
     } }, [
       el("label", { "for": "pe-alt", id: "pe-alt-l", text: s("editor_alt_prompt") }), input,
-      el("div", { "class": "pe-row" }, [el("button", { type: "submit", "class": "pe-primary" }, ["OK"])])
+      el("div", { "class": "pe-row" }, [
+        el("button", { type: "submit", "class": "pe-primary" }, [s("editor_tool_picture")]),
+        el("button", { type: "button", onclick: function () { dialog.close(); body.focus(); } }, [s("editor_cancel")])
+      ])
     ]);
     dialog.appendChild(f);
     document.body.appendChild(dialog);
@@ -463,8 +479,13 @@
         var tag = c.tagName.toLowerCase();
         var inner = inline(c);
         var style = (c.getAttribute("style") || "").toLowerCase();
-        if (tag === "b" || tag === "strong" || /font-weight:\s*(bold|[6-9]00)/.test(style)) out += inner.trim() ? "**" + inner.trim() + "** " : inner;
-        else if (tag === "i" || tag === "em" || /font-style:\s*italic/.test(style)) out += inner.trim() ? "*" + inner.trim() + "* " : inner;
+        // The spaces inside a bold or italic run go outside its markers.
+        var mark = function (m) {
+          if (!inner.trim()) return inner;
+          return (/^\s/.test(inner) ? " " : "") + m + inner.trim() + m + (/\s$/.test(inner) ? " " : "");
+        };
+        if (tag === "b" || tag === "strong" || /font-weight:\s*(bold|[6-9]00)/.test(style)) out += mark("**");
+        else if (tag === "i" || tag === "em" || /font-style:\s*italic/.test(style)) out += mark("*");
         else if (tag === "a" && /^(https?:|mailto:)/i.test(c.getAttribute("href") || "")) out += "[" + inner.trim() + "](" + c.getAttribute("href") + ")";
         else if (tag === "br") out += "\n";
         else out += inner;
@@ -637,7 +658,16 @@
           diffBox.textContent = "";
           diffBox.appendChild(el("p", {}, [el("del", { text: "− " + s("editor_diff_disk") }), " ", el("ins", { text: "+ " + s("editor_diff_mine") })]));
           var pre = el("pre", { tabindex: "0" });
-          lineDiff(disk.text, mine).forEach(function (d) {
+          // Only the changed lines, with two lines around each change.
+          var lines = lineDiff(disk.text, mine);
+          var near = lines.map(function (d, i) {
+            for (var j = Math.max(0, i - 2); j <= Math.min(lines.length - 1, i + 2); j++) if (lines[j][0] !== " ") return true;
+            return false;
+          });
+          var skipped = false;
+          lines.forEach(function (d, i) {
+            if (!near[i]) { if (!skipped) pre.appendChild(document.createTextNode("  …\n")); skipped = true; return; }
+            skipped = false;
             if (d[0] === " ") pre.appendChild(document.createTextNode("  " + d[1] + "\n"));
             else pre.appendChild(el(d[0] === "+" ? "ins" : "del", { text: d[0] + " " + d[1] + "\n" }));
           });
@@ -667,7 +697,7 @@
   }
   function newPage() {
     var folder = data.path.slice(0, data.path.lastIndexOf("/"));
-    var dialog = el("dialog", { "class": "pe-dialog", "aria-labelledby": "pe-new-h" });
+    var dialog = dialogBox("pe-new-h");
     var title = el("input", { type: "text", id: "pe-new-title", required: true });
     var file = el("input", { type: "text", id: "pe-new-file", required: true, "aria-describedby": "pe-new-where" });
     var touched = false;
@@ -691,7 +721,7 @@
       el("p", { id: "pe-new-where" }, [el("code", { text: "content/" + folder + "/…" + ".md" })]), err,
       el("div", { "class": "pe-row" }, [
         el("button", { type: "submit", "class": "pe-primary" }, [s("editor_create")]),
-        el("button", { type: "button", onclick: function () { dialog.close(); dialog.remove(); } }, [s("editor_cancel")])
+        el("button", { type: "button", onclick: function () { dialog.close(); } }, [s("editor_cancel")])
       ])
     ]);
     dialog.appendChild(f);
