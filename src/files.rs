@@ -133,3 +133,98 @@ mod tests {
         assert!(check_unique_paths(["a.html", "b.html", "a.html"]).is_err());
     }
 }
+
+/// Replaces `file` with `bytes` so that it is never seen half-written: the bytes go to a
+/// new temporary file beside it, which is then renamed over it. The temporary file is
+/// created exclusively (`create_new`) under a name no one can guess, so a file or a
+/// symbolic link planted under that name is never followed or written through. Its
+/// name starts with `.`, so neither the loader nor `serve`'s watcher takes it for a
+/// page. A file whose old permissions can be read keeps them.
+pub fn replace_atomically(file: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let permissions = std::fs::metadata(file).ok().map(|m| m.permissions());
+    let mut attempt = 0u32;
+    let (tmp, mut out) = loop {
+        let mut salt = [0u8; 8];
+        getrandom::fill(&mut salt).map_err(std::io::Error::other)?;
+        let salt: String = salt.iter().map(|b| format!("{b:02x}")).collect();
+        let tmp = file.with_file_name(format!(".{name}.{salt}.panduan-tmp"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(out) => break (tmp, out),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
+        out.write_all(bytes)?;
+        if let Some(permissions) = permissions {
+            out.set_permissions(permissions)?;
+        }
+        out.sync_all()?;
+        drop(out);
+        rename_over(&tmp, file)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `std::fs::rename`, tried again for a moment when Windows refuses because another
+/// program (an editor, an antivirus, a sync tool) holds the file open.
+fn rename_over(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    let mut wait = std::time::Duration::from_millis(20);
+    for _ in 0..6 {
+        match std::fs::rename(from, to) {
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+            other => return other,
+        }
+    }
+    std::fs::rename(from, to)
+}
+
+#[cfg(all(test, unix))]
+mod replace_tests {
+    use super::replace_atomically;
+
+    #[test]
+    fn issue_27_a_planted_link_is_never_written_through() {
+        let dir = std::env::temp_dir().join(format!("panduan-replace-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let page = dir.join("page.md");
+        std::fs::write(&page, "old").expect("write");
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, "safe").expect("write");
+        // The names of the old fixed temporary files, linked to the victim.
+        for planted in [
+            ".page.md.panduan-edit",
+            "page.md.panduan-tmp",
+            ".page.md.panduan-tmp",
+        ] {
+            std::os::unix::fs::symlink(&victim, dir.join(planted)).expect("a link");
+        }
+        replace_atomically(&page, b"new").expect("replaced");
+        assert_eq!(std::fs::read(&page).expect("read"), b"new");
+        assert!(
+            !std::fs::symlink_metadata(&page)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&victim).expect("read"), b"safe");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -331,12 +331,7 @@ fn write_record(site: &Site, index: usize, source: usize, from: &str) -> Result<
         })?,
     };
     // Write beside, then rename: the page is never half-written.
-    let tmp = file.with_extension("md.panduan-tmp");
-    fs::write(&tmp, updated).map_err(|source| Error::Write {
-        path: tmp.clone(),
-        source,
-    })?;
-    fs::rename(&tmp, &file).map_err(|source| Error::Write {
+    crate::files::replace_atomically(&file, updated.as_bytes()).map_err(|source| Error::Write {
         path: file.clone(),
         source,
     })?;

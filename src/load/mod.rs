@@ -19,7 +19,7 @@
 //! their own ends.
 
 mod front_matter;
-mod pasted;
+pub(crate) mod pasted;
 
 use std::path::{Component, Path, PathBuf};
 

@@ -42,7 +42,7 @@ pub(super) fn plain_spaces(yaml: &str) -> Cow<'_, str> {
 
 /// Whether `line` is a front-matter fence that a word processor turned into dashes
 /// (`—`, `–-`, `– – –`): only dashes and spaces, at least one of them typographic.
-pub(super) fn is_dash_fence(line: &str) -> bool {
+pub(crate) fn is_dash_fence(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
         && line.chars().any(|c| matches!(c, '–' | '—' | '―'))

@@ -30,8 +30,15 @@
     host = null;
   }
 
+  // A quiet list the author closed stays closed, in this tab, until it changes.
+  function noted(m) { return JSON.stringify((m.errors || []).map(function (d) { return [d.path, d.line, d.message]; })); }
+  function closedBefore(m) {
+    try { return sessionStorage.getItem("panduan-notes-closed") === noted(m); } catch (e) { return false; }
+  }
+
   function show(m) {
     hide();
+    if (m.type === "hello" && closedBefore(m)) return;
     var s = strings(m);
     // "errors": nothing was rebuilt; "kept": some pages show their last good version;
     // "hello" with a list: the preview is up to date, with what is still to do.
@@ -98,7 +105,10 @@
     box.appendChild(list);
     var close = el("button", s.serve_close || "Close");
     close.type = "button";
-    close.addEventListener("click", hide);
+    close.addEventListener("click", function () {
+      if (quiet) { try { sessionStorage.setItem("panduan-notes-closed", noted(m)); } catch (e) { /* private mode */ } }
+      hide();
+    });
     box.appendChild(close);
     if (quiet) {
       // Above the Edit button, when there is one.
@@ -106,6 +116,7 @@
       style.textContent += ".box{inset:auto 1rem " + low + " auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
         "background:#fffdf5;border:1px solid #c9b458;border-bottom:1px solid #c9b458;border-radius:6px;" +
         "box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:14px;padding:.5rem .75rem}" +
+        "@media (max-width:600px){.box{max-height:25vh}}" +
         "h2{font-size:1rem;color:#5c4a00}li{border-left-color:#c9b458;margin:.4rem 0;padding:.25rem .5rem}";
     }
     root.appendChild(style);

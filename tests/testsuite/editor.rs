@@ -260,12 +260,8 @@ fn editor_refusals_write_nothing() {
         &[("X-Panduan-Token", &token), ("If-Match", &etag)],
         &big,
     );
-    assert!(
-        matches!(response.status, 413 | 400),
-        "{}: {}",
-        response.status,
-        response.body
-    );
+    assert_eq!(response.status, 413, "{}", response.body);
+    assert_eq!(json_of(&response)["error"], "too-large");
     // Every other request that changes something needs the token too.
     for path in [
         "/_panduan/undo/id/guide/install.md",
@@ -548,4 +544,75 @@ fn a_link_to_a_page_not_written_yet_carries_its_file_for_the_editor() {
         assert!(std::time::Instant::now() < deadline, "{}", page.body);
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+}
+
+#[test]
+fn editor_undo_after_a_change_made_elsewhere_is_refused_and_loses_nothing() {
+    let (site, server, token) = serving();
+    let (first, etag) = open(&server, SOURCE);
+    let second = first.replace("Catatan biasa.", "Versi kedua.");
+    let saved = put(
+        &server,
+        SOURCE,
+        &[("X-Panduan-Token", &token), ("If-Match", &etag)],
+        &second,
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    // Saving the same text again keeps no second version.
+    let etag2 = saved.header("etag").expect("etag").to_string();
+    let again = put(
+        &server,
+        SOURCE,
+        &[("X-Panduan-Token", &token), ("If-Match", &etag2)],
+        &second,
+    );
+    assert_eq!(again.status, 200, "{}", again.body);
+    let versions = std::fs::read_dir(site.path().join(".panduan/history/id/guide/install.md"))
+        .expect("the history")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".md"))
+        .count();
+    assert_eq!(versions, 1);
+    // Then someone changes the file elsewhere (a git pull, another editor).
+    let third = second.replace("Hati-hati di sini.", "Diubah di luar penyunting.");
+    std::fs::write(site.path().join(PAGE), &third).expect("write");
+    let (_, etag3) = open(&server, SOURCE);
+    let undone = request(
+        &server.addr,
+        "POST",
+        "/_panduan/undo/id/guide/install.md",
+        &[("X-Panduan-Token", &token), ("If-Match", &etag3)],
+        b"",
+    );
+    assert_eq!(undone.status, 409, "{}", undone.body);
+    assert_eq!(json_of(&undone)["error"], "changed-since-save");
+    assert_eq!(site.read(PAGE), third, "the change made elsewhere stays");
+}
+
+#[test]
+fn editor_a_phone_photo_of_3_mib_is_accepted_and_11_mib_is_refused_in_words() {
+    let (site, server, token) = serving();
+    let mut photo = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    photo.resize(3 * 1024 * 1024, 0x42);
+    let response = request(
+        &server.addr,
+        "POST",
+        "/_panduan/picture/id/guide/install.md?name=IMG_2041.JPG",
+        &[("X-Panduan-Token", &token)],
+        &photo,
+    );
+    assert_eq!(response.status, 201, "{}", response.body);
+    assert_eq!(json_of(&response)["path"], "id/images/img-2041.jpg");
+    assert!(site.exists("content/id/images/img-2041.jpg"));
+    photo.resize(11 * 1024 * 1024, 0x42);
+    let response = request(
+        &server.addr,
+        "POST",
+        "/_panduan/picture/id/guide/install.md?name=big.jpg",
+        &[("X-Panduan-Token", &token)],
+        &photo,
+    );
+    assert_eq!(response.status, 413, "{}", response.body);
+    assert_eq!(json_of(&response)["error"], "too-large");
+    assert!(!site.exists("content/id/images/big.jpg"));
 }

@@ -83,6 +83,58 @@ pub fn compose(
     set: &serde_json::Map<String, Value>,
     body: Option<&str>,
 ) -> Result<String, Unwritable> {
+    let text = compose_unchecked(base, set, body)?;
+    read_back(base, set, &text)?;
+    Ok(text)
+}
+
+/// Checks that `text`, made from `base` by [`compose_unchecked`], reads back as meant:
+/// each key of `set` with the value sent (or gone, for `null`), and every other key as
+/// in `base`. A value that YAML would read otherwise (an anchor another key uses, a
+/// form the writer did not foresee) is refused rather than written.
+fn read_back(
+    base: &str,
+    set: &serde_json::Map<String, Value>,
+    text: &str,
+) -> Result<(), Unwritable> {
+    let before = values(base);
+    let had_front = crate::load::split(base, Path::new(""))
+        .map_err(|_| Unwritable::Split)?
+        .yaml
+        .is_some();
+    if had_front && before.is_empty() {
+        // Front matter that does not read now: nothing to compare with.
+        return Ok(());
+    }
+    let after = values(text);
+    let wrote_something = set.values().any(|v| !v.is_null());
+    if crate::load::split(text, Path::new("")).is_err() || (after.is_empty() && wrote_something) {
+        return Err(Unwritable::Split);
+    }
+    for (key, sent) in set {
+        let read = after.get(key);
+        let same = match sent {
+            Value::Null => read.is_none(),
+            _ => read == Some(sent),
+        };
+        if !same {
+            return Err(Unwritable::Value(key.clone()));
+        }
+    }
+    for (key, value) in &before {
+        if !set.contains_key(key) && after.get(key) != Some(value) {
+            return Err(Unwritable::Value(key.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// [`compose`] without the check that the result reads back as meant.
+fn compose_unchecked(
+    base: &str,
+    set: &serde_json::Map<String, Value>,
+    body: Option<&str>,
+) -> Result<String, Unwritable> {
     let split = crate::load::split(base, Path::new("")).map_err(|_| Unwritable::Split)?;
     let body_range = split.body.clone();
     let head = match split.yaml {
@@ -90,7 +142,18 @@ pub fn compose(
         None => base,
     };
     let eol = if head.contains("\r\n") { "\r\n" } else { "\n" };
-    let new_body = body.map_or(&base[body_range.clone()], |b| b);
+    let old_body = &base[body_range.clone()];
+    // A text area gives `\n` line endings and may keep a byte-order mark: a body in a
+    // file written with `\r\n` keeps them, and the file keeps its one mark.
+    let new_body = body.map(|b| {
+        let b = b.trim_start_matches('\u{feff}');
+        if old_body.contains("\r\n") && !b.contains('\r') {
+            b.replace('\n', "\r\n")
+        } else {
+            b.to_string()
+        }
+    });
+    let new_body = new_body.as_deref().unwrap_or(old_body);
     let Some(yaml) = split.yaml else {
         // No front matter yet: one holding only what is set.
         let mut front = String::new();
@@ -227,10 +290,11 @@ fn is_plain_safe(s: &str, in_flow: bool) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    let looks_like_number = s.parse::<f64>().is_ok()
-        || s.starts_with("0x")
-        || s.starts_with("0o")
-        || s.starts_with('.') && s[1..].parse::<f64>().is_ok();
+    // Anything that may read as a number in some YAML dialect (`1_000`, `0b1`,
+    // `+0x1F`, `.5`), and a dash line a word processor made (read as a fence), is
+    // quoted.
+    let looks_like_number = first.is_ascii_digit() || matches!(first, '+' | '.');
+    let looks_like_fence = crate::load::pasted::is_dash_fence(s);
     !(s.trim() != s
         || "-?:,[]{}#&*!|>'\"%@`".contains(first)
         || s.contains(": ")
@@ -239,7 +303,8 @@ fn is_plain_safe(s: &str, in_flow: bool) -> bool {
         || s.chars().any(|c| c.is_control() || c == '\u{feff}')
         || (in_flow && s.contains([',', '[', ']', '{', '}']))
         || SPECIAL.contains(&s.to_ascii_lowercase().as_str())
-        || looks_like_number)
+        || looks_like_number
+        || looks_like_fence)
 }
 
 /// The front matter of `text` as JSON values by key (empty when there is none or it
@@ -386,6 +451,29 @@ mod tests {
         assert_eq!(key_at_line(PAGE, 6).as_deref(), Some("summary"));
         assert_eq!(key_at_line(PAGE, 15).as_deref(), Some("handout"));
         assert_eq!(key_at_line(PAGE, 19), None);
+    }
+
+    #[test]
+    fn issue_27_crlf_bodies_keep_their_line_endings_and_one_byte_order_mark() {
+        let base = "---\r\ntitle: A\r\n---\r\nOne\r\ntwo\r\n";
+        let out = compose(base, &Default::default(), Some("One\ntwo\nthree\n")).expect("written");
+        assert_eq!(out, "---\r\ntitle: A\r\n---\r\nOne\r\ntwo\r\nthree\r\n");
+        let bom = "\u{feff}# Judul\n";
+        let out =
+            compose(bom, &Default::default(), Some("\u{feff}# Judul baru\n")).expect("written");
+        assert_eq!(out, "\u{feff}# Judul baru\n");
+    }
+
+    #[test]
+    fn issue_27_values_that_would_read_otherwise_are_quoted_or_refused() {
+        for s in ["1_000", "0b1", "+0x1F", ".5", "—", "---", "1. langkah"] {
+            let out = compose("---\ntitle: x\n---\n", &set(json!({ "title": s })), None)
+                .expect("written");
+            assert_eq!(values(&out)["title"], json!(s), "{out}");
+        }
+        // An anchor another key uses: changing it would break the alias.
+        let base = "---\ntags: &t [a, b]\nrelated: *t\n---\n";
+        assert!(compose(base, &set(json!({ "tags": ["c"] })), None).is_err());
     }
 
     #[test]

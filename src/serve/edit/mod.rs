@@ -43,6 +43,8 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
+use axum::extract::DefaultBodyLimit;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::Response;
@@ -55,6 +57,10 @@ use crate::diagnostic::display_path;
 
 /// The largest page text accepted, in bytes.
 pub const MAX_TEXT: usize = 2 * 1024 * 1024;
+
+/// The largest JSON request (a page's text twice, as `compose` gets it, and room for
+/// escapes), in bytes.
+pub const MAX_JSON: usize = 3 * MAX_TEXT;
 
 /// Where the editor's requests go.
 pub const PREFIX: &str = "/_panduan";
@@ -260,10 +266,24 @@ pub fn page_infos(site: &crate::model::Site) -> Vec<PageInfo> {
 /// The editor's routes, below [`PREFIX`].
 pub fn router(editor: Arc<Editor>) -> Router {
     Router::new()
-        .route("/_panduan/source/{*path}", get(get_source).put(put_source))
-        .route("/_panduan/compose/{*path}", post(compose))
-        .route("/_panduan/preview/{*path}", post(preview))
-        .route("/_panduan/picture/{*path}", post(upload_picture))
+        .route(
+            "/_panduan/source/{*path}",
+            get(get_source)
+                .put(put_source)
+                .layer(DefaultBodyLimit::max(MAX_TEXT + 1)),
+        )
+        .route(
+            "/_panduan/compose/{*path}",
+            post(compose).layer(DefaultBodyLimit::max(MAX_JSON)),
+        )
+        .route(
+            "/_panduan/preview/{*path}",
+            post(preview).layer(DefaultBodyLimit::max(MAX_JSON)),
+        )
+        .route(
+            "/_panduan/picture/{*path}",
+            post(upload_picture).layer(DefaultBodyLimit::max(picture::MAX_PICTURE + 1)),
+        )
         .route("/_panduan/undo/{*path}", post(undo))
         .route("/_panduan/translated/{*path}", post(translated))
         .route("/_panduan/translate/{*path}", post(translate))
@@ -289,6 +309,14 @@ fn answer(status: StatusCode, value: Value) -> Response {
         HeaderValue::from_static("application/json"),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }
 
@@ -339,26 +367,18 @@ async fn get_source(State(editor): State<Arc<Editor>>, UrlPath(raw): UrlPath<Str
     }
 }
 
-/// Writes `bytes` to `file` through a temporary file beside it: the page is never
-/// half-written. The temporary name starts with `.`, so neither the loader nor the
-/// watcher takes it for a page.
-fn write_atomically(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// A new file holding `bytes`; fails if anything (a file, a link) has that name.
+fn create_new(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = file.with_file_name(format!(".{name}.panduan-edit"));
-    let result = (|| {
-        let mut out = std::fs::File::create(&tmp)?;
-        out.write_all(bytes)?;
-        out.sync_all()?;
-        std::fs::rename(&tmp, file)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)?;
+    let written = out.write_all(bytes).and_then(|()| out.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(file);
     }
-    result
+    written
 }
 
 /// The value of header `name`, as text.
@@ -370,8 +390,11 @@ async fn put_source(
     State(editor): State<Arc<Editor>>,
     UrlPath(raw): UrlPath<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Ok(body) = body else {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+    };
     if let Err(r) = editor.require_token(&headers) {
         return r;
     }
@@ -409,7 +432,11 @@ async fn put_source(
                         &now,
                     ));
                 }
-                history::keep(&root, &inside.rel, bytes)
+                // Saving the same text again writes nothing and keeps no version.
+                if bytes.as_slice() == &body[..] {
+                    return Ok((StatusCode::OK, now));
+                }
+                history::keep(&root, &inside.rel, bytes, &etag(&body))
                     .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "history"))?;
             }
             (None, false) => return Err(problem(StatusCode::CONFLICT, "gone")),
@@ -420,8 +447,15 @@ async fn put_source(
                 }
             }
         }
-        write_atomically(&inside.file, &body)
-            .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "write"))?;
+        match current {
+            Some(_) => crate::files::replace_atomically(&inside.file, &body),
+            // A new page: never over a file made meanwhile.
+            None => create_new(&inside.file, &body),
+        }
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => problem(StatusCode::CONFLICT, "exists"),
+            _ => problem(StatusCode::INTERNAL_SERVER_ERROR, "write"),
+        })?;
         let status = match current {
             Some(_) => StatusCode::OK,
             None => StatusCode::CREATED,
@@ -450,15 +484,18 @@ async fn compose(
     State(editor): State<Arc<Editor>>,
     UrlPath(raw): UrlPath<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Ok(body) = body else {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+    };
     if let Err(r) = editor.require_token(&headers) {
         return r;
     }
     if let Err(r) = editor.page(&raw) {
         return r;
     }
-    if body.len() > MAX_TEXT * 2 {
+    if body.len() > MAX_JSON {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     }
     let Ok(request) = serde_json::from_slice::<Compose>(&body) else {
@@ -477,19 +514,19 @@ async fn compose(
 /// A rendered page without its `<script>` elements: the preview shows the page, in a
 /// frame where scripts do not run (the theme's menus and search are not needed there).
 fn without_scripts(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("</script>") {
-            Some(end) => rest = &rest[start + end + "</script>".len()..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<script").map(|i| at + i) {
+        out.push_str(&html[at..start]);
+        at = match lower[start..].find("</script") {
+            Some(end) => lower[start + end..]
+                .find('>')
+                .map_or(html.len(), |close| start + end + close + 1),
+            None => html.len(),
+        };
     }
-    out.push_str(rest);
+    out.push_str(&html[at..]);
     out
 }
 
@@ -502,8 +539,11 @@ async fn preview(
     State(editor): State<Arc<Editor>>,
     UrlPath(raw): UrlPath<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Ok(body) = body else {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+    };
     if let Err(r) = editor.require_token(&headers) {
         return r;
     }
@@ -511,7 +551,7 @@ async fn preview(
         Ok(i) => i,
         Err(r) => return r,
     };
-    if body.len() > MAX_TEXT * 2 {
+    if body.len() > MAX_JSON {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     }
     let Ok(request) = serde_json::from_slice::<PreviewRequest>(&body) else {
@@ -535,6 +575,8 @@ fn render_preview(editor: &Editor, inside: &paths::Inside, text: String) -> Valu
         bytes: Arc::from(text.clone().into_bytes()),
     });
     options.render.live_reload = None;
+    // A page the author marks as a draft is still shown while it is written.
+    options.drafts = true;
     let shown = format!("content/{}", inside.rel);
     let lang = crate::i18n::Lang::from_code(&inside.lang).unwrap_or_else(crate::i18n::current);
     let listed = |ds: &[crate::diagnostic::Diagnostic]| -> Vec<Value> {
@@ -622,8 +664,11 @@ async fn upload_picture(
     UrlPath(raw): UrlPath<String>,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let Ok(body) = body else {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+    };
     if let Err(r) = editor.require_token(&headers) {
         return r;
     }
@@ -645,18 +690,21 @@ async fn upload_picture(
         paths::stays_inside(&content, &dir).map_err(refused_path)?;
         std::fs::create_dir_all(&dir)
             .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "write"))?;
-        // Never over another picture: `foto.jpg`, `foto-2.jpg`...
+        // Never over another picture: `foto.jpg`, `foto-2.jpg`... Each name is taken
+        // by creating the file, so two uploads cannot both take it.
         let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
         let mut chosen = name.clone();
         let mut n = 1;
-        while std::fs::symlink_metadata(dir.join(&chosen)).is_ok() {
-            n += 1;
-            chosen = format!("{stem}-{n}.{ext}");
+        loop {
+            match create_new(&dir.join(&chosen), &body) {
+                Ok(()) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
+                    n += 1;
+                    chosen = format!("{stem}-{n}.{ext}");
+                }
+                Err(_) => return Err(problem(StatusCode::INTERNAL_SERVER_ERROR, "write")),
+            }
         }
-        let file = dir.join(&chosen);
-        paths::stays_inside(&content, &file).map_err(refused_path)?;
-        write_atomically(&file, &body)
-            .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "write"))?;
         let rel = format!("{}/images/{chosen}", page.lang);
         let link = paths::relative_link(&page.rel, &rel);
         Ok((rel, link))
@@ -698,12 +746,21 @@ async fn undo(
                 json!({ "error": "stale", "etag": now }),
             ));
         }
-        let Some((kept, bytes)) = history::newest(&root, &inside.rel) else {
+        let Some(newest) = history::newest(&root, &inside.rel) else {
             return Err(problem(StatusCode::NOT_FOUND, "no-history"));
         };
-        write_atomically(&inside.file, &bytes)
+        // Only while the file is what that save wrote: a change made since (another
+        // editor, a git pull) is never thrown away.
+        if newest.after != now {
+            return Err(answer(
+                StatusCode::CONFLICT,
+                json!({ "error": "changed-since-save", "etag": now }),
+            ));
+        }
+        crate::files::replace_atomically(&inside.file, &newest.bytes)
             .map_err(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "write"))?;
-        let _ = std::fs::remove_file(kept);
+        let bytes = newest.bytes.clone();
+        newest.forget();
         let left = history::count(&root, &inside.rel);
         Ok((
             String::from_utf8_lossy(&bytes).into_owned(),
@@ -753,14 +810,13 @@ async fn translated(
     let outcome = blocking(move || {
         let before = std::fs::read(&inside.file).ok();
         let result = crate::new::mark_translated(&options, &inside.file, None);
+        let after = std::fs::read(&inside.file)
+            .map(|b| etag(&b))
+            .unwrap_or_default();
         if let (Ok(_), Some(before)) = (&result, before) {
-            let _ = history::keep(&root, &inside.rel, &before);
+            let _ = history::keep(&root, &inside.rel, &before, &after);
         }
-        result.map(|_| {
-            std::fs::read(&inside.file)
-                .map(|b| etag(&b))
-                .unwrap_or_default()
-        })
+        result.map(|_| after)
     })
     .await;
     match outcome {
@@ -969,8 +1025,9 @@ fn editor_html(editor: &Editor, inside: &paths::Inside) -> Option<String> {
         "languages": languages,
         "undo": history::count(&editor.root, &inside.rel),
     });
-    // `</` inside JSON could end the script element: written as `<\/`.
-    let data = data.to_string().replace("</", "<\\/");
+    // Inside the script element, no `<` at all: neither `</script` nor `<!--` can end
+    // or hide it.
+    let data = data.to_string().replace('<', "\\u003c");
     let title = strings_title(
         &strings,
         info.map_or(inside.rel.as_str(), |p| p.title.as_str()),

@@ -40,8 +40,12 @@
     try { return localStorage.getItem(TOKEN_KEY) || ""; } catch (e) { return ""; }
   }
   var key = token();
+  // Another tab may have opened the address with a newer key (serve restarted).
+  window.addEventListener("storage", function (e) { if (e.key === TOKEN_KEY && e.newValue) key = e.newValue; });
+  if (/[?&]token=/.test(location.search)) history.replaceState(null, "", location.pathname + location.search.replace(/[?&]token=[0-9a-f]+/, "").replace(/^&/, "?"));
   function enc(path) { return path.split("/").map(encodeURIComponent).join("/"); }
   function request(method, url, body, headers) {
+    try { key = localStorage.getItem(TOKEN_KEY) || key; } catch (e) { /* private mode */ }
     var h = { "X-Panduan-Token": key };
     for (var k in headers || {}) h[k] = headers[k];
     if (body !== undefined && typeof body === "object" && !(body instanceof Blob)) {
@@ -54,13 +58,17 @@
         try { json = JSON.parse(t); } catch (e) { /* text */ }
         return { status: r.status, json: json, text: t, etag: r.headers.get("ETag") };
       });
+    }, function () {
+      // No answer at all: the server is not running.
+      return { status: 0, json: { error: "offline" }, text: "", etag: null };
     });
   }
   function errorWords(res) {
     var code = res.json && res.json.error;
     var map = { token: "editor_err_token", stale: "editor_err_stale", path: "editor_err_path",
       "not-picture": "editor_err_not_picture", "too-large": "editor_err_too_large",
-      exists: "editor_err_exists", field: "editor_err_field", "no-history": "editor_err_no_history" };
+      exists: "editor_err_exists", field: "editor_err_field", "no-history": "editor_err_no_history",
+      offline: "editor_err_offline", "changed-since-save": "editor_err_changed_since_save" };
     var words = s(map[code] || "editor_err_other");
     if (res.json && res.json.detail && !map[code]) words += " (" + res.json.detail + ")";
     return words;
@@ -103,6 +111,7 @@
         el("button", { type: "submit", form: "pe-form", "class": "pe-primary", id: "pe-save" }, [s("editor_save", "Save")]),
         el("button", { type: "button", id: "pe-undo", onclick: undo, disabled: data.undo ? null : true }, [s("editor_undo")]),
         data.page ? el("a", { href: data.page.url, id: "pe-view" }, [s("editor_view")]) : null,
+        sourcePath() ? el("button", { type: "button", id: "pe-mark", onclick: function () { save(true); } }, [s("editor_mark_translated")]) : null,
         el("button", { type: "button", id: "pe-new", onclick: newPage }, [s("editor_new")])
       ].concat(translateButtons()))
     ]);
@@ -142,6 +151,8 @@
     document.body.appendChild(main);
     document.body.appendChild(datalist);
     document.body.appendChild(pictureInput);
+    // On a phone the bar scrolls away: Save stays at hand at the foot of the screen.
+    document.body.appendChild(el("button", { type: "submit", form: "pe-form", "class": "pe-primary", id: "pe-save-float" }, [s("editor_save", "Save")]));
     if (!key) showAlert(s("editor_err_token"));
   }
 
@@ -156,7 +167,11 @@
     (data.languages || []).forEach(function (l) {
       if (l.code === data.lang) return;
       var existing = data.page && data.page.translations && data.page.translations[l.code];
-      if (existing) {
+      var isSource = data.page && data.page.translation && data.page.translation.source === existing;
+      if (isSource) {
+        out.push(el("a", { href: "/_panduan/edit/" + enc(existing), "class": "pe-translate" },
+          [fill(s("editor_edit_source"), { lang: l.name })]));
+      } else if (existing) {
         out.push(el("a", { href: "/_panduan/edit/" + enc(existing) + "?from=" + encodeURIComponent(data.path), "class": "pe-translate" },
           [fill(s("editor_edit_translation"), { lang: l.name })]));
       } else if (!(data.page && data.page.translation)) {
@@ -173,7 +188,7 @@
   }
   function sourcePath() {
     var m = /[?&]from=([^&]+)/.exec(location.search);
-    if (m) return decodeURIComponent(m[1]);
+    if (m) { try { return decodeURIComponent(m[1]); } catch (e) { return null; } }
     return data.page && data.page.translation ? data.page.translation.source : null;
   }
   function sourceBox() {
@@ -192,12 +207,12 @@
     var pre = el("pre", { "class": "pe-source-text", tabindex: "0", "aria-label": from });
     box.appendChild(pre);
     fetch("/_panduan/source/" + enc(from)).then(function (r) { return r.text(); }).then(function (t) { pre.textContent = t; });
-    box.appendChild(el("button", { type: "button", id: "pe-mark", onclick: function () { save(true); } }, [s("editor_mark_translated")]));
     return box;
   }
 
   /* ---------- The form ---------- */
   var inputs = {};
+  var invalid = {};            // fields whose text cannot be written (a number that is not one)
   function fieldId(k) { return "pe-f-" + k; }
   function setChanged(k, v) {
     changed[k] = v;
@@ -266,8 +281,11 @@
     var control;
     if (f.type === "text") {
       control = el("textarea", common);
-      control.rows = f.key === "summary" ? 2 : 4;
       control.value = v === undefined || v === null ? "" : String(v);
+      // Tall enough for its text, as it grows.
+      var grow = function () { control.rows = Math.min(12, Math.max(f.key === "summary" ? 3 : 4, Math.ceil(control.value.length / 60) + control.value.split("\n").length)); };
+      grow();
+      control.addEventListener("input", grow);
       control.addEventListener("input", function () { setChanged(f.key, control.value === "" ? null : control.value); });
     } else if (f.type === "bool") {
       common.type = "checkbox";
@@ -288,8 +306,9 @@
       control.value = v === undefined || v === null ? "" : String(v);
       control.addEventListener("input", function () {
         var t = control.value.trim();
+        delete invalid[f.key];
         if (t === "") { fieldError(f.key, ""); setChanged(f.key, null); return; }
-        if (!/^-?\d+$/.test(t)) { fieldError(f.key, s("editor_err_number")); return; }
+        if (!/^-?\d+$/.test(t)) { invalid[f.key] = true; fieldError(f.key, s("editor_err_number")); markDirty(); return; }
         fieldError(f.key, "");
         setChanged(f.key, parseInt(t, 10));
       });
@@ -390,10 +409,19 @@
     function draw() {
       list.textContent = "";
       var q = search.value.toLowerCase();
-      pages.filter(function (p) { return p.lang === data.lang && p.title.toLowerCase().indexOf(q) >= 0; }).slice(0, 50).forEach(function (p) {
-        list.appendChild(el("li", {}, [el("button", { type: "button", onclick: function () { dialog.close(); done(p); } },
-          [p.title, el("small", { text: " " + p.id })])]));
+      var found = pages.filter(function (p) { return p.lang === data.lang && p.title.toLowerCase().indexOf(q) >= 0; }).slice(0, 50);
+      found.forEach(function (p) {
+        list.appendChild(el("li", {}, [el("button", { type: "button", onclick: function () { dialog.close(); done(p); } }, [p.title])]));
       });
+      // A page not written yet: linked by the name its file will have; the page then
+      // offers to write it.
+      var wanted = search.value.trim();
+      if (wanted && !found.some(function (p) { return p.title.toLowerCase() === q; })) {
+        var folder = data.path.slice(0, data.path.lastIndexOf("/"));
+        var target = { title: wanted, path: folder + "/" + slugify(wanted) + ".md" };
+        list.appendChild(el("li", {}, [el("button", { type: "button", "class": "pe-new-link", onclick: function () { dialog.close(); done(target); } },
+          [fill(s("editor_link_new"), { title: wanted })])]));
+      }
     }
     search.addEventListener("input", draw);
     dialog.appendChild(el("h2", { id: "pe-pick-h", text: s("editor_choose_page") }));
@@ -451,6 +479,9 @@
     dialog.showModal();
     input.focus();
   }
+  // A file dropped anywhere else must not open in place of the editor.
+  document.addEventListener("dragover", function (e) { e.preventDefault(); });
+  document.addEventListener("drop", function (e) { if (e.target !== body) e.preventDefault(); });
   body.addEventListener("dragover", function (e) { if (e.dataTransfer && e.dataTransfer.types.indexOf("Files") >= 0) e.preventDefault(); });
   body.addEventListener("drop", function (e) {
     if (!e.dataTransfer || !e.dataTransfer.files.length) return;
@@ -531,6 +562,19 @@
     replaceSelection(md);
   });
   body.addEventListener("input", markDirty);
+  // Enter in a list starts the next item; Enter on an empty item ends the list.
+  body.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter" || e.shiftKey || e.isComposing || body.selectionStart !== body.selectionEnd) return;
+    var at = body.selectionStart;
+    var start = body.value.lastIndexOf("\n", at - 1) + 1;
+    var line = body.value.slice(start, at);
+    var m = /^(\s*)([-*+]|(\d+)[.)])\s+(.*)$/.exec(line);
+    if (!m) return;
+    e.preventDefault();
+    if (!m[4].trim()) { body.setSelectionRange(start, at); replaceSelection(""); return; }
+    var marker = m[3] ? (parseInt(m[3], 10) + 1) + m[2].slice(-1) : m[2];
+    replaceSelection("\n" + m[1] + marker + " ");
+  });
 
   /* ---------- Preview and problems ---------- */
   function composeText() {
@@ -555,7 +599,9 @@
           var y = 0;
           try { y = preview.contentWindow.scrollY; } catch (e) { /* not loaded */ }
           preview.onload = function () { try { preview.contentWindow.scrollTo(0, y); } catch (e) { /* ignore */ } };
-          preview.src = p.json.url;
+          // Replaced, not added to the history: Back leaves the editor.
+          if (preview.getAttribute("src")) { try { preview.contentWindow.location.replace(p.json.url); } catch (e) { preview.src = p.json.url; } }
+          else preview.src = p.json.url;
         }
         showProblems(p.json.problems || []);
       });
@@ -571,6 +617,18 @@
         el("button", { type: "button", "class": "pe-goto", onclick: function () { goTo(d); } }, [where]),
         " ", el("span", { text: d.message }), d.help ? el("p", { "class": "pe-help", text: d.help }) : null
       ]);
+      var missing = /panduan new content\/(\S+?\.md)/.exec((d.message || "") + " " + (d.help || ""));
+      if (missing) {
+        item.appendChild(el("button", { type: "button", "class": "pe-write", onclick: function () {
+          var target = missing[1];
+          var name = target.split("/").pop().replace(/\.md$/, "").replace(/[-_]+/g, " ");
+          var title = name.charAt(0).toUpperCase() + name.slice(1);
+          request("PUT", "/_panduan/source/" + enc(target), new Blob(["---\ntitle: " + JSON.stringify(title) + "\n---\n\n"], { type: "text/markdown" }), { "If-None-Match": "*" }).then(function (r) {
+            if (r.status === 201 || r.status === 409) window.open("/_panduan/edit/" + enc(target), "_blank");
+            else showAlert(errorWords(r));
+          });
+        } }, [s("editor_write_page")]));
+      }
       problems.appendChild(item);
       if (d.field && document.getElementById(fieldId(d.field) + "-err")) fieldError(d.field, d.message + (d.help ? " " + d.help : ""));
     });
@@ -578,7 +636,8 @@
   function goTo(d) {
     if (d.field && inputs[d.field]) { inputs[d.field].focus(); return; }
     var line = d.line - bodyStart;
-    if (line < 0) return;
+    // A problem of the page's details with no field of its own: the title.
+    if (line < 0) { if (inputs.title) inputs.title.focus(); return; }
     var lines = body.value.split("\n");
     var pos = 0;
     for (var i = 0; i < line && i < lines.length; i++) pos += lines[i].length + 1;
@@ -600,10 +659,25 @@
     body.value = split(text).body;
     dirty = false;
   }
+  var saving = false;
   function save(markTranslated) {
-    if (!checkRequired()) { status.textContent = s("editor_err_required"); return; }
+    if (saving) return;
+    var wrong = Object.keys(invalid);
+    if (wrong.length) {
+      status.textContent = s("editor_err_fix_first");
+      inputs[wrong[0]].focus();
+      return;
+    }
+    if (!checkRequired()) { status.textContent = s("editor_err_fix_first"); return; }
+    saving = true;
+    var done = function () { saving = false; };
     status.textContent = s("editor_saving");
     composeText().then(function (res) {
+      if (res.status === 200 && res.json.text === original && !markTranslated) {
+        status.textContent = s("editor_no_change");
+        dirty = false;
+        return;
+      }
       if (res.status !== 200) { showAlert(res.status === 403 ? s("editor_err_token") : errorWords(res)); status.textContent = ""; return; }
       var text = res.json.text;
       return request("PUT", "/_panduan/source/" + enc(data.path), new Blob([text], { type: "text/markdown" }), { "If-Match": etag }).then(function (put) {
@@ -618,6 +692,7 @@
                 etag = t.json.etag;
                 return fetch("/_panduan/source/" + enc(data.path)).then(function (r) { return r.text(); }).then(function (fresh) {
                   original = fresh; status.textContent = s("editor_translated");
+                  refreshPreview();
                 });
               }
               showAlert(errorWords(t));
@@ -631,7 +706,7 @@
           showAlert(errorWords(put));
         }
       });
-    });
+    }).then(done, done);
   }
   function lineDiff(a, b) {
     // A small longest-common-subsequence diff by lines: pages are short.
@@ -701,8 +776,10 @@
     var title = el("input", { type: "text", id: "pe-new-title", required: true });
     var file = el("input", { type: "text", id: "pe-new-file", required: true, "aria-describedby": "pe-new-where" });
     var touched = false;
-    title.addEventListener("input", function () { if (!touched) file.value = slugify(title.value); });
-    file.addEventListener("input", function () { touched = true; });
+    var where = el("code", { text: "content/" + folder + "/….md" });
+    var showWhere = function () { where.textContent = "content/" + folder + "/" + (slugify(file.value) || "…") + ".md"; };
+    title.addEventListener("input", function () { if (!touched) file.value = slugify(title.value); showWhere(); });
+    file.addEventListener("input", function () { touched = true; showWhere(); });
     var err = el("p", { "class": "pe-err", role: "alert" });
     var f = el("form", { onsubmit: function (e) {
       e.preventDefault();
@@ -718,7 +795,7 @@
       el("h2", { id: "pe-new-h", text: s("editor_new") }),
       el("label", { "for": "pe-new-title", text: s("editor_new_title") }), title,
       el("label", { "for": "pe-new-file", text: s("editor_new_file") }), file,
-      el("p", { id: "pe-new-where" }, [el("code", { text: "content/" + folder + "/…" + ".md" })]), err,
+      el("p", { id: "pe-new-where" }, [where]), err,
       el("div", { "class": "pe-row" }, [
         el("button", { type: "submit", "class": "pe-primary" }, [s("editor_create")]),
         el("button", { type: "button", onclick: function () { dialog.close(); } }, [s("editor_cancel")])
@@ -747,6 +824,6 @@
   refreshPreview();
   window.addEventListener("beforeunload", function (e) { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
   document.addEventListener("keydown", function (e) {
-    if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(false); }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key || "").toLowerCase() === "s") { e.preventDefault(); save(false); }
   });
 })();
