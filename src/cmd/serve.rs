@@ -4,6 +4,7 @@
 use std::process::{Command, ExitCode, Stdio};
 
 use panduan::cli::ServeArgs;
+use panduan::diagnostic::note_line;
 use panduan::serve::{Event, ServeOptions};
 use panduan::{BuildOptions, Result};
 
@@ -28,8 +29,11 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         if let Event::Listening { url } = &event {
             if !loopback {
                 errln!(
-                    "note: {}",
-                    panduan::t!("serve-not-loopback", bind = args.bind.to_string())
+                    "{}",
+                    note_line(panduan::t!(
+                        "serve-not-loopback",
+                        bind = args.bind.to_string()
+                    ))
                 );
             }
             if args.open {
@@ -60,8 +64,12 @@ fn open_browser(url: &str) {
         .stderr(Stdio::null());
     if let Err(e) = command.spawn() {
         errln!(
-            "note: {}",
-            panduan::t!("serve-no-browser", detail = e.to_string(), url = url)
+            "{}",
+            note_line(panduan::t!(
+                "serve-no-browser",
+                detail = e.to_string(),
+                url = url
+            ))
         );
     }
 }
