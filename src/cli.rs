@@ -125,11 +125,10 @@ fn localize(mut command: clap::Command, prefix: &str, lang: Lang, top: bool) -> 
 /// `None` for what is not a mistake (the help, the version).
 pub fn explain_error(lang: Lang, e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
     let (message, help) = error_words(lang, e, args)?;
-    let label = |id: &str| i18n::format(lang, id, None, &[]);
     Some(format!(
         "{}: {message}\n  = {}: {help}\n",
-        label("label-error"),
-        label("label-help")
+        crate::diagnostic::Level::Error.word_in(lang),
+        crate::diagnostic::help_word(lang)
     ))
 }
 

@@ -77,23 +77,23 @@ impl Level {
     /// The word a terminal shows for this level in `lang` (`error`, `kesalahan`): the
     /// JSON of `check` keeps the English code of [`Display`](fmt::Display).
     pub fn word_in(self, lang: Lang) -> String {
-        let id = match self {
-            Level::Error => "label-error",
-            Level::Warning => "label-warning",
-            Level::Hint => "label-hint",
-        };
-        i18n::format(lang, id, None, &[])
+        match self {
+            Level::Error => crate::msg!("label-error"),
+            Level::Warning => crate::msg!("label-warning"),
+            Level::Hint => crate::msg!("label-hint"),
+        }
+        .format_in(lang)
     }
 }
 
 /// The label of a `help:` line in `lang` (`help`, `petunjuk`).
 pub fn help_word(lang: Lang) -> String {
-    i18n::format(lang, "label-help", None, &[])
+    crate::msg!("label-help").format_in(lang)
 }
 
 /// The label of a `note:` line in `lang` (`note`, `catatan`).
 pub fn note_word(lang: Lang) -> String {
-    i18n::format(lang, "label-note", None, &[])
+    crate::msg!("label-note").format_in(lang)
 }
 
 /// `error: {message}`, with the label in the current language, for a failure that

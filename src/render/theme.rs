@@ -525,8 +525,17 @@ fn template_diagnostic(
                     col: span.start_col + 1,
                 };
             }
-            // Unknown filters, tests and functions come as the text of Tera's report.
-            tera::ErrorKind::Msg(text) if let Some(place) = Place::read(text) => break place,
+            // Unknown filters, tests and functions, and blocks no parent has, come as
+            // the text of Tera's reports: the first in one of the project's templates
+            // (a built-in template may fail because of one of them), else the first.
+            tera::ErrorKind::Msg(text) if !Place::read_all(text).is_empty() => {
+                let mut all = Place::read_all(text);
+                let at = all
+                    .iter()
+                    .position(|p| sources.files.contains_key(&p.name))
+                    .unwrap_or(0);
+                break all.swap_remove(at);
+            }
             _ => {
                 at = std::error::Error::source(error).and_then(|s| s.downcast_ref::<tera::Error>());
             }
@@ -558,9 +567,20 @@ fn template_diagnostic(
     let unknown_name = making.is_none()
         && place.message.starts_with("Unknown ")
         && !place.message.starts_with("Unknown tag");
+    // A built-in template that fails may do so because of the project's templates it
+    // extends or includes (a block they dropped): name them.
+    let mut own_files: Vec<String> = sources
+        .files
+        .values()
+        .map(|f| format!("`{}`", display_path(f)))
+        .collect();
+    own_files.sort();
     let help = match (own, unknown_name) {
         (true, false) => crate::help!(path = display_path(&path)),
         (true, true) => crate::help!("help-unknown", path = display_path(&path)),
+        (false, _) if !own_files.is_empty() => {
+            crate::help!("help-builtin-project", files = own_files.join(", "))
+        }
         (false, _) => crate::help!("help-builtin"),
     };
     let mut d = Diagnostic::error(Span::new(path, line_no, col), message).with_help(help);
@@ -626,22 +646,27 @@ struct Place {
 }
 
 impl Place {
-    /// The first problem of a report Tera gave as text: `error: MESSAGE` then
-    /// `--> NAME:LINE:COL`.
-    fn read(text: &str) -> Option<Place> {
-        let mut lines = text.lines();
-        let message = lines.find_map(|l| l.trim().strip_prefix("error: "))?;
-        let at = lines.next()?.trim().strip_prefix("--> ")?;
-        let mut parts = at.rsplitn(3, ':');
-        let col = parts.next()?.parse().ok()?;
-        let line = parts.next()?.parse().ok()?;
-        let name = parts.next()?.to_string();
-        Some(Place {
-            message: message.to_string(),
-            name,
-            line,
-            col,
-        })
+    /// The problems of reports Tera gave as text, in order: each `error: MESSAGE` line
+    /// followed by `--> NAME:LINE:COL`.
+    fn read_all(text: &str) -> Vec<Place> {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        lines
+            .windows(2)
+            .filter_map(|pair| {
+                let message = pair[0].strip_prefix("error: ")?;
+                let at = pair[1].strip_prefix("--> ")?;
+                let mut parts = at.rsplitn(3, ':');
+                let col = parts.next()?.parse().ok()?;
+                let line = parts.next()?.parse().ok()?;
+                let name = parts.next()?.to_string();
+                Some(Place {
+                    message: message.to_string(),
+                    name,
+                    line,
+                    col,
+                })
+            })
+            .collect()
     }
 }
 
