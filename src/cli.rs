@@ -294,7 +294,11 @@ fn error_words(
             (say("cli-missing-argument", None, &a), help)
         }
         _ => (
-            say("cli-cannot-read", None, &[("command", name.as_str().into())]),
+            say(
+                "cli-cannot-read",
+                None,
+                &[("command", name.as_str().into())],
+            ),
             more(),
         ),
     };

@@ -126,9 +126,9 @@ pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
                 if let [Owner::Page(a), Owner::Page(b)] = pages {
                     clashing.extend([a, b]);
                 }
-                let follows = pages.iter().any(|o| {
-                    matches!(o, Owner::Notice { original, .. } if clashing.contains(original))
-                });
+                let follows = pages.iter().any(
+                    |o| matches!(o, Owner::Notice { original, .. } if clashing.contains(original)),
+                );
                 if !follows {
                     diagnostics.push(clash(site, &planned[first], (path, *owner)));
                 }

@@ -599,9 +599,10 @@ fn template_diagnostic(
 /// at its `{% extends %}` line, with the templates there are.
 fn missing_parent(current: &str, parent: &str, sources: Sources<'_>) -> Diagnostic {
     let shown = current.strip_prefix(EMBEDDED_PREFIX).unwrap_or(current);
-    let path = sources.files.get(current).cloned().unwrap_or_else(|| {
-        std::path::PathBuf::from(format!("themes/default/templates/{shown}"))
-    });
+    let path =
+        sources.files.get(current).cloned().unwrap_or_else(|| {
+            std::path::PathBuf::from(format!("themes/default/templates/{shown}"))
+        });
     let text = sources
         .templates
         .iter()

@@ -467,7 +467,10 @@ fn command_line_mistakes_are_told_in_the_language_with_what_to_do() {
         ),
         (
             &["build", "--root"],
-            &["kesalahan: `--root` perlu diikuti sebuah nilai", "`--root <DIR>`"],
+            &[
+                "kesalahan: `--root` perlu diikuti sebuah nilai",
+                "`--root <DIR>`",
+            ],
             &["error: `--root` needs a value after it", "`--root <DIR>`"],
         ),
         (
@@ -539,7 +542,12 @@ fn error_and_warning_labels_are_in_the_language_of_the_terminal() {
         assert!(!id.stderr.contains(word), "{word}: {}", id.stderr);
     }
     let en = run_with(site.path(), EN, &["build"]);
-    for word in [": error: ", ": warning: ", "\n  = help: ", "\nerror: the build failed"] {
+    for word in [
+        ": error: ",
+        ": warning: ",
+        "\n  = help: ",
+        "\nerror: the build failed",
+    ] {
         assert!(en.stderr.contains(word), "{word}: {}", en.stderr);
     }
     let json = run_with(site.path(), ID, &["check", "--format", "json"]);
@@ -550,5 +558,8 @@ fn error_and_warning_labels_are_in_the_language_of_the_terminal() {
         .iter()
         .filter_map(|d| d["level"].as_str())
         .collect();
-    assert!(levels.contains(&"error") && levels.contains(&"warning"), "{levels:?}");
+    assert!(
+        levels.contains(&"error") && levels.contains(&"warning"),
+        "{levels:?}"
+    );
 }

@@ -352,8 +352,9 @@ fn curly_quotes_around_a_title_warn_with_the_fix() {
     let text = "---\ntitle: “Kelompok Sehati”\n---\n\nTeks.\n";
     let id = check_page(text, ID);
     assert!(
-        said(&id)
-            .contains("content/id/langkah.md:2:8: peringatan: `title` diapit tanda kutip melengkung"),
+        said(&id).contains(
+            "content/id/langkah.md:2:8: peringatan: `title` diapit tanda kutip melengkung"
+        ),
         "{id}"
     );
     assert!(said(&id).contains("`title: \"Kelompok Sehati\"`"), "{id}");
@@ -489,7 +490,8 @@ fn new_and_translated_accept_a_path_relative_to_root() {
     );
     assert_eq!(id.code, 0, "{id}");
     assert!(
-        id.stdout.contains("content/id/guide/posyandu.md sudah dibuat"),
+        id.stdout
+            .contains("content/id/guide/posyandu.md sudah dibuat"),
         "{id}"
     );
     assert!(site.join("content/id/guide/posyandu.md").is_file());
@@ -528,7 +530,12 @@ fn new_and_translated_accept_a_path_relative_to_root() {
     for vars in [ID, EN] {
         let marked = support::run_env(
             outer.path(),
-            ["translated", "content/en/guide/install.md", "--root", "site"],
+            [
+                "translated",
+                "content/en/guide/install.md",
+                "--root",
+                "site",
+            ],
             vars,
         );
         assert_eq!(marked.code, 0, "{marked}");
@@ -542,11 +549,7 @@ fn new_and_translated_accept_a_path_relative_to_root() {
     assert!(site.join("content/id/guide/ketiga.md").is_file());
 
     // A path in neither place is refused, in the author's language.
-    let outside = support::run_env(
-        outer.path(),
-        ["new", "halaman.md", "--root", "site"],
-        ID,
-    );
+    let outside = support::run_env(outer.path(), ["new", "halaman.md", "--root", "site"], ID);
     assert_eq!(outside.code, 2, "{outside}");
     assert!(
         outside

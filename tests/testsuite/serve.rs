@@ -566,20 +566,38 @@ fn a_broken_theme_template_keeps_the_whole_last_good_site_and_names_its_line() {
     let mut tab = server.live();
     let hello = tab.expect("hello");
 
-    save(&site, template, &good.replace("{{ page.title }}", "{{ page.title }"));
+    save(
+        &site,
+        template,
+        &good.replace("{{ page.title }}", "{{ page.title }"),
+    );
     let errors = tab.expect("errors");
-    assert_eq!(errors["build"], hello["build"], "the last good build is kept");
+    assert_eq!(
+        errors["build"], hello["build"],
+        "the last good build is kept"
+    );
     let first = &errors["errors"][0];
     assert_eq!(first["path"], template, "{errors}");
     assert_eq!(first["line"], 3, "{errors}");
     assert_eq!(first["level"], "error", "{errors}");
     let id = first["texts"]["id"]["message"].as_str().unwrap_or_default();
-    assert!(id.contains("templat `page.html` tidak dapat dibaca"), "{errors}");
+    assert!(
+        id.contains("templat `page.html` tidak dapat dibaca"),
+        "{errors}"
+    );
     let help = first["texts"]["id"]["help"].as_str().unwrap_or_default();
-    assert!(help.contains("hapus `themes/mine/templates/page.html`"), "{errors}");
+    assert!(
+        help.contains("hapus `themes/mine/templates/page.html`"),
+        "{errors}"
+    );
     let en = first["texts"]["en"]["message"].as_str().unwrap_or_default();
-    assert!(en.contains("the template `page.html` cannot be read"), "{errors}");
-    server.wait_for_line(|l| l.starts_with("themes/mine/templates/page.html:3:") && l.contains(": kesalahan: "));
+    assert!(
+        en.contains("the template `page.html` cannot be read"),
+        "{errors}"
+    );
+    server.wait_for_line(|l| {
+        l.starts_with("themes/mine/templates/page.html:3:") && l.contains(": kesalahan: ")
+    });
 
     // Every page is its last good version, one edited meanwhile too.
     edit(&site, PAGE, &[("Cara memasang.", "Belum tampil.")]);

@@ -114,7 +114,9 @@ fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
     );
     let template = "themes/mine/templates/page.html";
     let page = |line: &str| {
-        format!("{{% extends \"default/page.html\" %}}\n{{% block title %}}\n{line}\n{{% endblock title %}}\n")
+        format!(
+            "{{% extends \"default/page.html\" %}}\n{{% block title %}}\n{line}\n{{% endblock title %}}\n"
+        )
     };
     let id = &[("LANG", "id_ID.UTF-8")];
     let en = &[("LANG", "en_US.UTF-8")];
@@ -130,8 +132,9 @@ fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
     );
     assert!(run.stderr.contains("  3 | {{ page.title }\n"), "{run}");
     assert!(
-        run.stderr
-            .contains("Atau hapus `themes/mine/templates/page.html` untuk kembali memakai templat bawaan."),
+        run.stderr.contains(
+            "Atau hapus `themes/mine/templates/page.html` untuk kembali memakai templat bawaan."
+        ),
         "{run}"
     );
     let run = support::run_env(site.path(), ["build"], en);
@@ -142,7 +145,9 @@ fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
         "{run}"
     );
     assert!(
-        run.stderr.contains("or delete `themes/mine/templates/page.html` to use the built-in template again"),
+        run.stderr.contains(
+            "or delete `themes/mine/templates/page.html` to use the built-in template again"
+        ),
         "{run}"
     );
 
