@@ -525,6 +525,13 @@ pub struct ServeArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Let the browser editor change files even though `--bind` opens the server to
+    /// other computers (anyone with the printed address can then change pages).
+    #[arg(long, conflicts_with = "no_edit")]
+    pub edit: bool,
+    /// Turn the browser editor off: the pages have no Edit button.
+    #[arg(long)]
+    pub no_edit: bool,
 }
 
 /// Options of `watch`.

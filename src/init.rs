@@ -77,6 +77,8 @@ const GITIGNORE: &str = "# Written by `panduan init`: what git should not keep.\
      /.book.panduan-*/\n\
      /.book.panduan-lock\n\
      *.zip.panduan-tmp\n\
+     # The versions the browser editor replaced (panduan serve), to undo a save.\n\
+     /.panduan/\n\
      # Editors' and systems' leftovers.\n\
      *~\n\
      *.swp\n\

@@ -86,6 +86,8 @@ pub struct BuildOptions {
     pub reuse: std::sync::Arc<Reuse>,
     /// Told what each long step of [`build`] is as it starts.
     pub progress: Progress,
+    /// A page's text to use instead of its file (the browser editor's preview).
+    pub overlay: Option<load::Overlay>,
 }
 
 /// Where [`build`] says what it is doing as each long step starts (rendering the pages,
@@ -384,6 +386,11 @@ pub struct Deferred {
 }
 
 impl Deferred {
+    /// The site whose pages were rendered.
+    pub fn site(&self) -> &model::Site {
+        &self.prepared.site
+    }
+
     /// Makes the print documents and the search indexes. `pages` are the paths of the
     /// files [`render_pages`] made, which these must not collide with.
     pub fn finish(&self, pages: &[String]) -> Result<Vec<files::OutputFile>> {
@@ -450,7 +457,7 @@ fn prepare(options: &BuildOptions) -> Result<(Prepared, Phases, Instant)> {
     let reuse = &*options.reuse;
     reuse.next_build();
     let config = config::read(&options.root, &options.overrides)?;
-    let loaded = load::content(&config, &reuse.load)?;
+    let loaded = load::content_overlaid(&config, &reuse.load, options.overlay.as_ref())?;
     let (loaded, kept) = match options.unfinished {
         model::Unfinished::Mark => reuse.last_good.stand_in(loaded),
         model::Unfinished::Fail => (loaded, Default::default()),

@@ -53,8 +53,13 @@ pub(crate) fn failure(e: &Error, after: Option<&str>) {
 /// `after_failure` says what a failed build left, for `watch`, which writes a folder.
 pub(crate) fn event(event: &Event<'_>, after_failure: &dyn Fn() -> Option<String>) {
     match event {
-        Event::Listening { url } => {
+        Event::Listening { url, edit } => {
             outln!("{}", t!("serve-listening", url = *url));
+            if let Some(edit) = edit {
+                outln!("{}", t!("serve-edit-intro"));
+                // The address alone on its line, to copy or click.
+                outln!("{edit}");
+            }
         }
         Event::Changed { paths } => {
             let shown: Vec<String> = paths.iter().take(3).map(|p| display_path(p)).collect();

@@ -23,10 +23,13 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         bind: args.bind,
         port: args.port,
         watch: super::watch::method(args.poll),
+        // Editing from other computers only when asked for (issue #27).
+        edit: !args.no_edit && (args.bind.is_loopback() || args.edit),
     };
     let loopback = args.bind.is_loopback();
+    let editing = options.edit;
     panduan::serve::serve(options, &mut |event| {
-        if let Event::Listening { url } = &event {
+        if let Event::Listening { url, edit } = &event {
             if !loopback {
                 errln!(
                     "{}",
@@ -35,9 +38,13 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
                         bind = args.bind.to_string()
                     ))
                 );
+                if editing {
+                    errln!("note: {}", panduan::t!("serve-edit-open-to-network"));
+                }
             }
             if args.open {
-                open_browser(url);
+                // With the editor on, the address that carries the key: the tab can save.
+                open_browser(edit.unwrap_or(url));
             }
         }
         report::event(&event, &|| None);

@@ -112,6 +112,24 @@ pub struct Loaded {
 /// Reads `content/` of the project described by `config`, reusing the parse of every
 /// file whose bytes `reuse` has seen.
 pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
+    content_overlaid(config, reuse, None)
+}
+
+/// Text that stands in for a file's bytes on disk: the browser editor's preview of a
+/// page not saved yet (`serve`).
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    /// The page file, as the loader finds it (below the project's `content/`).
+    pub file: PathBuf,
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// [`content`], reading `overlay`'s bytes instead of its file's.
+pub fn content_overlaid(
+    config: &Config,
+    reuse: &Reuse,
+    overlay: Option<&Overlay>,
+) -> Result<Loaded> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
         return Err(Error::Msg(msg!("no-content-folder", root = &config.root)));
@@ -222,6 +240,10 @@ pub fn content(config: &Config, reuse: &Reuse) -> Result<Loaded> {
     let results: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = md_files
         .par_iter()
         .map(|(abs, rel)| match reuse.pages_read.is_on() {
+            _ if overlay.is_some_and(|o| o.file == *abs) => {
+                let bytes = overlay.map(|o| o.bytes.to_vec()).unwrap_or_default();
+                read_page(config, abs, rel, Ok(bytes))
+            }
             true => read_page_reusing(config, abs, rel, reuse),
             false => read_page(config, abs, rel, std::fs::read(abs)),
         })

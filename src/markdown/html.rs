@@ -111,7 +111,19 @@ fn unfinished_mark(note: &str, lang: &str) -> String {
         " <span class=\"panduan-unfinished\" role=\"note\" style=\"background:#fff4ce;color:#3d3000;border:1px dashed #8a6d00;border-radius:3px;padding:0 .3em;font-size:.85em\" lang=\"",
     );
     escape_attr(&mut html, lang);
-    html.push_str("\">");
+    html.push('"');
+    // A page not written yet: its file, for the browser editor's "write this page"
+    // button (the note ends with the `panduan new content/…` command that makes it).
+    if let Some(file) = note
+        .split_once("panduan new content/")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .filter(|f| f.ends_with(".md"))
+    {
+        html.push_str(" data-new=\"");
+        escape_attr(&mut html, file);
+        html.push('"');
+    }
+    html.push('>');
     escape_text(&mut html, note);
     html.push_str("</span>");
     html

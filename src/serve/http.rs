@@ -46,12 +46,16 @@ pub struct SiteFiles {
     /// The files that gather every page (print documents, search indexes), made after
     /// the pages: a request for one of them waits until they are ready.
     later: tokio::sync::watch::Receiver<Later>,
+    /// While editing is on: for each page, the attributes its live-reload snippet
+    /// gets (its file below `content/` and the Edit button's words).
+    pub edit: HashMap<String, String>,
 }
 
 impl Default for SiteFiles {
     fn default() -> Self {
         SiteFiles {
             files: HashMap::new(),
+            edit: HashMap::new(),
             build: String::new(),
             later: tokio::sync::watch::channel(Some(Arc::default())).1,
         }
@@ -76,6 +80,7 @@ impl SiteFiles {
             files: files.into_iter().map(|f| (f.path, f.contents)).collect(),
             build: build.to_string(),
             later,
+            edit: HashMap::new(),
         }
     }
 
@@ -94,13 +99,15 @@ impl SiteFiles {
 }
 
 /// An HTML page with the token of the build it comes from in its live-reload snippet
-/// (the last `data-build` attribute holding [`BUILD_PLACEHOLDER`]).
-pub fn with_build(mut html: Vec<u8>, build: &str) -> Vec<u8> {
+/// (the last `data-build` attribute holding [`BUILD_PLACEHOLDER`]), followed by the
+/// attributes `extra` (empty, or the editor's, see [`super::edit::snippet_attributes`]).
+pub fn with_build(mut html: Vec<u8>, build: &str, extra: &str) -> Vec<u8> {
     let needle = format!("data-build=\"{BUILD_PLACEHOLDER}\"");
     let needle = needle.as_bytes();
     if let Some(at) = html.windows(needle.len()).rposition(|w| w == needle) {
         let value = at + "data-build=\"".len();
-        html.splice(value..value + BUILD_PLACEHOLDER.len(), build.bytes());
+        let replaced = format!("{build}\"{extra}");
+        html.splice(value..value + BUILD_PLACEHOLDER.len() + 1, replaced.bytes());
     }
     html
 }
@@ -121,6 +128,8 @@ pub struct Shared {
     pub root: std::path::PathBuf,
     /// Live-reload sockets open now (at most [`MAX_TABS`]).
     pub open_tabs: std::sync::atomic::AtomicUsize,
+    /// The browser editor, when editing is on.
+    pub editor: Option<Arc<super::edit::Editor>>,
 }
 
 impl Shared {
@@ -136,12 +145,12 @@ impl Shared {
 /// The routes: the live-reload socket and the site's files, each request checked by
 /// [`check_request`] first.
 pub fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
+    let site = Router::new()
         .route(LIVE_PATH, get(live))
         .route(CLIENT_PATH, get(client))
         .fallback(file)
-        .layer(axum::middleware::from_fn(guard))
-        .with_state(shared)
+        .with_state(Arc::clone(&shared));
+    super::edit::mount(site, shared.editor.clone()).layer(axum::middleware::from_fn(guard))
 }
 
 /// The address a connection came in on (the server's side), set on every request by
@@ -366,10 +375,19 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         Lookup::File(key) => key,
         Lookup::Refused => return not_found(&site, &shared.root).await,
     };
+    // The browser editor's preview of a page, at the page's own address.
+    if uri
+        .query()
+        .is_some_and(|q| q.starts_with("panduan-preview="))
+        && let Some(html) = shared.editor.as_ref().and_then(|e| e.preview(&key))
+    {
+        return respond(StatusCode::OK, &key, html.as_bytes().to_vec());
+    }
     if let Some(contents) = site.get(&key).await {
         return match read(contents, &shared.root).await {
             Some(bytes) if key.ends_with(".html") => {
-                respond(StatusCode::OK, &key, with_build(bytes, &site.build))
+                let extra = site.edit.get(&key).map_or("", String::as_str);
+                respond(StatusCode::OK, &key, with_build(bytes, &site.build, extra))
             }
             Some(bytes) => respond(StatusCode::OK, &key, bytes),
             None => not_found(&site, &shared.root).await,
@@ -420,7 +438,7 @@ async fn not_found(site: &SiteFiles, root: &Path) -> Response {
             Some(bytes) => respond(
                 StatusCode::NOT_FOUND,
                 "404.html",
-                with_build(bytes, &site.build),
+                with_build(bytes, &site.build, ""),
             ),
             None => (StatusCode::NOT_FOUND, "not found").into_response(),
         },

@@ -49,7 +49,7 @@
       "ul{padding:0;list-style:none}li{margin:.75rem 0;padding:.5rem .75rem;background:#fff;border-left:4px solid #b3261e}" +
       "li.warning{border-left-color:#8a6d00}" +
       "code{font:14px/1.4 ui-monospace,monospace;background:#f1e7e5;padding:0 .25em}" +
-      ".help{margin:.25rem 0 0;color:#333}.msg{white-space:pre-wrap}" +
+      ".help{margin:.25rem 0 0;color:#333;white-space:pre-wrap}.msg{white-space:pre-wrap}" +
       "button{font:inherit;padding:.25rem .75rem;cursor:pointer}");
     var box = el("div");
     box.className = "box";
@@ -101,7 +101,9 @@
     close.addEventListener("click", hide);
     box.appendChild(close);
     if (quiet) {
-      style.textContent += ".box{inset:auto 1rem 1rem auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
+      // Above the Edit button, when there is one.
+      var low = document.getElementById("panduan-edit") ? "4.75rem" : "1rem";
+      style.textContent += ".box{inset:auto 1rem " + low + " auto;max-width:min(34rem,calc(100vw - 2rem));max-height:40vh;" +
         "background:#fffdf5;border:1px solid #c9b458;border-bottom:1px solid #c9b458;border-radius:6px;" +
         "box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:14px;padding:.5rem .75rem}" +
         "h2{font-size:1rem;color:#5c4a00}li{border-left-color:#c9b458;margin:.4rem 0;padding:.25rem .5rem}";
@@ -138,5 +140,52 @@
     wait = Math.min(wait * 2, 4000);
   }
 
+  /* The browser editor (issue #27): the address `serve` prints carries the run's key
+     (?token=); it is kept for this server and taken out of the address bar. A page
+     with a file gets an Edit button; a link to a page not written yet, a button that
+     writes it, titled with the link's text. */
+  function editing() {
+    var key = "panduan-token:" + location.host;
+    var m = /([?&])token=([0-9a-f]+)&?/.exec(location.search);
+    if (m) {
+      try { localStorage.setItem(key, m[2]); } catch (e) { /* private mode */ }
+      var rest = location.search.replace(/[?&]token=[0-9a-f]+/, "").replace(/^&/, "?");
+      history.replaceState(null, "", location.pathname + rest + location.hash);
+    }
+    var source = script ? script.getAttribute("data-source") : null;
+    if (!source) return;
+    var enc = function (p) { return p.split("/").map(encodeURIComponent).join("/"); };
+    var edit = el("a", script.getAttribute("data-edit") || "Edit");
+    edit.href = "/_panduan/edit/" + enc(source);
+    edit.id = "panduan-edit";
+    edit.setAttribute("style", "position:fixed;left:1rem;bottom:1rem;z-index:2147483646;background:#0b5cad;color:#fff;" +
+      "font:600 16px/1.2 system-ui,sans-serif;padding:.75rem 1rem;border-radius:6px;text-decoration:none;" +
+      "box-shadow:0 2px 8px rgba(0,0,0,.3);min-height:44px;box-sizing:border-box");
+    document.body.appendChild(edit);
+    var marks = document.querySelectorAll(".panduan-unfinished[data-new]");
+    for (var i = 0; i < marks.length; i++) (function (mark) {
+      var link = mark.previousElementSibling;
+      var target = mark.getAttribute("data-new");
+      var button = el("button", script.getAttribute("data-create") || "Write this page");
+      button.type = "button";
+      button.setAttribute("style", "font:inherit;font-size:.85em;margin-left:.3em;min-height:32px;cursor:pointer");
+      button.addEventListener("click", function () {
+        var title = (link && link.textContent.trim()) || target.split("/").pop().replace(/\.md$/, "");
+        var token = "";
+        try { token = localStorage.getItem(key) || ""; } catch (e) { /* private mode */ }
+        fetch("/_panduan/source/" + enc(target), {
+          method: "PUT",
+          headers: { "X-Panduan-Token": token, "If-None-Match": "*", "Content-Type": "text/markdown" },
+          body: "---\ntitle: " + JSON.stringify(title) + "\n---\n\n"
+        }).then(function (r) {
+          if (r.status === 201 || r.status === 409) location.href = "/_panduan/edit/" + enc(target);
+          else if (r.status === 403) button.textContent = script.getAttribute("data-no-key") || "403";
+        });
+      });
+      mark.appendChild(button);
+    })(marks[i]);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", editing); else editing();
   connect();
 })();

@@ -13,6 +13,7 @@
 //!
 //! Progress is reported as [`Event`]s; the binary prints them.
 
+pub mod edit;
 pub mod http;
 pub mod watch;
 
@@ -43,6 +44,9 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub watch: WatchMethod,
+    /// The browser editor: on by default on a loopback address (`panduan serve`
+    /// decides; see [`edit`]).
+    pub edit: bool,
 }
 
 /// Options of `panduan watch`.
@@ -55,8 +59,9 @@ pub struct WatchOptions {
 /// What happened, for the binary to print.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// `serve` accepts connections at `url`.
-    Listening { url: &'a str },
+    /// `serve` accepts connections at `url`; with the editor on, `edit` is the address
+    /// that carries the run's token (`…/?token=…`).
+    Listening { url: &'a str, edit: Option<&'a str> },
     /// Sources changed (paths relative to the project root); a rebuild starts.
     Changed { paths: &'a [PathBuf] },
     /// A build succeeded.
@@ -126,6 +131,14 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
     let mut watcher = SourceWatcher::start(watched, options.watch)?;
 
     let (tabs, _) = broadcast::channel(16);
+    let editor = match options.edit {
+        true => Some(Arc::new(
+            edit::Editor::new(root.clone(), build.clone())
+                .map_err(|e| Error::Msg(crate::msg!("serve-no-token", detail = e.to_string())))?,
+        )),
+        false => None,
+    };
+    let edit_url = editor.as_ref().map(|e| format!("{url}?token={}", e.token));
     let shared = Arc::new(Shared {
         site: RwLock::new(Arc::new(SiteFiles::default())),
         status: RwLock::new(Arc::from("{}")),
@@ -133,6 +146,7 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
         placeholder: RwLock::new(Arc::from("")),
         root: root.clone(),
         open_tabs: Default::default(),
+        editor,
     });
     let mut server = LiveSite {
         build,
@@ -147,7 +161,10 @@ pub fn serve(options: ServeOptions, on_event: &mut dyn FnMut(Event<'_>)) -> Resu
 
     let app = http::router(Arc::clone(&shared));
     runtime.spawn(http::accept(listener, app));
-    on_event(Event::Listening { url: &url });
+    on_event(Event::Listening {
+        url: &url,
+        edit: edit_url.as_deref(),
+    });
 
     watch::run(&mut watcher, &stop, &mut |step| match step {
         Step::Changed(trigger) => server.rebuild(Some(&trigger), on_event),
@@ -279,12 +296,17 @@ impl LiveSite {
                 let elapsed = started.elapsed();
                 let paths: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
                 let (later, later_rx) = tokio::sync::watch::channel(None);
+                let mut site = SiteFiles::new(rendered.files, &token, later_rx);
+                if let Some(editor) = &self.shared.editor {
+                    site.edit = edit_attributes(deferred.site(), &options);
+                    *editor.pages.write().unwrap_or_else(PoisonError::into_inner) =
+                        Arc::new(edit::page_infos(deferred.site()));
+                }
                 *self
                     .shared
                     .site
                     .write()
-                    .unwrap_or_else(PoisonError::into_inner) =
-                    Arc::new(SiteFiles::new(rendered.files, &token, later_rx));
+                    .unwrap_or_else(PoisonError::into_inner) = Arc::new(site);
                 self.good = token;
                 let reload = json(&Status {
                     kind: "reload",
@@ -393,6 +415,38 @@ impl LiveSite {
             .write()
             .unwrap_or_else(PoisonError::into_inner) = Arc::from(page);
     }
+}
+
+/// For each page of `site` with a file, the attributes its live-reload snippet gets:
+/// its file below `content/` and the Edit button's words in its language.
+fn edit_attributes(
+    site: &crate::model::Site,
+    options: &BuildOptions,
+) -> std::collections::HashMap<String, String> {
+    let (_, strings) = overlay_strings(options);
+    site.pages
+        .iter()
+        .filter_map(|page| {
+            let shown = display_path(page.path.as_ref()?);
+            let source = shown.strip_prefix("content/")?;
+            let words = |key: &str, fallback: &'static str| {
+                strings
+                    .get(page.lang.as_str())
+                    .and_then(|s| s.get(key))
+                    .map_or(fallback, String::as_str)
+                    .to_string()
+            };
+            let attributes = edit::snippet_attributes(
+                source,
+                [
+                    &words("serve_edit", "Edit this page"),
+                    &words("serve_create", "Write this page"),
+                    &words("serve_no_key", "Open the address with ?token= first"),
+                ],
+            );
+            Some((page.url.clone(), attributes))
+        })
+        .collect()
 }
 
 /// The reload client as inserted before `</body>`, naming the build it belongs to.
@@ -617,7 +671,7 @@ mod tests {
             "<p>data-build=&quot;x&quot;</p>{}</body>",
             snippet(http::BUILD_PLACEHOLDER)
         );
-        let served = http::with_build(page.into_bytes(), "ab-7");
+        let served = http::with_build(page.into_bytes(), "ab-7", "");
         assert_eq!(
             String::from_utf8(served).expect("utf-8"),
             "<p>data-build=&quot;x&quot;</p><script src=\"/.panduan/live-reload.js\" data-build=\"ab-7\"></script></body>"

@@ -214,3 +214,187 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         assert_eq!(print["furniture"], serde_json::json!([]), "{page}: {print}");
     }
 }
+
+/// The browser editor (#27) on a copy of the bundled handbook, driven by
+/// `tests/browser/editor.mjs`: open a group-type page, press Edit, change a field of the
+/// form and a sentence of the body, insert a picture, save; the file on disk, the
+/// picture and the rebuilt page all show the change. axe finds nothing on the editor,
+/// light and dark, at 360 and 1280 px.
+#[test]
+fn the_editor_changes_a_field_a_sentence_and_adds_a_picture_in_chromium() {
+    if tools::browser_tests_skipped("the browser editor in Chromium") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let chromium = tools::chromium();
+    let site = TestSite::bundled();
+    let page = "content/id/group-types/therapy.md";
+    let before = site.read(page);
+    let mut server = support::server::Running::serve(site.path());
+    let token = server.token();
+    let token_url = format!("http://{}/?token={token}", server.addr);
+    let out = Command::new(tools::node())
+        .env("CHROMIUM", chromium)
+        .arg(dir.join("editor.mjs"))
+        .arg(&token_url)
+        .arg("/id/jenis-kelompok/terapi/")
+        .arg("purpose")
+        .arg(dir.join("screenshots"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    println!("{report:#}");
+    assert_eq!(
+        report["errors"].as_array().map_or(1, Vec::len),
+        0,
+        "{report:#}"
+    );
+    assert_eq!(report["editLabel"], "Sunting halaman ini", "{report:#}");
+    assert!(
+        !report["steps"][0]["addressAfterToken"]
+            .as_str()
+            .unwrap_or("token")
+            .contains("token"),
+        "the key is taken out of the address bar: {report:#}"
+    );
+    // The file on disk: the field and the sentence changed, the picture linked.
+    let after = site.read(page);
+    let sentence = report["sentence"].as_str().expect("a sentence");
+    assert!(after.contains(sentence), "{after}");
+    assert!(after.contains("Diubah lewat penyunting."), "{after}");
+    assert!(
+        after.contains("![Kursi yang disusun melingkar](../images/foto-kegiatan.png)"),
+        "{after}"
+    );
+    assert!(site.exists("content/id/images/foto-kegiatan.png"));
+    // Only the edited key's line changed in the front matter.
+    let head = |t: &str| -> Vec<String> {
+        t.split("\n---\n")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let changed: Vec<(String, String)> = head(&before)
+        .into_iter()
+        .zip(head(&after))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].0.starts_with("purpose:"), "{changed:?}");
+    // The rebuilt page shows all three.
+    let shown = &report["pageAfter"];
+    assert_eq!(shown["sentence"], true, "{shown}");
+    assert_eq!(shown["field"], true, "{shown}");
+    assert_eq!(
+        shown["picture"]["alt"], "Kursi yang disusun melingkar",
+        "{shown}"
+    );
+    assert_eq!(shown["picture"]["loaded"], true, "{shown}");
+    assert_eq!(
+        report["axe"].as_array().map_or(1, Vec::len),
+        0,
+        "{:#}",
+        report["axe"]
+    );
+    // Pasted from Excel: a Markdown table. From Word: headings, bold, italic, links and
+    // lists as Markdown, a table as a table, and nothing else (no script).
+    let excel = report["paste"]["excel"].as_str().unwrap_or("");
+    assert!(
+        excel.contains("| Nama | Usia |\n|---|---|\n| Siti | 34 |\n| Budi | 41 |"),
+        "{excel}"
+    );
+    let word = report["paste"]["word"].as_str().unwrap_or("");
+    for wanted in [
+        "## Judul dari Word",
+        "Teks **tebal** dan *miring* dengan [tautan](https://example.org/).",
+        "- satu\n- dua",
+        "**gaya tebal**",
+        "| A | B |\n|---|---|\n| 1 | 2 |",
+    ] {
+        assert!(word.contains(wanted), "{wanted:?} in {word}");
+    }
+    assert!(!word.contains("alert"), "{word}");
+    // A save over a version changed meanwhile is refused, with the difference to see.
+    let conflict = &report["conflict"];
+    assert_eq!(conflict["otherSave"], 200, "{conflict}");
+    assert!(
+        conflict["alert"]
+            .as_str()
+            .unwrap_or("")
+            .contains("sudah diubah di tempat lain"),
+        "{conflict}"
+    );
+    let diff = conflict["diff"].as_str().unwrap_or("");
+    assert!(diff.contains("+ Kalimat saya."), "{diff}");
+    assert!(
+        site.read(page).contains("Tambahan dari penyunting lain."),
+        "the other save stays"
+    );
+    server.assert_alive();
+}
+
+/// The browser editor (#27) in Firefox (Debian's firefox-esr, through geckodriver, by
+/// `tests/browser/editor-firefox.mjs`): the editor builds its form, toolbar and preview,
+/// typing into a field and into the text and pressing Save writes both to the file.
+#[test]
+fn the_editor_saves_in_firefox() {
+    if tools::browser_tests_skipped("the browser editor in Firefox") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let (firefox, geckodriver) = (tools::firefox(), tools::geckodriver());
+    let site = TestSite::bundled();
+    let page = "content/id/group-types/self-help.md";
+    let mut server = support::server::Running::serve(site.path());
+    let token = server.token();
+    let out = Command::new(tools::node())
+        .arg(dir.join("editor-firefox.mjs"))
+        .arg(&geckodriver)
+        .arg(&firefox)
+        .arg(format!("http://{}/?token={token}", server.addr))
+        .arg("/id/jenis-kelompok/swabantu/")
+        .arg("summary")
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    println!("{report:#}");
+    assert_eq!(
+        report["errors"].as_array().map_or(1, Vec::len),
+        0,
+        "{report:#}"
+    );
+    assert!(
+        report["parts"]["fields"].as_u64().unwrap_or(0) >= 10,
+        "{report:#}"
+    );
+    assert_eq!(report["parts"]["tools"], 9, "{report:#}");
+    assert_eq!(report["parts"]["preview"], true, "{report:#}");
+    assert!(
+        report["status"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Tersimpan"),
+        "{report:#}"
+    );
+    let after = site.read(page);
+    assert!(after.contains("Diketik di Firefox."), "{after}");
+    assert!(
+        after.contains("Kalimat yang diketik di Firefox."),
+        "{after}"
+    );
+    server.assert_alive();
+}

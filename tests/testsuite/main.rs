@@ -12,6 +12,7 @@ mod build;
 mod check;
 mod cli;
 mod downloads;
+mod editor;
 mod epub;
 mod errors;
 mod handbook;

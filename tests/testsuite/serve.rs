@@ -312,7 +312,7 @@ fn a_link_to_a_page_not_written_yet_is_marked_and_the_preview_goes_on() {
         let en = server.get("/en/guide/install/");
         assert!(
             en.body.contains(
-                "lang=\"en\">not written yet; to start it: panduan new content/en/guide/nowhere.md</span>"
+                "lang=\"en\" data-new=\"en/guide/nowhere.md\">not written yet; to start it: panduan new content/en/guide/nowhere.md</span>"
             ),
             "{}",
             en.body

@@ -97,6 +97,15 @@ impl Running {
         run
     }
 
+    /// The editor's token, from the address `serve` prints on a line of its own
+    /// (`http://…/?token=…`).
+    pub fn token(&mut self) -> String {
+        let line = self.wait_for_line(|l| l.starts_with("http://") && l.contains("?token="));
+        line.rsplit_once("?token=")
+            .map(|(_, t)| t.trim().to_string())
+            .unwrap_or_default()
+    }
+
     /// Waits for a printed line that satisfies `wanted`.
     pub fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
@@ -169,13 +178,33 @@ impl Response {
 
 /// A plain HTTP/1.1 GET that sends `path` exactly as given (no normalisation).
 pub fn get(addr: &str, path: &str) -> Response {
+    request(addr, "GET", path, &[], b"")
+}
+
+/// A plain HTTP/1.1 request with `headers` (a `Host` naming `addr` is added unless
+/// one is given) and `body`, sent exactly as given.
+pub fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send request");
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !body.is_empty() || method != "GET" {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("Connection: close\r\n\r\n");
+    stream.write_all(head.as_bytes()).expect("send request");
+    stream.write_all(body).expect("send body");
     // Read the head, then as much body as Content-Length says (Chromium's DevTools
     // server keeps the connection open), or to the end.
     let mut reader = BufReader::new(stream);

@@ -103,6 +103,60 @@ pub fn epubcheck() -> PathBuf {
     answer(FOUND.get_or_init(|| EPUBCHECK.find()))
 }
 
+/// Firefox, Debian's `firefox-esr`, for the editor's Firefox test.
+#[track_caller]
+pub fn firefox() -> PathBuf {
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    answer(FOUND.get_or_init(|| FIREFOX.find()))
+}
+
+/// geckodriver, Mozilla's WebDriver server for Firefox (a Rust program: installed with
+/// `cargo install` into the test's own folder, once).
+#[track_caller]
+pub fn geckodriver() -> PathBuf {
+    static FOUND: OnceLock<Found> = OnceLock::new();
+    answer(FOUND.get_or_init(install_geckodriver))
+}
+
+/// The geckodriver installed by these tests, pinned.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+fn install_geckodriver() -> Found {
+    if let Some(path) = on_path(&["geckodriver"]) {
+        return Ok(path);
+    }
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("geckodriver");
+    let binary = root
+        .join("bin")
+        .join(format!("geckodriver{}", std::env::consts::EXE_SUFFIX));
+    if binary.is_file() {
+        return Ok(binary);
+    }
+    let lock_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("geckodriver.lock");
+    let lock = File::create(&lock_path)
+        .map_err(|e| format!("cannot create {}: {e}", lock_path.display()))?;
+    lock.lock()
+        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    if binary.is_file() {
+        return Ok(binary);
+    }
+    note("installing geckodriver with cargo install (once, a few minutes)");
+    let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["install", "--locked", "--quiet", "geckodriver", "--version"])
+        .arg(GECKODRIVER_VERSION)
+        .arg("--root")
+        .arg(&root)
+        .output()
+        .map_err(|e| format!("cannot run cargo install: {e}"))?;
+    if !out.status.success() || !binary.is_file() {
+        return Err(format!(
+            "`cargo install geckodriver` failed: {}{SKIP_BROWSER}",
+            last_line(&out)
+        ));
+    }
+    Ok(binary)
+}
+
 /// `tests/browser/`, with its Node packages (playwright-core, axe-core, vnu-jar)
 /// installed from its `package-lock.json`.
 #[track_caller]
@@ -159,6 +213,12 @@ const CHROMIUM: Debian = Debian {
     commands: &["chromium", "chromium-browser"],
     package: "chromium",
     needed_for: "the browser tests",
+    or_else: SKIP_BROWSER,
+};
+const FIREFOX: Debian = Debian {
+    commands: &["firefox-esr", "firefox"],
+    package: "firefox-esr",
+    needed_for: "the editor's Firefox test",
     or_else: SKIP_BROWSER,
 };
 const NODE: Debian = Debian {
