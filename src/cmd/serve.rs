@@ -39,7 +39,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
                     ))
                 );
                 if editing {
-                    errln!("note: {}", panduan::t!("serve-edit-open-to-network"));
+                    errln!("{}", note_line(panduan::t!("serve-edit-open-to-network")));
                 }
             }
             if args.open {
