@@ -113,8 +113,297 @@ fn localize(mut command: clap::Command, prefix: &str, lang: Lang, top: bool) -> 
         // that command its description too.
         command.build();
         if let Some(about) = text("cli-help-about".to_string()) {
-            command = command.mut_subcommand("help", |s| s.about(about));
+            command = help_about(command, &about);
         }
+    }
+    command
+}
+
+/// A mistake on the command line in `lang`, in plain words with what to do (issue #26):
+/// `error: …` and its `help:` line, as Panduan prints every failure, in place of clap's
+/// own English. `args` are the arguments as given (to name the command they are for).
+/// `None` for what is not a mistake (the help, the version).
+pub fn explain_error(lang: Lang, e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    let (message, help) = error_words(lang, e, args)?;
+    Some(format!(
+        "{}: {message}\n  = {}: {help}\n",
+        crate::diagnostic::Level::Error.word_in(lang),
+        crate::diagnostic::help_word(lang)
+    ))
+}
+
+/// The message and the help line of [`explain_error`].
+fn error_words(
+    lang: Lang,
+    e: &clap::Error,
+    args: &[std::ffi::OsString],
+) -> Option<(String, String)> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let root = command_in(lang);
+    let (command, sub) = command_path(&root, args);
+    let name = command.join(" ");
+    let say = |id: &str, attr: Option<&str>, args: &[(&'static str, i18n::Arg)]| {
+        i18n::format(lang, id, attr, args)
+    };
+    let text = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(s)) => s.first().cloned(),
+        _ => None,
+    };
+    let list = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::Strings(s)) => s.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let ticked = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let more = || say("cli-see-help", None, &[("command", name.as_str().into())]);
+    let words = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        | ErrorKind::DisplayVersion => return None,
+        ErrorKind::InvalidSubcommand => {
+            let word = text(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let commands: Vec<String> = sub
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .filter(|c| c != "help")
+                .collect();
+            let nearest = text(ContextKind::SuggestedSubcommand);
+            let a = vec![
+                ("word", word.into()),
+                ("command", name.as_str().into()),
+                ("commands", ticked(&commands).into()),
+                ("nearest", nearest.clone().unwrap_or_default().into()),
+            ];
+            let help = match nearest {
+                Some(_) => say("cli-unknown-command", Some("help-nearest"), &a),
+                None => say("cli-unknown-command", Some("help"), &a),
+            };
+            (say("cli-unknown-command", None, &a), help)
+        }
+        ErrorKind::UnknownArgument => {
+            let word = text(ContextKind::InvalidArg).unwrap_or_default();
+            let nearest = text(ContextKind::SuggestedArg);
+            let a = vec![
+                ("word", word.as_str().into()),
+                ("command", name.as_str().into()),
+                ("nearest", nearest.clone().unwrap_or_default().into()),
+            ];
+            if word.starts_with('-') {
+                // An option of another command (`panduan build --open`) is named there.
+                let elsewhere = commands_with_option(&root, &word);
+                let mut a = a;
+                a.push(("elsewhere", elsewhere.join(", ").into()));
+                let help = match (nearest, elsewhere.is_empty()) {
+                    (_, false) => say("cli-unknown-option", Some("help-elsewhere"), &a),
+                    (Some(_), true) => say("cli-unknown-option", Some("help-nearest"), &a),
+                    (None, true) => say("cli-unknown-option", Some("help"), &a),
+                };
+                (say("cli-unknown-option", None, &a), help)
+            } else {
+                // A word too many: a name with a space, if the command takes names.
+                let attr = match sub.get_positionals().next() {
+                    Some(_) => "help",
+                    None => "help-options",
+                };
+                (
+                    say("cli-unexpected-word", None, &a),
+                    say("cli-unexpected-word", Some(attr), &a),
+                )
+            }
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let shown = text(ContextKind::InvalidArg).unwrap_or_default();
+            let option = shown.split(['=', ' ']).next().unwrap_or(&shown).to_string();
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let valid = list(ContextKind::ValidValue);
+            let nearest = text(ContextKind::SuggestedValue);
+            let expected = expected_value(lang, &sub, &option);
+            let a = vec![
+                ("option", option.as_str().into()),
+                ("shown", shown.as_str().into()),
+                ("value", value.as_str().into()),
+                ("valid", ticked(&valid).into()),
+                ("nearest", nearest.clone().unwrap_or_default().into()),
+                ("expected", expected.clone().unwrap_or_default().into()),
+                ("command", name.as_str().into()),
+            ];
+            if value.is_empty() {
+                (
+                    say("cli-missing-value", None, &a),
+                    say("cli-missing-value", Some("help"), &a),
+                )
+            } else {
+                let attr = match (&nearest, valid.is_empty(), &expected) {
+                    (Some(_), _, _) => "help-nearest",
+                    (None, false, _) => "help",
+                    (None, true, Some(_)) => "help-expect",
+                    (None, true, None) => "help-other",
+                };
+                (
+                    say("cli-invalid-value", None, &a),
+                    say("cli-invalid-value", Some(attr), &a),
+                )
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let option = text(ContextKind::InvalidArg).unwrap_or_default();
+            let other = list(ContextKind::PriorArg);
+            let a = vec![
+                ("option", option.as_str().into()),
+                ("other", ticked(&other).into()),
+                ("command", name.as_str().into()),
+            ];
+            (
+                say("cli-conflict", None, &a),
+                say("cli-conflict", Some("help"), &a),
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = list(ContextKind::InvalidArg);
+            let example = example_of(&sub, &name);
+            // What the first missing argument is, in the words of its own help.
+            let what = missing
+                .first()
+                .and_then(|m| {
+                    sub.get_arguments().find(|a| {
+                        a.get_value_names()
+                            .is_some_and(|v| v.iter().any(|n| &format!("<{n}>") == m))
+                            || m == &format!("<{}>", a.get_id().as_str().to_uppercase())
+                    })
+                })
+                .and_then(|a| a.get_help())
+                .map(|h| lower_first(&h.to_string()))
+                .unwrap_or_else(|| ticked(&missing));
+            let a = vec![
+                ("command", name.as_str().into()),
+                ("missing", ticked(&missing).into()),
+                ("what", what.into()),
+                ("example", example.clone().unwrap_or_default().into()),
+            ];
+            let help = match example {
+                Some(_) => say("cli-missing-argument", Some("help"), &a),
+                None => more(),
+            };
+            (say("cli-missing-argument", None, &a), help)
+        }
+        _ => (
+            say(
+                "cli-cannot-read",
+                None,
+                &[("command", name.as_str().into())],
+            ),
+            more(),
+        ),
+    };
+    Some(words)
+}
+
+/// The words naming the command that `args` run (`["panduan", "theme", "eject"]`),
+/// and that command.
+fn command_path(root: &clap::Command, args: &[std::ffi::OsString]) -> (Vec<String>, clap::Command) {
+    let mut names = vec![root.get_name().to_string()];
+    let mut command = root.clone();
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = it.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            it.next();
+            continue;
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        match command.find_subcommand(arg.as_ref()) {
+            Some(sub) if sub.get_name() != "help" => {
+                names.push(sub.get_name().to_string());
+                command = sub.clone();
+            }
+            _ => break,
+        }
+    }
+    (names, command)
+}
+
+/// The commands (`panduan serve`, …) that have option `word` (`--port`, `--port=80`).
+fn commands_with_option(root: &clap::Command, word: &str) -> Vec<String> {
+    let long = word
+        .trim_start_matches('-')
+        .split('=')
+        .next()
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    let mut stack: Vec<(String, &clap::Command)> = vec![(root.get_name().to_string(), root)];
+    while let Some((name, command)) = stack.pop() {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let sub_name = format!("{name} {}", sub.get_name());
+            if sub
+                .get_arguments()
+                .any(|a| !a.is_global_set() && a.get_long() == Some(long))
+            {
+                out.push(format!("`{sub_name}`"));
+            }
+            stack.push((sub_name, sub));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What option `option` (`--port`) of `command` takes, in words, when it is not one
+/// of a list of values.
+fn expected_value(lang: Lang, command: &clap::Command, option: &str) -> Option<String> {
+    let long = option.trim_start_matches('-');
+    let arg = command.get_arguments().find(|a| {
+        a.get_long() == Some(long)
+            || (a.is_positional()
+                && a.get_value_names()
+                    .is_some_and(|v| v.iter().any(|n| format!("<{n}>") == option)))
+    })?;
+    i18n::try_format(lang, &format!("cli-expect-{}", arg.get_id()), None, &[])
+}
+
+/// `text` with a small first letter (a help line used inside a sentence).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first example in the help of `command` (named `name`, `panduan new`), without
+/// its comment: a line to type.
+fn example_of(command: &clap::Command, name: &str) -> Option<String> {
+    let after = command.get_after_help()?.to_string();
+    let prefix = format!("{name} ");
+    after
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(&prefix))
+        .map(|l| l.split("  ").next().unwrap_or(l).trim().to_string())
+}
+
+/// `command` with `about` as the description of its `help` subcommand and of those of
+/// its subcommands (`panduan theme help`).
+fn help_about(mut command: clap::Command, about: &str) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |s| match name.as_str() {
+            "help" => s.about(about.to_string()),
+            _ => help_about(s, about),
+        });
     }
     command
 }

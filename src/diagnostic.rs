@@ -73,6 +73,46 @@ impl fmt::Display for Level {
     }
 }
 
+impl Level {
+    /// The word a terminal shows for this level in `lang` (`error`, `kesalahan`): the
+    /// JSON of `check` keeps the English code of [`Display`](fmt::Display).
+    pub fn word_in(self, lang: Lang) -> String {
+        match self {
+            Level::Error => crate::msg!("label-error"),
+            Level::Warning => crate::msg!("label-warning"),
+            Level::Hint => crate::msg!("label-hint"),
+        }
+        .format_in(lang)
+    }
+}
+
+/// The label of a `help:` line in `lang` (`help`, `petunjuk`).
+pub fn help_word(lang: Lang) -> String {
+    crate::msg!("label-help").format_in(lang)
+}
+
+/// The label of a `note:` line in `lang` (`note`, `catatan`).
+pub fn note_word(lang: Lang) -> String {
+    crate::msg!("label-note").format_in(lang)
+}
+
+/// `error: {message}`, with the label in the current language, for a failure that
+/// has no place in a file.
+pub fn error_line(message: impl fmt::Display) -> String {
+    format!("{}: {message}", Level::Error.word_in(i18n::current()))
+}
+
+/// `note: {message}`, with the label in the current language.
+pub fn note_line(message: impl fmt::Display) -> String {
+    format!("{}: {message}", note_word(i18n::current()))
+}
+
+/// `\n  = help: {help}`, with the label in the current language: the help line under a
+/// message.
+pub fn help_line(help: impl fmt::Display) -> String {
+    format!("\n  = {}: {help}", help_word(i18n::current()))
+}
+
 /// One problem in the content, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -308,7 +348,14 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.span, self.level, self.message)?;
+        let lang = i18n::current();
+        write!(
+            f,
+            "{}: {}: {}",
+            self.span,
+            self.level.word_in(lang),
+            self.message
+        )?;
         if let Some(line) = &self.line {
             // Tabs are shown as one space each, so that the caret stays under its column.
             let number = self.span.line.to_string();
@@ -322,7 +369,7 @@ impl fmt::Display for Diagnostic {
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = {}: {help}", help_word(lang))?;
         }
         Ok(())
     }

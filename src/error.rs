@@ -49,7 +49,11 @@ pub enum Error {
 fn show_msg(m: &crate::i18n::Msg) -> String {
     let lang = crate::i18n::current();
     match m.attr_in(lang, "help") {
-        Some(help) => format!("{}\n  = help: {help}", m.format_in(lang)),
+        Some(help) => format!(
+            "{}{}",
+            m.format_in(lang),
+            crate::diagnostic::help_line(help)
+        ),
         None => m.format_in(lang),
     }
 }

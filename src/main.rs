@@ -31,11 +31,11 @@ fn main() -> ExitCode {
             }
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(lang, &e, &args),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(lang, &e, &args),
     };
     if source > Source::Book {
         let root = option_value(&args, "--root").map(std::path::PathBuf::from);
@@ -51,6 +51,18 @@ fn main() -> ExitCode {
         }
     };
     cmd::console::exit_code(code)
+}
+
+/// Says what is wrong with the command line, in the user's language, and what to do
+/// (clap's own text for the version and the help); exits with clap's code (2).
+fn usage_error(lang: i18n::Lang, e: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    match panduan::cli::explain_error(lang, e, args) {
+        Some(text) => {
+            eprint!("{text}");
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+        None => e.exit(),
+    }
 }
 
 /// Whether clap stopped to show the help (asked for, or a command was missing).

@@ -16,30 +16,32 @@ use crate::translation::{fingerprint, record_yaml, replace_record};
 use crate::{BuildOptions, load_site};
 
 /// Where a page file lies: its language and path below `content/<lang>/` (no `.md`).
+/// A relative path is read from the current folder, or else from the handbook's
+/// folder (`--root`): `panduan new content/id/x.md --root site/` works from anywhere.
 fn locate(site: &Site, path: &Path) -> Result<(String, String)> {
-    let abs = if path.is_absolute() {
+    let content = site.config.content_dir();
+    let content = fs::canonicalize(&content).unwrap_or(content);
+    let from_cwd = if path.is_absolute() {
         path.to_path_buf()
     } else {
         std::env::current_dir()
             .map(|d| d.join(path))
             .unwrap_or_else(|_| path.to_path_buf())
     };
-    let content = site.config.content_dir();
-    let content = fs::canonicalize(&content).unwrap_or(content);
-    let parent = abs
-        .parent()
-        .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
-    let abs = match (parent, abs.file_name()) {
-        (Some(p), Some(name)) => p.join(name),
-        _ => abs,
-    };
-    let below = abs.strip_prefix(&content).map_err(|_| {
-        Error::Msg(crate::msg!(
-            "new-outside-content",
-            path = display_path(path)
-        ))
-    })?;
-    let below = display_path(below);
+    let mut candidates = vec![from_cwd];
+    if path.is_relative() {
+        candidates.push(site.config.root.join(path));
+    }
+    let below = candidates
+        .iter()
+        .find_map(|abs| below_content(abs, &content))
+        .ok_or_else(|| {
+            Error::Msg(crate::msg!(
+                "new-outside-content",
+                path = display_path(path)
+            ))
+        })?;
+    let below = display_path(&below);
     let Some((lang, rest)) = below.split_once('/') else {
         return Err(Error::Msg(crate::msg!(
             "new-outside-language",
@@ -56,6 +58,23 @@ fn locate(site: &Site, path: &Path) -> Result<(String, String)> {
         )));
     };
     Ok((lang.to_string(), rel.to_string()))
+}
+
+/// `abs` below the (canonical) `content` folder, if it lies there: the nearest of its
+/// folders that exists is resolved (symbolic links, `..`); the rest, and the file's
+/// own name, are kept as written.
+fn below_content(abs: &Path, content: &Path) -> Option<PathBuf> {
+    let mut rest: Vec<std::ffi::OsString> = vec![abs.file_name()?.to_os_string()];
+    let mut existing = abs.parent()?.to_path_buf();
+    let resolved = loop {
+        if let Ok(real) = fs::canonicalize(&existing) {
+            break real;
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?.to_path_buf();
+    };
+    let full = rest.iter().rev().fold(resolved, |p, part| p.join(part));
+    full.strip_prefix(content).ok().map(Path::to_path_buf)
 }
 
 /// The error for a language code `book.toml` does not declare, listing those it does.

@@ -81,7 +81,9 @@ pub(crate) fn options(args: &BuildArgs) -> Result<BuildOptions> {
         drafts: args.drafts,
         zip: args.zip.clone(),
         pdf: !args.no_pdf,
-        on_wait: output::OnWait::new(|message| errln!("note: {message}")),
+        on_wait: output::OnWait::new(|message| {
+            errln!("{}", panduan::diagnostic::note_line(message))
+        }),
         ..Default::default()
     })
 }

@@ -98,12 +98,13 @@ fn failure(what: &str, e: &io::Error) -> String {
         other => other.to_string(),
     };
     if e.kind() == io::ErrorKind::StorageFull {
-        format!("error: {}", panduan::t!("stream-full", what = what))
+        panduan::diagnostic::error_line(panduan::t!("stream-full", what = what))
     } else {
-        format!(
-            "error: {}",
-            panduan::t!("stream-failed", what = what, detail = e.to_string())
-        )
+        panduan::diagnostic::error_line(panduan::t!(
+            "stream-failed",
+            what = what,
+            detail = e.to_string()
+        ))
     }
 }
 

@@ -3,7 +3,7 @@
 //! events of `serve` and `watch` as they rebuild.
 
 use panduan::Error;
-use panduan::diagnostic::{Diagnostic, display_path};
+use panduan::diagnostic::{Diagnostic, display_path, error_line, note_line};
 use panduan::serve::Event;
 use panduan::t;
 
@@ -32,13 +32,13 @@ pub(crate) fn failure(e: &Error, after: Option<&str>) {
             let warnings = found.len() - errors;
             let line = t!("build-failed", errors = errors, warnings = warnings);
             match after {
-                Some(a) => errln!("error: {line}; {a}"),
-                None => errln!("error: {line}"),
+                Some(a) => errln!("{}", error_line(format!("{line}; {a}"))),
+                None => errln!("{}", error_line(line)),
             }
         }
         Error::Config(d) => errln!("{d}"),
         other => {
-            errln!("error: {other}");
+            errln!("{}", error_line(other));
             let mut source = std::error::Error::source(other);
             let caused_by = t!("caused-by");
             while let Some(s) = source {
@@ -97,6 +97,6 @@ pub(crate) fn event(event: &Event<'_>, after_failure: &dyn Fn() -> Option<String
             failure(e, after_failure().as_deref());
             errln!("{}", t!("serve-waiting"));
         }
-        Event::Note(note) => errln!("note: {note}"),
+        Event::Note(note) => errln!("{}", note_line(note)),
     }
 }

@@ -4,6 +4,7 @@
 use std::process::{Command, ExitCode, Stdio};
 
 use panduan::cli::ServeArgs;
+use panduan::diagnostic::note_line;
 use panduan::serve::{Event, ServeOptions};
 use panduan::{BuildOptions, Result};
 
@@ -31,11 +32,14 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
         if let Event::Listening { url, edit } = &event {
             if !loopback {
                 errln!(
-                    "note: {}",
-                    panduan::t!("serve-not-loopback", bind = args.bind.to_string())
+                    "{}",
+                    note_line(panduan::t!(
+                        "serve-not-loopback",
+                        bind = args.bind.to_string()
+                    ))
                 );
                 if editing {
-                    errln!("note: {}", panduan::t!("serve-edit-open-to-network"));
+                    errln!("{}", note_line(panduan::t!("serve-edit-open-to-network")));
                 }
             }
             if args.open {
@@ -67,8 +71,12 @@ fn open_browser(url: &str) {
         .stderr(Stdio::null());
     if let Err(e) = command.spawn() {
         errln!(
-            "note: {}",
-            panduan::t!("serve-no-browser", detail = e.to_string(), url = url)
+            "{}",
+            note_line(panduan::t!(
+                "serve-no-browser",
+                detail = e.to_string(),
+                url = url
+            ))
         );
     }
 }

@@ -107,6 +107,9 @@ fn planned(site: &Site) -> Vec<(String, Owner)> {
 pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let planned = planned(site);
+    // Pages that meet another page: the notices for their missing translations meet
+    // too, which says nothing more (and would ask to translate them).
+    let mut clashing: Vec<usize> = Vec::new();
     for (k, (path, owner)) in planned.iter().enumerate() {
         if let Owner::Static(_) = owner
             && path.starts_with("assets/")
@@ -118,7 +121,18 @@ pub(super) fn check(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             continue;
         }
         match seen.get(&path.to_lowercase()) {
-            Some(&first) => diagnostics.push(clash(site, &planned[first], (path, *owner))),
+            Some(&first) => {
+                let pages = [planned[first].1, *owner];
+                if let [Owner::Page(a), Owner::Page(b)] = pages {
+                    clashing.extend([a, b]);
+                }
+                let follows = pages.iter().any(
+                    |o| matches!(o, Owner::Notice { original, .. } if clashing.contains(original)),
+                );
+                if !follows {
+                    diagnostics.push(clash(site, &planned[first], (path, *owner)));
+                }
+            }
             None => {
                 seen.insert(path.to_lowercase(), k);
             }
@@ -160,10 +174,17 @@ fn described(site: &Site, owner: Owner) -> Msg {
     }
 }
 
-/// The error for `second` meeting the path of `first`, reported at `second`.
+/// The error for `second` meeting the path of `first`, reported at `second`; two pages
+/// of which one sets its `slug:` are reported at that line ([`same_slug`]).
 fn clash(site: &Site, first: &(String, Owner), second: (&String, Owner)) -> Diagnostic {
     let (first_path, first_owner) = first;
     let (path, owner) = second;
+    if first_path == path
+        && let (Owner::Page(a), Owner::Page(b)) = (*first_owner, owner)
+        && let Some(d) = same_slug(site, b, a, path).or_else(|| same_slug(site, a, b, path))
+    {
+        return d;
+    }
     let message = if first_path != path {
         msg!("output-path-case-clash", path = path, other = first_path)
     } else if matches!((first_owner, owner), (Owner::Page(_), Owner::Page(_))) {
@@ -190,6 +211,49 @@ fn clash(site: &Site, first: &(String, Owner), second: (&String, Owner)) -> Diag
         what = what,
         fix = fix
     ))
+}
+
+/// The error for page `this`, whose `slug:` gives it the output path `path` of page
+/// `other`, at that `slug:` line; `None` when `this` sets no slug.
+fn same_slug(site: &Site, this: usize, other: usize, path: &str) -> Option<Diagnostic> {
+    let page = &site.pages[this];
+    let slug = page.front.slug.as_ref()?;
+    // A slug of its own to suggest: the file's name, unless that is the slug already.
+    let stem = page.rel.rsplit('/').next().unwrap_or(&page.rel);
+    let from_name = crate::markdown::slugify(stem);
+    let fix = if from_name.is_empty() || from_name == slug.value || stem == "_index" {
+        format!("{}-2", slug.value)
+    } else {
+        from_name
+    };
+    let line = page
+        .source
+        .lines()
+        .nth(slug.span.line.get() as usize - 1)
+        .unwrap_or_default();
+    // At the key, where the author reads `slug:` (the value may be on the next line).
+    let span = match line.find("slug") {
+        Some(byte) => Span::new(
+            slug.span.path.clone(),
+            slug.span.line.get(),
+            u32::try_from(line[..byte].chars().count() + 1).unwrap_or(1),
+        ),
+        None => slug.span.clone(),
+    };
+    Some(
+        Diagnostic::error(
+            span,
+            msg!(
+                "output-path-same-slug",
+                slug = slug.value.as_str(),
+                other = shown_path(&site.pages[other]),
+                path = path,
+                fix = fix
+            ),
+        )
+        .with_help(help!())
+        .with_line(line),
+    )
 }
 
 /// Why Windows would refuse an output path.

@@ -294,13 +294,17 @@ fn render_template<C: Serialize>(
     let context = tera::Context::from_serialize(ctx).map_err(|e| {
         theme::template_error(
             &crate::t!("template-prepare", template = template, what = what),
+            None,
             &e,
+            theme.sources(),
         )
     })?;
     theme.tera.render(template, &context).map_err(|e| {
         theme::template_error(
             &crate::t!("template-failed", template = template, what = what),
+            Some(what),
             &e,
+            theme.sources(),
         )
     })
 }

@@ -79,7 +79,12 @@ pub(super) fn navigation(
     }
     let ctx = NavCtx { lang, items };
     let render = || -> Result<std::sync::Arc<str>> {
-        let html = render_template(theme, "nav.html", &ctx, &format!("the `{lang}` navigation"))?;
+        let html = render_template(
+            theme,
+            "nav.html",
+            &ctx,
+            &crate::t!("template-what-navigation", lang = lang),
+        )?;
         Ok(format!("window.panduanNav = {};\n", js_string(&html)).into())
     };
     let js = match theme.reuse.is_on() {

@@ -162,7 +162,7 @@ pub(super) fn untranslated(
                 theme,
                 "untranslated.html",
                 &ctx,
-                &format!("the untranslated notice `{url}`"),
+                &crate::t!("template-what-notice", url = url.as_str()),
             )?;
             Ok(OutputFile::bytes(url.clone(), html))
         })

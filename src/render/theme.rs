@@ -78,6 +78,9 @@ pub struct ThemeAssets {
 pub struct Theme {
     /// (name, source); embedded templates carry the `default/` prefix.
     pub templates: Vec<(String, String)>,
+    /// The file of each of the project's templates, by name, relative to the project
+    /// root (`themes/custom/templates/page.html`): where a template error is reported.
+    pub files: BTreeMap<String, std::path::PathBuf>,
     /// Static files by path below `static/` (written to `assets/`).
     pub statics: BTreeMap<String, Vec<u8>>,
     /// UI strings per language code.
@@ -121,6 +124,7 @@ pub fn load(
         .map(|(path, text)| (strip_dir(path).to_string(), text.as_bytes().to_vec()))
         .collect();
     let mut strings: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for (path, text) in DEFAULT_I18N {
         let lang = strip_dir(path).trim_end_matches(".toml").to_string();
         let table: BTreeMap<String, String> = toml::from_str(text).map_err(|e| {
@@ -152,6 +156,7 @@ pub fn load(
             {
                 replaced.push((crate::load::relative_to(&abs, &config.root), builtin));
             }
+            files.insert(rel.clone(), crate::load::relative_to(&abs, &config.root));
             templates.push((rel, text));
         }
         for (rel, abs) in files_below(&dir.join("static"), config)? {
@@ -227,7 +232,7 @@ pub fn load(
     let key = crate::memo::key_of(&(&templates, &kinds, &assets));
     let compiled = reuse.theme.try_get_or(key, || {
         let answers = Arc::new(super::functions::AnswerSlot::default());
-        let mut tera = compile(&templates, |tera| {
+        let mut tera = compile(&templates, &files, |tera| {
             super::functions::register(tera, Arc::clone(&answers), kinds)
         })?;
         tera.global_context().insert("theme_assets", &assets);
@@ -240,6 +245,7 @@ pub fn load(
         .collect();
     Ok(Theme {
         templates,
+        files,
         statics,
         strings,
         string_values,
@@ -411,14 +417,16 @@ fn nearest_passing(rgb: [u8; 3], bg: [u8; 3]) -> [u8; 3] {
 /// them before the templates that use them).
 fn compile(
     templates: &[(String, String)],
+    files: &BTreeMap<String, std::path::PathBuf>,
     register: impl FnOnce(&mut tera::Tera),
 ) -> Result<tera::Tera> {
+    let sources = Sources { templates, files };
     let mut tera = tera::Tera::new();
     tera.set_fallback_prefixes([EMBEDDED_PREFIX])
-        .map_err(|e| template_error(&crate::t!("template-setup"), &e))?;
+        .map_err(|e| template_error(&crate::t!("template-setup"), None, &e, sources))?;
     register(&mut tera);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| template_error(&crate::t!("template-invalid"), &e))?;
+        .map_err(|e| template_error(&crate::t!("template-invalid"), None, &e, sources))?;
     Ok(tera)
 }
 
@@ -454,8 +462,36 @@ impl Theme {
     }
 }
 
-/// A Tera error with every cause, as Tera's own messages carry the template position.
-pub fn template_error(what: &str, e: &tera::Error) -> Error {
+/// The templates of a theme and the files of the project's own, for [`template_error`].
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub templates: &'a [(String, String)],
+    pub files: &'a BTreeMap<String, std::path::PathBuf>,
+}
+
+impl Theme {
+    /// Its templates and their files, for [`template_error`].
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            templates: &self.templates,
+            files: &self.files,
+        }
+    }
+}
+
+/// A Tera error as the author reads it: when Tera says where (a syntax error, or a
+/// line that failed while `making` a page), a diagnostic at that line of the
+/// template's file, naming the template and what to do; otherwise `what` failed,
+/// with Tera's words and every cause.
+pub fn template_error(
+    what: &str,
+    making: Option<&str>,
+    e: &tera::Error,
+    sources: Sources<'_>,
+) -> Error {
+    if let Some(d) = template_diagnostic(making, e, sources) {
+        return Error::Config(Box::new(d));
+    }
     let mut message = format!("{what}: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -463,6 +499,176 @@ pub fn template_error(what: &str, e: &tera::Error) -> Error {
         source = s.source();
     }
     Error::Template { message }
+}
+
+/// The diagnostic for a Tera error that knows its template and line (see
+/// [`template_error`]).
+fn template_diagnostic(
+    making: Option<&str>,
+    e: &tera::Error,
+    sources: Sources<'_>,
+) -> Option<Diagnostic> {
+    if let tera::ErrorKind::MissingParent { current, parent } = e.kind() {
+        return Some(missing_parent(current, parent, sources));
+    }
+    // The error, or one of its causes, that has a place in a template.
+    let mut at: Option<&tera::Error> = Some(e);
+    let place = loop {
+        let error = at?;
+        match error.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                let span = r.span();
+                break Place {
+                    message: r.message().to_string(),
+                    name: r.filename().to_string(),
+                    line: span.start_line,
+                    col: span.start_col + 1,
+                };
+            }
+            // Unknown filters, tests and functions, and blocks no parent has, come as
+            // the text of Tera's reports: the first in one of the project's templates
+            // (a built-in template may fail because of one of them), else the first.
+            tera::ErrorKind::Msg(text) if !Place::read_all(text).is_empty() => {
+                let mut all = Place::read_all(text);
+                let at = all
+                    .iter()
+                    .position(|p| sources.files.contains_key(&p.name))
+                    .unwrap_or(0);
+                break all.swap_remove(at);
+            }
+            _ => {
+                at = std::error::Error::source(error).and_then(|s| s.downcast_ref::<tera::Error>());
+            }
+        }
+    };
+    let name = place.name.as_str();
+    let shown = name.strip_prefix(EMBEDDED_PREFIX).unwrap_or(name);
+    let (path, own) = match sources.files.get(name) {
+        Some(file) => (file.clone(), true),
+        None => (
+            std::path::PathBuf::from(format!("themes/default/templates/{shown}")),
+            false,
+        ),
+    };
+    let line_no = u32::try_from(place.line).unwrap_or(1);
+    let col = u32::try_from(place.col).unwrap_or(1);
+    let detail = place.message.trim_end_matches('.');
+    let message = match making {
+        None => crate::msg!("template-syntax", template = shown, detail = detail),
+        Some(what) => crate::msg!(
+            "template-render",
+            template = shown,
+            what = what,
+            detail = detail
+        ),
+    };
+    // A name Tera does not know (`Unknown filter `x``, `Unknown function`, `Unknown
+    // test`) is a spelling to check, not a tag to close.
+    let unknown_name = making.is_none()
+        && place.message.starts_with("Unknown ")
+        && !place.message.starts_with("Unknown tag");
+    // A built-in template that fails may do so because of the project's templates it
+    // extends or includes (a block they dropped): name them.
+    let mut own_files: Vec<String> = sources
+        .files
+        .values()
+        .map(|f| format!("`{}`", display_path(f)))
+        .collect();
+    own_files.sort();
+    let help = match (own, unknown_name) {
+        (true, false) => crate::help!(path = display_path(&path)),
+        (true, true) => crate::help!("help-unknown", path = display_path(&path)),
+        (false, _) if !own_files.is_empty() => {
+            crate::help!("help-builtin-project", files = own_files.join(", "))
+        }
+        (false, _) => crate::help!("help-builtin"),
+    };
+    let mut d = Diagnostic::error(Span::new(path, line_no, col), message).with_help(help);
+    let text = sources
+        .templates
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, t)| t.as_str());
+    if let Some(line) = text.and_then(|t| t.lines().nth(place.line.saturating_sub(1))) {
+        d = d.with_line(line);
+    }
+    Some(d)
+}
+
+/// The error for template `current` extending `parent`, which the theme does not have:
+/// at its `{% extends %}` line, with the templates there are.
+fn missing_parent(current: &str, parent: &str, sources: Sources<'_>) -> Diagnostic {
+    let shown = current.strip_prefix(EMBEDDED_PREFIX).unwrap_or(current);
+    let path =
+        sources.files.get(current).cloned().unwrap_or_else(|| {
+            std::path::PathBuf::from(format!("themes/default/templates/{shown}"))
+        });
+    let text = sources
+        .templates
+        .iter()
+        .find(|(n, _)| n == current)
+        .map_or("", |(_, t)| t.as_str());
+    let (line_no, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("extends"))
+        .map_or((1, None), |(i, l)| (i + 1, Some(l)));
+    let col = line.and_then(|l| l.find(parent)).map_or(1, |b| b + 1);
+    let mut names: Vec<String> = sources
+        .templates
+        .iter()
+        .map(|(n, _)| format!("`{}`", n.strip_prefix(EMBEDDED_PREFIX).unwrap_or(n)))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut d = Diagnostic::error(
+        Span::new(
+            path,
+            u32::try_from(line_no).unwrap_or(1),
+            u32::try_from(col).unwrap_or(1),
+        ),
+        crate::msg!("template-missing-parent", template = shown, parent = parent),
+    )
+    .with_help(crate::help!(templates = names.join(", ")));
+    if let Some(line) = line {
+        d = d.with_line(line);
+    }
+    d
+}
+
+/// Where Tera says a template went wrong, and in what words.
+struct Place {
+    message: String,
+    /// The template's name (`page.html`, `default/base.html`).
+    name: String,
+    line: usize,
+    /// 1-based.
+    col: usize,
+}
+
+impl Place {
+    /// The problems of reports Tera gave as text, in order: each `error: MESSAGE` line
+    /// followed by `--> NAME:LINE:COL`.
+    fn read_all(text: &str) -> Vec<Place> {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        lines
+            .windows(2)
+            .filter_map(|pair| {
+                let message = pair[0].strip_prefix("error: ")?;
+                let at = pair[1].strip_prefix("--> ")?;
+                let mut parts = at.rsplitn(3, ':');
+                let col = parts.next()?.parse().ok()?;
+                let line = parts.next()?.parse().ok()?;
+                let name = parts.next()?.to_string();
+                Some(Place {
+                    message: message.to_string(),
+                    name,
+                    line,
+                    col,
+                })
+            })
+            .collect()
+    }
 }
 
 fn strip_dir(path: &str) -> &str {

@@ -1,8 +1,8 @@
 //! Messages in the author's language (issue #19): the real binary with
 //! `LANG=id_ID.UTF-8` and `LANG=en_US.UTF-8` (and `LC_ALL`, `--lang`, `PANDUAN_LANG`,
 //! `[book] messages` choosing otherwise) on fixtures with each kind of problem. The
-//! words change; the places (`path:line:col`), the level words, the exit codes and the
-//! JSON codes do not.
+//! words change, the labels too (`kesalahan:`, `peringatan:`, `petunjuk:`); the places
+//! (`path:line:col`), the exit codes and the JSON codes and levels do not.
 
 use std::path::Path;
 use std::process::Command;
@@ -39,13 +39,19 @@ fn run_with(dir: &Path, vars: &[(&str, &str)], args: &[&str]) -> Said {
 const ID: &[(&str, &str)] = &[("LANG", "id_ID.UTF-8")];
 const EN: &[(&str, &str)] = &[("LANG", "en_US.UTF-8")];
 
-/// The `path:line:col: level` starts of the diagnostic lines of `text`.
+/// The `path:line:col: level` starts of the diagnostic lines of `text`, with the
+/// level's word in English.
 fn places(text: &str) -> Vec<String> {
     text.lines()
         .filter(|l| l.starts_with("content/") || l.starts_with("book.toml"))
         .filter_map(|l| {
             let (place, rest) = l.split_once(": ")?;
-            let level = rest.split(':').next()?;
+            let level = match rest.split(':').next()? {
+                "kesalahan" => "error",
+                "peringatan" => "warning",
+                "saran" => "hint",
+                other => other,
+            };
             Some(format!("{place}: {level}"))
         })
         .collect()
@@ -121,8 +127,10 @@ fn each_problem_is_told_in_the_locale_language_at_the_same_place_with_the_same_e
         assert_eq!(id.code, en.code);
         assert!(!places(&id.stderr).is_empty(), "{}", id.stderr);
         assert_eq!(places(&id.stderr), places(&en.stderr));
-        // The level words stay English, for editors and scripts that look for them.
-        assert!(id.stderr.contains(": error: "), "{}", id.stderr);
+        // The labels are in the language too (issue #26); JSON keeps English codes.
+        assert!(id.stderr.contains(": kesalahan: "), "{}", id.stderr);
+        assert!(!id.stderr.contains(": error: "), "{}", id.stderr);
+        assert!(en.stderr.contains(": error: "), "{}", en.stderr);
 
         let id = run_with(site.path(), ID, &["check", "--format", "json"]);
         let en = run_with(site.path(), EN, &["check", "--format", "json"]);
@@ -179,7 +187,7 @@ fn a_refused_output_folder_and_a_missing_book_toml_are_told_in_the_language() {
     let en = run_with(empty.path(), EN, &["build"]);
     assert_eq!((id.code, en.code), (2, 2));
     assert!(id.stderr.contains("tidak ada `book.toml`"), "{}", id.stderr);
-    assert!(id.stderr.contains("= help: Jalankan"), "{}", id.stderr);
+    assert!(id.stderr.contains("= petunjuk: Jalankan"), "{}", id.stderr);
     assert!(en.stderr.contains("no `book.toml` here"), "{}", en.stderr);
 }
 
@@ -389,8 +397,169 @@ fn book_toml_slips_say_what_was_expected_with_the_authors_line_fixed() {
     );
     let id = run_with(site.path(), ID, &["check"]);
     assert!(
-        id.stderr.contains("book.toml:6:9: error: teks `title` harus diapit tanda kutip\n  = help: Tulis `title = \"Buku Uji\"`."),
+        id.stderr.contains("book.toml:6:9: kesalahan: teks `title` harus diapit tanda kutip\n  = petunjuk: Tulis `title = \"Buku Uji\"`."),
         "{}",
         id.stderr
+    );
+}
+
+/// Issue #26: a mistake on the command line (an unknown command or option, a missing
+/// or wrong value) is told in the user's language with what to do, in place of clap's
+/// English; the exit code stays 2.
+#[test]
+fn command_line_mistakes_are_told_in_the_language_with_what_to_do() {
+    let site = TestSite::copy("bilingual");
+    // (arguments, what Indonesian says, what English says)
+    let cases: &[(&[&str], &[&str], &[&str])] = &[
+        (
+            &["serv"],
+            &[
+                "kesalahan: `serv` bukan perintah `panduan`",
+                "= petunjuk: Mungkin maksud Anda `panduan serve`?",
+            ],
+            &[
+                "error: `serv` is not a command of `panduan`",
+                "= help: did you mean `panduan serve`?",
+            ],
+        ),
+        (
+            &["build", "--no-pfd"],
+            &[
+                "kesalahan: `panduan build` tidak memiliki pilihan `--no-pfd`",
+                "Mungkin maksud Anda `--no-pdf`?",
+            ],
+            &[
+                "error: `panduan build` has no option `--no-pfd`",
+                "did you mean `--no-pdf`?",
+            ],
+        ),
+        (
+            &["build", "--open"],
+            &["`--open` adalah pilihan untuk `panduan serve`"],
+            &["`--open` is an option of `panduan serve`"],
+        ),
+        (
+            &["new"],
+            &[
+                "kesalahan: `panduan new` memerlukan `<PATH>`: file halaman yang akan dibuat",
+                "= petunjuk: Contoh: `panduan new content/id/",
+            ],
+            &[
+                "error: `panduan new` needs `<PATH>`: the page file to create",
+                "= help: for example: `panduan new content/id/",
+            ],
+        ),
+        (
+            &["serve", "--port", "tiga"],
+            &[
+                "kesalahan: `tiga` bukan nilai yang dapat dipakai untuk `--port`",
+                "bilangan bulat dari 0 sampai 65535",
+            ],
+            &[
+                "error: `tiga` is not a value `--port` takes",
+                "a whole number from 0 to 65535",
+            ],
+        ),
+        (
+            &["check", "--format", "jsn"],
+            &["Mungkin maksud Anda `json`?"],
+            &["did you mean `json`?"],
+        ),
+        (
+            &["build", "--root"],
+            &[
+                "kesalahan: `--root` perlu diikuti sebuah nilai",
+                "`--root <DIR>`",
+            ],
+            &["error: `--root` needs a value after it", "`--root <DIR>`"],
+        ),
+        (
+            &["new", "content/id/halaman", "baru.md"],
+            &["Nama yang berisi spasi harus diapit tanda kutip"],
+            &["a name with spaces goes in quotes"],
+        ),
+        (
+            &["theme", "ejct"],
+            &["Mungkin maksud Anda `panduan theme eject`?"],
+            &["did you mean `panduan theme eject`?"],
+        ),
+    ];
+    // clap's own words, which must not reach an author.
+    let clap = [
+        "unexpected argument",
+        "unrecognized subcommand",
+        "invalid value",
+        "the following required arguments",
+        "Usage:",
+        "For more information",
+        "tip:",
+    ];
+    for (args, id_words, en_words) in cases {
+        for (vars, words) in [(ID, id_words), (EN, en_words)] {
+            let said = run_with(site.path(), vars, args);
+            assert_eq!(said.code, 2, "{args:?}: {}", said.stderr);
+            for word in *words {
+                assert!(said.stderr.contains(word), "{args:?}: {}", said.stderr);
+            }
+            for word in clap {
+                assert!(!said.stderr.contains(word), "{args:?}: {}", said.stderr);
+            }
+        }
+    }
+    // `panduan theme` shows its help, every line of it in Indonesian.
+    let theme = run_with(site.path(), ID, &["theme"]);
+    assert!(theme.stderr.contains("Penggunaan:"), "{}", theme.stderr);
+    assert!(!theme.stderr.contains("Print"), "{}", theme.stderr);
+    // The version and the help are not mistakes.
+    assert_eq!(run_with(site.path(), ID, &["--version"]).code, 0);
+    assert_eq!(run_with(site.path(), ID, &["new", "--help"]).code, 0);
+}
+
+/// Issue #26: the labels of the terminal's messages (`error:`, `warning:`, `help:`) are
+/// in the user's language; `check --format json` keeps its English levels.
+#[test]
+fn error_and_warning_labels_are_in_the_language_of_the_terminal() {
+    let site = TestSite::copy("bilingual");
+    site.write("content/id/guide/tautan.md", CASES[1].text);
+    site.write(
+        "content/id/guide/gambar.md",
+        "---\ntitle: Gambar\n---\n![](../images/circle.svg)\n",
+    );
+    let id = run_with(site.path(), ID, &["build"]);
+    assert_eq!(id.code, 1, "{}", id.stderr);
+    for word in [": kesalahan: ", ": peringatan: ", "\n  = petunjuk: "] {
+        assert!(id.stderr.contains(word), "{word}: {}", id.stderr);
+    }
+    assert!(
+        id.stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("kesalahan: pembuatan buku gagal")),
+        "{}",
+        id.stderr
+    );
+    for word in [": error: ", ": warning: ", "= help: ", "\nerror: "] {
+        assert!(!id.stderr.contains(word), "{word}: {}", id.stderr);
+    }
+    let en = run_with(site.path(), EN, &["build"]);
+    for word in [
+        ": error: ",
+        ": warning: ",
+        "\n  = help: ",
+        "\nerror: the build failed",
+    ] {
+        assert!(en.stderr.contains(word), "{word}: {}", en.stderr);
+    }
+    let json = run_with(site.path(), ID, &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("check prints JSON");
+    let levels: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics")
+        .iter()
+        .filter_map(|d| d["level"].as_str())
+        .collect();
+    assert!(
+        levels.contains(&"error") && levels.contains(&"warning"),
+        "{levels:?}"
     );
 }

@@ -329,11 +329,11 @@ fn dash_fences_from_word_are_read_and_explained() {
     let text = "—\ntitle: Langkah\n—\n\nTeks.\n";
     let id = check_page(text, ID);
     assert!(
-        said(&id).contains("content/id/langkah.md:1:1: warning: baris `—` dibaca sebagai `---`"),
+        said(&id).contains("content/id/langkah.md:1:1: peringatan: baris `—` dibaca sebagai `---`"),
         "{id}"
     );
     assert!(
-        said(&id).contains("content/id/langkah.md:3:1: warning:"),
+        said(&id).contains("content/id/langkah.md:3:1: peringatan:"),
         "{id}"
     );
     assert!(!said(&id).contains("belum memiliki judul"), "{id}");
@@ -352,8 +352,9 @@ fn curly_quotes_around_a_title_warn_with_the_fix() {
     let text = "---\ntitle: “Kelompok Sehati”\n---\n\nTeks.\n";
     let id = check_page(text, ID);
     assert!(
-        said(&id)
-            .contains("content/id/langkah.md:2:8: warning: `title` diapit tanda kutip melengkung"),
+        said(&id).contains(
+            "content/id/langkah.md:2:8: peringatan: `title` diapit tanda kutip melengkung"
+        ),
         "{id}"
     );
     assert!(said(&id).contains("`title: \"Kelompok Sehati\"`"), "{id}");
@@ -371,7 +372,7 @@ fn nested_quotes_get_advice_built_from_the_authors_line() {
     let id = check_page(text, ID);
     assert_eq!(id.code, 1, "{id}");
     assert!(
-        said(&id).contains("content/id/langkah.md:2:18: error: tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat"),
+        said(&id).contains("content/id/langkah.md:2:18: kesalahan: tanda kutip di dalam teks ini membuat teksnya berakhir terlalu cepat"),
         "{id}"
     );
     assert!(
@@ -393,7 +394,7 @@ fn a_table_pasted_from_excel_gets_a_ready_markdown_table() {
     let text = "---\ntitle: Langkah\n---\n\nNama\tUmur\nAni\t30\nBudi\t41\n";
     let id = check_page(text, ID);
     assert!(
-        said(&id).contains("content/id/langkah.md:5:1: hint: 3 baris ini dipisahkan dengan tab"),
+        said(&id).contains("content/id/langkah.md:5:1: saran: 3 baris ini dipisahkan dengan tab"),
         "{id}"
     );
     assert!(
@@ -437,7 +438,7 @@ fn a_link_whose_case_differs_from_the_file_names_the_real_file() {
     let id = support::run_env(site.path(), ["build"], ID);
     assert_eq!(id.code, 1, "{id}");
     assert!(
-        said(&id).contains("content/id/langkah.md:5:1: error: nama file `gambar/foto.jpg` sebenarnya `content/id/gambar/Foto.JPG`"),
+        said(&id).contains("content/id/langkah.md:5:1: kesalahan: nama file `gambar/foto.jpg` sebenarnya `content/id/gambar/Foto.JPG`"),
         "{id}"
     );
     assert!(said(&id).contains("server web tidak"), "{id}");
@@ -468,4 +469,136 @@ fn a_link_to_a_page_not_written_yet_gives_the_panduan_new_command() {
         said(&en).contains("to write it: `panduan new content/id/kelompok/posyandu.md`"),
         "{en}"
     );
+}
+
+/// Issue #26: `panduan new` and `panduan translated` take a path relative to `--root`
+/// (run from the folder above the handbook, or from anywhere), as well as one relative
+/// to the current folder.
+#[test]
+fn new_and_translated_accept_a_path_relative_to_root() {
+    let outer = tempfile::tempdir().expect("a temporary folder");
+    let site = outer.path().join("site");
+    support::copy_dir(&support::fixtures().join("bilingual"), &site);
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let root = site.to_string_lossy().into_owned();
+
+    // From the folder above, with a relative `--root`.
+    let id = support::run_env(
+        outer.path(),
+        ["new", "content/id/guide/posyandu.md", "--root", "site"],
+        ID,
+    );
+    assert_eq!(id.code, 0, "{id}");
+    assert!(
+        id.stdout
+            .contains("content/id/guide/posyandu.md sudah dibuat"),
+        "{id}"
+    );
+    assert!(site.join("content/id/guide/posyandu.md").is_file());
+    assert!(!outer.path().join("content").exists());
+
+    // From anywhere, with the handbook's full path; a translation too.
+    let en = support::run_env(
+        elsewhere.path(),
+        [
+            "new",
+            "content/en/guide/posyandu.md",
+            "--translate-from",
+            "id",
+            "--root",
+            &root,
+        ],
+        EN,
+    );
+    assert_eq!(en.code, 0, "{en}");
+    assert!(
+        en.stdout.contains("created content/en/guide/posyandu.md"),
+        "{en}"
+    );
+    assert!(site.join("content/en/guide/posyandu.md").is_file());
+
+    // A folder that does not exist yet below `content/<lang>/` is made.
+    let deeper = support::run_env(
+        outer.path(),
+        ["new", "content/id/kegiatan/rapat.md", "--root", "site"],
+        ID,
+    );
+    assert_eq!(deeper.code, 0, "{deeper}");
+    assert!(site.join("content/id/kegiatan/rapat.md").is_file());
+
+    // `translated`, from the folder above.
+    for vars in [ID, EN] {
+        let marked = support::run_env(
+            outer.path(),
+            [
+                "translated",
+                "content/en/guide/install.md",
+                "--root",
+                "site",
+            ],
+            vars,
+        );
+        assert_eq!(marked.code, 0, "{marked}");
+    }
+    let text = std::fs::read_to_string(site.join("content/en/guide/install.md")).expect("read");
+    assert!(text.contains("translation:"), "{text}");
+
+    // A path relative to the current folder still works, inside the handbook.
+    let inside = support::run_env(&site.join("content/id"), ["new", "guide/ketiga.md"], ID);
+    assert_eq!(inside.code, 0, "{inside}");
+    assert!(site.join("content/id/guide/ketiga.md").is_file());
+
+    // A path in neither place is refused, in the author's language.
+    let outside = support::run_env(outer.path(), ["new", "halaman.md", "--root", "site"], ID);
+    assert_eq!(outside.code, 2, "{outside}");
+    assert!(
+        outside
+            .stderr
+            .contains("`halaman.md` tidak berada di dalam folder `content/`"),
+        "{outside}"
+    );
+}
+
+/// Issue #26: two pages with the same slug in one language are told at the `slug:` line
+/// of the second, naming both pages and what to change; the notices for their missing
+/// translations, which meet as a consequence, are not reported (they asked to translate).
+#[test]
+fn the_same_slug_twice_is_told_at_the_slug_line_of_the_second_page() {
+    let site = TestSite::copy("bilingual");
+    site.write(
+        "content/id/guide/kegiatan-posyandu.md",
+        "---\ntitle: Kegiatan posyandu\nsummary: Ringkas\nslug: posyandu\n---\nTeks.\n",
+    );
+    site.write(
+        "content/id/guide/rapat.md",
+        "---\ntitle: Rapat\nsummary: Ringkas\n# catatan\n\nslug: posyandu\n---\nTeks.\n",
+    );
+    let id = support::run_env(site.path(), ["build"], ID);
+    assert_eq!(id.code, 1, "{id}");
+    assert!(
+        id.stderr.contains(
+            "content/id/guide/rapat.md:6:1: kesalahan: `slug: posyandu` juga dipakai oleh `content/id/guide/kegiatan-posyandu.md`, sehingga kedua halaman akan ditulis ke `id/panduan/posyandu/index.html`"
+        ),
+        "{id}"
+    );
+    assert!(
+        id.stderr
+            .contains("= petunjuk: Beri halaman ini slug sendiri, misalnya `slug: rapat`"),
+        "{id}"
+    );
+    assert!(id.stderr.contains("  6 | slug: posyandu"), "{id}");
+    assert!(!id.stderr.contains(":1:1: kesalahan"), "{id}");
+    assert!(!id.stderr.contains("terjemahkan halaman ini"), "{id}");
+    let en = support::run_env(site.path(), ["check"], EN);
+    assert_eq!(en.code, 1, "{en}");
+    let said = said(&en);
+    assert!(
+        said.contains(
+            "content/id/guide/rapat.md:6:1: error: `slug: posyandu` is also used by `content/id/guide/kegiatan-posyandu.md`"
+        ),
+        "{en}"
+    );
+    assert!(said.contains("e.g. `slug: rapat`"), "{en}");
+    assert!(!said.contains("translate this page, or"), "{en}");
+    assert_eq!(said.matches(": error: ").count(), 1, "{en}");
 }

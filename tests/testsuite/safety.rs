@@ -623,7 +623,7 @@ fn issue_24_a_nul_in_front_matter_is_an_error_at_its_place() {
         1,
         [
             "content/id/nul.md:2:8: error: this value holds a NUL character",
-            "content/id/nul.md:2:8: error: nilai ini memuat karakter NUL",
+            "content/id/nul.md:2:8: kesalahan: nilai ini memuat karakter NUL",
         ],
     );
     assert!(!site.exists("book"));
@@ -717,7 +717,7 @@ fn issue_24_check_reports_an_unreadable_picture_as_build_does() {
             1,
             [
                 "content/id/images/foto.png:1:1: error: cannot read this file",
-                "content/id/images/foto.png:1:1: error: file ini tidak dapat dibaca",
+                "content/id/images/foto.png:1:1: kesalahan: file ini tidak dapat dibaca",
             ],
         );
     }

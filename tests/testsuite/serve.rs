@@ -211,7 +211,7 @@ fn an_unreadable_page_keeps_its_last_good_version_and_only_that_page() {
         kept["strings"]["id"]["serve_kept_title"].is_string(),
         "{kept}"
     );
-    server.wait_for_line(|l| l.contains("install.md:4:") && l.contains("error"));
+    server.wait_for_line(|l| l.contains("install.md:4:") && l.contains(": kesalahan: "));
     // The page is its last good version.
     let page = server.get(PAGE_URL);
     assert_eq!(page.status, 200);
@@ -378,10 +378,14 @@ fn a_link_to_a_page_not_written_yet_is_marked_and_the_preview_goes_on() {
         // `build` still fails on what is not finished.
         let built = support::run_env(site.path(), ["build"], &vars);
         assert_eq!(built.code, 1, "{built}");
+        let error = match vars[0].1 {
+            "id_ID.UTF-8" => "kesalahan",
+            _ => "error",
+        };
         assert!(
             built
                 .stderr
-                .contains("content/id/guide/posyandu.md:1:1: error"),
+                .contains(&format!("content/id/guide/posyandu.md:1:1: {error}")),
             "{built}"
         );
         assert!(
@@ -542,6 +546,74 @@ fn a_theme_edit_reloads_too() {
             .body
             .contains(".from-the-theme-test")
     );
+}
+
+/// Issue #26: a broken template of the project's theme keeps the whole last good site
+/// served (every page, even one edited meanwhile), and the overlay names the template's
+/// file and line, in the author's language; the fix brings the new pages.
+#[test]
+fn a_broken_theme_template_keeps_the_whole_last_good_site_and_names_its_line() {
+    let site = TestSite::copy("bilingual");
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &book.replacen("[book]\n", "[book]\ntheme = \"themes/mine\"\n", 1),
+    );
+    let template = "themes/mine/templates/page.html";
+    let good = "{% extends \"default/page.html\" %}\n{% block title %}\n{{ page.title }} · {{ site.title }}\n{% endblock title %}\n";
+    site.write(template, good);
+    let mut server = Running::serve_with(site.path(), &[("LANG", "id_ID.UTF-8")]);
+    let mut tab = server.live();
+    let hello = tab.expect("hello");
+
+    save(
+        &site,
+        template,
+        &good.replace("{{ page.title }}", "{{ page.title }"),
+    );
+    let errors = tab.expect("errors");
+    assert_eq!(
+        errors["build"], hello["build"],
+        "the last good build is kept"
+    );
+    let first = &errors["errors"][0];
+    assert_eq!(first["path"], template, "{errors}");
+    assert_eq!(first["line"], 3, "{errors}");
+    assert_eq!(first["level"], "error", "{errors}");
+    let id = first["texts"]["id"]["message"].as_str().unwrap_or_default();
+    assert!(
+        id.contains("templat `page.html` tidak dapat dibaca"),
+        "{errors}"
+    );
+    let help = first["texts"]["id"]["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("hapus `themes/mine/templates/page.html`"),
+        "{errors}"
+    );
+    let en = first["texts"]["en"]["message"].as_str().unwrap_or_default();
+    assert!(
+        en.contains("the template `page.html` cannot be read"),
+        "{errors}"
+    );
+    server.wait_for_line(|l| {
+        l.starts_with("themes/mine/templates/page.html:3:") && l.contains(": kesalahan: ")
+    });
+
+    // Every page is its last good version, one edited meanwhile too.
+    edit(&site, PAGE, &[("Cara memasang.", "Belum tampil.")]);
+    let again = tab.expect("errors");
+    assert_eq!(again["build"], hello["build"], "{again}");
+    let page = server.get(PAGE_URL);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Cara memasang."), "{}", page.body);
+    assert_eq!(server.get("/id/panduan/zebra/").status, 200);
+    assert_eq!(server.get("/en/").status, 200);
+
+    // Fixed, the pages show their new text.
+    save(&site, template, good);
+    let reload = tab.expect("reload");
+    assert_ne!(reload["build"], hello["build"]);
+    wait_for_text(&server, PAGE_URL, "Belum tampil.");
 }
 
 #[test]

@@ -243,7 +243,7 @@ fn in_an_indonesian_locale_the_warning_is_indonesian_at_the_same_place_with_the_
     let human = run("id_ID.UTF-8", &["check"]);
     assert!(
         human.contains(
-            "content/id/sesi.md:8:25: warning: \"Konseling Individual\" bukan istilah baku; tulislah \"Konseling perorangan\""
+            "content/id/sesi.md:8:25: peringatan: \"Konseling Individual\" bukan istilah baku; tulislah \"Konseling perorangan\""
         ),
         "{human}"
     );

@@ -101,6 +101,77 @@ fn template_errors_name_the_template_and_exit_2() {
     assert!(run.stderr.contains("nosuchfilter"), "{run}");
 }
 
+/// Issue #26: a broken template of the project's theme is told at its file and line,
+/// in the author's language, with what to do: a syntax slip, a misspelt name on a page,
+/// and a filter that does not exist.
+#[test]
+fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
+    let site = TestSite::copy("minimal");
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
+    );
+    let template = "themes/mine/templates/page.html";
+    let page = |line: &str| {
+        format!(
+            "{{% extends \"default/page.html\" %}}\n{{% block title %}}\n{line}\n{{% endblock title %}}\n"
+        )
+    };
+    let id = &[("LANG", "id_ID.UTF-8")];
+    let en = &[("LANG", "en_US.UTF-8")];
+
+    site.write(template, &page("{{ page.title }"));
+    let run = support::run_env(site.path(), ["build"], id);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.starts_with(
+            "themes/mine/templates/page.html:3:15: kesalahan: templat `page.html` tidak dapat dibaca di sini"
+        ),
+        "{run}"
+    );
+    assert!(run.stderr.contains("  3 | {{ page.title }\n"), "{run}");
+    assert!(
+        run.stderr.contains(
+            "Atau hapus `themes/mine/templates/page.html` untuk kembali memakai templat bawaan."
+        ),
+        "{run}"
+    );
+    let run = support::run_env(site.path(), ["build"], en);
+    assert!(
+        run.stderr.starts_with(
+            "themes/mine/templates/page.html:3:15: error: the template `page.html` cannot be read here"
+        ),
+        "{run}"
+    );
+    assert!(
+        run.stderr.contains(
+            "or delete `themes/mine/templates/page.html` to use the built-in template again"
+        ),
+        "{run}"
+    );
+
+    site.write(template, &page("{{ page.titel }}"));
+    let run = support::run_env(site.path(), ["build"], id);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.starts_with("themes/mine/templates/page.html:3:9: kesalahan: templat `page.html` gagal pada baris ini saat membuat `content/"),
+        "{run}"
+    );
+    assert!(run.stderr.contains("titel"), "{run}");
+    assert!(run.stderr.contains("salah ketik"), "{run}");
+
+    site.write(template, &page("{{ page.title | nosuchfilter }}"));
+    let run = support::run_env(site.path(), ["build"], en);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.starts_with("themes/mine/templates/page.html:3:17: error: the template `page.html` cannot be read here: Unknown filter `nosuchfilter`"),
+        "{run}"
+    );
+    assert!(run.stderr.contains("check its spelling"), "{run}");
+    assert!(!run.stderr.contains("-->"), "Tera's own report: {run}");
+}
+
 #[test]
 fn unknown_page_template_is_a_located_error() {
     let site = TestSite::copy("minimal");

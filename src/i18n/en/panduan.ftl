@@ -5,6 +5,14 @@
 # The Indonesian catalogue (../id/panduan.ftl) has the same ids, attributes
 # and variables; a unit test holds the two to it.
 
+## Labels on the terminal (before a message, and before its help line)
+
+label-error = error
+label-warning = warning
+label-hint = hint
+label-note = note
+label-help = help
+
 ## Front matter and YAML
 
 front-matter-not-closed = the front matter is never closed
@@ -174,6 +182,8 @@ owner-file = `content/{ $path }`
 owner-notice = the notice for the missing `{ $lang }` translation of `{ $path }`
 output-path-case-clash = `{ $path }` and `{ $other }` differ only by upper/lower case
 output-path-two-pages = two pages would be written to `{ $path }`
+output-path-same-slug = `slug: { $slug }` is also used by `{ $other }`, so both pages would be written to `{ $path }`
+    .help = give this page a slug of its own, e.g. `slug: { $fix }` (or change the `slug:` of `{ $other }`)
 output-path-two-files = two files would be written to `{ $path }`
 clash-fix-page = change the `slug:` of one of them, or rename a file
 clash-fix-file = rename this file or its folder
@@ -409,6 +419,8 @@ cli-arg-port = Port to listen on; 0 picks a free one
 cli-arg-bind = Address to listen on; `0.0.0.0` lets other computers on the network see the book
 cli-arg-open = Open the book in the default browser
 cli-arg-poll = Look for changes every half second instead of relying on system notifications (network drives, or when the system's watch limit is reached)
+cli-arg-edit = Let the browser editor change files even though `--bind` opens the server to other computers (anyone with the printed address can then change pages)
+cli-arg-no_edit = Turn the browser editor off: the pages have no Edit button
 cli-watch-about = Rebuild the output folder after every saved change (no server)
 cli-watch-after = Examples:
     {"  "}panduan watch
@@ -526,6 +538,19 @@ template-prepare = cannot prepare `{ $template }` for { $what }
 template-failed = template `{ $template }` failed for { $what }
 template-setup = cannot set up templates
 template-invalid = a theme template is invalid
+template-syntax = the template `{ $template }` cannot be read here: { $detail }
+    .help = check the `{"{{"} … {"}}"}` and `{"{%"} … {"%}"}` on this line and the lines above it: every `{"{%"} if {"%}"}`, `{"{%"} for {"%}"}` and `{"{%"} block {"%}"}` needs its `{"{%"} endif {"%}"}`, `{"{%"} endfor {"%}"}` or `{"{%"} endblock {"%}"}`; or delete `{ $path }` to use the built-in template again
+    .help-unknown = no filter, test or function has this name: check its spelling (the README lists the ones a template can use); or delete `{ $path }` to use the built-in template again
+    .help-builtin = this template is built into Panduan: please report the problem, with this message
+    .help-builtin-project = this template is built into Panduan and uses the theme's own { $files }: the cause may be there (a block it needs that was left out, for example)
+template-render = the template `{ $template }` failed on this line while making { $what }: { $detail }
+    .help = a name used on this line may be misspelt, or have no value for this page (the README lists what a template can use); or delete `{ $path }` to use the built-in template again
+    .help-builtin = this template is built into Panduan: please report the problem, with this message
+    .help-builtin-project = this template is built into Panduan and uses the theme's own { $files }: the cause may be there (a block it needs that was left out, for example)
+template-missing-parent = the template `{ $template }` extends `{ $parent }`, which the theme does not have
+    .help = the templates there are: { $templates }
+template-what-navigation = the `{ $lang }` navigation
+template-what-notice = the notice for a missing translation, `{ $url }`
 watch-warning = watching the files: { $detail }
 watch-watching = watching for changes; press Ctrl-C to stop
 cli-help-about = Print this message or the help of the given subcommand(s)
@@ -633,3 +658,31 @@ config-unquoted-text = the text of `{ $key }` needs quotes
     .help = write `{ $fix }`
 config-base-url-option = `--base-url { $url }` is not an http(s) address
     .help = write it in full, e.g. `--base-url https://example.org/handbook/`
+
+## Mistakes on the command line (issue #26)
+
+cli-unknown-command = `{ $word }` is not a command of `{ $command }`
+    .help = the commands: { $commands }; `{ $command } --help` says what each one does
+    .help-nearest = did you mean `{ $command } { $nearest }`?
+cli-unknown-option = `{ $command }` has no option `{ $word }`
+    .help = `{ $command } --help` lists its options
+    .help-nearest = did you mean `{ $nearest }`? (`{ $command } --help` lists the options)
+    .help-elsewhere = `{ $word }` is an option of { $elsewhere }; `{ $command } --help` lists the options of `{ $command }`
+cli-unexpected-word = `{ $command }` does not take `{ $word }` here
+    .help = a name with spaces goes in quotes, e.g. `"content/id/my page.md"`; `{ $command } --help` shows what the command takes
+    .help-options = `{ $command }` takes only options; `{ $command } --help` lists them
+cli-missing-value = `{ $option }` needs a value after it
+    .help = write `{ $shown }`, with your value in place of the word in `< >`
+cli-invalid-value = `{ $value }` is not a value `{ $option }` takes
+    .help = write one of { $valid }
+    .help-nearest = did you mean `{ $nearest }`? The values it takes: { $valid }
+    .help-expect = `{ $option }` takes { $expected }
+    .help-other = `{ $command } --help` says what `{ $option }` takes
+cli-conflict = `{ $option }` cannot be used together with { $other }
+    .help = use one or the other
+cli-missing-argument = `{ $command }` needs { $missing }: { $what }
+    .help = for example: `{ $example }`
+cli-cannot-read = this command line cannot be read
+cli-see-help = `{ $command } --help` shows how to write it
+cli-expect-port = a whole number from 0 to 65535, e.g. `--port 3000` (0 picks a free port)
+cli-expect-bind = an address such as `127.0.0.1` (this computer only) or `0.0.0.0` (other computers on the network too)

@@ -5,6 +5,14 @@
 # Katalog bahasa Inggris (../en/panduan.ftl) memiliki id, atribut, dan variabel
 # yang sama; sebuah unit test memeriksanya.
 
+## Label di terminal (di depan pesan, dan di depan baris petunjuknya)
+
+label-error = kesalahan
+label-warning = peringatan
+label-hint = saran
+label-note = catatan
+label-help = petunjuk
+
 ## Front matter dan YAML
 
 front-matter-not-closed = front matter belum ditutup
@@ -174,6 +182,8 @@ owner-file = `content/{ $path }`
 owner-notice = pemberitahuan untuk terjemahan `{ $lang }` dari `{ $path }` yang belum ada
 output-path-case-clash = `{ $path }` dan `{ $other }` hanya berbeda huruf besar/kecilnya
 output-path-two-pages = dua halaman akan ditulis ke `{ $path }`
+output-path-same-slug = `slug: { $slug }` juga dipakai oleh `{ $other }`, sehingga kedua halaman akan ditulis ke `{ $path }`
+    .help = Beri halaman ini slug sendiri, misalnya `slug: { $fix }` (atau ubah `slug:` di `{ $other }`).
 output-path-two-files = dua file akan ditulis ke `{ $path }`
 clash-fix-page = ubah `slug:` salah satunya, atau ganti nama salah satu file
 clash-fix-file = ganti nama file ini atau foldernya
@@ -260,7 +270,7 @@ error-refused-output = `{ $path }` tidak dapat dipakai sebagai folder keluaran: 
 error-refused-zip = file zip `{ $path }` tidak dapat ditulis: { $reason }
 error-content = ada { $count } kesalahan di konten
 error-disk-full = disk penuh saat menulis `{ $shown }`; { $after }
-    { "  " }= help: Kosongkan sebagian ruang disk, lalu jalankan `panduan build` lagi.
+    { "  " }= petunjuk: Kosongkan sebagian ruang disk, lalu jalankan `panduan build` lagi.
 after-kept = keluaran sebelumnya tetap disimpan
 after-nothing = belum ada yang ditulis
 caused-by = penyebab
@@ -285,13 +295,13 @@ refuse-inside = folder itu berada di dalam { $what }
 refuse-a-file = yang ada di sana adalah file, bukan folder
 refuse-not-ours = folder itu tidak kosong dan tidak dibuat oleh Panduan (tidak ada file `{ $marker }` di dalamnya). Silakan pilih folder lain atau kosongkan sendiri folder itu
 refuse-zip-inside = file itu berada di dalam { $what }, sehingga setiap kali buku dibuat, zip sebelumnya ikut masuk ke zip berikutnya
-    { "  " }= help: Beri nama file zip di luar folder itu, misalnya `--zip handbook.zip`.
+    { "  " }= petunjuk: Beri nama file zip di luar folder itu, misalnya `--zip handbook.zip`.
 refuse-zip-no-folder = folder `{ $path }` tidak ada
-    { "  " }= help: Buat foldernya lebih dulu, atau periksa apakah ada salah ketik pada jalurnya.
+    { "  " }= petunjuk: Buat foldernya lebih dulu, atau periksa apakah ada salah ketik pada jalurnya.
 refuse-zip-folder = yang ada di sana adalah folder
-    { "  " }= help: Beri nama file yang diakhiri `.zip`.
+    { "  " }= petunjuk: Beri nama file yang diakhiri `.zip`.
 refuse-zip-not-zip = sudah ada file di sana yang bukan zip
-    { "  " }= help: Pilih nama lain, atau pindahkan file itu.
+    { "  " }= petunjuk: Pilih nama lain, atau pindahkan file itu.
 
 ## Keluaran perintah
 
@@ -345,7 +355,7 @@ no-book-toml = tidak ada `book.toml` di folder ini maupun di folder mana pun di 
     .help = Jalankan perintah ini di dalam folder buku panduan, tambahkan `--root FOLDER`, atau mulai buku baru dengan `panduan init`.
 stream-stdout = keluaran standar
 stream-full = tidak dapat menulis ke { $what }: disk atau perangkat tujuannya penuh
-    { "  " }= help: Kosongkan sebagian ruang, atau kirim keluarannya ke tempat lain.
+    { "  " }= petunjuk: Kosongkan sebagian ruang, atau kirim keluarannya ke tempat lain.
 stream-failed = tidak dapat menulis ke { $what }: { $detail }
 
 ## Bantuan baris perintah
@@ -387,6 +397,8 @@ cli-arg-port = Nomor port server; 0 berarti Panduan memilih sendiri port yang ko
 cli-arg-bind = Alamat server; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
 cli-arg-open = Buka buku di peramban bawaan
 cli-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem (drive jaringan, atau saat batas pemantauan sistem tercapai)
+cli-arg-edit = Izinkan editor di peramban mengubah file meskipun `--bind` membuka server untuk komputer lain (siapa pun yang memegang alamat yang ditampilkan dapat mengubah halaman)
+cli-arg-no_edit = Matikan editor di peramban: halaman tidak memiliki tombol Sunting
 cli-watch-about = Membuat ulang folder keluaran setiap kali perubahan disimpan (tanpa server)
 cli-watch-after = Contoh:
     {"  "}panduan watch
@@ -504,6 +516,19 @@ template-prepare = `{ $template }` tidak dapat disiapkan untuk { $what }
 template-failed = templat `{ $template }` gagal untuk { $what }
 template-setup = templat tidak dapat disiapkan
 template-invalid = ada kesalahan pada salah satu templat tema
+template-syntax = templat `{ $template }` tidak dapat dibaca di sini: { $detail }
+    .help = Periksa `{"{{"} … {"}}"}` dan `{"{%"} … {"%}"}` pada baris ini dan baris-baris di atasnya: setiap `{"{%"} if {"%}"}`, `{"{%"} for {"%}"}`, dan `{"{%"} block {"%}"}` perlu ditutup dengan `{"{%"} endif {"%}"}`, `{"{%"} endfor {"%}"}`, atau `{"{%"} endblock {"%}"}`. Atau hapus `{ $path }` untuk kembali memakai templat bawaan.
+    .help-unknown = Tidak ada filter, test, atau fungsi dengan nama ini: periksa ejaannya (README mencantumkan yang dapat dipakai templat). Atau hapus `{ $path }` untuk kembali memakai templat bawaan.
+    .help-builtin = Templat ini bawaan Panduan. Mohon laporkan masalah ini beserta pesan ini.
+    .help-builtin-project = Templat ini bawaan Panduan dan memakai { $files } dari tema Anda: penyebabnya mungkin ada di sana (misalnya blok yang diperlukan tetapi terhapus).
+template-render = templat `{ $template }` gagal pada baris ini saat membuat { $what }: { $detail }
+    .help = Mungkin ada nama pada baris ini yang salah ketik, atau tidak memiliki nilai untuk halaman ini (README mencantumkan apa saja yang dapat dipakai templat). Atau hapus `{ $path }` untuk kembali memakai templat bawaan.
+    .help-builtin = Templat ini bawaan Panduan. Mohon laporkan masalah ini beserta pesan ini.
+    .help-builtin-project = Templat ini bawaan Panduan dan memakai { $files } dari tema Anda: penyebabnya mungkin ada di sana (misalnya blok yang diperlukan tetapi terhapus).
+template-missing-parent = templat `{ $template }` memperluas (extends) `{ $parent }`, padahal templat itu tidak ada di tema
+    .help = Templat yang ada: { $templates }
+template-what-navigation = navigasi `{ $lang }`
+template-what-notice = pemberitahuan terjemahan yang belum ada, `{ $url }`
 watch-warning = saat memantau file: { $detail }
 watch-watching = memantau perubahan; tekan Ctrl-C untuk berhenti
 cli-help-about = Menampilkan pesan ini atau bantuan untuk perintah yang disebut
@@ -611,3 +636,31 @@ config-unquoted-text = teks `{ $key }` harus diapit tanda kutip
     .help = Tulis `{ $fix }`.
 config-base-url-option = `--base-url { $url }` bukan alamat http(s)
     .help = Tulis alamatnya lengkap, misalnya `--base-url https://example.org/panduan/`.
+
+## Kesalahan pada baris perintah (issue #26)
+
+cli-unknown-command = `{ $word }` bukan perintah `{ $command }`
+    .help = Perintah yang ada: { $commands }. Ketik `{ $command } --help` untuk melihat kegunaan masing-masing.
+    .help-nearest = Mungkin maksud Anda `{ $command } { $nearest }`?
+cli-unknown-option = `{ $command }` tidak memiliki pilihan `{ $word }`
+    .help = Ketik `{ $command } --help` untuk melihat daftar pilihannya.
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? (Ketik `{ $command } --help` untuk melihat daftar pilihannya.)
+    .help-elsewhere = `{ $word }` adalah pilihan untuk { $elsewhere }. Ketik `{ $command } --help` untuk melihat pilihan `{ $command }`.
+cli-unexpected-word = `{ $command }` tidak menerima `{ $word }` di sini
+    .help = Nama yang berisi spasi harus diapit tanda kutip, misalnya `"content/id/halaman saya.md"`. Ketik `{ $command } --help` untuk melihat apa saja yang dapat ditulis.
+    .help-options = `{ $command }` hanya menerima pilihan (yang diawali `--`). Ketik `{ $command } --help` untuk melihat daftarnya.
+cli-missing-value = `{ $option }` perlu diikuti sebuah nilai
+    .help = Tulis `{ $shown }`, dengan nilai Anda menggantikan kata di dalam `< >`.
+cli-invalid-value = `{ $value }` bukan nilai yang dapat dipakai untuk `{ $option }`
+    .help = Tulis salah satu dari: { $valid }.
+    .help-nearest = Mungkin maksud Anda `{ $nearest }`? Nilai yang dapat dipakai: { $valid }.
+    .help-expect = `{ $option }` memerlukan { $expected }.
+    .help-other = Ketik `{ $command } --help` untuk melihat nilai yang dapat dipakai untuk `{ $option }`.
+cli-conflict = `{ $option }` tidak dapat dipakai bersama { $other }
+    .help = Pakai salah satu saja.
+cli-missing-argument = `{ $command }` memerlukan { $missing }: { $what }
+    .help = Contoh: `{ $example }`
+cli-cannot-read = baris perintah ini tidak dapat dibaca
+cli-see-help = Ketik `{ $command } --help` untuk melihat cara menulisnya.
+cli-expect-port = bilangan bulat dari 0 sampai 65535, misalnya `--port 3000` (0 berarti Panduan memilih sendiri port yang kosong)
+cli-expect-bind = alamat seperti `127.0.0.1` (hanya komputer ini) atau `0.0.0.0` (komputer lain di jaringan juga dapat melihat)
