@@ -39,7 +39,8 @@ fn eject(args: EjectArgs) -> Result<ExitCode> {
         .iter()
         .chain(DEFAULT_STATIC)
         .chain(DEFAULT_I18N)
-        .chain(panduan::pdf::DEFAULT_TYPST);
+        .chain(panduan::pdf::DEFAULT_TYPST)
+        .chain(panduan::serve::edit::DEFAULT_EDITOR);
     for (rel, text) in files {
         let path = dir.join(rel);
         if write_new(&path, text.as_bytes())? {

@@ -27,6 +27,7 @@ fn embedded_theme_lists_every_file_of_themes_default() {
         .chain(DEFAULT_STATIC)
         .chain(DEFAULT_I18N)
         .chain(panduan::pdf::DEFAULT_TYPST)
+        .chain(panduan::serve::edit::DEFAULT_EDITOR)
         .map(|(p, _)| (*p).to_string())
         .collect();
     assert_eq!(

@@ -419,8 +419,6 @@ cli-arg-port = Port to listen on; 0 picks a free one
 cli-arg-bind = Address to listen on; `0.0.0.0` lets other computers on the network see the book
 cli-arg-open = Open the book in the default browser
 cli-arg-poll = Look for changes every half second instead of relying on system notifications (network drives, or when the system's watch limit is reached)
-cli-arg-edit = Let the browser editor change files even though `--bind` opens the server to other computers (anyone with the printed address can then change pages)
-cli-arg-no_edit = Turn the browser editor off: the pages have no Edit button
 cli-watch-about = Rebuild the output folder after every saved change (no server)
 cli-watch-after = Examples:
     {"  "}panduan watch

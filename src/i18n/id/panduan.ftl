@@ -397,8 +397,6 @@ cli-arg-port = Nomor port server; 0 berarti Panduan memilih sendiri port yang ko
 cli-arg-bind = Alamat server; `0.0.0.0` membuat komputer lain di jaringan dapat melihat buku ini
 cli-arg-open = Buka buku di peramban bawaan
 cli-arg-poll = Periksa perubahan setiap setengah detik alih-alih mengandalkan pemberitahuan sistem (drive jaringan, atau saat batas pemantauan sistem tercapai)
-cli-arg-edit = Izinkan editor di peramban mengubah file meskipun `--bind` membuka server untuk komputer lain (siapa pun yang memegang alamat yang ditampilkan dapat mengubah halaman)
-cli-arg-no_edit = Matikan editor di peramban: halaman tidak memiliki tombol Sunting
 cli-watch-about = Membuat ulang folder keluaran setiap kali perubahan disimpan (tanpa server)
 cli-watch-after = Contoh:
     {"  "}panduan watch

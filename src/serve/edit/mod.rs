@@ -73,6 +73,13 @@ pub const TOKEN_HEADER: &str = "x-panduan-token";
 const EDITOR_JS: &str = include_str!("../../../themes/default/editor/editor.js");
 const EDITOR_CSS: &str = include_str!("../../../themes/default/editor/editor.css");
 
+/// The editor's files of the built-in theme, by path below `themes/default/` (what
+/// `panduan theme eject` copies).
+pub const DEFAULT_EDITOR: &[(&str, &str)] = &[
+    ("editor/editor.css", EDITOR_CSS),
+    ("editor/editor.js", EDITOR_JS),
+];
+
 /// One page of the last good build, as the editor's page picker shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageInfo {
