@@ -153,6 +153,11 @@ struct HtmlWriter<'a> {
     footnote_ref_ids: HashSet<String>,
     /// The footnote definition being written.
     open_footnote: Option<CowStr<'a>>,
+    /// The text of the last heading started (a leading `# Title` left out included):
+    /// what names the tables after it.
+    section: Option<&'a str>,
+    /// The names given to table regions so far: each is unique on the page.
+    table_names: HashSet<String>,
 }
 
 impl<'a> HtmlWriter<'a> {
@@ -170,6 +175,8 @@ impl<'a> HtmlWriter<'a> {
             footnote_refs: HashMap::new(),
             footnote_ref_ids: HashSet::new(),
             open_footnote: None,
+            section: None,
+            table_names: HashSet::new(),
         }
     }
 
@@ -283,11 +290,9 @@ impl<'a> HtmlWriter<'a> {
 
     /// `<h2 id="…">`, with the id from the analysis; nothing for a dropped leading h1.
     fn start_heading(&mut self, level: u8, classes: &[CowStr<'_>], start: usize) {
-        let id = self
-            .resolved
-            .headings
-            .get(self.headings_started)
-            .map_or("", |h| h.id.as_str());
+        let heading = self.resolved.headings.get(self.headings_started);
+        let id = heading.map_or("", |h| h.id.as_str());
+        self.section = heading.map(|h| h.text.as_str()).filter(|t| !t.is_empty());
         let is_dropped = self.resolved.leading_h1 == LeadingH1::Drop
             && self.headings_started == 0
             && level == 1
@@ -351,18 +356,40 @@ impl<'a> HtmlWriter<'a> {
     /// Tables are wrapped so that a wide one scrolls on its own: in a named region a
     /// keyboard can focus, and so scroll (axe's `scrollable-region-focusable`, #29).
     fn start_table(&mut self, alignments: Vec<Alignment>) {
-        let label = &self.resolved.labels.table;
-        if label.is_empty() {
+        if self.resolved.labels.table.is_empty() {
             self.push_html("<div class=\"table-wrap\">\n");
         } else {
+            let name = self.table_name();
             let mut open = String::from(
                 "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"",
             );
-            escape_attr(&mut open, label);
+            escape_attr(&mut open, &name);
             open.push_str("\">\n");
             self.push_html(open);
         }
         self.push(Event::Start(Tag::Table(alignments)));
+    }
+
+    /// The name of the next table's region, unique on the page (a landmark's name tells
+    /// it from the others, which DAISY Ace and axe's `landmark-unique` check): the
+    /// heading before it ("Jadwal"), then with the label and a number ("Jadwal (Tabel
+    /// 2)") for another table under the same heading; the label alone ("Tabel") before
+    /// any heading.
+    fn table_name(&mut self) -> String {
+        let label = self.resolved.labels.table.as_str();
+        let base = self.section.unwrap_or(label);
+        let mut name = base.to_string();
+        let mut n = 1;
+        while self.table_names.contains(&name) {
+            n += 1;
+            name = if base == label {
+                format!("{label} {n}")
+            } else {
+                format!("{base} ({label} {n})")
+            };
+        }
+        self.table_names.insert(name.clone());
+        name
     }
 
     /// A link to where the model resolved it; an unlabelled wikilink shows its target's
@@ -669,6 +696,35 @@ mod tests {
         let out = html(&format!("| H1 | H2 |\n|---|---|\n{rows}"));
         assert_eq!(out.matches("<th>").count(), 2, "{out}");
         assert_eq!(out.matches("<td>").count(), 120);
+    }
+
+    #[test]
+    fn table_regions_are_named_by_the_heading_before_them() {
+        // Regression (#29): every region was named "Tabel", the same landmark name
+        // several times on a page.
+        let t = "| a |\n|---|\n| 1 |\n";
+        let out = html(&format!(
+            "# Hari 1\n\n{t}\n## Jadwal & \\<isi>\n\n{t}\n{t}\n### Jadwal & \\<isi>\n\n{t}\n## Catatan\n\n{t}"
+        ));
+        let names: Vec<&str> = out
+            .split("aria-label=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|name| !name.starts_with("Tautan"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Hari 1",
+                "Jadwal &amp; &lt;isi&gt;",
+                "Jadwal &amp; &lt;isi&gt; (Tabel 2)",
+                "Jadwal &amp; &lt;isi&gt; (Tabel 3)",
+                "Catatan"
+            ]
+        );
+        let none = html(&format!("{t}\n{t}"));
+        assert!(none.contains("aria-label=\"Tabel\""), "{none}");
+        assert!(none.contains("aria-label=\"Tabel 2\""), "{none}");
     }
 
     #[test]

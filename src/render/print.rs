@@ -275,14 +275,31 @@ pub(super) fn chapter_html(
     let url = format!("{lang}/print.html");
     let prefix = format!("{}--", chapter_ids.get(index).map_or("", String::as_str));
     let links = print_links(site, page, &url, &prefix, chapter_ids);
-    body_html(
+    let html = body_html(
         theme,
         page,
         &links,
         &labels(strings(theme, lang), prefix),
         Medium::Screen,
     )
-    .1
+    .1;
+    regions_named_in_chapter(&html, &page.title)
+}
+
+/// The start of a table's region as the Markdown writer puts it, up to its name.
+const REGION_NAME: &str = "class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"";
+
+/// A chapter's table regions named with the chapter's title first ("Hari 1: Memahami
+/// kelompok › Jadwal"): on its own page a region's name is unique, but the print
+/// document holds every page, and several have a "Jadwal".
+fn regions_named_in_chapter(html: &str, title: &str) -> std::sync::Arc<str> {
+    if !html.contains(REGION_NAME) {
+        return html.into();
+    }
+    let mut named = String::from(REGION_NAME);
+    crate::escape::escape_attr(&mut named, title);
+    named.push_str(" \u{203a} ");
+    html.replace(REGION_NAME, &named).into()
 }
 
 /// The body of page `index` for its own page and as a chapter of the print document,
@@ -318,7 +335,7 @@ pub(super) fn page_and_chapter_html(
     let chapter = marked.fill(&prefix, &links, &page.analysis.links);
     (
         medium::cut(&own, Medium::Print).into(),
-        medium::cut(&chapter, Medium::Screen).into(),
+        regions_named_in_chapter(&medium::cut(&chapter, Medium::Screen), &page.title),
     )
 }
 

@@ -6,8 +6,18 @@
 // - the layout shift (CLS) while the page loads and its scripts run, at 360 and 1280 px;
 // - the drawer: it opens at the current page, closes with Esc, a tap outside it and on
 //   navigation;
-// - the comparison table's last column in view at 1280 px, its caption in view at 360 px;
-// - every scrollable region focusable by keyboard and named;
+// - the comparison table's last column in view at 1280 px, its caption in view and as
+//   wide as the table's region at 360 px;
+// - every scrollable region focusable by keyboard and named, and the names of a page's
+//   regions unique;
+// - tap targets at 360 px: every visible link, button and field of the bar, the open
+//   drawer, the open search (field and results), the search page, the A–Z list, the
+//   breadcrumbs, the cards of "In this section" and the footer at least 44×44 px;
+// - the drawer's own close button; the open search at 360 px under the bar, which stays
+//   in view, with snippets of at most three lines whose found words are marked (and no
+//   HTML of the query let in);
+// - a schedule wider than a phone: it scrolls inside its region, a hint says so, and
+//   scrolled to its end its last column is whole;
 // - axe-core (WCAG 2.1 AA) on every page type, light and dark, 360 and 1280 px, with
 //   the drawer open and with search open;
 // - dark text on white for every page printed in the dark theme, without screen
@@ -37,6 +47,7 @@ const PAGES = {
   glossary: "id/glosarium/index.html",
   stages: "id/praktik/tahap-perkembangan/index.html",
   search: "id/search.html?q=kelompok",
+  schedule: "id/pelatihan/hari-1/index.html",
   downloads: "id/downloads.html",
   print: "id/print.html",
   groupTypeEn: "en/group-types/therapy-groups/index.html",
@@ -48,7 +59,8 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync"],
 });
-const report = { header: {}, cls: {}, drawer: {}, comparison: {}, scrollable: [], overflow: [], axe: [], print: {}, errors: [] };
+const report = { header: {}, cls: {}, drawer: {}, comparison: {}, scrollable: [], regionNames: [], overflow: [], axe: [], print: {},
+  targets: { minimum: 44, measured: {}, small: [] }, search: {}, schedule: {}, errors: [] };
 const url = (rel) => {
   const [file, query] = rel.split("?");
   return pathToFileURL(path.join(book, file)).href + (query ? `?${query}` : "");
@@ -89,6 +101,28 @@ async function axe(page, what) {
 
 const exists = (rel) => existsSync(path.join(book, rel.split("?")[0]));
 
+// The visible links, buttons, summaries and fields in `selector`, smaller than the
+// minimum either way, and how many were measured.
+async function targets(page, where, selector) {
+  const found = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel))
+    .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden"
+      && !e.closest(".visually-hidden, [hidden]"))
+    .map((e) => {
+      const r = e.getBoundingClientRect();
+      return { what: `${e.tagName.toLowerCase()} ${(e.textContent || e.getAttribute("aria-label") || e.className).trim().slice(0, 30)}`,
+        width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 };
+    }), selector);
+  const min = report.targets.minimum;
+  report.targets.measured[where] = {
+    count: found.length,
+    smallestWidth: Math.min(...found.map((t) => t.width)),
+    smallestHeight: Math.min(...found.map((t) => t.height)),
+  };
+  for (const t of found) if (t.width < min - 0.5 || t.height < min - 0.5) report.targets.small.push({ where, ...t });
+  return found.length;
+}
+const CONTROLS = "a[href], button, summary, input";
+
 // Header: height at 360×800, sticky.
 {
   const { page, close } = await open(PAGES.groupType, { width: 360, height: 800 });
@@ -101,6 +135,20 @@ const exists = (rel) => existsSync(path.join(book, rel.split("?")[0]));
   await page.waitForTimeout(100);
   const top = await page.evaluate(() => document.querySelector(".site-header").getBoundingClientRect().top);
   report.header = { height: h.height, share: h.height / 800, position: h.position, topAfterScroll: top };
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await targets(page, "header", `.site-header :is(${CONTROLS})`);
+  await targets(page, "breadcrumbs", `.breadcrumbs :is(${CONTROLS})`);
+  await targets(page, "footer", `.site-footer :is(${CONTROLS})`);
+  await page.click(".language-menu summary");
+  await targets(page, "language menu", `.language-switch :is(${CONTROLS})`);
+  await close();
+}
+// The A–Z list, the cards of a section and the search page at 360 px.
+for (const [where, key, selector] of [["A–Z", "glossary", `.glossary-letters :is(${CONTROLS})`],
+  ["cards", "section", `.children :is(${CONTROLS})`], ["search page", "search", `#search-page :is(${CONTROLS})`]]) {
+  if (!exists(PAGES[key])) continue;
+  const { page, close } = await open(PAGES[key], { width: 360 });
+  await targets(page, where, selector);
   await close();
 }
 
@@ -141,6 +189,23 @@ for (const key of ["home", "groupType", "sessionPlan", "comparison", "glossary",
       };
     });
     await axe(page, { rel: PAGES.sessionPlan, width: 360, scheme: "light", state: "drawer open" });
+    await targets(page, "drawer", `#sidebar :is(${CONTROLS})`);
+    // Its own close button: visible, named in the page's language, and it closes.
+    d.close = await page.evaluate(() => {
+      const b = document.querySelector("#sidebar .drawer-close");
+      if (!b) return { present: false };
+      const r = b.getBoundingClientRect();
+      return { present: true, visible: r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+        name: b.textContent.trim() || b.getAttribute("aria-label") };
+    });
+    if (d.close.present) {
+      await page.click("#sidebar .drawer-close");
+      await page.waitForTimeout(350);
+      d.close.closes = await page.evaluate(() => !document.body.classList.contains("menu-open")
+        && document.activeElement === document.querySelector(".menu-button"));
+      await button.click();
+      await page.waitForTimeout(350);
+    }
     await page.keyboard.press("Escape");
     await page.waitForTimeout(350);
     d.closedByEsc = await page.evaluate(() => document.querySelector(".menu-button").getAttribute("aria-expanded") === "false"
@@ -175,6 +240,7 @@ for (const key of ["comparison", "comparisonEn"]) {
         layout: getComputedStyle(table).display,
         tableWidth: table.getBoundingClientRect().width,
         captionInView: !!cr && cr.left >= 0 && cr.right <= window.innerWidth + 1,
+        captionFullWidth: !!cr && cr.width >= box.width - 2 - parseFloat(getComputedStyle(wrap).paddingLeft) - parseFloat(getComputedStyle(wrap).paddingRight),
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       };
     });
@@ -203,6 +269,23 @@ for (const [key, rel] of Object.entries(PAGES)) {
         return out;
       });
       for (const b of bad) report.scrollable.push({ rel, width, scheme, element: b });
+      // A landmark's name tells it from the others of its role on the page.
+      const twice = await page.evaluate(() => {
+        const seen = new Set();
+        const out = [];
+        const landmarks = ["region", "navigation", "complementary", "search", "form", "main", "banner", "contentinfo"];
+        for (const el of document.querySelectorAll("[role], section[aria-label], section[aria-labelledby], nav, aside")) {
+          const role = el.getAttribute("role") || { section: "region", nav: "navigation", aside: "complementary" }[el.tagName.toLowerCase()];
+          if (!landmarks.includes(role)) continue;
+          const by = el.getAttribute("aria-labelledby");
+          const name = el.getAttribute("aria-label")
+            || (by && by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || "").join(" ").trim()) || "";
+          const key = `${role}: ${name}`;
+          if (seen.has(key)) out.push(key); else seen.add(key);
+        }
+        return out;
+      });
+      if (width === 360 && scheme === "light") for (const t of twice) report.regionNames.push({ rel, name: t });
       // The page itself never scrolls sideways (a phone reader's thumb moves it).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) report.overflow.push({ rel, width, scheme, overflow });
@@ -212,15 +295,70 @@ for (const [key, rel] of Object.entries(PAGES)) {
   }
 }
 
-// Search open at 360 px.
+// Search open at 360 px: under the bar, which stays in view; snippets of at most three
+// lines with the found words marked; a query's HTML stays text.
 {
   const { page, close } = await open(PAGES.groupType, { width: 360 });
+  await page.evaluate(() => window.scrollTo(0, 600));
   const opener = page.locator(".search-button");
   if (await opener.count() && await opener.isVisible()) await opener.click();
   const input = page.locator("#search-input");
-  await input.fill("kelompok");
-  await page.waitForTimeout(400);
+  await input.fill("kelompok tugas");
+  await page.waitForTimeout(500);
   await axe(page, { rel: PAGES.groupType, width: 360, scheme: "light", state: "search open" });
+  await targets(page, "search open", `.site-header :is(${CONTROLS})`);
+  report.search = await page.evaluate(() => {
+    const bar = document.querySelector(".site-header").getBoundingClientRect();
+    const panel = document.getElementById("search-panel").getBoundingClientRect();
+    // Each control of the bar is still the element at its own centre (nothing covers it).
+    const barInView = Array.from(document.querySelectorAll(".menu-button, .site-title, .search-button, .theme-toggle")).every((el) => {
+      const r = el.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.height > 0 && r.top >= 0 && !!at && el.contains(at);
+    });
+    const snippets = Array.from(document.querySelectorAll("#search-results .result-snippet"));
+    const lines = snippets.map((s) => s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight));
+    return {
+      barInView,
+      panelBelowBar: panel.top >= bar.bottom - 0.5,
+      panelInView: panel.bottom <= window.innerHeight + 0.5,
+      snippets: snippets.length,
+      mostLines: Math.round(Math.max(...lines) * 100) / 100,
+      marked: Array.from(document.querySelectorAll("#search-results .result-snippet mark")).map((m) => m.textContent.toLowerCase()),
+    };
+  });
+  report.search.marked = [...new Set(report.search.marked)];
+  await input.fill("kelompok <img src=x onerror=\"window.__injected=1\"><b>tugas</b>");
+  await page.waitForTimeout(500);
+  report.search.injected = await page.evaluate(() => !!window.__injected
+    || !!document.querySelector("#search-results img, #search-results b, #search-count *"));
+  await close();
+}
+
+// A schedule wider than a phone scrolls inside its region, a hint above it says so, and
+// scrolled to its end its last column is whole.
+if (exists(PAGES.schedule)) {
+  const { page, close } = await open(PAGES.schedule, { width: 360 });
+  report.schedule = await page.evaluate(async () => {
+    const wrap = document.querySelector(".content .table-wrap");
+    const box = wrap.parentElement;
+    const hint = box.querySelector(".table-hint");
+    const h = hint && hint.getBoundingClientRect();
+    const w = wrap.getBoundingClientRect();
+    const out = {
+      scrolls: wrap.scrollWidth > wrap.clientWidth,
+      overflowX: getComputedStyle(wrap).overflowX,
+      hintShown: !!h && h.width > 0 && h.left >= w.left - 0.5 && h.right <= w.right + 0.5,
+      hintAboveTable: !!h && h.bottom <= w.top + 0.5,
+      hint: hint && hint.textContent,
+    };
+    wrap.scrollLeft = wrap.scrollWidth;
+    await new Promise((r) => requestAnimationFrame(r));
+    const last = Array.from(wrap.querySelectorAll("tr > :last-child")).map((c) => c.getBoundingClientRect());
+    const box2 = wrap.getBoundingClientRect();
+    out.lastColumnWholeAtEnd = last.every((r) => r.left >= box2.left - 0.5 && r.right <= box2.right + 0.5);
+    return out;
+  });
   await close();
 }
 

@@ -141,7 +141,12 @@ fn print_document_prints_to_pdf() {
 /// handbook: the bar on a phone, layout shift, the drawer, the comparison table, every
 /// scrollable region, no page scrolling sideways (the glossary did on a phone: its
 /// "→ page" links would not wrap), axe on every page type in both schemes at 360 and 1280 px (with
-/// the drawer and search open), and printing in the dark scheme.
+/// the drawer and search open), and printing in the dark scheme. After a phone reader's
+/// trial (360×800): the search page moved as its results came (layout shift 0.08–0.11),
+/// every table region was named "Tabel", tap targets were 16–38 px, the drawer had no
+/// close button of its own, the Day 1 schedule showed no sign that it scrolls, the open
+/// search covered the bar with snippets of 5–7 lines, and the comparison's caption was a
+/// narrow column on a phone.
 #[test]
 fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     if tools::browser_tests_skipped("the reader's layout in Chromium") {
@@ -172,12 +177,15 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     assert!(header["share"].as_f64().unwrap_or(1.0) <= 0.10, "{header}");
     assert_eq!(header["position"], "sticky", "{header}");
     assert_eq!(header["topAfterScroll"].as_f64(), Some(0.0), "{header}");
-    // Nothing moves when the scripts run (the search page fills in its results later).
+    // Nothing moves when the scripts run; the search page, which fills in its results
+    // later, keeps room for them (a layout shift below 0.01).
     for (page, cls) in report["cls"].as_object().into_iter().flatten() {
-        if page.ends_with("-sources") || page.starts_with("search-") {
+        if page.ends_with("-sources") {
             continue;
         }
-        assert_eq!(cls.as_f64(), Some(0.0), "{page}: {:#}", report["cls"]);
+        let cls = cls.as_f64().unwrap_or(1.0);
+        let limit = if page.starts_with("search-") { 0.01 } else { 0.0 };
+        assert!(cls <= limit, "{page}: {:#}", report["cls"]);
     }
     // The drawer opens over the page at the current page, and closes.
     let drawer = &report["drawer"];
@@ -186,6 +194,54 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     }
     assert_eq!(drawer["closedByEsc"], true, "{drawer}");
     assert_eq!(drawer["closedByTapOutside"], true, "{drawer}");
+    // Its own close button, named in the page's language, closes it.
+    let close = &drawer["close"];
+    assert_eq!(close["visible"], true, "{drawer}");
+    assert_eq!(close["name"], "Tutup menu", "{drawer}");
+    assert_eq!(close["closes"], true, "{drawer}");
+    // Tap targets of 44×44 px at 360 px, in every place measured.
+    let targets = &report["targets"];
+    for place in [
+        "header",
+        "breadcrumbs",
+        "footer",
+        "language menu",
+        "drawer",
+        "A–Z",
+        "cards",
+        "search page",
+        "search open",
+    ] {
+        assert!(
+            targets["measured"][place]["count"].as_u64().unwrap_or(0) > 0,
+            "{place}: {targets:#}"
+        );
+    }
+    assert_eq!(targets["small"], serde_json::json!([]), "{targets:#}");
+    // The open search sits under the bar, which stays in view; snippets of at most
+    // three lines, the found words marked, a query's HTML kept as text.
+    let search = &report["search"];
+    for key in ["barInView", "panelBelowBar", "panelInView"] {
+        assert_eq!(search[key], true, "{key}: {search}");
+    }
+    assert!(search["snippets"].as_u64().unwrap_or(0) >= 3, "{search}");
+    assert!(search["mostLines"].as_f64().unwrap_or(9.0) <= 3.05, "{search}");
+    let marked = search["marked"].as_array().cloned().unwrap_or_default();
+    assert!(
+        marked.contains(&"kelompok".into()) && marked.contains(&"tugas".into()),
+        "{search}"
+    );
+    assert_eq!(search["injected"], false, "{search}");
+    // The Day 1 schedule at 360 px: it scrolls in its region, with a hint above it.
+    let schedule = &report["schedule"];
+    for key in ["scrolls", "hintShown", "hintAboveTable", "lastColumnWholeAtEnd"] {
+        assert_eq!(schedule[key], true, "{key}: {schedule}");
+    }
+    assert_eq!(schedule["overflowX"], "auto", "{schedule}");
+    assert_eq!(
+        schedule["hint"], "Geser ke samping untuk melihat semua kolom",
+        "{schedule}"
+    );
     // The comparison table: its last column in view at 1280 px, its caption at 360 px.
     for (page, widths) in report["comparison"].as_object().into_iter().flatten() {
         assert_eq!(
@@ -194,9 +250,10 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         );
         assert_eq!(widths["1280"]["layout"], "table", "{page}: {widths}");
         assert_eq!(widths["360"]["captionInView"], true, "{page}: {widths}");
+        assert_eq!(widths["360"]["captionFullWidth"], true, "{page}: {widths}");
         assert_eq!(widths["360"]["overflow"], 0, "{page}: {widths}");
     }
-    for key in ["scrollable", "overflow", "axe", "errors"] {
+    for key in ["scrollable", "regionNames", "overflow", "axe", "errors"] {
         assert_eq!(
             report[key].as_array().map_or(1, Vec::len),
             0,

@@ -539,6 +539,41 @@ fn wide_tables_are_focusable_named_regions() {
 }
 
 #[test]
+fn table_regions_are_not_all_named_tabel() {
+    // Regression (#29): every table's region was named "Tabel", so a page with two
+    // tables had two landmarks of one name (DAISY Ace, axe `landmark-unique`). Each is
+    // named by the heading before it, unique on its page; in print.html, where several
+    // pages have a "Schedule", the chapter's title comes first.
+    let site = TestSite::copy("minimal");
+    let table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+    site.write(
+        "content/en/day-1.md",
+        &format!("---\ntitle: Day 1\n---\n\n{table}\n## Schedule\n\n{table}\n{table}\n## Notes\n\n{table}"),
+    );
+    site.write(
+        "content/en/day-2.md",
+        &format!("---\ntitle: Day 2\n---\n\n## Schedule\n\n{table}"),
+    );
+    assert_eq!(site.run(["build", "--no-pdf"]).code, 0);
+    let day1 = site.html("book/en/day-1/index.html");
+    assert_eq!(
+        attrs(&day1, ".table-wrap", "aria-label"),
+        ["Table", "Schedule", "Schedule (Table 2)", "Notes"]
+    );
+    assert_eq!(
+        attrs(&site.html("book/en/day-2/index.html"), ".table-wrap", "aria-label"),
+        ["Schedule"]
+    );
+    let print = site.html("book/en/print.html");
+    let names = attrs(&print, ".table-wrap[role=region]", "aria-label");
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names.contains(&"Day 1 \u{203a} Schedule".to_string()), "{names:?}");
+    assert!(names.contains(&"Day 2 \u{203a} Schedule".to_string()), "{names:?}");
+    let unique: BTreeSet<&String> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+}
+
+#[test]
 fn the_bar_renders_every_control_in_the_html() {
     // Regression (#29): the menu and dark-mode buttons were added by the script, which
     // pushed the page down 91 px.

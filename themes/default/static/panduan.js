@@ -57,9 +57,12 @@
     return mark;
   }
 
-  if (sidebar && typeof window.panduanNav === "string") {
-    sidebar.innerHTML = window.panduanNav;
-    var links = sidebar.querySelectorAll("a[data-url]");
+  // The tree goes below the drawer's close button (a theme's own base.html may have
+  // no `.sidebar-tree`: then the sidebar holds the tree alone).
+  var treeBox = sidebar && (sidebar.querySelector(".sidebar-tree") || sidebar);
+  if (treeBox && typeof window.panduanNav === "string") {
+    treeBox.innerHTML = window.panduanNav;
+    var links = treeBox.querySelectorAll("a[data-url]");
     for (var i = 0; i < links.length; i++) {
       var a = links[i];
       var url = a.getAttribute("data-url");
@@ -69,14 +72,15 @@
         a.parentNode.classList.add("current");
       }
     }
-    var tree = sidebar.querySelector("ul");
+    var tree = treeBox.querySelector("ul");
     if (tree) foldable(tree);
     showCurrent();
   }
 
   /* The menu button opens the sidebar as a drawer over the page, at the current page.
-     Esc, a tap outside it and following a link close it. */
+     Its close button, Esc, a tap outside it and following a link close it. */
   var button = document.querySelector(".menu-button");
+  var closeButton = sidebar && sidebar.querySelector(".drawer-close");
   if (button && sidebar) {
     var setOpen = function (open, focusButton) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
@@ -103,6 +107,9 @@
     sidebar.addEventListener("click", function (e) {
       if (e.target.closest && e.target.closest("a[href]")) setOpen(false, false);
     });
+    if (closeButton) {
+      closeButton.addEventListener("click", function () { setOpen(false, true); });
+    }
     // Back to a page kept in the browser's memory: the drawer starts closed.
     window.addEventListener("pageshow", function () {
       if (body.classList.contains("menu-open")) setOpen(false, false);
@@ -121,9 +128,12 @@
       searchButton.setAttribute("aria-expanded", open ? "true" : "false");
       if (open) searchInput.focus();
     };
+    // Once open, the same button closes the field again (its icon becomes a cross).
     searchButton.addEventListener("click", function (e) {
       e.preventDefault();
-      openSearch(true);
+      var isOpen = body.classList.contains("search-open");
+      openSearch(!isOpen);
+      if (isOpen) searchButton.focus();
     });
     document.addEventListener("keydown", function (e) {
       var t = e.target;
@@ -140,6 +150,37 @@
         if (!searchInput.value && form && !form.contains(document.activeElement)) openSearch(false);
       }, 150);
     });
+  }
+
+  /* A table wider than its column scrolls sideways inside its region: then a line above
+     it says so, over the space above the table, so that nothing moves. Checked again
+     when the window changes size. */
+  var hintText = body.getAttribute("data-table-hint");
+  var wraps = document.querySelectorAll(".table-wrap");
+  if (hintText && wraps.length) {
+    var boxes = [];
+    for (var w = 0; w < wraps.length; w++) {
+      var wrap = wraps[w];
+      var box = document.createElement("div");
+      box.className = "table-box" + (wrap.classList.contains("comparison") ? " comparison-box" : "");
+      wrap.parentNode.insertBefore(box, wrap);
+      box.appendChild(wrap);
+      var hint = document.createElement("span");
+      hint.className = "table-hint";
+      hint.setAttribute("aria-hidden", "true");
+      hint.textContent = hintText;
+      box.appendChild(hint);
+      boxes.push(box);
+    }
+    var updateAll = function () {
+      for (var b = 0; b < boxes.length; b++) update(boxes[b], boxes[b].firstChild);
+    };
+    updateAll();
+    if (window.ResizeObserver) new ResizeObserver(updateAll).observe(document.documentElement);
+    else window.addEventListener("resize", updateAll);
+  }
+  function update(box, wrap) {
+    box.classList.toggle("scrolls", wrap.scrollWidth > wrap.clientWidth + 1);
   }
 
   /* The language menu closes on a click outside it and on Esc. */
