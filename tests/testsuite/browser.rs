@@ -184,7 +184,11 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
             continue;
         }
         let cls = cls.as_f64().unwrap_or(1.0);
-        let limit = if page.starts_with("search-") { 0.01 } else { 0.0 };
+        let limit = if page.starts_with("search-") {
+            0.01
+        } else {
+            0.0
+        };
         assert!(cls <= limit, "{page}: {:#}", report["cls"]);
     }
     // The drawer opens over the page at the current page, and closes.
@@ -225,7 +229,10 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         assert_eq!(search[key], true, "{key}: {search}");
     }
     assert!(search["snippets"].as_u64().unwrap_or(0) >= 3, "{search}");
-    assert!(search["mostLines"].as_f64().unwrap_or(9.0) <= 3.05, "{search}");
+    assert!(
+        search["mostLines"].as_f64().unwrap_or(9.0) <= 3.05,
+        "{search}"
+    );
     let marked = search["marked"].as_array().cloned().unwrap_or_default();
     assert!(
         marked.contains(&"kelompok".into()) && marked.contains(&"tugas".into()),
@@ -234,7 +241,12 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     assert_eq!(search["injected"], false, "{search}");
     // The Day 1 schedule at 360 px: it scrolls in its region, with a hint above it.
     let schedule = &report["schedule"];
-    for key in ["scrolls", "hintShown", "hintAboveTable", "lastColumnWholeAtEnd"] {
+    for key in [
+        "scrolls",
+        "hintShown",
+        "hintAboveTable",
+        "lastColumnWholeAtEnd",
+    ] {
         assert_eq!(schedule[key], true, "{key}: {schedule}");
     }
     assert_eq!(schedule["overflowX"], "auto", "{schedule}");

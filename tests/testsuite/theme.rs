@@ -561,14 +561,24 @@ fn table_regions_are_not_all_named_tabel() {
         ["Table", "Schedule", "Schedule (Table 2)", "Notes"]
     );
     assert_eq!(
-        attrs(&site.html("book/en/day-2/index.html"), ".table-wrap", "aria-label"),
+        attrs(
+            &site.html("book/en/day-2/index.html"),
+            ".table-wrap",
+            "aria-label"
+        ),
         ["Schedule"]
     );
     let print = site.html("book/en/print.html");
     let names = attrs(&print, ".table-wrap[role=region]", "aria-label");
     assert_eq!(names.len(), 5, "{names:?}");
-    assert!(names.contains(&"Day 1 \u{203a} Schedule".to_string()), "{names:?}");
-    assert!(names.contains(&"Day 2 \u{203a} Schedule".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Day 1 \u{203a} Schedule".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Day 2 \u{203a} Schedule".to_string()),
+        "{names:?}"
+    );
     let unique: BTreeSet<&String> = names.iter().collect();
     assert_eq!(unique.len(), names.len(), "{names:?}");
 }
