@@ -174,9 +174,15 @@ fn two_pages_with_the_same_output_path_are_an_error() {
         "---\ntitle: Lain\nslug: halaman\n---\n\nTeks.\n",
     );
     let run = failing_build(&site);
+    // Told at the `slug:` line of the second page (#26), naming the path both would take.
     assert!(
         run.stderr
-            .contains("error: two pages would be written to `id/halaman/index.html`"),
+            .contains("error: `slug: halaman` is also used by"),
+        "{run}"
+    );
+    assert!(
+        run.stderr
+            .contains("so both pages would be written to `id/halaman/index.html`"),
         "{run}"
     );
 }
