@@ -299,8 +299,7 @@ impl LiveSite {
                 let mut site = SiteFiles::new(rendered.files, &token, later_rx);
                 if let Some(editor) = &self.shared.editor {
                     site.edit = edit_attributes(deferred.site(), &options);
-                    *editor.pages.write().unwrap_or_else(PoisonError::into_inner) =
-                        Arc::new(edit::page_infos(deferred.site()));
+                    editor.update(deferred.site());
                 }
                 *self
                     .shared

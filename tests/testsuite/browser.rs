@@ -302,23 +302,15 @@ fn the_editor_changes_a_field_a_sentence_and_adds_a_picture_in_chromium() {
     let mut server = support::server::Running::serve(site.path());
     let token = server.token();
     let token_url = format!("http://{}/?token={token}", server.addr);
-    let out = Command::new(tools::node())
-        .env("CHROMIUM", chromium)
-        .arg(dir.join("editor.mjs"))
-        .arg(&token_url)
-        .arg("/id/jenis-kelompok/terapi/")
-        .arg("purpose")
-        .arg(dir.join("screenshots"))
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = node_report(
+        Command::new(tools::node())
+            .env("CHROMIUM", chromium)
+            .arg(dir.join("editor.mjs"))
+            .arg(&token_url)
+            .arg("/id/jenis-kelompok/terapi/")
+            .arg("purpose")
+            .arg(dir.join("screenshots")),
     );
-    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
-    println!("{report:#}");
     assert_eq!(
         report["errors"].as_array().map_or(1, Vec::len),
         0,
@@ -424,23 +416,15 @@ fn the_editor_saves_in_firefox() {
     let page = "content/id/group-types/self-help.md";
     let mut server = support::server::Running::serve(site.path());
     let token = server.token();
-    let out = Command::new(tools::node())
-        .arg(dir.join("editor-firefox.mjs"))
-        .arg(&geckodriver)
-        .arg(&firefox)
-        .arg(format!("http://{}/?token={token}", server.addr))
-        .arg("/id/jenis-kelompok/swabantu/")
-        .arg("summary")
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = node_report(
+        Command::new(tools::node())
+            .arg(dir.join("editor-firefox.mjs"))
+            .arg(&geckodriver)
+            .arg(&firefox)
+            .arg(format!("http://{}/?token={token}", server.addr))
+            .arg("/id/jenis-kelompok/swabantu/")
+            .arg("summary"),
     );
-    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
-    println!("{report:#}");
     assert_eq!(
         report["errors"].as_array().map_or(1, Vec::len),
         0,
@@ -466,4 +450,19 @@ fn the_editor_saves_in_firefox() {
         "{after}"
     );
     server.assert_alive();
+}
+
+/// Runs a `tests/browser/` script, fails with its output unless it succeeds, and
+/// returns the JSON report it prints (printed too, for the test's log).
+fn node_report(command: &mut Command) -> serde_json::Value {
+    let out = command.output().expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    println!("{report:#}");
+    report
 }

@@ -118,7 +118,9 @@ pub struct Editor {
     /// saved yet.
     pub options: BuildOptions,
     /// The pages of the last good build.
-    pub pages: RwLock<Arc<Vec<PageInfo>>>,
+    pages: RwLock<Arc<Vec<PageInfo>>>,
+    /// The language codes of the last good build; empty before the first one.
+    languages: RwLock<Vec<String>>,
     /// Saves, undos and pictures, one at a time.
     writing: tokio::sync::Mutex<()>,
     /// Previews, one at a time.
@@ -143,6 +145,7 @@ impl Editor {
             root,
             options,
             pages: RwLock::new(Arc::default()),
+            languages: RwLock::default(),
             writing: Default::default(),
             previewing: Default::default(),
             previews: Default::default(),
@@ -166,28 +169,43 @@ impl Editor {
         self.root.join("content")
     }
 
-    /// The languages of `book.toml` as it is now (those of the last good build if it
-    /// cannot be read).
-    fn languages(&self) -> Vec<String> {
-        match crate::config::read(&self.root, &self.options.overrides) {
-            Ok(config) => config
-                .languages
-                .iter()
-                .map(|l| l.code.to_string())
-                .collect(),
-            Err(_) => {
-                let mut langs: Vec<String> = self.pages().iter().map(|p| p.lang.clone()).collect();
-                langs.dedup();
-                langs
-            }
-        }
+    /// Takes in the site of a good build: its pages for the picker, its languages for
+    /// the path checks (so that no request reads `book.toml`).
+    pub fn update(&self, site: &crate::model::Site) {
+        *self.pages.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(page_infos(site));
+        *self
+            .languages
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.to_string())
+            .collect();
     }
 
     /// `raw` checked as a page path.
     fn page(&self, raw: &str) -> Result<paths::Inside, Response> {
-        let langs = self.languages();
+        let mut langs = self
+            .languages
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if langs.is_empty() {
+            // No good build yet (its errors may be what the author comes to fix).
+            langs = crate::config::read(&self.root, &self.options.overrides)
+                .map(|c| c.languages.iter().map(|l| l.code.to_string()).collect())
+                .unwrap_or_default();
+        }
         let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
         paths::page(&self.content(), &langs, raw).map_err(refused_path)
+    }
+
+    /// A request that changes something: it carries the token, and `raw` is checked as
+    /// a page path.
+    fn writable(&self, headers: &HeaderMap, raw: &str) -> Result<paths::Inside, Response> {
+        self.require_token(headers)?;
+        self.page(raw)
     }
 
     /// Whether `headers` carry this run's token.
@@ -277,7 +295,7 @@ pub fn router(editor: Arc<Editor>) -> Router {
             "/_panduan/source/{*path}",
             get(get_source)
                 .put(put_source)
-                .layer(DefaultBodyLimit::max(MAX_TEXT + 1)),
+                .layer(DefaultBodyLimit::max(MAX_TEXT)),
         )
         .route(
             "/_panduan/compose/{*path}",
@@ -289,7 +307,7 @@ pub fn router(editor: Arc<Editor>) -> Router {
         )
         .route(
             "/_panduan/picture/{*path}",
-            post(upload_picture).layer(DefaultBodyLimit::max(picture::MAX_PICTURE + 1)),
+            post(upload_picture).layer(DefaultBodyLimit::max(picture::MAX_PICTURE)),
         )
         .route("/_panduan/undo/{*path}", post(undo))
         .route("/_panduan/translated/{*path}", post(translated))
@@ -402,16 +420,10 @@ async fn put_source(
     let Ok(body) = body else {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     };
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let inside = match editor.page(&raw) {
+    let inside = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
-    if body.len() > MAX_TEXT {
-        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
-    }
     if std::str::from_utf8(&body).is_err() {
         return problem(StatusCode::BAD_REQUEST, "not-text");
     }
@@ -496,14 +508,8 @@ async fn compose(
     let Ok(body) = body else {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     };
-    if let Err(r) = editor.require_token(&headers) {
+    if let Err(r) = editor.writable(&headers, &raw) {
         return r;
-    }
-    if let Err(r) = editor.page(&raw) {
-        return r;
-    }
-    if body.len() > MAX_JSON {
-        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     }
     let Ok(request) = serde_json::from_slice::<Compose>(&body) else {
         return problem(StatusCode::BAD_REQUEST, "json");
@@ -551,16 +557,10 @@ async fn preview(
     let Ok(body) = body else {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     };
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let inside = match editor.page(&raw) {
+    let inside = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
-    if body.len() > MAX_JSON {
-        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
-    }
     let Ok(request) = serde_json::from_slice::<PreviewRequest>(&body) else {
         return problem(StatusCode::BAD_REQUEST, "json");
     };
@@ -676,16 +676,10 @@ async fn upload_picture(
     let Ok(body) = body else {
         return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
     };
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let page = match editor.page(&raw) {
+    let page = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
-    if body.len() > picture::MAX_PICTURE {
-        return problem(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
-    }
     let Some(ext) = picture::sniff(&body) else {
         return problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "not-picture");
     };
@@ -731,10 +725,7 @@ async fn undo(
     UrlPath(raw): UrlPath<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let inside = match editor.page(&raw) {
+    let inside = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
@@ -804,10 +795,7 @@ async fn translated(
     UrlPath(raw): UrlPath<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let inside = match editor.page(&raw) {
+    let inside = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
@@ -842,10 +830,7 @@ async fn translate(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = editor.require_token(&headers) {
-        return r;
-    }
-    let inside = match editor.page(&raw) {
+    let inside = match editor.writable(&headers, &raw) {
         Ok(i) => i,
         Err(r) => return r,
     };
