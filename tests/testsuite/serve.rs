@@ -746,6 +746,14 @@ impl Browser {
 
     /// Sends a DevTools command and returns its result (events in between are skipped).
     fn call(&mut self, method: &str, params: Value) -> Value {
+        match self.try_call(method, params) {
+            Ok(result) => result,
+            Err(reply) => panic!("{method} failed: {reply}"),
+        }
+    }
+
+    /// As [`Browser::call`], with the DevTools error reply as `Err`.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let message = serde_json::json!({ "id": id, "method": method, "params": params });
@@ -757,20 +765,25 @@ impl Browser {
             if let tungstenite::Message::Text(text) = reply {
                 let v: Value = serde_json::from_str(text.as_str()).expect("JSON from chromium");
                 if v["id"] == id {
-                    assert!(v.get("error").is_none(), "{method} failed: {v}");
-                    return v["result"].clone();
+                    if v.get("error").is_some() {
+                        return Err(v);
+                    }
+                    return Ok(v["result"].clone());
                 }
             }
         }
     }
 
-    /// Evaluates `expression` in the page; its value as JSON (null on exceptions).
+    /// Evaluates `expression` in the page; its value as JSON (null on exceptions, and
+    /// when the page navigated away during the call, as a reload does: the live reload
+    /// can reload the page at any moment, so callers that wait simply ask again).
     fn eval(&mut self, expression: &str) -> Value {
-        let r = self.call(
-            "Runtime.evaluate",
-            serde_json::json!({ "expression": expression, "returnByValue": true }),
-        );
-        r["result"]["value"].clone()
+        let params = serde_json::json!({ "expression": expression, "returnByValue": true });
+        match self.try_call("Runtime.evaluate", params) {
+            Ok(r) => r["result"]["value"].clone(),
+            Err(reply) if reply.to_string().contains("navigated or closed") => Value::Null,
+            Err(reply) => panic!("Runtime.evaluate failed: {reply}"),
+        }
     }
 
     /// Evaluates `expression` until it is true.
