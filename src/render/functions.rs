@@ -531,9 +531,10 @@ fn arg<'k>(kwargs: &'k Kwargs, name: &'k str) -> TeraResult<String> {
 /// Registers the functions on `tera`; they answer from whatever `slot` holds.
 pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<String>) {
     let unknown_kind = Arc::new(move |kind: &str| {
-        tera::Error::message(format!(
-            "unknown kind `{kind}`; the kinds in book.toml: {}",
-            kinds.join(", ")
+        super::tera_words::own_error(crate::t!(
+            "template-fn-unknown-kind",
+            kind = kind,
+            kinds = kinds.join(", ")
         ))
     });
 
@@ -548,18 +549,24 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
                 (Some(field), Some(value)) => Some((field, value)),
                 (None, None) => None,
                 _ => {
-                    return Err(tera::Error::message(
-                        "`pages_of_kind` takes `field` and `value` together",
-                    ));
+                    return Err(super::tera_words::own_error(crate::t!(
+                        "template-fn-field-and-value"
+                    )));
                 }
             };
             let what = filter.as_ref().map_or_else(
-                || format!("unknown language `{lang}`"),
-                |(field, _)| format!("`{field}` is not a field of kind `{kind}`"),
+                || crate::t!("template-fn-unknown-lang", lang = lang.as_str()),
+                |(field, _)| {
+                    crate::t!(
+                        "template-fn-not-a-field",
+                        field = field.as_str(),
+                        kind = kind.as_str()
+                    )
+                },
             );
             a.get()
                 .ask(Call::PagesOfKind { kind, lang, filter })
-                .ok_or_else(|| tera::Error::message(what))
+                .ok_or_else(|| super::tera_words::own_error(what))
         },
     );
     let (a, unknown) = (slot.clone(), unknown_kind);
@@ -591,7 +598,11 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
                     lang,
                 })
                 .ok_or_else(|| {
-                    tera::Error::message(format!("`{field}` is not a list field of kind `{kind}`"))
+                    super::tera_words::own_error(crate::t!(
+                        "template-fn-not-a-list",
+                        field = field.as_str(),
+                        kind = kind.as_str()
+                    ))
                 })
         },
     );
@@ -602,7 +613,12 @@ pub(super) fn register(tera: &mut tera::Tera, slot: Arc<AnswerSlot>, kinds: Vec<
             let lang = arg(&kwargs, "lang")?;
             a.get()
                 .ask(Call::Glossary { lang: lang.clone() })
-                .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))
+                .ok_or_else(|| {
+                    super::tera_words::own_error(crate::t!(
+                        "template-fn-unknown-lang",
+                        lang = lang.as_str()
+                    ))
+                })
         },
     );
     let a = slot;

@@ -33,6 +33,7 @@ mod print;
 mod sitemap;
 mod special;
 mod strings;
+mod tera_words;
 #[cfg(test)]
 mod test_site;
 pub mod theme;

@@ -552,7 +552,7 @@ fn template_diagnostic(
     };
     let line_no = u32::try_from(place.line).unwrap_or(1);
     let col = u32::try_from(place.col).unwrap_or(1);
-    let detail = place.message.trim_end_matches('.');
+    let detail = super::tera_words::plain(&place.message);
     let message = match making {
         None => crate::msg!("template-syntax", template = shown, detail = detail),
         Some(what) => crate::msg!(
@@ -561,6 +561,12 @@ fn template_diagnostic(
             what = what,
             detail = detail
         ),
+    };
+    // A block that no parent has: the blocks they have.
+    let parent_blocks = if place.message.starts_with("Block `") {
+        super::tera_words::parent_blocks(name, sources.templates)
+    } else {
+        Vec::new()
     };
     // A name Tera does not know (`Unknown filter `x``, `Unknown function`, `Unknown
     // test`) is a spelling to check, not a tag to close.
@@ -576,6 +582,14 @@ fn template_diagnostic(
         .collect();
     own_files.sort();
     let help = match (own, unknown_name) {
+        (true, false) if !parent_blocks.is_empty() => {
+            let blocks: Vec<String> = parent_blocks.iter().map(|b| format!("`{b}`")).collect();
+            crate::help!(
+                "help-block",
+                blocks = blocks.join(", "),
+                path = display_path(&path)
+            )
+        }
         (true, false) => crate::help!(path = display_path(&path)),
         (true, true) => crate::help!("help-unknown", path = display_path(&path)),
         (false, _) if !own_files.is_empty() => {

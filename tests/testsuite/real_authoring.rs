@@ -583,7 +583,7 @@ fn the_same_slug_twice_is_told_at_the_slug_line_of_the_second_page() {
     );
     assert!(
         id.stderr
-            .contains("= petunjuk: Beri halaman ini slug sendiri, misalnya `slug: rapat`"),
+            .contains("= petunjuk: Beri halaman ini alamat sendiri, misalnya `slug: rapat`"),
         "{id}"
     );
     assert!(id.stderr.contains("  6 | slug: posyandu"), "{id}");
@@ -601,4 +601,52 @@ fn the_same_slug_twice_is_told_at_the_slug_line_of_the_second_page() {
     assert!(said.contains("e.g. `slug: rapat`"), "{en}");
     assert!(!said.contains("translate this page, or"), "{en}");
     assert_eq!(said.matches(": error: ").count(), 1, "{en}");
+}
+
+/// Issue #26 point 5: a translator without git sees exactly what changed in the source:
+/// one changed table row (not the whole table and its unchanged header), one new list
+/// item, and one removed paragraph (not "3 parts removed").
+#[test]
+fn outdated_translation_without_git_shows_the_changed_row_the_new_item_and_the_removed_paragraph_alone()
+ {
+    let site = TestSite::copy("bilingual");
+    let source = "content/id/guide/install.md";
+    let text = site.read(source);
+    site.write(
+        source,
+        &text.replacen(
+            "| a     | 1     |\n",
+            "| a     | 1     |\n| b     | 2     |\n| c     | 3     |\n",
+            1,
+        ),
+    );
+    let recorded = site.run(["translated", "content/en/guide/install.md"]);
+    assert_eq!(recorded.code, 0, "{recorded}");
+    let text = site.read(source);
+    site.write(
+        source,
+        &text
+            .replacen("| b     | 2     |\n", "| b     | 22    |\n", 1)
+            .replacen("- [ ] belum\n", "- [ ] belum\n- [ ] baru\n", 1)
+            .replacen("~~lama~~\n", "", 1),
+    );
+    let id = support::run_env(site.path(), ["check"], ID);
+    let help = id
+        .stdout
+        .split("terjemahan ini sudah usang")
+        .nth(1)
+        .and_then(|rest| rest.split("jalankan `panduan translated").next())
+        .unwrap_or_else(|| panic!("no outdated warning: {id}"));
+    let listed: Vec<&str> = help
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("berubah atau baru: "))
+        .collect();
+    assert_eq!(listed, ["| b | 22 |", "- [ ] baru"], "{id}");
+    assert!(help.contains("1 bagian dihapus"), "{id}");
+    assert!(
+        !help.contains("Kolom"),
+        "the unchanged header is not listed: {id}"
+    );
+    let en = support::run_env(site.path(), ["check"], EN);
+    assert!(en.stdout.contains("      1 part removed\n"), "{en}");
 }

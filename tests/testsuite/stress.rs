@@ -443,7 +443,9 @@ fn watch_survives_a_storm_and_ends_in_the_final_state() {
         let Some(at) = page.find(tag_start) else {
             return page.to_string();
         };
-        let tag_end = page[at..].find("</script>").map_or(page.len(), |e| at + e + 9);
+        let tag_end = page[at..]
+            .find("</script>")
+            .map_or(page.len(), |e| at + e + 9);
         let tag = &page[at..tag_end];
         assert!(
             tag.contains(&format!("data-build=\"{build}\"")),

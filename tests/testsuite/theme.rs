@@ -60,12 +60,7 @@ fn the_binary_needs_no_theme_files_beside_it() {
 
 #[test]
 fn project_theme_overrides_file_by_file() {
-    let site = TestSite::copy("minimal");
-    let book = site.read("book.toml");
-    site.write(
-        "book.toml",
-        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
-    );
+    let site = site_with_own_theme();
     // Override one template (extending the embedded base), one static file, one string.
     site.write(
         "themes/mine/templates/page.html",
@@ -87,14 +82,21 @@ fn project_theme_overrides_file_by_file() {
     assert_eq!(site.read("book/assets/style.css"), "body { color: red; }");
 }
 
-#[test]
-fn template_errors_name_the_template_and_exit_2() {
+/// The minimal fixture with a project theme in `themes/mine` (empty until a test writes
+/// into it).
+fn site_with_own_theme() -> TestSite {
     let site = TestSite::copy("minimal");
     let book = site.read("book.toml");
     site.write(
         "book.toml",
         &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
     );
+    site
+}
+
+#[test]
+fn template_errors_name_the_template_and_exit_2() {
+    let site = site_with_own_theme();
     site.write("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block main %}{{ page.title | nosuchfilter }}{% endblock main %}");
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
@@ -107,12 +109,7 @@ fn template_errors_name_the_template_and_exit_2() {
 /// and a filter that does not exist.
 #[test]
 fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
-    let site = TestSite::copy("minimal");
-    let book = site.read("book.toml");
-    site.write(
-        "book.toml",
-        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
-    );
+    let site = site_with_own_theme();
     let template = "themes/mine/templates/page.html";
     let page = |line: &str| {
         format!(
@@ -166,11 +163,94 @@ fn a_broken_theme_template_is_told_at_its_file_and_line_with_what_to_do() {
     let run = support::run_env(site.path(), ["build"], en);
     assert_eq!(run.code, 2, "{run}");
     assert!(
-        run.stderr.starts_with("themes/mine/templates/page.html:3:17: error: the template `page.html` cannot be read here: Unknown filter `nosuchfilter`"),
+        run.stderr.starts_with("themes/mine/templates/page.html:3:17: error: the template `page.html` cannot be read here: there is no filter named `nosuchfilter`"),
         "{run}"
     );
     assert!(run.stderr.contains("check its spelling"), "{run}");
     assert!(!run.stderr.contains("-->"), "Tera's own report: {run}");
+}
+
+/// Issue #26: what Tera reports about a project template reaches the author in the
+/// author's language, in plain words, never in Tera's English or its grammar words
+/// (`ident`, `integer`, `Found`), and a block that no parent has gets the blocks there are.
+#[test]
+fn template_errors_say_teras_reports_in_the_authors_language() {
+    let site = site_with_own_theme();
+    let template = "themes/mine/templates/page.html";
+    let id = &[("LANG", "id_ID.UTF-8")];
+    let en = &[("LANG", "en_US.UTF-8")];
+    // (the template's second line, what Indonesian says, what English says)
+    let cases = [
+        (
+            "{% block main %}{% if %}x{% endif %}{% endblock main %}",
+            "tertulis `%}`, padahal di sini seharusnya ada nilai atau nama",
+            "`%}` is written here, where a value or a name should be",
+        ),
+        (
+            "{% block main %}{{ page.title }{% endblock main %}",
+            "tertulis `}`, padahal di sini seharusnya }}",
+            "`}` is written here, where }} should be",
+        ),
+        (
+            "{% block main %}{% for x in page.title %}{% endif %}{% endblock main %}",
+            "tag ini tidak dikenal di sini, atau menutup tag yang tidak pernah dibuka",
+            "this tag is unknown here, or closes a tag that was never opened",
+        ),
+        (
+            "{% block main %}{{ page.nope | upper }}{% endblock main %}",
+            "nilai yang dipakai di sini tidak ada: periksa ejaan nama-nama pada baris ini",
+            "a value used here does not exist: check the spelling of the names on this line",
+        ),
+        (
+            "{% block main %}{% for x in 3 %}{% endfor %}{% endblock main %}",
+            "`{% for %}` tidak dapat mengulang angka",
+            "`{% for %}` cannot go through a number",
+        ),
+        (
+            "{% block main %}{{ kind_fields(kind=\"nope\", lang=\"id\") }}{% endblock main %}",
+            "jenis `nope` tidak ada; jenis di book.toml:",
+            "there is no kind `nope`; the kinds in book.toml:",
+        ),
+        (
+            "{% block mian %}{% endblock mian %}",
+            "blok `mian` tidak ada di templat mana pun yang diperluas templat ini",
+            "the block `mian` is in none of the templates this one extends",
+        ),
+    ];
+    for (line, id_says, en_says) in cases {
+        site.write(
+            template,
+            &format!("{{% extends \"default/page.html\" %}}\n{line}\n"),
+        );
+        for (vars, says) in [(id, id_says), (en, en_says)] {
+            let run = support::run_env(site.path(), ["build", "--no-pdf"], vars);
+            assert_eq!(run.code, 2, "{run}");
+            assert!(
+                run.stderr.starts_with("themes/mine/templates/page.html:2:"),
+                "{run}"
+            );
+            assert!(run.stderr.contains(says), "{says:?} in {run}");
+            for word in [
+                "Found",
+                "ident",
+                "Unknown",
+                "Tera says",
+                "pesan Tera",
+                "not defined",
+                "i64",
+            ] {
+                assert!(!run.stderr.contains(word), "`{word}` in {run}");
+            }
+        }
+    }
+    // The misnamed block: the blocks there are, `main` among them.
+    let run = support::run_env(site.path(), ["build", "--no-pdf"], id);
+    assert!(
+        run.stderr
+            .contains("Templat yang diperluasnya memiliki blok: ")
+            && run.stderr.contains("`main`"),
+        "{run}"
+    );
 }
 
 #[test]
@@ -366,12 +446,7 @@ fn theme_accent_is_applied_and_a_colour_that_fails_aa_is_a_warning_with_the_rati
 #[test]
 fn a_template_extends_the_built_in_one_through_the_default_prefix() {
     // The README's example.
-    let site = TestSite::copy("minimal");
-    let book = site.read("book.toml");
-    site.write(
-        "book.toml",
-        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
-    );
+    let site = site_with_own_theme();
     site.write(
         "themes/mine/templates/page.html",
         "{% extends \"default/page.html\" %}\n{% block after_content %}{{ super() }}<p class=\"agency-note\">Lembaga Sosial Sejahtera · 2026</p>{% endblock after_content %}\n",
@@ -388,12 +463,7 @@ fn a_template_extends_the_built_in_one_through_the_default_prefix() {
 
 #[test]
 fn a_project_stylesheet_that_replaces_the_built_in_one_is_named_in_the_output_with_a_note_once() {
-    let site = TestSite::copy("minimal");
-    let book = site.read("book.toml");
-    site.write(
-        "book.toml",
-        &format!("[book]\ntheme = \"themes/mine\"\n\n{book}"),
-    );
+    let site = site_with_own_theme();
     site.write(
         "themes/mine/static/style.css",
         ":root { --accent: #00713d; }",
