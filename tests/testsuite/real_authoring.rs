@@ -583,7 +583,7 @@ fn the_same_slug_twice_is_told_at_the_slug_line_of_the_second_page() {
     );
     assert!(
         id.stderr
-            .contains("= petunjuk: Beri halaman ini alamat sendiri, misalnya `slug: rapat`"),
+            .contains("= petunjuk: Beri halaman ini alamatnya sendiri, misalnya `slug: rapat`"),
         "{id}"
     );
     assert!(id.stderr.contains("  6 | slug: posyandu"), "{id}");

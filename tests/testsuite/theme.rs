@@ -203,17 +203,17 @@ fn template_errors_say_teras_reports_in_the_authors_language() {
         ),
         (
             "{% block main %}{% for x in 3 %}{% endfor %}{% endblock main %}",
-            "`{% for %}` tidak dapat mengulang angka",
+            "`{% for %}` tidak dapat mengambil isi angka satu per satu",
             "`{% for %}` cannot go through a number",
         ),
         (
             "{% block main %}{{ kind_fields(kind=\"nope\", lang=\"id\") }}{% endblock main %}",
-            "jenis `nope` tidak ada; jenis di book.toml:",
+            "jenis halaman `nope` tidak ditetapkan di book.toml; jenis yang ada:",
             "there is no kind `nope`; the kinds in book.toml:",
         ),
         (
             "{% block mian %}{% endblock mian %}",
-            "blok `mian` tidak ada di templat mana pun yang diperluas templat ini",
+            "blok `mian` tidak ada di templat mana pun yang menjadi dasar templat ini (extends)",
             "the block `mian` is in none of the templates this one extends",
         ),
     ];
@@ -247,7 +247,7 @@ fn template_errors_say_teras_reports_in_the_authors_language() {
     let run = support::run_env(site.path(), ["build", "--no-pdf"], id);
     assert!(
         run.stderr
-            .contains("Templat yang diperluasnya memiliki blok: ")
+            .contains("Templat yang menjadi dasarnya (extends) memiliki blok: ")
             && run.stderr.contains("`main`"),
         "{run}"
     );
