@@ -4,7 +4,8 @@
 //!
 //! - **leaves** know no other module of ours but leaves: `i18n`, `diagnostic`, `error`,
 //!   `memo`, `escape`, `translation`, `markdown`, `terms`, `files` (the files a build
-//!   makes), `stamp` (the date of the downloads);
+//!   makes), `stamp` (the date of the downloads), `previous` (the previous output as a
+//!   cache);
 //! - **the pipeline**, in order: `config` → `load` → `model` → `render` → `epub` →
 //!   `search` → `pdf` → `downloads` → `output`. A stage may use leaves and the stages before it, never one after it;
 //! - **around it**: `check`, `new`, `init`, `serve`, `cli`, `status` and the crate
@@ -29,6 +30,7 @@ const LEAVES: &[&str] = &[
     "terms",
     "files",
     "stamp",
+    "previous",
 ];
 const PIPELINE: &[&str] = &[
     "config",

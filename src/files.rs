@@ -7,6 +7,10 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 
+/// The marker file in every output folder Panduan writes (`output` writes it; the
+/// downloads step reads the previous output only where it is).
+pub const OUTPUT_MARKER: &str = ".panduan-output";
+
 /// The body of an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Contents {

@@ -46,6 +46,7 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod pdf;
+pub mod previous;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -231,6 +232,8 @@ pub struct Report {
     /// Time spent in each step, in order (`read`, `model`, `render`, `write`); entries
     /// indented by two spaces ran side by side within the step before them.
     pub phases: Vec<(&'static str, Duration)>,
+    /// How many downloads were taken from the previous output (see [`previous`]).
+    pub reused: usize,
 }
 
 /// Runs steps 1 to 3: configuration, content and model, with every diagnostic found.
@@ -565,6 +568,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         written,
         elapsed: started.elapsed(),
         phases,
+        reused: made.reused,
     };
     // Freeing the model of a large book takes a while (about 0.2 s at 2×10,000 pages):
     // do it off the caller's path; a process that exits first skips it.

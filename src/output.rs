@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::files::{Contents, OutputFile, after_failure};
 
 /// The marker file in every output folder Panduan writes.
-pub const MARKER: &str = ".panduan-output";
+pub const MARKER: &str = crate::files::OUTPUT_MARKER;
 
 const MARKER_TEXT: &str = "This folder was written by Panduan and is replaced on every build.\n";
 

@@ -32,6 +32,7 @@ pub(crate) fn run(args: BuildArgs) -> Result<ExitCode> {
         for (name, took) in &built.phases {
             errln!("  {name:<9} {:>7.1} ms", took.as_secs_f64() * 1000.0);
         }
+        errln!("  {}", panduan::t!("build-reused", count = built.reused));
     }
     let per_lang: Vec<String> = built
         .pages

@@ -29,6 +29,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::files::{Contents, OutputFile, Staging, check_unique_paths};
 use crate::model::Site;
+use crate::previous::{CACHE_FILE, Ledger, Previous};
 use crate::render::{Download, Downloads, Place, RenderOptions, Theme};
 use crate::stamp::Stamp;
 
@@ -53,6 +54,10 @@ pub struct Making<'a> {
     made: &'a [Download],
     /// The files of the offline copy, once the offline zip gathered them.
     offline: &'a Mutex<Option<Vec<OutputFile>>>,
+    /// What the previous output holds that can be reused, and the record of what this
+    /// build made for the next one (see [`crate::previous`]).
+    previous: &'a Previous,
+    ledger: &'a Ledger,
 }
 
 /// What one format made.
@@ -78,6 +83,8 @@ pub struct Outcome {
     pub phases: Vec<(&'static str, Duration)>,
     /// The date every download carries ([`stamp`]).
     pub stamp: Stamp,
+    /// How many files were taken from the previous output instead of being made.
+    pub reused: usize,
 }
 
 /// Makes every format that is on, in the table's order, into `staging`, then the
@@ -95,12 +102,15 @@ pub fn make(
     let config = &site.config;
     let stamp = stamp(config);
     let offline = Mutex::new(None);
+    let previous = Previous::read(&config.output, crate::files::OUTPUT_MARKER);
+    let ledger = Ledger::default();
     let mut made: Vec<Download> = Vec::new();
     let mut outcome = Outcome {
         offline: None,
         warnings: Vec::new(),
         phases: Vec::new(),
         stamp,
+        reused: 0,
     };
     for format in FORMATS.iter().filter(|f| (f.on)(config, &wants)) {
         progress(&(format.progress)());
@@ -113,6 +123,8 @@ pub fn make(
             staging,
             made: &made,
             offline: &offline,
+            previous: &previous,
+            ledger: &ledger,
         };
         let done = (format.make)(&making, format)?;
         for file in done.files {
@@ -159,6 +171,14 @@ pub fn make(
     }
     check_unique_paths(paths.iter().map(String::as_str))?;
     check_portable_names(paths.iter().map(String::as_str))?;
+    outcome.reused = ledger.reused();
+    // Last, so that no copy of the site (the offline zip) holds it.
+    if let Some(text) = ledger.file() {
+        staging.put(&OutputFile {
+            path: CACHE_FILE.to_string(),
+            contents: Contents::Bytes(text.into_bytes()),
+        })?;
+    }
     outcome.phases.push(("downloads", lap.elapsed()));
     Ok(outcome)
 }
@@ -255,7 +275,11 @@ fn make_handouts(m: &Making<'_>, format: &Format) -> Result<Made> {
 }
 
 fn pdf(m: &Making<'_>, names: &crate::pdf::Names) -> Result<Made> {
-    let made = crate::pdf::files(m.site, m.theme, names)?;
+    let cache = crate::pdf::Cache {
+        previous: m.previous,
+        ledger: m.ledger,
+    };
+    let made = crate::pdf::files(m.site, m.theme, names, cache)?;
     Ok(Made {
         files: made.files,
         written: Vec::new(),

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::markup::{self, Body, Link, Omission, Target, escape, label, string};
 use super::world::FileSource;
-use super::{Parts, Templates, compile, output, pdf_bytes};
+use super::{Cache, Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::error::Result;
 use crate::files::OutputFile;
@@ -279,6 +279,7 @@ pub(super) fn handbook(
     templates: &Templates,
     lang_index: usize,
     path: String,
+    cache: Cache<'_>,
 ) -> Result<(OutputFile, Vec<Diagnostic>)> {
     let language = &site.config.languages[lang_index];
     let lang = language.code.as_str();
@@ -371,10 +372,20 @@ pub(super) fn handbook(
     if !errors.is_empty() {
         return Err(crate::error::Error::Content(errors));
     }
+    // The same input as the previous build's, which gave no warning: its PDF.
+    let key = Cache::key(&main, templates, &pictures, &path);
+    if warnings.is_empty()
+        && let Some((bytes, _)) = cache.reuse(&path, &key)
+    {
+        return Ok((output(path, bytes), warnings));
+    }
     let what = format!("`{path}`");
     let document = compile(main, templates, pictures, &parts, &what)?;
     let at = crate::diagnostic::Span::file(crate::config::CONFIG_FILE);
     let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
+    if warnings.is_empty() {
+        cache.ledger.record(&path, &key, &bytes, "");
+    }
     Ok((output(path, bytes), warnings))
 }
 

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::document::{card_args, chapters, content, omitted};
 use super::markup::{self, Body, string};
-use super::{Parts, Templates, compile, output, pdf_bytes};
+use super::{Cache, Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::Result;
 use crate::files::OutputFile;
@@ -31,6 +31,7 @@ pub(super) fn handouts(
     templates: &Templates,
     lang_index: usize,
     all_path: String,
+    cache: Cache<'_>,
     each: &dyn Fn(&str) -> String,
 ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>)> {
     let Some(config) = &site.config.handouts else {
@@ -59,9 +60,28 @@ pub(super) fn handouts(
     for (n, &i) in pages.iter().enumerate() {
         let page = &site.pages[i];
         let (call, omissions) = handout_call(site, page, &body_labels);
-        warnings.extend(omitted(page, &omissions));
+        let omitted = omitted(page, &omissions);
         let stem = file_stem(page, &mut stems);
         let path = each(&stem);
+        // The same handout as the previous build's, which fitted without a warning:
+        // its PDF, at the scale it fitted.
+        let key = Cache::key(&format!("{import}{}", call(1.0)), templates, &[], &path);
+        let reused = omitted
+            .is_empty()
+            .then(|| cache.reuse(&path, &key))
+            .flatten()
+            .and_then(|(bytes, note)| Some((bytes, note.parse::<f32>().ok()?)));
+        warnings.extend(omitted);
+        if let Some((bytes, scale)) = reused {
+            files.push(output(path.clone(), bytes));
+            if n > 0 {
+                all.push_str("#pagebreak()\n");
+            }
+            all_parts.push((all.len(), page.path.clone()));
+            let _ = writeln!(all, "{}", call(scale));
+            continue;
+        }
+        let clean = warnings.len();
         let what = format!("`{path}`");
         let parts: Parts = vec![(0, page.path.clone())];
         let mut fitted = None;
@@ -98,6 +118,9 @@ pub(super) fn handouts(
             .as_ref()
             .map_or_else(|| Span::file(crate::config::CONFIG_FILE), Span::file);
         let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
+        if warnings.len() == clean && omissions.is_empty() {
+            cache.ledger.record(&path, &key, &bytes, &scale.to_string());
+        }
         files.push(output(path.clone(), bytes));
         if n > 0 {
             all.push_str("#pagebreak()\n");
@@ -107,10 +130,20 @@ pub(super) fn handouts(
     }
     if !pages.is_empty() {
         let path = all_path;
+        let key = Cache::key(&all, templates, &[], &path);
+        if let Some((bytes, _)) = cache.reuse(&path, &key) {
+            files.push(output(path, bytes));
+            return Ok((files, warnings));
+        }
         let what = format!("`{path}`");
         let document = compile(all, templates, Vec::new(), &all_parts, &what)?;
         let at = Span::file(crate::config::CONFIG_FILE);
-        let bytes = pdf_bytes(&document, &path, &what, &at, &mut warnings)?;
+        let mut own = Vec::new();
+        let bytes = pdf_bytes(&document, &path, &what, &at, &mut own)?;
+        if own.is_empty() {
+            cache.ledger.record(&path, &key, &bytes, "");
+        }
+        warnings.extend(own);
         files.push(output(path.clone(), bytes));
     }
     Ok((files, warnings))

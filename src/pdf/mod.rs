@@ -36,6 +36,7 @@ use crate::diagnostic::{Diagnostic, LineIndex, Span, display_path};
 use crate::error::{Error, Result};
 use crate::files::{Contents, OutputFile};
 use crate::model::Site;
+use crate::previous::{Key, Ledger, Previous};
 use crate::render::Theme;
 use world::{DocWorld, FileSource};
 
@@ -84,19 +85,24 @@ pub type EachName = fn(&str, &str) -> String;
 /// The PDF of every language and, with `[handouts]` in book.toml, the handouts (one by
 /// one and all in one), at the paths `names` gives. A page the PDF cannot be made from is an error at
 /// the page; a broken template is an error at the template.
-pub fn files(site: &Site, theme: &Theme, names: &Names) -> Result<Made> {
+///
+/// A document whose whole input is the same as in `cache.previous` is taken from the
+/// previous output instead of being typeset again (see [`crate::previous`]); every
+/// document made without warnings is recorded in `cache.ledger` for the next build.
+pub fn files(site: &Site, theme: &Theme, names: &Names, cache: Cache<'_>) -> Result<Made> {
     let templates = templates(site)?;
     let one_language = |l: usize| -> Result<Made> {
         let mut made = Made::default();
         let code = site.config.languages[l].code.as_str();
         if let Some(name) = names.handbook {
-            let (file, warnings) = document::handbook(site, theme, &templates, l, name(code))?;
+            let (file, warnings) =
+                document::handbook(site, theme, &templates, l, name(code), cache)?;
             made.files.push(file);
             made.warnings.extend(warnings);
         }
         if let Some((all, each)) = names.handouts {
             let (files, warnings) =
-                handouts::handouts(site, theme, &templates, l, all(code), &|stem| {
+                handouts::handouts(site, theme, &templates, l, all(code), cache, &|stem| {
                     each(code, stem)
                 })?;
             made.files.extend(files);
@@ -129,6 +135,47 @@ pub fn files(site: &Site, theme: &Theme, names: &Names) -> Result<Made> {
     // Typst remembers layouts for the next compilation; a build makes only these.
     typst::comemo::evict(0);
     Ok(all)
+}
+
+/// The previous output to reuse documents from, and the record of what this build
+/// made (issue #25).
+#[derive(Clone, Copy)]
+pub struct Cache<'a> {
+    pub previous: &'a Previous,
+    pub ledger: &'a Ledger,
+}
+
+impl Cache<'_> {
+    /// The key of a document: its main file, every template and picture it can read
+    /// (their bytes), and its path in the output.
+    fn key(
+        main: &str,
+        templates: &Templates,
+        pictures: &[(String, FileSource)],
+        path: &str,
+    ) -> String {
+        let mut key = Key::new();
+        key.add(path.as_bytes());
+        key.add(main.as_bytes());
+        for (name, source) in templates.files.iter().chain(pictures) {
+            key.add(name.as_bytes());
+            match source {
+                FileSource::Text(text) => key.add(text.as_bytes()),
+                // An unreadable file fails the compilation, which then tells.
+                FileSource::Disk(file) => key.add(&std::fs::read(file).unwrap_or_default()),
+            }
+        }
+        key.finish()
+    }
+
+    /// The bytes of `path` from the previous output when made from `key`, with their
+    /// note.
+    fn reuse(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)> {
+        let reused = self.previous.reuse(path, key)?;
+        self.ledger.record(path, key, &reused.0, &reused.1);
+        self.ledger.count_reused();
+        Some(reused)
+    }
 }
 
 /// The Typst files every document can read: the embedded templates, then every file of

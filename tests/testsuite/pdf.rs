@@ -841,3 +841,121 @@ fn issue_30_a_link_to_another_chapter_gives_its_page_on_paper_in_each_language()
         "each language its own form"
     );
 }
+
+/// Issue #25: the previous output is a cache. After edits of every kind (none, a page's
+/// text, a handout's text, a picture, the book's title), and after a corrupt or foreign
+/// cache, a build into the previous output is byte-identical to a clean build, and it
+/// takes from the previous output exactly the PDFs whose input did not change.
+#[test]
+fn the_previous_output_is_a_cache_byte_identical_to_a_clean_build() {
+    let site = TestSite::copy("pdf");
+    let reused = |run: &support::Run| -> usize {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains("taken from the previous output"))
+            .unwrap_or_else(|| panic!("no reuse line: {run}"));
+        line.trim()
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{line}"))
+    };
+    let cached = |site: &TestSite| -> usize {
+        let run = site.run(["build", "--timings"]);
+        assert_eq!(run.code, 0, "{run}");
+        reused(&run)
+    };
+    let clean_equals_cached = |site: &TestSite, what: &str| {
+        let clean = tempfile::tempdir().expect("temp dir");
+        let out = clean.path().join("book");
+        let run = site.run(["build", "--timings", "--out", out.to_str().expect("UTF-8")]);
+        assert_eq!(run.code, 0, "{run}");
+        assert_eq!(reused(&run), 0, "a clean build reuses nothing");
+        let (a, b) = (
+            crate::stress::tree(&site.path().join("book")),
+            crate::stress::tree(&out),
+        );
+        let differ: Vec<&String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .collect();
+        assert!(differ.is_empty(), "after {what}: {differ:?}");
+    };
+    assert_eq!(cached(&site), 0, "the first build has no previous output");
+    let pdfs = std::fs::read_to_string(site.path().join("book/.panduan-cache"))
+        .expect("the cache record")
+        .lines()
+        .filter(|l| l.starts_with("pdf\t"))
+        .count();
+    assert!(pdfs >= 6, "{pdfs} PDFs recorded");
+
+    assert_eq!(cached(&site), pdfs, "nothing changed: every PDF reused");
+    clean_equals_cached(&site, "no change");
+
+    // A page's text: its language's handbook is made again, nothing else.
+    let page = "content/id/features.md";
+    site.write(page, &format!("{}\nSatu kalimat baru.\n", site.read(page)));
+    assert_eq!(cached(&site), pdfs - 1, "only handbook-id.pdf");
+    clean_equals_cached(&site, "a page's text");
+
+    // A handout's text: that handout and its language's handouts in one.
+    let handout = "content/id/types/therapy.md";
+    site.write(
+        handout,
+        &site
+            .read(handout)
+            .replacen("purpose: Membantu", "purpose: Sungguh membantu", 1),
+    );
+    let after = cached(&site);
+    assert!(after < pdfs - 1, "{after} reused after a handout changed");
+    clean_equals_cached(&site, "a handout's text");
+
+    // A picture's bytes (the path stays): the English handbook, which shows it.
+    let picture = site.path().join("content/shared/circle.png");
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("guide/content/id/images");
+    let png = std::fs::read_dir(&other)
+        .expect("the guide's pictures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "png"))
+        .expect("a PNG");
+    std::fs::copy(&png, &picture).expect("replace the picture");
+    assert_eq!(cached(&site), pdfs - 1, "only handbook-en.pdf");
+    clean_equals_cached(&site, "a picture");
+
+    // The book's title: every PDF.
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &book.replacen("title = \"", "title = \"Baru: ", 1),
+    );
+    let retitled = cached(&site);
+    assert!(retitled < pdfs, "{retitled} reused after the title changed");
+    clean_equals_cached(&site, "the title");
+
+    // A corrupt cache record, and a cached PDF damaged on disk: made again.
+    let record = site.path().join("book/.panduan-cache");
+    let text = std::fs::read_to_string(&record).expect("record");
+    std::fs::write(&record, text.replace('\t', " ")).expect("corrupt the record");
+    assert_eq!(cached(&site), 0, "a corrupt record reuses nothing");
+    clean_equals_cached(&site, "a corrupt record");
+    let damaged = site.path().join("book/downloads/handbook-id.pdf");
+    std::fs::write(&damaged, b"%PDF-1.7 not really").expect("damage a PDF");
+    assert_eq!(cached(&site), pdfs - 1, "the damaged PDF is made again");
+    clean_equals_cached(&site, "a damaged PDF");
+
+    // A foreign cache: the two languages' handbooks swapped on disk.
+    let (en, id) = (
+        site.path().join("book/downloads/handbook-en.pdf"),
+        site.path().join("book/downloads/handbook-id.pdf"),
+    );
+    let (en_bytes, id_bytes) = (
+        std::fs::read(&en).expect("en"),
+        std::fs::read(&id).expect("id"),
+    );
+    std::fs::write(&en, id_bytes).expect("swap");
+    std::fs::write(&id, en_bytes).expect("swap");
+    assert_eq!(cached(&site), pdfs - 2, "both handbooks made again");
+    clean_equals_cached(&site, "a foreign cache");
+}

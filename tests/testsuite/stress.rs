@@ -40,7 +40,7 @@ fn read(path: &Path) -> String {
 }
 
 /// Every file below `dir`, by `/`-separated relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap_or_else(|e| panic!("walk {}: {e}", dir.display())))

@@ -330,6 +330,10 @@ build-summary = built { $total } pages ({ $languages }) into { $out }/ in { $ms 
         [one] { $warnings } warning
        *[other] { $warnings } warnings
     }
+build-reused = { $count ->
+        [one] 1 download taken from the previous output (its input is unchanged)
+       *[other] { $count } downloads taken from the previous output (their input is unchanged)
+    }
 build-wrote-zip = wrote { $path }
 # What a build on a terminal shows while a long step runs.
 progress-render = rendering the pages…

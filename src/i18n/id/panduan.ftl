@@ -317,6 +317,7 @@ check-summary = diperiksa: { $errors } kesalahan, { $warnings } peringatan{ $hin
        *[other] , { $hints } saran
     }
 build-summary = { $total } halaman ({ $languages }) selesai dibuat di { $out }/ dalam { $ms } ms: { $files } file, { $kib } KiB, { $warnings } peringatan
+build-reused = { $count } unduhan diambil dari keluaran sebelumnya (masukannya tidak berubah)
 build-wrote-zip = { $path } sudah ditulis
 # Yang ditampilkan di terminal selama langkah yang lama berjalan.
 progress-render = membuat halaman…
