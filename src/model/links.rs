@@ -484,14 +484,17 @@ impl Lookup<'_> {
         };
         // The same case in another spelling (`Foto.JPG` for `foto.jpg`): names the real
         // file, since a web server tells them apart where a laptop does not.
+        let mut note = msg!("unfinished-file", path = format!("content/{path}"));
         if let Some(real) = self.other_case(&target.joined) {
+            let fix = case_as_in(&target.dest, &real);
             d = Diagnostic::error(
                 span.get(),
                 msg!("link-wrong-case", link = &target.dest, real = real),
             )
-            .with_help(help!());
+            .with_help(help!(fix = fix.as_str()));
+            // The page says the same, not "put the file at…" (which would make a copy).
+            note = msg!("unfinished-file-case", fix = fix);
         }
-        let note = msg!("unfinished-file", path = format!("content/{path}"));
         self.not_yet(page, d, note, None, ds)
     }
 
@@ -750,6 +753,25 @@ enum Found {
     Nowhere,
 }
 
+/// The link `dest` written with the upper and lower case of the file `real` that it
+/// names: each of its last names that differs from the file's only in case takes the
+/// file's (`gambar/foto.jpg` for `content/id/gambar/Foto.JPG` gives `gambar/Foto.JPG`).
+fn case_as_in(dest: &str, real: &str) -> String {
+    let (path, rest) = dest
+        .find(['#', '?'])
+        .map_or((dest, ""), |at| dest.split_at(at));
+    let mut names: Vec<&str> = path.split('/').collect();
+    let mut real_names = real.rsplit('/');
+    for name in names.iter_mut().rev() {
+        match real_names.next() {
+            Some(r) if r != *name && r.to_lowercase() == name.to_lowercase() => *name = r,
+            Some(r) if r == *name => {}
+            _ => break,
+        }
+    }
+    format!("{}{rest}", names.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -887,6 +909,18 @@ mod tests {
     }
 
     const NONE: [&str; 0] = [];
+
+    #[test]
+    fn a_link_takes_the_case_of_the_file_it_names() {
+        assert_eq!(
+            case_as_in("gambar/foto.jpg", "content/id/gambar/Foto.JPG"),
+            "gambar/Foto.JPG"
+        );
+        assert_eq!(
+            case_as_in("../Shared/foto.jpg#x", "content/shared/Foto.jpg"),
+            "../shared/Foto.jpg#x"
+        );
+    }
 
     #[test]
     fn relative_md_links_climb_with_dot_dot_and_name_the_target_file() {

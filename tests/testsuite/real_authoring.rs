@@ -442,6 +442,10 @@ fn a_link_whose_case_differs_from_the_file_names_the_real_file() {
         "{id}"
     );
     assert!(said(&id).contains("server web tidak"), "{id}");
+    assert!(
+        said(&id).contains("Tulis tautannya `gambar/Foto.JPG`, persis seperti nama filenya."),
+        "{id}"
+    );
     let en = support::run_env(site.path(), ["build"], EN);
     assert!(
         said(&en).contains("content/id/langkah.md:5:1: error: the file `gambar/foto.jpg` is called `content/id/gambar/Foto.JPG`"),

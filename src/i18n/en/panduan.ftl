@@ -666,9 +666,10 @@ term-counterpart-missing = this page never says "{ $counterpart }", though its {
 
 unfinished-page = not written yet; to start it: { $command }
 unfinished-file = not here yet: put the file at { $path }
+unfinished-file-case = the capital letters differ from the file's name: write `{ $fix }`
 unfinished-anchor = “{ $title }” has no heading #{ $anchor } yet
 link-wrong-case = the file `{ $link }` is called `{ $real }`: the capital letters differ
-    .help = write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published
+    .help = write the link as `{ $fix }`, exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published
 
 ## Text pasted from Word and Excel (issue #26)
 

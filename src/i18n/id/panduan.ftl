@@ -638,9 +638,10 @@ term-counterpart-missing = halaman ini tidak pernah menyebut "{ $counterpart }",
 
 unfinished-page = belum ditulis; untuk memulainya: { $command }
 unfinished-file = file ini belum ada; simpan filenya di { $path }
+unfinished-file-case = huruf besar-kecilnya berbeda dari nama filenya: tulis `{ $fix }`
 unfinished-anchor = “{ $title }” belum memiliki judul bagian #{ $anchor }
 link-wrong-case = nama file `{ $link }` sebenarnya `{ $real }`: huruf besar-kecilnya berbeda
-    .help = Tulis namanya persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
+    .help = Tulis tautannya `{ $fix }`, persis seperti nama filenya. Windows menganggap kedua ejaan itu file yang sama, tetapi server web tidak, sehingga tautannya akan rusak setelah diterbitkan.
 
 ## Teks yang ditempel dari Word dan Excel (isu #26)
 
