@@ -42,14 +42,14 @@ use crate::search::stem_id;
 pub const SHY: char = '\u{ad}';
 
 /// The shortest word that is broken.
-pub const MIN_WORD: usize = 7;
+pub const MIN_WORD: usize = 8;
 
 /// The longest word that is looked at (a longer one is left whole).
 pub const MAX_WORD: usize = 40;
 
 /// Letters kept before and after a break. Typst gives a soft hyphen no cost (unlike
 /// its own hyphenation), so we offer fewer places than the rules allow.
-const MIN_BEFORE: usize = 2;
+const MIN_BEFORE: usize = 3;
 const MIN_AFTER: usize = 3;
 
 /// Prefixes a derived word may begin with, the stemmer's (without `bel-`/`pel-`,
@@ -455,10 +455,10 @@ mod tests {
     #[test]
     fn soft_hyphens_only_in_known_words_and_never_in_addresses() {
         let shy = |s: &str| soft_hyphens(s).replace(SHY, "|");
-        assert_eq!(shy("Kelompok bermain"), "Ke|lom|pok ber|main");
-        assert_eq!(shy("makanan mengajar"), "ma|kanan meng|a|jar");
+        assert_eq!(shy("Kelompok bermain"), "Kelom|pok bermain");
+        assert_eq!(shy("makanan mengajar"), "makanan meng|a|jar");
         // `kalam` and `alam` are both words: divided as one base word.
-        assert_eq!(shy("pengalaman"), "pe|nga|laman");
+        assert_eq!(shy("pengalaman"), "penga|laman");
         // Names, English words, capitals inside, digits, addresses.
         assert_eq!(shy("Yogyakarta workshop"), "Yogyakarta workshop");
         assert_eq!(shy("KELOMPOK keLompok"), "KELOMPOK keLompok");
@@ -467,15 +467,12 @@ mod tests {
             shy("https://contoh.org/kelompok kelompok@contoh.org pekerjaan.html"),
             "https://contoh.org/kelompok kelompok@contoh.org pekerjaan.html"
         );
-        // Short words, and no lone letter at either side.
+        // Words under 8 letters, and no fewer than 3 letters at either side.
         assert_eq!(shy("buah ini kakak"), "buah ini kakak");
-        assert_eq!(shy("dimulai"), "di|mu|lai");
+        assert_eq!(shy("dimulai kelompoknya"), "dimulai kelom|pok|nya");
         // Spaces and punctuation are kept as they are.
-        assert_eq!(
-            shy(" (kelompok-kelompok),\n"),
-            " (ke|lom|pok-ke|lom|pok),\n"
-        );
-        assert_eq!(shy("café kelompok"), "café ke|lom|pok");
+        assert_eq!(shy(" (kelompok-kelompok),\n"), " (kelom|pok-kelom|pok),\n");
+        assert_eq!(shy("café kelompok"), "café kelom|pok");
     }
 
     /// 400 words of the bundled handbook, divided by hand.

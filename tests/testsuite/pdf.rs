@@ -841,3 +841,27 @@ fn issue_30_a_link_to_another_chapter_gives_its_page_on_paper_in_each_language()
         "each language its own form"
     );
 }
+
+/// Issue #30.3: Indonesian words get soft hyphens for Typst to break at, and none is
+/// left in the PDF's text where no line broke: copied or searched text reads whole
+/// words, in both languages.
+#[test]
+fn soft_hyphens_are_left_only_where_a_line_broke() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    for lang in ["id", "en"] {
+        let pdf = site
+            .path()
+            .join(format!("book/downloads/handbook-{lang}.pdf"));
+        let text = text(&pdf, None);
+        let stray: Vec<&str> = text
+            .lines()
+            .filter(|line| {
+                line.trim_end()
+                    .trim_end_matches(['\u{ad}', '-'])
+                    .contains('\u{ad}')
+            })
+            .collect();
+        assert!(stray.is_empty(), "{lang}: soft hyphens mid-line: {stray:?}");
+    }
+}
