@@ -31,7 +31,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 pub const CACHE_FILE: &str = ".panduan-cache";
 
 /// Raised whenever a maker's output may change while its recorded input does not.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The fingerprint of everything a file is made from (128 bits, hex).
 pub struct Key(SipHasher13);

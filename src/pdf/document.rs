@@ -40,14 +40,20 @@ pub(super) fn content(text: &str) -> String {
     out
 }
 
+/// Whether text in language `lang` gets our soft hyphens: Indonesian, which Typst
+/// cannot hyphenate (`hyphenate.rs`).
+pub(super) fn soft_hyphens(lang: &str) -> bool {
+    lang == "id" || lang.starts_with("id-")
+}
+
 /// A field's value as content.
-pub(super) fn field_value(value: &FieldValue, t: &crate::markdown::Labels) -> String {
+pub(super) fn field_value(value: &FieldValue, t: &crate::markdown::Labels, soft: bool) -> String {
     match value {
-        FieldValue::Text(text) => format!("[{}]", markup::inline(text, t)),
+        FieldValue::Text(text) => format!("[{}]", markup::inline(text, t, soft)),
         FieldValue::List(items) => {
             let items: Vec<String> = items
                 .iter()
-                .map(|i| format!("[{}]", markup::inline(i, t)))
+                .map(|i| format!("[{}]", markup::inline(i, t, soft)))
                 .collect();
             format!("list({},)", items.join(", "))
         }
@@ -93,7 +99,7 @@ pub(super) fn card_args(
                         .map_or(id, |p| &p.title),
                 )
             }
-            _ => field_value(value, t),
+            _ => field_value(value, t, soft_hyphens(lang)),
         };
         let _ = write!(fields, "({}, {}), ", content(shown), value);
     }
@@ -337,7 +343,7 @@ pub(super) fn handbook(
             let _ = writeln!(
                 main,
                 "#summary[{}]\n",
-                markup::inline(summary, &body_labels)
+                markup::inline(summary, &body_labels, soft_hyphens(lang))
             );
         }
         if let Some(card) = card_args(site, page, &["handout"], &body_labels) {
@@ -357,6 +363,7 @@ pub(super) fn handbook(
             level,
             drop_leading_h1: page.drop_leading_h1,
             page_refs: true,
+            soft_hyphens: soft_hyphens(lang),
         });
         main.push_str(&body);
         main.push('\n');
@@ -484,7 +491,7 @@ fn comparison(
         for (name, _) in &shown {
             match p.front.fields.get(*name) {
                 Some(v) => {
-                    let _ = write!(rows, "{}, ", field_value(v, t));
+                    let _ = write!(rows, "{}, ", field_value(v, t, soft_hyphens(lang)));
                 }
                 None => rows.push_str("[], "),
             }
@@ -517,7 +524,7 @@ fn glossary(
             for (term, i) in entries {
                 let p = &site.pages[i];
                 let text = match definition.and_then(|d| p.front.fields.get(d)) {
-                    Some(v) => field_value(v, t),
+                    Some(v) => field_value(v, t, soft_hyphens(page.lang.as_str())),
                     None => content(p.front.summary.as_deref().unwrap_or(&p.title)),
                 };
                 let _ = writeln!(

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use super::document::{card_args, chapters, content, omitted};
+use super::document::{card_args, chapters, content, omitted, soft_hyphens};
 use super::markup::{self, Body, string};
 use super::{Cache, Parts, Templates, compile, output, pdf_bytes};
 use crate::diagnostic::{Diagnostic, Span};
@@ -177,7 +177,12 @@ fn handout_call<'a>(
         card_args(site, page, &[HANDOUT_FIELD], t).unwrap_or_else(|| "kind: [], fields: ()".into());
     let summary = page.front.summary.as_deref().map_or_else(
         || "none".to_string(),
-        |s| format!("[{}]", markup::inline(s, t)),
+        |s| {
+            format!(
+                "[{}]",
+                markup::inline(s, t, soft_hyphens(page.lang.as_str()))
+            )
+        },
     );
     let (body, omissions) = match page.front.fields.get(HANDOUT_FIELD) {
         Some(FieldValue::Text(text)) => {
@@ -192,6 +197,7 @@ fn handout_call<'a>(
                 level: 1,
                 drop_leading_h1: false,
                 page_refs: false,
+                soft_hyphens: soft_hyphens(page.lang.as_str()),
             });
             (format!("[{markup}]"), omissions)
         }

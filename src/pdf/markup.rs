@@ -56,6 +56,9 @@ pub(super) struct Body<'a> {
     /// Whether a link to another chapter is followed by its page (`page-ref`, defined
     /// by the handbook's main file): on paper a link cannot be followed (issue #30).
     pub(super) page_refs: bool,
+    /// Whether the text gets soft hyphens where an Indonesian word may break
+    /// (`hyphenate.rs`): for a page in Indonesian, which Typst cannot hyphenate.
+    pub(super) soft_hyphens: bool,
 }
 
 /// Something of a body the PDF leaves out, at a byte offset of the body.
@@ -74,8 +77,9 @@ pub(super) fn to_typst(body: &Body<'_>) -> (String, Vec<Omission>) {
     writer.finish()
 }
 
-/// A field value (Markdown inline syntax, no resolved links) as Typst markup.
-pub(super) fn inline(text: &str, labels: &Labels) -> String {
+/// A field value (Markdown inline syntax, no resolved links) as Typst markup, with
+/// soft hyphens if `soft_hyphens` (see [`Body::soft_hyphens`]).
+pub(super) fn inline(text: &str, labels: &Labels, soft_hyphens: bool) -> String {
     let body = Body {
         text,
         headings: &[],
@@ -85,6 +89,7 @@ pub(super) fn inline(text: &str, labels: &Labels) -> String {
         level: 1,
         drop_leading_h1: false,
         page_refs: false,
+        soft_hyphens,
     };
     let (markup, _) = to_typst(&body);
     markup.trim_end().to_string()
@@ -292,7 +297,12 @@ impl<'a> Writer<'a> {
         } else if self.in_code_block.is_some() {
             self.push(text);
         } else if !self.is_text_replaced() {
-            self.escaped(text);
+            // Headings are set ragged: no soft hyphens there.
+            if self.body.soft_hyphens && self.heading.is_none() {
+                self.escaped(&super::hyphenate::soft_hyphens(text));
+            } else {
+                self.escaped(text);
+            }
         }
     }
 
@@ -662,6 +672,7 @@ mod tests {
             level: 1,
             drop_leading_h1: false,
             page_refs: false,
+            soft_hyphens: false,
         };
         to_typst(&body).0
     }

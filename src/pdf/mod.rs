@@ -19,6 +19,7 @@
 
 mod document;
 mod handouts;
+pub mod hyphenate;
 mod markup;
 mod world;
 
@@ -290,9 +291,75 @@ fn compile(
 ) -> Result<PagedDocument> {
     let world = DocWorld::new(main, templates.sources().chain(pictures));
     let warned = typst::compile::<PagedDocument>(&world);
-    warned
+    let mut document = warned
         .output
-        .map_err(|errors| compile_error(&world, templates, parts, what, &errors))
+        .map_err(|errors| compile_error(&world, templates, parts, what, &errors))?;
+    for page in &mut document.pages {
+        drop_unused_soft_hyphens(&mut page.frame);
+    }
+    Ok(document)
+}
+
+/// Takes out of the text of a laid-out frame every soft hyphen that no line broke at
+/// (issue #30). Typst leaves them in the text of the letter before them, so that a
+/// copied or searched word would read `prak\u{ad}tik`; a soft hyphen shown as the
+/// hyphen at a line's end is a glyph of its own and stays, as in Typst's own
+/// hyphenation. Glyphs and positions are unchanged.
+fn drop_unused_soft_hyphens(frame: &mut typst::layout::Frame) {
+    use typst::layout::FrameItem;
+    let needed = |item: &FrameItem| match item {
+        FrameItem::Group(_) => true,
+        FrameItem::Text(t) => t.text.contains(hyphenate::SHY),
+        _ => false,
+    };
+    if !frame.items().any(|(_, item)| needed(item)) {
+        return;
+    }
+    let items: Vec<_> = frame.items().cloned().collect();
+    frame.clear();
+    for (at, mut item) in items {
+        match &mut item {
+            FrameItem::Group(group) => drop_unused_soft_hyphens(&mut group.frame),
+            FrameItem::Text(text) => drop_in_text(text),
+            _ => {}
+        }
+        frame.push(at, item);
+    }
+}
+
+/// [`drop_unused_soft_hyphens`] for one run of text: the text without them, and each
+/// glyph's range moved to match.
+fn drop_in_text(item: &mut typst::text::TextItem) {
+    const LEN: usize = hyphenate::SHY.len_utf8();
+    let text = item.text.as_str();
+    let shown: Vec<usize> = item
+        .glyphs
+        .iter()
+        .filter(|g| text.get(g.range()) == Some("\u{ad}"))
+        .map(|g| g.range().start)
+        .collect();
+    let dropped: Vec<usize> = text
+        .match_indices(hyphenate::SHY)
+        .map(|(i, _)| i)
+        .filter(|i| !shown.contains(i))
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    let moved = |at: usize| at - LEN * dropped.partition_point(|&d| d < at);
+    let mut kept = String::with_capacity(text.len());
+    let mut last = 0;
+    for &d in &dropped {
+        kept.push_str(&text[last..d]);
+        last = d + LEN;
+    }
+    kept.push_str(&text[last..]);
+    for glyph in &mut item.glyphs {
+        let range = glyph.range();
+        // Ranges are u16 in Typst and only shrink here.
+        glyph.range = moved(range.start) as u16..moved(range.end) as u16;
+    }
+    item.text = kept.into();
 }
 
 /// Writes a laid-out document as PDF, with no date and an id made from `ident` (the

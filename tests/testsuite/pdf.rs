@@ -958,4 +958,27 @@ fn the_previous_output_is_a_cache_byte_identical_to_a_clean_build() {
     std::fs::write(&id, en_bytes).expect("swap");
     assert_eq!(cached(&site), pdfs - 2, "both handbooks made again");
     clean_equals_cached(&site, "a foreign cache");
+
+/// Issue #30.3: Indonesian words get soft hyphens for Typst to break at, and none is
+/// left in the PDF's text where no line broke: copied or searched text reads whole
+/// words, in both languages.
+#[test]
+fn soft_hyphens_are_left_only_where_a_line_broke() {
+    let site = TestSite::copy("pdf");
+    build(&site);
+    for lang in ["id", "en"] {
+        let pdf = site
+            .path()
+            .join(format!("book/downloads/handbook-{lang}.pdf"));
+        let text = text(&pdf, None);
+        let stray: Vec<&str> = text
+            .lines()
+            .filter(|line| {
+                line.trim_end()
+                    .trim_end_matches(['\u{ad}', '-'])
+                    .contains('\u{ad}')
+            })
+            .collect();
+        assert!(stray.is_empty(), "{lang}: soft hyphens mid-line: {stray:?}");
+    }
 }

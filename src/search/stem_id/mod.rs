@@ -50,6 +50,11 @@ fn roots() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Whether a lowercase word is a root of the dictionary.
+pub fn is_root(word: &str) -> bool {
+    roots().contains(word)
+}
+
 /// The stem of one lowercase word.
 pub fn stem(word: &str) -> String {
     stem_with(word, &|w| roots().contains(w))
