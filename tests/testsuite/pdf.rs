@@ -958,6 +958,7 @@ fn the_previous_output_is_a_cache_byte_identical_to_a_clean_build() {
     std::fs::write(&id, en_bytes).expect("swap");
     assert_eq!(cached(&site), pdfs - 2, "both handbooks made again");
     clean_equals_cached(&site, "a foreign cache");
+}
 
 /// Issue #30.3: Indonesian words get soft hyphens for Typst to break at, and none is
 /// left in the PDF's text where no line broke: copied or searched text reads whole
