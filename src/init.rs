@@ -105,8 +105,10 @@ description = "Our agency's practice handbook."
 fn book_toml(first: Language) -> String {
     match first {
         Language::Id => format!(
-            r#"# Pengaturan buku ini untuk Panduan. Setiap pengaturan dijelaskan dalam README Panduan,
-# bagian "book.toml reference". Baris yang diawali tanda # adalah catatan.
+            r#"# Pengaturan buku ini untuk Panduan. Pengaturan yang sering dipakai dijelaskan dalam
+# panduan penulis (mulai dari bab "Memulai buku panduan baru"); daftar lengkapnya ada di README
+# Panduan, bagian "book.toml reference" (berbahasa Inggris). Baris yang diawali tanda #
+# adalah catatan.
 [book]
 # Folder tempat `panduan build` menulis buku yang siap dibagikan.
 output = "book"

@@ -221,10 +221,22 @@ pub fn new_page(
         .unwrap_or_default();
     let from_name = &site.config.languages[from_index].name;
     let guide = source.body().replace("-->", "--&gt;");
+    // The notes are in the language of the messages: the translator's.
+    let note: String = crate::t!(
+        "new-stub-note",
+        language = from_name.as_str(),
+        path = source_path.as_str(),
+        marker = STUB_MARKER
+    )
+    .lines()
+    .map(|line| format!("# {line}\n"))
+    .collect();
     let text = format!(
-        "---\n# Translated from {from_name} ({source_path}). Translate the title, the text and the\n# copied fields (such as `summary`), delete the `{STUB_MARKER}` block at the end, then build.\ntitle: {}\n{copied}{}---\n\nTranslate here.\n\n{STUB_MARKER}\nThe {from_name} text, as a guide. Delete this block when the translation is done.\n\n{}\n-->\n",
+        "---\n{note}title: {}\n{copied}{}---\n\n{}\n\n{STUB_MARKER}\n{}\n\n{}\n-->\n",
         yaml_string(&source.title),
         record_yaml(from, &fp),
+        crate::t!("new-stub-here"),
+        crate::t!("new-stub-guide", language = from_name.as_str()),
         guide.trim_end(),
     );
     create(&target, &text)?;

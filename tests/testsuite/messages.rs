@@ -380,7 +380,7 @@ fn book_toml_slips_say_what_was_expected_with_the_authors_line_fixed() {
     );
     let id = run_with(site.path(), ID, &["check"]);
     assert!(
-        id.stderr.contains("`tujuan` harus berisi tabel pengaturan")
+        id.stderr.contains("`tujuan` harus berisi bagian pengaturan tersendiri")
             && id.stderr.contains("tulis `[kinds.kelompok.fields.tujuan]` di barisnya sendiri, lalu `type = \"text\"` di bawahnya"),
         "{}",
         id.stderr

@@ -654,3 +654,42 @@ fn outdated_translation_without_git_shows_the_changed_row_the_new_item_and_the_r
     let en = support::run_env(site.path(), ["check"], EN);
     assert!(en.stdout.contains("      1 part removed\n"), "{en}");
 }
+
+/// Issue #26 (the social worker's trial): the notes `new --translate-from` writes into
+/// the translation are in the translator's language, and the terminal's next step
+/// after `init` is the preview.
+#[test]
+fn a_translation_stub_and_init_speak_the_authors_language() {
+    let site = TestSite::copy("bilingual");
+    let run = support::run_env(
+        site.path(),
+        [
+            "new",
+            "content/en/guide/only-id.md",
+            "--translate-from",
+            "id",
+        ],
+        ID,
+    );
+    assert_eq!(run.code, 0, "{run}");
+    let stub = site.read("content/en/guide/only-id.md");
+    assert!(
+        stub.starts_with("---\n# Diterjemahkan dari Bahasa Indonesia (content/id/guide/only-id.md). Terjemahkan judul"),
+        "{stub}"
+    );
+    assert!(stub.contains("\nTerjemahkan di sini.\n"), "{stub}");
+    assert!(!stub.contains("Translate"), "{stub}");
+    let built = support::run_env(site.path(), ["check"], ID);
+    assert_eq!(built.code, 0, "the stub is still a stub: {built}");
+
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let init = support::run_env(empty.path(), ["init", "buku"], ID);
+    assert_eq!(init.code, 0, "{init}");
+    assert!(
+        init.stdout
+            .contains("lalu `panduan serve --open` untuk melihatnya di peramban"),
+        "{init}"
+    );
+    let toml = std::fs::read_to_string(empty.path().join("buku/book.toml")).expect("book.toml");
+    assert!(toml.contains("panduan penulis"), "{toml}");
+}

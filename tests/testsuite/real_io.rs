@@ -404,7 +404,7 @@ fn suggested_commands_quote_paths_with_spaces() {
     assert_eq!(init.code, 0, "{init}");
     assert!(
         init.stdout
-            .contains(r#"Next: `cd "buku kami"`, then `panduan build`."#),
+            .contains(r#"Next: `cd "buku kami"`, then `panduan serve --open`"#),
         "{init}"
     );
 }

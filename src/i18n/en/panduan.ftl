@@ -370,10 +370,14 @@ clean-removed = removed { $out }/
 clean-nothing = nothing to remove: { $out }/ does not exist
 init-created = created { $path }
 init-kept = kept    { $path } (already there)
-init-ready-here = A bilingual handbook is ready here. Next: `panduan build`.
-init-ready-in = A bilingual handbook is ready in `{ $dir }`. Next: `cd { $cd }`, then `panduan build`.
+init-ready-here = A bilingual handbook is ready here. Next: `panduan serve --open` to see it in the browser while you write, or `panduan build` to make the finished handbook.
+init-ready-in = A bilingual handbook is ready in `{ $dir }`. Next: `cd { $cd }`, then `panduan serve --open` to see it in the browser while you write, or `panduan build` to make the finished handbook.
 new-created = created { $path }
 new-translate-next = Translate the title and text, delete the marked guide block, then run `panduan build`.
+new-stub-note = Translated from { $language } ({ $path }). Translate the title, the text and the
+    copied fields (such as `summary`), delete the `{ $marker }` block at the end, then build.
+new-stub-here = Translate here.
+new-stub-guide = The { $language } text, as a guide. Delete this block when the translation is done.
 translated-recorded = { $page } is now recorded as up to date with { $source }
 translated-all = recorded { $count ->
         [one] { $count } translation

@@ -345,10 +345,14 @@ clean-removed = { $out }/ sudah dihapus
 clean-nothing = tidak ada yang perlu dihapus: { $out }/ tidak ada
 init-created = dibuat   { $path }
 init-kept = dibiarkan { $path } (sudah ada)
-init-ready-here = Buku panduan dwibahasa sudah siap di sini. Langkah berikutnya: `panduan build`.
-init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Langkah berikutnya: `cd { $cd }`, lalu `panduan build`.
+init-ready-here = Buku panduan dwibahasa sudah siap di sini. Langkah berikutnya: `panduan serve --open` untuk melihatnya di peramban sambil menulis, atau `panduan build` untuk membuat buku yang siap dibagikan.
+init-ready-in = Buku panduan dwibahasa sudah siap di `{ $dir }`. Langkah berikutnya: `cd { $cd }`, lalu `panduan serve --open` untuk melihatnya di peramban sambil menulis, atau `panduan build` untuk membuat buku yang siap dibagikan.
 new-created = { $path } sudah dibuat
 new-translate-next = Terjemahkan judul dan teksnya, hapus blok panduan yang ditandai, lalu jalankan `panduan build`.
+new-stub-note = Diterjemahkan dari { $language } ({ $path }). Terjemahkan judul, teks, dan kolom
+    yang disalin (misalnya `summary`), hapus blok `{ $marker }` di bagian akhir, lalu jalankan build.
+new-stub-here = Terjemahkan di sini.
+new-stub-guide = Teks { $language } sebagai panduan. Hapus blok ini setelah terjemahannya selesai.
 translated-recorded = { $page } kini tercatat mutakhir (sesuai dengan { $source })
 translated-all = { $count } terjemahan sudah dicatat; mulai sekarang `panduan check` akan memberi tahu Anda saat halaman sumbernya berubah
 current-folder-unreadable = folder saat ini tidak dapat dibaca: { $detail }
@@ -658,7 +662,7 @@ body-tab-table = { $rows } baris ini dipisahkan dengan tab, seperti tabel yang d
 ## book.toml dan baris perintah dengan kata-kata biasa (isu #26)
 
 config-wrong-type = `{ $key }` harus berisi { $wanted ->
-        [table] tabel pengaturan
+        [table] bagian pengaturan tersendiri
         [bool] `true` atau `false`
         [number] bilangan bulat
         [list] daftar
