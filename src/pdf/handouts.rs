@@ -149,14 +149,12 @@ pub(super) fn handouts(
     Ok((files, warnings))
 }
 
-/// The output name of a page's handout: its file's name without `.md`, or its whole
-/// id when another page of the kind has the same name.
+/// The output name of a page's handout: the last part of its address in its language
+/// (`swabantu` in Indonesian, `self-help` in English; see
+/// [`crate::render::handout_stem`]), or its whole id when another page of the kind has
+/// the same name.
 fn file_stem(page: &Page, seen: &mut HashSet<String>) -> String {
-    let stem = page
-        .path
-        .as_ref()
-        .and_then(|p| p.file_stem())
-        .map_or_else(|| page.rel.clone(), |s| s.to_string_lossy().into_owned());
+    let stem = crate::render::handout_stem(page);
     let stem = if seen.contains(&stem) {
         page.rel.replace('/', "-")
     } else {

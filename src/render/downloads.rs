@@ -13,8 +13,8 @@ use super::special::plain_ctx;
 use super::strings::{label, strings};
 use super::{Compiled, OutputFile, RenderOptions, render_template};
 use crate::error::Result;
-use crate::model::Site;
 use crate::model::url::{encode_path, relative};
+use crate::model::{Page, Site};
 use crate::stamp::Stamp;
 
 /// The file name of the download page in each language's folder.
@@ -99,6 +99,27 @@ struct Section {
     note: Option<String>,
 }
 
+/// The file name (without `.pdf`) of `page`'s handout: the last part of its address,
+/// so that each language's handouts are named in its own words (`swabantu`,
+/// `self-help`), else its file's name.
+pub fn handout_stem(page: &Page) -> String {
+    page.url
+        .trim_end_matches("index.html")
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|s| !s.is_empty() && !s.ends_with(".html"))
+        .map_or_else(
+            || {
+                page.path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map_or_else(|| page.rel.clone(), |s| s.to_string_lossy().into_owned())
+            },
+            str::to_string,
+        )
+}
+
 /// The download page of every language.
 pub(super) fn pages(
     site: &Site,
@@ -139,24 +160,25 @@ pub(super) fn pages(
         let handbook: Vec<Entry> = of(Group::Handbook)
             .map(|d| entry(d, label(t, d.label)))
             .collect();
-        let mut each: Vec<&Download> = of(Group::Handouts).filter(|d| d.page.is_some()).collect();
-        each.sort_by(|a, b| a.path.cmp(&b.path));
+        // One page's handouts in the book's reading order, each under its page's title.
+        let page_of = |stem: &str| {
+            site.reading_order[l].iter().position(|&i| {
+                let p = &site.pages[i];
+                handout_stem(p) == stem || p.rel.replace('/', "-") == stem
+            })
+        };
+        let mut each: Vec<(Option<usize>, &Download)> = of(Group::Handouts)
+            .filter_map(|d| Some((page_of(d.page.as_deref()?), d)))
+            .collect();
+        each.sort_by(|a, b| (a.0.is_none(), a.0, &a.1.path).cmp(&(b.0.is_none(), b.0, &b.1.path)));
         let handouts: Vec<Entry> = of(Group::Handouts)
             .filter(|d| d.page.is_none())
             .map(|d| entry(d, label(t, d.label)))
-            .chain(each.into_iter().map(|d| {
-                let stem = d.page.as_deref().unwrap_or_default();
-                let title = site
-                    .pages
-                    .iter()
-                    .find(|p| {
-                        p.lang_index == l
-                            && p.path
-                                .as_ref()
-                                .and_then(|f| f.file_stem())
-                                .is_some_and(|s| s == stem)
-                    })
-                    .map_or_else(|| stem.to_string(), |p| p.title.clone());
+            .chain(each.into_iter().map(|(at, d)| {
+                let title = at.map_or_else(
+                    || d.page.clone().unwrap_or_default(),
+                    |at| site.pages[site.reading_order[l][at]].title.clone(),
+                );
                 entry(d, title)
             }))
             .collect();

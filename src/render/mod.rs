@@ -44,7 +44,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::files::{Contents, Emit, OutputFile};
 use crate::model::Site;
-pub use downloads::{Download, Downloads, Group, PAGE as DOWNLOADS_PAGE, Place};
+pub use downloads::{Download, Downloads, Group, PAGE as DOWNLOADS_PAGE, Place, handout_stem};
 pub use incremental::{Counts, Reuse};
 pub(crate) use strings::{labels, strings};
 pub use theme::Theme;

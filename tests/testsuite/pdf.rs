@@ -983,3 +983,36 @@ fn soft_hyphens_are_left_only_where_a_line_broke() {
         assert!(stray.is_empty(), "{lang}: soft hyphens mid-line: {stray:?}");
     }
 }
+
+/// Issue #30.6 (and the phone reader's finding that the download page listed the
+/// handouts by their English file names): each language's handouts are named by that
+/// language's page address, and the download page lists them in the book's order.
+#[test]
+fn handouts_are_named_by_each_languages_address_and_listed_in_reading_order() {
+    let site = TestSite::copy("pdf");
+    let id = "content/id/types/therapy.md";
+    site.write(
+        id,
+        &site.read(id).replacen("title:", "slug: terapi\ntitle:", 1),
+    );
+    build(&site);
+    let dir = site.path().join("book/downloads/handouts");
+    assert!(dir.join("id/terapi.pdf").is_file(), "the Indonesian name");
+    assert!(!dir.join("id/therapy.pdf").exists());
+    assert!(dir.join("en/therapy.pdf").is_file(), "the English name");
+    // Therapy (order 1) before task (order 2), though `task` sorts first by name.
+    let page = std::fs::read_to_string(site.path().join("book/en/downloads.html")).expect("page");
+    let html = scraper::Html::parse_document(&page);
+    let mut links: Vec<String> = support::attrs(&html, "a[href*='handouts/en/']", "href");
+    links.dedup();
+    assert_eq!(
+        links,
+        [
+            "../downloads/handouts/en/therapy.pdf",
+            "../downloads/handouts/en/task.pdf"
+        ],
+        "{links:?}"
+    );
+    let page = std::fs::read_to_string(site.path().join("book/id/downloads.html")).expect("page");
+    assert!(page.contains("handouts/id/terapi.pdf"), "{page}");
+}
