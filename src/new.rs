@@ -264,7 +264,7 @@ pub fn mark_translated(options: &BuildOptions, path: &Path, from: Option<&str>) 
                 path = display_path(path)
             ))
         })?;
-    if page.body().contains(STUB_MARKER) {
+    if page.is_stub() {
         return Err(Error::Msg(crate::msg!(
             "translated-still-stub",
             path = display_path(path),
@@ -327,7 +327,7 @@ pub fn mark_all_untracked(options: &BuildOptions) -> Result<Vec<(String, String)
         let Some(source) = crate::check::untracked_source(&site, index) else {
             continue;
         };
-        if site.pages[index].body().contains(STUB_MARKER) {
+        if site.pages[index].is_stub() {
             continue;
         }
         let from = site.config.languages[site.pages[source].lang_index]

@@ -137,10 +137,36 @@ pub enum TranslationState {
 /// The marker `panduan new --translate-from` leaves in a stub until it is translated.
 pub const STUB_MARKER: &str = "<!-- panduan:translate";
 
+/// Whether `body` is still a stub: a line, outside fenced code, that starts with
+/// [`STUB_MARKER`]. A page that only mentions the marker (in code, or inside a
+/// sentence, as a guide to translating does) is not a stub.
+pub fn is_stub(body: &str) -> bool {
+    let mut fence: Option<(char, usize)> = None;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        let run = |c: char| trimmed.chars().take_while(|&x| x == c).count();
+        match fence {
+            Some((c, n)) if run(c) >= n => fence = None,
+            Some(_) => {}
+            None if run('`') >= 3 => fence = Some(('`', run('`'))),
+            None if run('~') >= 3 => fence = Some(('~', run('~'))),
+            None if trimmed.starts_with(STUB_MARKER) => return true,
+            None => {}
+        }
+    }
+    false
+}
+
 impl Page {
     /// The Markdown body.
     pub fn body(&self) -> &str {
         &self.source[self.body.clone()]
+    }
+
+    /// Whether the page is still the stub `panduan new --translate-from` wrote (see
+    /// [`is_stub`]).
+    pub fn is_stub(&self) -> bool {
+        is_stub(self.body())
     }
 
     /// A fingerprint of the body, computed once (only reuse between builds needs it).
@@ -566,4 +592,24 @@ fn script_warning(span: Span, kind: &markdown::ScriptKind) -> Diagnostic {
 pub fn body_span(page: &Page, index: &LineIndex, offset: usize) -> Span {
     let (line, col) = index.line_col(&page.source, page.body.start + offset);
     Span::new(page.path.clone().unwrap_or_default(), line, col)
+}
+
+#[cfg(test)]
+mod stub_tests {
+    use super::is_stub;
+
+    /// Regression (the guide's own translating chapter became a stub): only a line that
+    /// starts with the marker, outside fenced code, makes a stub.
+    #[test]
+    fn a_page_that_mentions_the_stub_marker_is_not_a_stub() {
+        assert!(is_stub(
+            "Translate here.\n\n<!-- panduan:translate\nguide\n-->\n"
+        ));
+        assert!(!is_stub("Delete the `<!-- panduan:translate` block.\n"));
+        assert!(!is_stub("```\n<!-- panduan:translate\n```\n"));
+        assert!(!is_stub(
+            "~~~~md\n<!-- panduan:translate\n~~~\nstill code\n~~~~\n"
+        ));
+        assert!(is_stub("```\ncode\n```\n<!-- panduan:translate\n-->\n"));
+    }
 }

@@ -57,7 +57,7 @@ pub(super) fn translation_states(site: &mut Site, diagnostics: &mut Vec<Diagnost
         };
         let now =
             crate::translation::fingerprint(&site.pages[source].title, site.pages[source].body());
-        let state = if page.body().contains(STUB_MARKER) {
+        let state = if page.is_stub() {
             TranslationState::Stub { source }
         } else if now.source == record.value.source {
             TranslationState::Current { source }

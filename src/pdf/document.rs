@@ -15,7 +15,7 @@ use crate::files::OutputFile;
 use crate::load::FieldValue;
 use crate::markdown::{LinkKind, LinkOutput};
 use crate::model::url::{decode_percent, join_normalised};
-use crate::model::{Page, STUB_MARKER, Site, body_span};
+use crate::model::{Page, Site, body_span};
 use crate::render::{Theme, labels, strings};
 
 /// Picture formats Typst can print.
@@ -112,9 +112,7 @@ pub(super) fn chapters(site: &Site, lang_index: usize) -> Vec<usize> {
     site.reading_order[lang_index]
         .iter()
         .copied()
-        .filter(|&i| {
-            !site.pages[i].body().contains(STUB_MARKER) && !site.pages[i].front.for_authors
-        })
+        .filter(|&i| !site.pages[i].is_stub() && !site.pages[i].front.for_authors)
         .collect()
 }
 

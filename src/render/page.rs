@@ -234,7 +234,7 @@ pub(super) fn body_html(
     let render = || {
         // An unfinished translation shows only its notice: neither the placeholder
         // text nor the guide block (the source, in a comment) reach the output.
-        if page.body().contains(crate::model::STUB_MARKER) {
+        if page.is_stub() {
             return "".into();
         }
         let html = markdown::to_html(

@@ -69,9 +69,7 @@ struct GlossaryItem<'a> {
 /// `lang_index`: its chapter when the document holds it, else its own page.
 fn chapter_href(site: &Site, target: usize, lang_index: usize, chapter_ids: &[String]) -> String {
     let page = &site.pages[target];
-    let is_chapter = page.lang_index == lang_index
-        && !page.body().contains(crate::model::STUB_MARKER)
-        && !page.front.for_authors;
+    let is_chapter = page.lang_index == lang_index && !page.is_stub() && !page.front.for_authors;
     match is_chapter {
         true => format!("#{}", chapter_ids.get(target).map_or("", String::as_str)),
         false => {
@@ -312,7 +310,7 @@ pub(super) fn page_and_chapter_html(
 ) -> (std::sync::Arc<str>, std::sync::Arc<str>) {
     let page = &site.pages[index];
     let lang = site.config.languages[page.lang_index].code.as_str();
-    if page.body().contains(crate::model::STUB_MARKER) {
+    if page.is_stub() {
         // An unfinished translation has no body yet (see `body_html`).
         return ("".into(), "".into());
     }

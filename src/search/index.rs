@@ -330,7 +330,7 @@ pub fn index_files(site: &Site, lang_index: usize, reuse: &Reuse) -> Vec<(String
     // A translation still being made has nothing of its own to find yet.
     let pages: Vec<std::sync::Arc<PageWords>> = site.reading_order[lang_index]
         .par_iter()
-        .filter(|&&i| !site.pages[i].body().contains(crate::model::STUB_MARKER))
+        .filter(|&&i| !site.pages[i].is_stub())
         // Nor does a page for authors only (`audience: authors`).
         .filter(|&&i| !site.pages[i].front.for_authors)
         .map(|&i| {

@@ -693,3 +693,29 @@ fn a_translation_stub_and_init_speak_the_authors_language() {
     let toml = std::fs::read_to_string(empty.path().join("buku/book.toml")).expect("book.toml");
     assert!(toml.contains("panduan penulis"), "{toml}");
 }
+
+/// Regression (found by the guide's own chapter on translating): a finished page that
+/// shows the stub marker in code, or mentions it in a sentence, is published as a page,
+/// not taken for an unfinished translation.
+#[test]
+fn a_page_that_mentions_the_stub_marker_in_code_is_not_a_stub() {
+    let site = TestSite::copy("bilingual");
+    site.write(
+        "content/en/guide/install.md",
+        "---\ntitle: Installing\n---\n\nDelete the `<!-- panduan:translate` block, as here:\n\n```\n<!-- panduan:translate\nThe source text\n-->\n```\n\nThen build.\n",
+    );
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    let html = site.read("book/en/guide/install/index.html");
+    assert!(
+        html.contains("Then build."),
+        "the body is published: {html}"
+    );
+    let status = site.run(["status"]);
+    let line = status
+        .stdout
+        .lines()
+        .find(|l| l.contains("guide/install"))
+        .unwrap_or_else(|| panic!("{status}"));
+    assert!(!line.to_lowercase().contains("stub"), "{line}");
+}
