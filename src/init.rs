@@ -244,7 +244,7 @@ fn pages(first: Language) -> Vec<Pair> {
                     slug(Language::Id, id_names.first)
                 ),
                 body: format!(
-                    "\n## Menulis\n\nHalaman ini ditulis dengan Markdown. Tautan ke halaman lain ditulis seperti ini:\n[Memulai](_index.md). Petunjuk lengkapnya ada di\n[Cara menulis halaman]({how_to}.md).\n\n> [!TIP]\n> Jalankan `panduan serve`, lalu buka alamat yang ditampilkannya. Setiap kali\n> sebuah berkas disimpan, halaman di peramban diperbarui dengan sendirinya.\n"
+                    "\n## Menulis\n\nHalaman ini ditulis dengan Markdown. Tautan ke halaman lain ditulis seperti ini:\n[Memulai](_index.md). Petunjuk lengkapnya ada di\n[Cara menulis halaman]({how_to}.md).\n\n> [!TIP]\n> Jalankan `panduan serve`, lalu buka alamat yang ditampilkannya. Setiap kali\n> sebuah file disimpan, halaman di peramban diperbarui dengan sendirinya.\n"
                 ),
             },
             en: PageText {
@@ -263,7 +263,7 @@ fn pages(first: Language) -> Vec<Pair> {
             id: PageText {
                 title: "Cara menulis halaman",
                 front: format!(
-                    "summary: Tempat menyimpan berkas, bagian atas halaman, isi, tautan, gambar, dan pemeriksaan.\n{}order: 2\n",
+                    "summary: Tempat menyimpan file, bagian atas halaman, isi, tautan, gambar, dan pemeriksaan.\n{}order: 2\n",
                     slug(Language::Id, "cara-menulis")
                 ),
                 body: how_to_id(section, first_page, from, to),
@@ -283,14 +283,14 @@ fn pages(first: Language) -> Vec<Pair> {
 fn how_to_id(section: &str, first_page: &str, from: &str, to: &str) -> String {
     format!(
         r#"
-Setiap halaman adalah satu berkas teks berakhiran `.md` di folder `content/`. Halaman
+Setiap halaman adalah satu file teks berakhiran `.md` di folder `content/`. Halaman
 berbahasa Indonesia disimpan di `content/id/`, halaman berbahasa Inggris di
-`content/en/`. Dua berkas dengan nama dan letak yang sama di kedua folder adalah satu
+`content/en/`. Dua file dengan nama dan letak yang sama di kedua folder adalah satu
 halaman dalam dua bahasa.
 
 ## Bagian atas halaman
 
-Setiap berkas dibuka dengan beberapa baris keterangan di antara dua garis `---`:
+Setiap file dibuka dengan beberapa baris keterangan di antara dua garis `---`:
 
 ```yaml
 ---
@@ -322,7 +322,7 @@ ditulis **tebal** atau *miring*.
 
 ## Tautan dan gambar
 
-Tautan ke halaman lain ditulis dengan nama berkasnya, misalnya
+Tautan ke halaman lain ditulis dengan nama filenya, misalnya
 `[Halaman pertama]({first_page}.md)`, atau dengan nama halamannya,
 `[[{section}/{first_page}]]`. Simpan gambar di dalam folder `content/`, lalu
 tampilkan dengan `![keterangan gambar](../gambar/contoh.png)`. Keterangan itu
@@ -331,7 +331,7 @@ membantu pembaca yang tidak dapat melihat gambar.
 ## Memeriksa dan menerbitkan
 
 - `panduan serve` menampilkan buku di peramban selama Anda menulis. Bila ada
-  kesalahan, letaknya (berkas, baris, dan kolom) ditunjukkan di layar.
+  kesalahan, letaknya (file, baris, dan kolom) ditunjukkan di layar.
 - `panduan check` memeriksa seluruh buku: tautan yang rusak, halaman yang belum
   diterjemahkan, dan istilah yang perlu diganti menurut daftar istilah baku di
   `book.toml`.
@@ -341,7 +341,7 @@ membantu pembaca yang tidak dapat melihat gambar.
 
 Untuk mulai menerjemahkan halaman `content/{from}/{section}/halaman-baru.md`, jalankan
 `panduan new content/{to}/{section}/halaman-baru.md --translate-from {from}`. Setelah
-terjemahannya diperiksa, jalankan `panduan translated` dengan nama berkas terjemahan
+terjemahannya diperiksa, jalankan `panduan translated` dengan nama file terjemahan
 itu. Sejak itu `panduan check` memberi tahu Anda bila halaman aslinya berubah.
 "#
     )

@@ -439,7 +439,7 @@ cli-status-after = Contoh:
 cli-status-arg-strict = Berikan kode keluar 1 jika ada terjemahan yang belum ada, usang, atau masih kerangka
 cli-clean-about = Menghapus folder keluaran (hanya jika dibuat oleh Panduan)
 cli-theme-about = Mengelola tema: `panduan theme eject [DIR]` menyalin tema bawaan ke luar
-cli-theme-eject-about = Menyalin tema bawaan (templat, CSS, JavaScript, teks tampilan, Typst) ke sebuah folder agar dapat diubah sepenuhnya; tidak pernah menimpa berkas
+cli-theme-eject-about = Menyalin tema bawaan (templat, CSS, JavaScript, teks tampilan, Typst) ke sebuah folder agar dapat diubah sepenuhnya; tidak pernah menimpa file
 cli-theme-eject-after = Contoh:
     {"  "}panduan theme eject                 ke themes/custom/ di folder buku panduan
     {"  "}panduan theme eject themes/lembaga
@@ -482,8 +482,8 @@ theme-strings-invalid = ada kesalahan pada teks tampilan tema: { $detail }
 theme-strings-missing = tema tidak memiliki teks tampilan dalam `{ $lang }` untuk { $keys }; sebagai gantinya dipakai teks bahasa Inggris
     .help = Tambahkan `i18n/{ $lang }.toml` berisi kunci-kunci ini ke tema Anda.
 theme-file-replaces = menggantikan `{ $builtin }` bawaan
-    .help = Berkas tema proyek menggantikan seluruh berkas bawaan yang bernama sama. Untuk menambahkan beberapa aturan saja ke lembar gaya bawaan, cantumkan berkas Anda di `[theme] extra_css` dalam book.toml.
-theme-setting-file = `[theme] { $key }` menyebut `{ $path }`, yang bukan berkas di dalam folder buku panduan
+    .help = File tema proyek menggantikan seluruh file bawaan yang bernama sama. Untuk menambahkan beberapa aturan saja ke lembar gaya bawaan, cantumkan file Anda di `[theme] extra_css` dalam book.toml.
+theme-setting-file = `[theme] { $key }` menyebut `{ $path }`, yang bukan file di dalam folder buku panduan
     .help = Tulis jalurnya dari folder book.toml, misalnya `theme/logo.png`.
 theme-accent-invalid = `[theme] accent` berisi `{ $accent }`, yang bukan warna
     .help = Tulis dengan `#` dan enam angka heksadesimal, misalnya `#00713d`.
@@ -492,7 +492,7 @@ theme-accent-contrast = warna aksen `{ $accent }` hanya memiliki kontras { $rati
        *[dark] gelap
     }, kurang dari 4,5:1 yang diperlukan teks (WCAG AA)
     .help = Warna terdekat yang memenuhi syarat adalah `{ $nearest }`.
-theme-ejected = Tema bawaan sudah disalin ke `{ $dir }`. Untuk memakainya, tulis `theme = "{ $setting }"` di bawah `[book]` dalam book.toml; berkas yang Anda hapus dari sana kembali diambil dari tema bawaan.
+theme-ejected = Tema bawaan sudah disalin ke `{ $dir }`. Untuk memakainya, tulis `theme = "{ $setting }"` di bawah `[book]` dalam book.toml; file yang Anda hapus dari sana kembali diambil dari tema bawaan.
 theme-template-missing = tema tidak memiliki templat `{ $template }`
     .help = Templat yang tersedia untuk halaman: { $templates }
 output-not-portable = keluaran akan memuat `{ $name }`, yang tidak dapat dibuka di Windows: { $problem }
