@@ -149,6 +149,10 @@ pub struct Config {
     pub theme: Option<PathBuf>,
     /// The language of Panduan's messages, `[book] messages` (`id` or `en`), if set.
     pub messages: Option<crate::i18n::Lang>,
+    /// Who wrote, who publishes and which edition (`[book] author`, `publisher`,
+    /// `edition`): on the PDF's title page and in its and the EPUB's metadata, and on
+    /// the download page. Empty values are `None`.
+    pub credits: Credits,
     pub kinds: IndexMap<String, KindDef>,
     /// The PDF of the whole handbook per language (`[pdf]`).
     pub pdf: PdfConfig,
@@ -168,6 +172,14 @@ pub struct Config {
     /// A fingerprint of everything the configuration was read from (the root, the text
     /// of `book.toml`, the overrides), so that later stages can tell it changed.
     pub fingerprint: crate::memo::Key,
+}
+
+/// `[book] author`, `publisher` and `edition`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Credits {
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub edition: Option<String>,
 }
 
 impl Config {
@@ -335,6 +347,9 @@ struct RawBook {
     theme: Option<String>,
     default_language: Option<String>,
     messages: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    edition: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -569,6 +584,11 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         base_url,
         theme,
         messages,
+        credits: Credits {
+            author: non_empty(raw.book.author),
+            publisher: non_empty(raw.book.publisher),
+            edition: non_empty(raw.book.edition),
+        },
         kinds: raw.kinds,
         pdf: raw.pdf,
         handouts: raw.handouts,
@@ -579,6 +599,11 @@ pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         theme_settings: raw.theme,
         fingerprint: crate::memo::key_of(&(root, text, &overrides.output, &overrides.base_url)),
     })
+}
+
+/// `text` trimmed, unless nothing is left.
+fn non_empty(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// Checks the `kind = "…"` of the field `field` of kind `kind`: only a `page` field

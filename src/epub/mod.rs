@@ -185,6 +185,24 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
     access.push_str("<meta property=\"schema:accessibilitySummary\">");
     escape_text(&mut access, book.accessibility_summary);
     access.push_str("</meta>\n");
+    // `[book] author`, `publisher`, `edition`.
+    let mut credits = String::new();
+    let c = &site.config.credits;
+    for (open, close, value) in [
+        ("<dc:creator>", "</dc:creator>\n", &c.author),
+        ("<dc:publisher>", "</dc:publisher>\n", &c.publisher),
+        (
+            "<meta property=\"schema:bookEdition\">",
+            "</meta>\n",
+            &c.edition,
+        ),
+    ] {
+        if let Some(value) = value {
+            credits.push_str(open);
+            escape_text(&mut credits, value);
+            credits.push_str(close);
+        }
+    }
     let opf = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" xml:lang=\"{code}\">\n\
@@ -192,7 +210,7 @@ pub fn book(site: &Site, book: &Book<'_>) -> Result<OutputFile> {
 <dc:identifier id=\"book-id\">{identifier}</dc:identifier>\n\
 <dc:title>{meta}</dc:title>\n\
 <dc:language>{code}</dc:language>\n\
-{description}<dc:date>{date}</dc:date>\n\
+{description}{credits}<dc:date>{date}</dc:date>\n\
 <meta property=\"dcterms:modified\">{modified}</meta>\n\
 {access}</metadata>\n<manifest>\n{manifest}</manifest>\n<spine>\n{spine}</spine>\n</package>\n",
         date = book.stamp.date(),

@@ -292,9 +292,24 @@ pub(super) fn handbook(
     let chapters = chapters(site, lang_index);
     let included: HashSet<usize> = chapters.iter().copied().collect();
     let mut main = String::with_capacity(64 * 1024);
+    // `[book] author`, `publisher`, `edition`: passed only when set, so that a
+    // project's older `book.typ` without these parameters still works without them.
+    let credits = &site.config.credits;
+    let mut extra = String::new();
+    if let Some(author) = &credits.author {
+        let _ = write!(extra, ", author: {}", string(author));
+    }
+    for (key, value) in [
+        ("publisher", &credits.publisher),
+        ("edition", &credits.edition),
+    ] {
+        if let Some(value) = value {
+            let _ = write!(extra, ", {key}: {}", content(value));
+        }
+    }
     let _ = writeln!(
         main,
-        "#import {}: *\n#show: book.with(title: {}, description: {}, lang: {}, language: {}, contents: {})\n",
+        "#import {}: *\n#show: book.with(title: {}, description: {}, lang: {}, language: {}, contents: {}{extra})\n",
         string(&format!("/{}", site.config.pdf.template)),
         content(&language.title),
         content(&language.description),

@@ -19,6 +19,10 @@ pub(super) struct SiteCtx<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) base_url: Option<&'a str>,
+    /// `[book] author`, `publisher`, `edition`.
+    pub(super) author: Option<&'a str>,
+    pub(super) publisher: Option<&'a str>,
+    pub(super) edition: Option<&'a str>,
 }
 
 /// One entry of the language switch.
@@ -147,6 +151,9 @@ pub(super) fn site_ctx(site: &Site, lang_index: usize) -> SiteCtx<'_> {
         title: &l.title,
         description: &l.description,
         base_url: site.config.base_url.as_deref(),
+        author: site.config.credits.author.as_deref(),
+        publisher: site.config.credits.publisher.as_deref(),
+        edition: site.config.credits.edition.as_deref(),
     }
 }
 

@@ -1016,3 +1016,69 @@ fn handouts_are_named_by_each_languages_address_and_listed_in_reading_order() {
     let page = std::fs::read_to_string(site.path().join("book/id/downloads.html")).expect("page");
     assert!(page.contains("handouts/id/terapi.pdf"), "{page}");
 }
+
+/// Issue #30.5: `[book] author`, `publisher` and `edition` are on the PDF's title page
+/// and in its metadata, in the EPUB's metadata (which epubcheck still passes), and on
+/// the download page.
+#[test]
+fn book_author_publisher_and_edition_reach_the_pdf_the_epub_and_the_download_page() {
+    let site = TestSite::copy("pdf");
+    let book = site.read("book.toml");
+    site.write(
+        "book.toml",
+        &format!(
+            "[book]\nauthor = \"Tim Pekerja Sosial & Mitra\"\npublisher = \"Dinas Sosial Kota Contoh\"\nedition = \"Edisi kedua, 2026\"\n\n{book}"
+        ),
+    );
+    build(&site);
+    let pdf = site.path().join("book/downloads/handbook-id.pdf");
+    let info = Command::new(pdfinfo()).arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Author:") && l.contains("Tim Pekerja Sosial & Mitra")),
+        "{info}"
+    );
+    let title_page = flat(&text(&pdf, Some((1, 1))));
+    for credit in [
+        "Tim Pekerja Sosial & Mitra",
+        "Dinas Sosial Kota Contoh",
+        "Edisi kedua, 2026",
+    ] {
+        assert!(title_page.contains(credit), "{credit} in {title_page}");
+    }
+    let epub = site.path().join("book/downloads/handbook-id.epub");
+    let opf = crate::epub::entries(&epub)
+        .into_iter()
+        .find(|(n, _, _)| n.ends_with("package.opf"))
+        .map(|(_, data, _)| String::from_utf8_lossy(&data).into_owned())
+        .expect("package.opf");
+    assert!(
+        opf.contains("<dc:creator>Tim Pekerja Sosial &amp; Mitra</dc:creator>"),
+        "{opf}"
+    );
+    assert!(
+        opf.contains("<dc:publisher>Dinas Sosial Kota Contoh</dc:publisher>"),
+        "{opf}"
+    );
+    assert!(
+        opf.contains("<meta property=\"schema:bookEdition\">Edisi kedua, 2026</meta>"),
+        "{opf}"
+    );
+    crate::epub::epubcheck(&[epub]);
+    let page = site.read("book/id/downloads.html");
+    let html = scraper::Html::parse_document(&page);
+    let credits: Vec<String> = support::select(&html, ".downloads-credits dd")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        credits,
+        [
+            "Tim Pekerja Sosial & Mitra",
+            "Dinas Sosial Kota Contoh",
+            "Edisi kedua, 2026"
+        ]
+    );
+    assert!(page.contains("<dt>Penyusun</dt>"), "{page}");
+}
