@@ -1218,7 +1218,7 @@ mod tests {
         assert_eq!(
             out.diagnostics,
             [
-                "content/id/group-types/from.md:4:1: error: the file `../images/Circle.PNG` is called `content/id/images/circle.png`: the capital letters differ\n  = help: write the name exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published"
+                "content/id/group-types/from.md:4:1: error: the file `../images/Circle.PNG` is called `content/id/images/circle.png`: the capital letters differ\n  = help: write the link as `../images/circle.png`, exactly as the file is called: Windows treats the two spellings as one file, but a web server does not, and the link would be broken once published"
             ]
         );
     }
