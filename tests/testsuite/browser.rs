@@ -284,6 +284,46 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     }
 }
 
+/// The 404 page as a static host serves it at a missing address (GitHub Pages, Netlify)
+/// of a book built without a base URL, at the site's root and under a folder: styled,
+/// and its home link leads home (it led to `<missing address>/id/index.html`, unstyled).
+#[test]
+fn not_found_page_at_a_missing_address_is_styled_and_leads_home_in_chromium() {
+    if tools::browser_tests_skipped("the hosted 404 page in Chromium") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let chromium = tools::chromium();
+    let site = TestSite::bundled();
+    let run = site.run(["build", "--no-pdf"]);
+    assert_eq!(run.code, 0, "{run}");
+    for prefix in ["/", "/panduan/"] {
+        let report = node_report(
+            Command::new(tools::node())
+                .env("CHROMIUM", &chromium)
+                .arg(dir.join("notfound.mjs"))
+                .arg(site.path().join("book"))
+                .arg(prefix),
+        );
+        assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+        for (missing, seen) in report["pages"].as_object().into_iter().flatten() {
+            // Under a folder, an address without a language's folder cannot tell where
+            // the book starts (the page then assumes the site's root).
+            if prefix != "/" && !(missing.starts_with("id/") || missing.starts_with("en/")) {
+                continue;
+            }
+            assert_eq!(seen["status"], 404, "{missing}: {seen}");
+            assert_eq!(seen["buttonBorder"], "2px", "{missing} is styled: {seen}");
+            assert_eq!(seen["reached"]["status"], 200, "{missing}: {seen}");
+            assert_eq!(
+                seen["reached"]["path"],
+                format!("{prefix}id/index.html"),
+                "{missing}: {seen}"
+            );
+        }
+    }
+}
+
 /// The browser editor (#27) on a copy of the bundled handbook, driven by
 /// `tests/browser/editor.mjs`: open a group-type page, press Edit, change a field of the
 /// form and a sentence of the body, insert a picture, save; the file on disk, the
