@@ -198,6 +198,28 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     }
     assert_eq!(drawer["closedByEsc"], true, "{drawer}");
     assert_eq!(drawer["closedByTapOutside"], true, "{drawer}");
+    // What it covers is dimmed and inert while it is open, and usable again after.
+    assert_eq!(drawer["covered"]["inert"], true, "{drawer}");
+    assert_eq!(drawer["covered"]["barDimmed"], true, "{drawer}");
+    assert_eq!(drawer["uncoveredAfter"], true, "{drawer}");
+    // The glossary: a way back to its A–Z list beside every letter.
+    let back = &report["glossaryBack"];
+    assert!(back["letters"].as_u64().unwrap_or(0) > 5, "{back}");
+    assert_eq!(back["backLinks"], back["letters"], "{back}");
+    assert_eq!(back["listInView"], true, "{back}");
+    // Breadcrumbs that fit are not cut short (the first one always was); when they do
+    // not, the long book title gives way first and the section stays whole.
+    let crumbs = &report["breadcrumbs"];
+    for page in ["comparison", "glossary"] {
+        assert_eq!(crumbs[page]["cut"], serde_json::json!([]), "{page}: {crumbs}");
+    }
+    let cut = crumbs["sessionPlan"]["cut"].as_array().cloned().unwrap_or_default();
+    assert!(cut.len() <= 1, "{crumbs}");
+    // Previous and next at 360 px: full width, a title of at most three lines.
+    for link in report["pager"].as_array().into_iter().flatten() {
+        assert!(link["width"].as_f64().unwrap_or(0.0) >= 300.0, "{link}");
+        assert!(link["lines"].as_u64().unwrap_or(9) <= 3, "{link}");
+    }
     // Its own close button, named in the page's language, closes it.
     let close = &drawer["close"];
     assert_eq!(close["visible"], true, "{drawer}");
@@ -215,6 +237,12 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         "cards",
         "search page",
         "search open",
+        "on this page",
+        "downloads",
+        "glossary",
+        "info card",
+        "related",
+        "pager",
     ] {
         assert!(
             targets["measured"][place]["count"].as_u64().unwrap_or(0) > 0,
