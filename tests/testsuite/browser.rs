@@ -211,9 +211,16 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     // not, the long book title gives way first and the section stays whole.
     let crumbs = &report["breadcrumbs"];
     for page in ["comparison", "glossary"] {
-        assert_eq!(crumbs[page]["cut"], serde_json::json!([]), "{page}: {crumbs}");
+        assert_eq!(
+            crumbs[page]["cut"],
+            serde_json::json!([]),
+            "{page}: {crumbs}"
+        );
     }
-    let cut = crumbs["sessionPlan"]["cut"].as_array().cloned().unwrap_or_default();
+    let cut = crumbs["sessionPlan"]["cut"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert!(cut.len() <= 1, "{crumbs}");
     // Previous and next at 360 px: full width, a title of at most three lines.
     for link in report["pager"].as_array().into_iter().flatten() {
