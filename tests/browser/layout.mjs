@@ -174,8 +174,10 @@ for (const [where, key, selector] of [["A–Z", "glossary", `.glossary-letters :
         .filter((a) => a.getAttribute("href") === "#glossary-letters").length,
     }));
     const links = page.locator(".glossary-back");
-    await links.nth((await links.count()) - 1).click();
-    await page.waitForTimeout(300);
+    if (await links.count()) {
+      await links.nth((await links.count()) - 1).click();
+      await page.waitForTimeout(300);
+    }
     report.glossaryBack.listInView = await page.evaluate(() => {
       const r = document.getElementById("glossary-letters").getBoundingClientRect();
       const bar = document.querySelector(".site-header").getBoundingClientRect();
@@ -387,6 +389,35 @@ for (const [key, rel] of Object.entries(PAGES)) {
     };
   });
   report.search.marked = [...new Set(report.search.marked)];
+  // "See all results (N)": a link, in view at the bottom of the open box; the search
+  // page says N too, and shows all N once asked.
+  await input.fill("kelompok remaja");
+  await page.waitForTimeout(500);
+  report.search.all = await page.evaluate(() => {
+    const a = document.querySelector("#search-results .search-all a");
+    if (!a) return null;
+    const r = a.getBoundingClientRect();
+    const box = document.getElementById("search-panel").getBoundingClientRect();
+    const style = getComputedStyle(a);
+    return { total: Number((a.textContent.match(/\((\d+)\)/) || [])[1]), href: a.href,
+      inView: r.top >= box.top && r.bottom <= box.bottom + 0.5, underlined: style.textDecorationLine.includes("underline"),
+      linkColour: style.color === getComputedStyle(document.querySelector("a[href]:not(.search-results a)")).color };
+  });
+  if (report.search.all && report.search.all.href) {
+    await page.goto(report.search.all.href, { waitUntil: "load" });
+    await page.waitForTimeout(800);
+    const shown = () => page.evaluate(() => ({ status: document.getElementById("search-status").textContent,
+      results: document.querySelectorAll("#search-page-results li:not([class]) > a").length }));
+    report.search.page = await shown();
+    const more = page.locator(".search-more");
+    if (await more.count()) {
+      await more.click();
+      await page.waitForTimeout(800);
+      report.search.pageAfterMore = await shown();
+    }
+  }
+  await page.goto(url(PAGES.groupType), { waitUntil: "load" });
+  if (await opener.count() && await opener.isVisible()) await opener.click();
   await input.fill("kelompok <img src=x onerror=\"window.__injected=1\"><b>tugas</b>");
   await page.waitForTimeout(500);
   report.search.injected = await page.evaluate(() => !!window.__injected

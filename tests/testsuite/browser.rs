@@ -274,6 +274,21 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         "{search}"
     );
     assert_eq!(search["injected"], false, "{search}");
+    // "See all results (N)" looks like a link and is in view in the open box; the
+    // search page counts the same N and shows all N (it stopped at 50).
+    let all = &search["all"];
+    for key in ["inView", "underlined", "linkColour"] {
+        assert_eq!(all[key], true, "{key}: {search}");
+    }
+    let total = all["total"].as_u64().unwrap_or(0);
+    assert!(total > 50, "{search}");
+    assert_eq!(
+        search["page"]["status"],
+        format!("{total} hasil"),
+        "{search}"
+    );
+    assert_eq!(search["page"]["results"], 50, "{search}");
+    assert_eq!(search["pageAfterMore"]["results"], total, "{search}");
     // The Day 1 schedule at 360 px: it scrolls in its region, with a hint above it.
     let schedule = &report["schedule"];
     for key in [
