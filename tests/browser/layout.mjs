@@ -179,7 +179,9 @@ for (const [where, key, selector] of [["A–Z", "glossary", `.glossary-letters :
       await page.waitForTimeout(300);
     }
     report.glossaryBack.listInView = await page.evaluate(() => {
-      const r = document.getElementById("glossary-letters").getBoundingClientRect();
+      const list = document.getElementById("glossary-letters");
+      if (!list) return false;
+      const r = list.getBoundingClientRect();
       const bar = document.querySelector(".site-header").getBoundingClientRect();
       return r.top >= bar.bottom - 1 && r.top < innerHeight;
     });
