@@ -76,8 +76,12 @@ pub(super) fn to_xhtml(html: &str, resolve: &mut dyn Resolve) -> Fragment {
                         let is_anchor =
                             name == "a" && classes.split_whitespace().any(|c| c == "anchor");
                         // A page's `<nav>` (its table of contents, "On this page") is
-                        // the website's furniture: the book has its own navigation.
-                        let furniture = is_html && name == "nav";
+                        // the website's furniture: the book has its own navigation. So
+                        // is what a template marks `class="furniture"` (the glossary's
+                        // links back to its A–Z list, which the book leaves out).
+                        let furniture = is_html
+                            && (name == "nav"
+                                || classes.split_whitespace().any(|c| c == "furniture"));
                         if (is_html && DROPPED.contains(&name))
                             || is_anchor
                             || furniture

@@ -252,6 +252,9 @@ pub(super) fn chooser(
         alternates: Vec<Alternate>,
         canonical: Option<String>,
         live_reload: Option<&'a str>,
+        /// A 404 page without a base URL: served at a missing address, it finds the
+        /// book's top folder from that address (the folder before a language's).
+        find_root: bool,
     }
     let ctx = ChooserCtx {
         lang: site.config.default_lang().code.as_str(),
@@ -264,6 +267,7 @@ pub(super) fn chooser(
             site.config.base_url.clone()
         },
         live_reload: options.live_reload.as_deref(),
+        find_root: is_404 && site.config.base_url.is_none(),
     };
     let html = render_template(theme, template, &ctx, &format!("`{path}`"))?;
     Ok(OutputFile::bytes(path, html))

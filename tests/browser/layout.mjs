@@ -12,7 +12,14 @@
 //   regions unique;
 // - tap targets at 360 px: every visible link, button and field of the bar, the open
 //   drawer, the open search (field and results), the search page, the A–Z list, the
-//   breadcrumbs, the cards of "In this section" and the footer at least 44×44 px;
+//   breadcrumbs, the cards of "In this section", the footer, "On this page", the
+//   downloads, the glossary's links, an info card's links, the related pages and the
+//   pager at least 44×44 px;
+// - the glossary: a link back to the A–Z list beside each letter, which brings the list
+//   into view under the bar;
+// - breadcrumbs at 360 px cut short only when they do not fit; prev/next at 360 px one
+//   above the other, a title of at most three lines;
+// - the open drawer dims the bar and makes it, the page and the footer inert;
 // - the drawer's own close button; the open search at 360 px under the bar, which stays
 //   in view, with snippets of at most three lines whose found words are marked (and no
 //   HTML of the query let in);
@@ -145,10 +152,61 @@ const CONTROLS = "a[href], button, summary, input";
 }
 // The A–Z list, the cards of a section and the search page at 360 px.
 for (const [where, key, selector] of [["A–Z", "glossary", `.glossary-letters :is(${CONTROLS})`],
-  ["cards", "section", `.children :is(${CONTROLS})`], ["search page", "search", `#search-page :is(${CONTROLS})`]]) {
+  ["cards", "section", `.children :is(${CONTROLS})`], ["search page", "search", `#search-page :is(${CONTROLS})`],
+  ["on this page", "groupType", `.toc :is(${CONTROLS})`], ["downloads", "downloads", `.downloads :is(${CONTROLS})`],
+  ["glossary", "glossary", `:is(.glossary, .glossary-letter-row) :is(${CONTROLS})`],
+  ["info card", "sessionPlan", `.info-card :is(${CONTROLS})`],
+  ["related", "groupType", `:is(.related, .backlinks) :is(${CONTROLS})`], ["pager", "sessionPlan", `.pager :is(${CONTROLS})`]]) {
   if (!exists(PAGES[key])) continue;
   const { page, close } = await open(PAGES[key], { width: 360 });
   await targets(page, where, selector);
+  await close();
+}
+
+// The glossary's way back to its A–Z list; breadcrumbs and prev/next at 360 px.
+{
+  report.glossaryBack = {};
+  if (exists(PAGES.glossary)) {
+    const { page, close } = await open(PAGES.glossary, { width: 360 });
+    report.glossaryBack = await page.evaluate(() => ({
+      letters: document.querySelectorAll(".glossary-letter").length,
+      backLinks: Array.from(document.querySelectorAll(".glossary-letter-row .glossary-back"))
+        .filter((a) => a.getAttribute("href") === "#glossary-letters").length,
+    }));
+    const links = page.locator(".glossary-back");
+    if (await links.count()) {
+      await links.nth((await links.count()) - 1).click();
+      await page.waitForTimeout(300);
+    }
+    report.glossaryBack.listInView = await page.evaluate(() => {
+      const list = document.getElementById("glossary-letters");
+      if (!list) return false;
+      const r = list.getBoundingClientRect();
+      const bar = document.querySelector(".site-header").getBoundingClientRect();
+      return r.top >= bar.bottom - 1 && r.top < innerHeight;
+    });
+    await close();
+  }
+  report.breadcrumbs = {};
+  for (const key of ["comparison", "glossary", "sessionPlan"]) {
+    if (!exists(PAGES[key])) continue;
+    const { page, close } = await open(PAGES[key], { width: 360 });
+    report.breadcrumbs[key] = await page.evaluate(() => {
+      const ol = document.querySelector(".breadcrumbs ol");
+      const links = Array.from(document.querySelectorAll(".breadcrumbs a"));
+      return { crumbs: links.length, cut: links.filter((a) => a.scrollWidth > a.clientWidth + 1).map((a) => a.textContent) };
+    });
+    await close();
+  }
+  const { page, close } = await open(PAGES.sessionPlan, { width: 360 });
+  report.pager = await page.evaluate(() => Array.from(document.querySelectorAll(".pager a")).map((a) => {
+    const r = a.getBoundingClientRect();
+    const title = a.lastChild;
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    const lines = Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight));
+    return { width: r.width, lines };
+  }));
   await close();
 }
 
@@ -188,6 +246,10 @@ for (const key of ["home", "groupType", "sessionPlan", "comparison", "glossary",
         scrollY: window.scrollY,
       };
     });
+    d.covered = await page.evaluate(() => ({
+      inert: [".site-header", "main", ".site-footer"].every((sel) => document.querySelector(sel).inert),
+      barDimmed: getComputedStyle(document.querySelector(".site-header"), "::after").content !== "none",
+    }));
     await axe(page, { rel: PAGES.sessionPlan, width: 360, scheme: "light", state: "drawer open" });
     await targets(page, "drawer", `#sidebar :is(${CONTROLS})`);
     // Its own close button: visible, named in the page's language, and it closes.
@@ -215,6 +277,7 @@ for (const key of ["home", "groupType", "sessionPlan", "comparison", "glossary",
     await page.mouse.click(350, 400);
     await page.waitForTimeout(350);
     d.closedByTapOutside = await page.evaluate(() => !document.body.classList.contains("menu-open"));
+    d.uncoveredAfter = await page.evaluate(() => ![".site-header", "main", ".site-footer"].some((sel) => document.querySelector(sel).inert));
   }
   report.drawer = d;
   await close();
@@ -328,6 +391,35 @@ for (const [key, rel] of Object.entries(PAGES)) {
     };
   });
   report.search.marked = [...new Set(report.search.marked)];
+  // "See all results (N)": a link, in view at the bottom of the open box; the search
+  // page says N too, and shows all N once asked.
+  await input.fill("kelompok remaja");
+  await page.waitForTimeout(500);
+  report.search.all = await page.evaluate(() => {
+    const a = document.querySelector("#search-results .search-all a");
+    if (!a) return null;
+    const r = a.getBoundingClientRect();
+    const box = document.getElementById("search-panel").getBoundingClientRect();
+    const style = getComputedStyle(a);
+    return { total: Number((a.textContent.match(/\((\d+)\)/) || [])[1]), href: a.href,
+      inView: r.top >= box.top && r.bottom <= box.bottom + 0.5, underlined: style.textDecorationLine.includes("underline"),
+      linkColour: style.color === getComputedStyle(document.querySelector("a[href]:not(.search-results a)")).color };
+  });
+  if (report.search.all && report.search.all.href) {
+    await page.goto(report.search.all.href, { waitUntil: "load" });
+    await page.waitForTimeout(800);
+    const shown = () => page.evaluate(() => ({ status: document.getElementById("search-status").textContent,
+      results: document.querySelectorAll("#search-page-results li:not([class]) > a").length }));
+    report.search.page = await shown();
+    const more = page.locator(".search-more");
+    if (await more.count()) {
+      await more.click();
+      await page.waitForTimeout(800);
+      report.search.pageAfterMore = await shown();
+    }
+  }
+  await page.goto(url(PAGES.groupType), { waitUntil: "load" });
+  if (await opener.count() && await opener.isVisible()) await opener.click();
   await input.fill("kelompok <img src=x onerror=\"window.__injected=1\"><b>tugas</b>");
   await page.waitForTimeout(500);
   report.search.injected = await page.evaluate(() => !!window.__injected
@@ -388,7 +480,8 @@ for (const key of ["groupType", "comparison", "print", "glossary"]) {
       background: bg,
       worstContrastOnWhite: Math.round(worst * 100) / 100,
       worstWhat,
-      furniture: [".site-header", ".sidebar", ".breadcrumbs", ".toc", ".pager", ".site-footer", ".menu-button", ".theme-toggle"].filter(shown),
+      furniture: [".site-header", ".sidebar", ".breadcrumbs", ".toc", ".pager", ".site-footer", ".menu-button", ".theme-toggle",
+        ".related", ".backlinks", ".glossary-back"].filter(shown),
     };
   });
   await close();

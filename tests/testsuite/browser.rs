@@ -198,6 +198,35 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     }
     assert_eq!(drawer["closedByEsc"], true, "{drawer}");
     assert_eq!(drawer["closedByTapOutside"], true, "{drawer}");
+    // What it covers is dimmed and inert while it is open, and usable again after.
+    assert_eq!(drawer["covered"]["inert"], true, "{drawer}");
+    assert_eq!(drawer["covered"]["barDimmed"], true, "{drawer}");
+    assert_eq!(drawer["uncoveredAfter"], true, "{drawer}");
+    // The glossary: a way back to its A–Z list beside every letter.
+    let back = &report["glossaryBack"];
+    assert!(back["letters"].as_u64().unwrap_or(0) > 5, "{back}");
+    assert_eq!(back["backLinks"], back["letters"], "{back}");
+    assert_eq!(back["listInView"], true, "{back}");
+    // Breadcrumbs that fit are not cut short (the first one always was); when they do
+    // not, the long book title gives way first and the section stays whole.
+    let crumbs = &report["breadcrumbs"];
+    for page in ["comparison", "glossary"] {
+        assert_eq!(
+            crumbs[page]["cut"],
+            serde_json::json!([]),
+            "{page}: {crumbs}"
+        );
+    }
+    let cut = crumbs["sessionPlan"]["cut"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(cut.len() <= 1, "{crumbs}");
+    // Previous and next at 360 px: full width, a title of at most three lines.
+    for link in report["pager"].as_array().into_iter().flatten() {
+        assert!(link["width"].as_f64().unwrap_or(0.0) >= 300.0, "{link}");
+        assert!(link["lines"].as_u64().unwrap_or(9) <= 3, "{link}");
+    }
     // Its own close button, named in the page's language, closes it.
     let close = &drawer["close"];
     assert_eq!(close["visible"], true, "{drawer}");
@@ -215,6 +244,12 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         "cards",
         "search page",
         "search open",
+        "on this page",
+        "downloads",
+        "glossary",
+        "info card",
+        "related",
+        "pager",
     ] {
         assert!(
             targets["measured"][place]["count"].as_u64().unwrap_or(0) > 0,
@@ -239,6 +274,21 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
         "{search}"
     );
     assert_eq!(search["injected"], false, "{search}");
+    // "See all results (N)" looks like a link and is in view in the open box; the
+    // search page counts the same N and shows all N (it stopped at 50).
+    let all = &search["all"];
+    for key in ["inView", "underlined", "linkColour"] {
+        assert_eq!(all[key], true, "{key}: {search}");
+    }
+    let total = all["total"].as_u64().unwrap_or(0);
+    assert!(total > 50, "{search}");
+    assert_eq!(
+        search["page"]["status"],
+        format!("{total} hasil"),
+        "{search}"
+    );
+    assert_eq!(search["page"]["results"], 50, "{search}");
+    assert_eq!(search["pageAfterMore"]["results"], total, "{search}");
     // The Day 1 schedule at 360 px: it scrolls in its region, with a hint above it.
     let schedule = &report["schedule"];
     for key in [
@@ -281,6 +331,46 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
             "{page}: {print}"
         );
         assert_eq!(print["furniture"], serde_json::json!([]), "{page}: {print}");
+    }
+}
+
+/// The 404 page as a static host serves it at a missing address (GitHub Pages, Netlify)
+/// of a book built without a base URL, at the site's root and under a folder: styled,
+/// and its home link leads home (it led to `<missing address>/id/index.html`, unstyled).
+#[test]
+fn not_found_page_at_a_missing_address_is_styled_and_leads_home_in_chromium() {
+    if tools::browser_tests_skipped("the hosted 404 page in Chromium") {
+        return;
+    }
+    let dir = tools::browser_packages();
+    let chromium = tools::chromium();
+    let site = TestSite::bundled();
+    let run = site.run(["build", "--no-pdf"]);
+    assert_eq!(run.code, 0, "{run}");
+    for prefix in ["/", "/panduan/"] {
+        let report = node_report(
+            Command::new(tools::node())
+                .env("CHROMIUM", &chromium)
+                .arg(dir.join("notfound.mjs"))
+                .arg(site.path().join("book"))
+                .arg(prefix),
+        );
+        assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+        for (missing, seen) in report["pages"].as_object().into_iter().flatten() {
+            // Under a folder, an address without a language's folder cannot tell where
+            // the book starts (the page then assumes the site's root).
+            if prefix != "/" && !(missing.starts_with("id/") || missing.starts_with("en/")) {
+                continue;
+            }
+            assert_eq!(seen["status"], 404, "{missing}: {seen}");
+            assert_eq!(seen["buttonBorder"], "2px", "{missing} is styled: {seen}");
+            assert_eq!(seen["reached"]["status"], 200, "{missing}: {seen}");
+            assert_eq!(
+                seen["reached"]["path"],
+                format!("{prefix}id/index.html"),
+                "{missing}: {seen}"
+            );
+        }
     }
 }
 

@@ -343,9 +343,53 @@ fn base_url_adds_sitemap_canonical_and_absolute_alternates() {
     // 404 links are absolute: it is served at any depth.
     let not_found = site.html("book/404.html");
     assert_eq!(
-        attrs(&not_found, "a.button", "href")[0],
-        "https://example.org/buku/id/index.html"
+        attrs(&not_found, "a.button", "href"),
+        [
+            "https://example.org/buku/id/index.html",
+            "https://example.org/buku/en/index.html"
+        ]
     );
+    assert_eq!(
+        attrs(&not_found, "link[rel=stylesheet]", "href"),
+        ["https://example.org/buku/assets/style.css"]
+    );
+    assert_eq!(
+        attrs(&not_found, "link[rel=icon]", "href"),
+        ["https://example.org/buku/assets/favicon.svg"]
+    );
+    // With a base URL the page needs no script to find the book's top folder.
+    assert!(
+        !site
+            .read("book/404.html")
+            .contains("createElement(\"base\")"),
+        "{}",
+        site.read("book/404.html")
+    );
+}
+
+#[test]
+fn not_found_page_served_at_a_missing_address_without_base_url_finds_the_top_folder() {
+    let site = TestSite::copy("bilingual");
+    build(&site);
+    let not_found = site.html("book/404.html");
+    // From file:// (and at its own address) the relative links work as they are.
+    assert_eq!(
+        attrs(&not_found, "a.button", "href"),
+        ["id/index.html", "en/index.html"]
+    );
+    assert_eq!(
+        attrs(&not_found, "link[rel=stylesheet]", "href"),
+        ["assets/style.css"]
+    );
+    // Served at a missing address over http(s), a script in <head>, before the
+    // stylesheet, sets the page's base to the folder before a language's folder.
+    let text = site.read("book/404.html");
+    let script = text
+        .find("createElement(\"base\")")
+        .expect("the base script");
+    let sheet = text.find("assets/style.css").expect("the stylesheet");
+    assert!(script < sheet, "{text}");
+    assert!(text.contains("[\"id\",\"en\"]"), "{text}");
 }
 
 #[test]

@@ -82,9 +82,16 @@
   var button = document.querySelector(".menu-button");
   var closeButton = sidebar && sidebar.querySelector(".drawer-close");
   if (button && sidebar) {
+    // While the drawer is open, what it covers is inert (dimmed, out of reach of the
+    // keyboard and of screen readers): the bar, the page and its footer.
+    var covered = document.querySelectorAll(".skip-link, .site-header, main, .site-footer");
     var setOpen = function (open, focusButton) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
       body.classList.toggle("menu-open", open);
+      for (var c = 0; c < covered.length; c++) {
+        if (open) covered[c].setAttribute("inert", "");
+        else covered[c].removeAttribute("inert");
+      }
       if (open) {
         var mark = showCurrent();
         var target = mark || sidebar.querySelector("a");

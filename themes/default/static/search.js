@@ -745,7 +745,8 @@
   function countOf(found, query, onPage) {
     if (!query.trim()) return "";
     if (!found.hits.length) return (strings.none || "No results for") + " " + quoted(query);
-    return (onPage ? found.hits.length : found.total || found.hits.length) + " " + (strings.results || "results");
+    // The same count in the dropdown and on the search page, which shows them all.
+    return Math.max(found.total || 0, found.hits.length) + " " + (strings.results || "results");
   }
 
   /* The results as a list; on the search page (onPage) the status line says how many,
@@ -802,10 +803,18 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    // The dropdown shows the first few: a link leads to all of them.
-    if (!onPage && found.total > found.hits.length) {
-      var all = document.createElement("a");
-      all.href = searchUrl(query);
+    // The dropdown shows the first few: a link leads to all of them (kept in view at
+    // the bottom of the box). The search page shows the first PAGE_FIRST: a button
+    // shows the rest.
+    if (found.total > found.hits.length) {
+      var all = document.createElement(onPage ? "button" : "a");
+      if (onPage) {
+        all.type = "button";
+        all.className = "search-more";
+        all.setAttribute("data-total", found.total);
+      } else {
+        all.href = searchUrl(query);
+      }
       all.textContent = (strings.all || "See all results") + " (" + found.total + ")";
       line("search-all").appendChild(all);
     }
@@ -934,13 +943,15 @@
     var status = document.getElementById("search-status");
     var params = new URLSearchParams(window.location.search);
     pageInput.value = params.get("q") || "";
-    var show = function () {
+    var PAGE_FIRST = 50;
+    var show = function (limit, then) {
       var q = pageInput.value;
       engine.withIndex(function (idx) {
         if (pageInput.value !== q) return;
-        engine.search(idx, q, 50, function (found) {
+        engine.search(idx, q, limit || PAGE_FIRST, function (found) {
           if (pageInput.value !== q) return;
           draw(pageList, found, q, true);
+          if (then) then(found);
           drawElsewhere(pageList, q, found, function () { return pageInput.value === q; });
           status.textContent = countOf(found, q, true);
           otherLanguages(document.getElementById("search-page-other"), q);
@@ -957,6 +968,17 @@
       if (e.key === "ArrowDown") { e.preventDefault(); moveFocus(pageList, pageInput, 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); moveFocus(pageList, pageInput, -1); }
       else if (e.key === "Escape") { pageInput.value = ""; pageInput.dispatchEvent(new Event("input")); }
+    });
+    /* "See all results": the rest below the first ones, focus on the first new one. */
+    pageList.addEventListener("click", function (e) {
+      var more = e.target.closest && e.target.closest(".search-more");
+      if (!more) return;
+      // The results' items have no class (the lines around them have one).
+      var shown = pageList.querySelectorAll("li:not([class]) > a").length;
+      show(Number(more.getAttribute("data-total")) || 100000, function () {
+        var links = pageList.querySelectorAll("li:not([class]) > a");
+        if (links[shown]) links[shown].focus();
+      });
     });
     show();
   }
