@@ -1,12 +1,21 @@
-//! Raw HTML and hostile shapes through the Markdown analysis and the HTML writer
-//! (issue #24). The first byte picks a shape: the rest as a body, or repeated in a
-//! deep nesting (`>`, `- `, `1. `, `<div>`), as N identical headings, or as N citations
-//! of one footnote. Nothing may panic; a body nested past the limit is found too deep,
-//! and its analysis stops there.
+//! Raw HTML and hostile shapes through the Markdown analysis, the HTML writer, and,
+//! for a body within the nesting limit (as a build refuses the others), the EPUB's
+//! XHTML and the PDF's Typst markup (issue #24). The first byte picks a shape: the
+//! rest as a body, or repeated in a deep nesting (`>`, `- `, `1. `, `<div>`), as N
+//! identical headings, N citations of one footnote, or N links to one heading. Nothing
+//! may panic; a body nested past the limit is found too deep, and its analysis stops
+//! there.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 use panduan::markdown::{self, LeadingH1, LinkOutput, MAX_NESTING};
+
+/// Whether the first line of `text` holds only dashes, spaces and tabs: after `- - `
+/// it makes the line a thematic break (`<hr>`), as CommonMark says.
+fn is_dashes(text: &str) -> bool {
+    let first = text.split(['\n', '\r']).next().unwrap_or_default();
+    first.chars().all(|c| matches!(c, '-' | ' ' | '\t'))
+}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&shape, rest)) = data.split_first() else { return };
@@ -14,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
     let count = 1 + usize::from(shape >> 3) * 20;
     let (body, deeper_than_limit) = match shape & 7 {
         0 => (format!("{}{text}\n", "> ".repeat(count)), count > MAX_NESTING),
-        1 => (format!("{}{text}\n", "- ".repeat(count)), count > MAX_NESTING),
+        // `- - -` with nothing but dashes after it is a thematic break, not a list.
+        1 => (
+            format!("{}{text}\n", "- ".repeat(count)),
+            count > MAX_NESTING && !is_dashes(text),
+        ),
         2 => (format!("{}{text}\n", "1. ".repeat(count)), count > MAX_NESTING),
         3 => (
             format!("<div>\n{}{text}{}\n</div>\n", "<div>".repeat(count), "</div>".repeat(count)),
@@ -23,6 +36,10 @@ fuzz_target!(|data: &[u8]| {
         4 => (format!("## {text}\n\n").repeat(count), false),
         5 => (
             format!("{}\n\n[^x]: {text}\n", "Teks[^x] ".repeat(count)),
+            false,
+        ),
+        6 => (
+            format!("## Judul\n\n{}\n", format!("[{text}](#judul) ").repeat(count)),
             false,
         ),
         _ => (text.to_string(), false),
@@ -40,7 +57,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(explicit == 0 || body.contains("{#"), "repeated heading ids");
     let links = vec![LinkOutput::Keep; analysis.links.len()];
     let labels = markdown::Labels::default();
-    let _ = markdown::to_html(&body, &analysis.headings, &links, &labels, LeadingH1::Keep);
+    let html = markdown::to_html(&body, &analysis.headings, &links, &labels, LeadingH1::Keep);
+    if analysis.too_deep.is_none() {
+        let _ = panduan::epub::fuzz_chapter(&html);
+        let _ = panduan::pdf::fuzz_markup(&body);
+    }
     // The shared classification takes any attribute.
     let _ = markdown::script_in_attribute("a", "href", text);
     let _ = markdown::script_in_attribute("iframe", "srcdoc", text);

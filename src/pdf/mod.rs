@@ -83,6 +83,37 @@ pub type Name = fn(&str) -> String;
 /// The file of one page's handout: from the language's code and the page's file stem.
 pub type EachName = fn(&str, &str) -> String;
 
+/// A page body as Typst markup, its links pointing in turn at a heading of the
+/// document, an address and nothing: for the fuzz targets (`fuzz/`), which reach no
+/// private module.
+#[doc(hidden)]
+pub fn fuzz_markup(text: &str) -> String {
+    let analysis = crate::markdown::analyse(text);
+    let links: Vec<markup::Link> = (0..analysis.links.len())
+        .map(|i| markup::Link {
+            target: match i % 3 {
+                0 => markup::Target::Label(markup::label("chapter-1--", "h")),
+                1 => markup::Target::Url("https://example.org/".to_string()),
+                _ => markup::Target::Text,
+            },
+            title: None,
+            badge: None,
+        })
+        .collect();
+    let labels = crate::markdown::Labels::default();
+    markup::to_typst(&markup::Body {
+        text,
+        headings: &analysis.headings,
+        links: &links,
+        labels: &labels,
+        prefix: "chapter-1--",
+        level: 1,
+        drop_leading_h1: true,
+        page_refs: true,
+    })
+    .0
+}
+
 /// The PDF of every language and, with `[handouts]` in book.toml, the handouts (one by
 /// one and all in one), at the paths `names` gives. A page the PDF cannot be made from is an error at
 /// the page; a broken template is an error at the template.

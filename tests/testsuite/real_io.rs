@@ -258,6 +258,21 @@ fn issue_24_a_full_disk_while_the_zip_is_written_names_what_was_kept() {
     assert!(disk.listing() == before, "the previous output is intact");
     assert!(!zip.exists());
     assert_eq!(disk.leftovers(), Vec::<String>::new(), "{run}");
+    // The same in Indonesian.
+    let run = crate::support::run_env(
+        site.path(),
+        ["build", "--out", &out_arg, "--zip", &zip_arg],
+        &[("LANG", "id_ID.UTF-8")],
+    );
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("disk penuh saat menulis")
+            && run.stderr.contains("; keluaran sebelumnya tetap disimpan"),
+        "names what was kept: {run}"
+    );
+    assert!(!run.stderr.contains("belum ada yang ditulis"), "{run}");
+    assert!(disk.listing() == before, "the previous output is intact");
+    assert_eq!(disk.leftovers(), Vec::<String>::new(), "{run}");
 }
 
 /// `build --zip ZIP` that must be refused: exit 2, the zip file named as such, nothing

@@ -722,3 +722,50 @@ fn issue_24_check_reports_an_unreadable_picture_as_build_does() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn issue_24_a_leftover_folder_is_removed_or_named_in_both_languages() {
+    use std::os::unix::fs::PermissionsExt;
+    // Regression (issue #24): a read-only previous output left `.book.panduan-old-PID`
+    // behind without a word.
+    let site = TestSite::copy("minimal");
+    assert_eq!(site.run(["build"]).code, 0);
+    let old = site.path().join(".book.panduan-old-999999");
+    let stale = |dir: &Path| {
+        std::fs::create_dir_all(dir.join("id")).expect("mkdir");
+        std::fs::write(dir.join(".panduan-output"), "").expect("marker");
+        std::fs::write(dir.join("id/index.html"), "old").expect("write");
+    };
+    // Read-only folders (an old output someone protected) are made writable and go.
+    stale(&old);
+    std::fs::set_permissions(old.join("id"), std::fs::Permissions::from_mode(0o555))
+        .expect("chmod");
+    let run = site.run(["build"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(!old.exists(), "{run}");
+    assert!(!run.stderr.contains("warning"), "{run}");
+    // One that cannot be removed at all (something is mounted inside it) is named.
+    stale(&old);
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(old.join("id"))
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("note: skipped the folder that cannot be removed: mounting needs root");
+        return;
+    }
+    let runs = in_both(&site, &["build"], &[]);
+    let _ = Command::new("umount").arg(old.join("id")).status();
+    says(
+        &runs,
+        0,
+        [
+            ".book.panduan-old-999999:1:1: warning: this folder, left by an earlier build, could not be removed",
+            ".book.panduan-old-999999:1:1: peringatan: folder sisa build sebelumnya ini tidak dapat dihapus",
+        ],
+    );
+    assert!(site.read("book/id/index.html").contains("Minimal"));
+}
