@@ -110,6 +110,7 @@ pub fn fuzz_markup(text: &str) -> String {
         level: 1,
         drop_leading_h1: true,
         page_refs: true,
+        soft_hyphens: true,
     })
     .0
 }
