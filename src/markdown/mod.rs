@@ -106,3 +106,41 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
+
+/// A short text of the front matter (a summary, a field, an item of a list field) as
+/// inline HTML: emphasis, strong, code and strikethrough are kept, everything else is
+/// text (links keep their words, raw HTML is shown as written, never run). The PDF
+/// reads the same markup (`pdf::markup::inline`), so the site and the paper agree.
+pub fn inline_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut blocks = 0usize;
+    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) => crate::escape::escape_text(&mut out, &t),
+            Event::Code(c) => {
+                out.push_str("<code>");
+                crate::escape::escape_text(&mut out, &c);
+                out.push_str("</code>");
+            }
+            Event::Html(h) | Event::InlineHtml(h) => crate::escape::escape_text(&mut out, &h),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Emphasis) => out.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => out.push_str("</em>"),
+            Event::Start(Tag::Strong) => out.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => out.push_str("</strong>"),
+            Event::Start(Tag::Strikethrough) => out.push_str("<del>"),
+            Event::End(TagEnd::Strikethrough) => out.push_str("</del>"),
+            // Blocks (a text that reads as a list or a heading) keep their words,
+            // one space apart.
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item) => {
+                if blocks > 0 {
+                    out.push(' ');
+                }
+                blocks += 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -62,6 +62,10 @@ pub(super) struct Field<'a> {
     pub(super) ty: crate::config::FieldType,
     pub(super) value: String,
     pub(super) items: Vec<String>,
+    /// `value` and `items` with their inline Markdown (`**bold**`, `*em*`, `` `code` ``)
+    /// as HTML, everything else escaped, as the PDF shows them.
+    pub(super) value_html: String,
+    pub(super) items_html: Vec<String>,
     /// For a field of `type = "page"`: the page it names (`value` is its id).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) page: Option<Link>,
@@ -75,6 +79,8 @@ pub(super) struct PageCtx<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
     pub(super) summary: Option<&'a str>,
+    /// `summary` with its inline Markdown as HTML (see [`crate::markdown::inline_html`]).
+    pub(super) summary_html: Option<String>,
     /// The body's HTML: a template value made once from it (a context takes values as
     /// they are instead of copying them).
     pub(super) content: tera::Value,

@@ -96,6 +96,12 @@ pub(super) fn page_ctx<'a>(
             title: &page.title,
             // A stub's summary is still the source's, not yet translated.
             summary: page.front.summary.as_deref().filter(|_| !is_stub(page)),
+            summary_html: page
+                .front
+                .summary
+                .as_deref()
+                .filter(|_| !is_stub(page))
+                .map(markdown::inline_html),
             content: tera::Value::safe_string(""),
             toc: page
                 .analysis
@@ -210,6 +216,8 @@ pub(super) fn fields<'a>(site: &'a Site, page: &'a Page) -> Vec<Field<'a>> {
                         name,
                         label: fd.label.get(lang).map_or(name.as_str(), String::as_str),
                         ty: fd.ty,
+                        value_html: markdown::inline_html(&value),
+                        items_html: items.iter().map(|i| markdown::inline_html(i)).collect(),
                         value,
                         items,
                         page,

@@ -352,3 +352,46 @@ fn check_warns_about_a_glossary_term_without_counterpart_or_definition() {
     }
     assert_eq!(site.run(["check", "--strict"]).code, 1);
 }
+
+/// Regression (the phone reader saw "**Sulit membaca:**" on every session plan): the
+/// inline Markdown of a summary, a text field and the items of a list field is shown as
+/// the PDF shows it (bold, emphasis, code), on the page and in print.html; raw HTML in
+/// them stays text.
+#[test]
+fn inline_markdown_in_fields_and_summaries_is_shown_not_its_asterisks() {
+    let site = site_with_kinds();
+    site.write(
+        "content/en/types/gamma.md",
+        "---\ntitle: Type gamma\nsummary: A *short* one\norder: 3\nkind: group-type\nnumber: 3\npurpose: \"**Purpose:** the `third` <b>one</b>\"\nexamples: [\"**Hard to read:** read aloud\", plain]\n---\n\nAbout gamma.\n",
+    );
+    let run = site.run(["build", "--no-pdf"]);
+    assert_eq!(run.code, 0, "{run}");
+    for file in ["book/en/types/gamma/index.html", "book/en/print.html"] {
+        let html = scraper::Html::parse_document(&site.read(file));
+        let items: Vec<String> = select(&html, ".field-examples li")
+            .iter()
+            .map(|e| e.inner_html())
+            .collect();
+        assert!(
+            items.contains(&"<strong>Hard to read:</strong> read aloud".to_string()),
+            "{file}: {items:?}"
+        );
+        let purpose: Vec<String> = select(&html, ".field-purpose dd")
+            .iter()
+            .map(|e| e.inner_html())
+            .collect();
+        assert!(
+            purpose.contains(
+                &"<strong>Purpose:</strong> the <code>third</code> &lt;b&gt;one&lt;/b&gt;"
+                    .to_string()
+            ),
+            "{file}: {purpose:?}"
+        );
+    }
+    let page = site.read("book/en/types/gamma/index.html");
+    assert!(
+        page.contains("<p class=\"summary\">A <em>short</em> one</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("**"), "{page}");
+}
