@@ -566,10 +566,15 @@ fn remove_stale(parent: &Path, name: &str) -> Vec<PathBuf> {
     let mut left = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
-            && entry.path().join(MARKER).is_file()
-            && remove_ours(&entry.path()).is_err()
-        {
+        if !prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            continue;
+        }
+        // A build killed between creating its folder and writing the marker (its first
+        // file) leaves it empty: that one goes too.
+        let empty = fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+        if empty {
+            let _ = fs::remove_dir(entry.path());
+        } else if entry.path().join(MARKER).is_file() && remove_ours(&entry.path()).is_err() {
             left.push(entry.path());
         }
     }
@@ -918,6 +923,27 @@ mod tests {
         let written = write(&p.config, &[file("index.html", "new")], &out).expect("build");
         assert!(written.leftovers.is_empty(), "{:?}", written.leftovers);
         assert!(!stale.exists() && !old.exists());
+    }
+
+    /// Regression (a build killed between making its folder and writing the marker, seen
+    /// under load in `a_build_killed_midway_leaves_a_complete_output`): the empty folder
+    /// goes with the next build; a folder that is not empty and has no marker stays.
+    #[test]
+    fn an_empty_folder_of_a_killed_build_is_removed() {
+        let p = Project::new();
+        let out = p.path("project/book");
+        write(&p.config, &[file("index.html", "good")], &out).expect("first build");
+        let empty = p.path("project/.book.panduan-tmp-999997");
+        let foreign = p.path("project/.book.panduan-tmp-999996");
+        fs::create_dir_all(&empty).expect("mkdir");
+        fs::create_dir_all(&foreign).expect("mkdir");
+        fs::write(foreign.join("notes.txt"), "not ours").expect("write");
+        write(&p.config, &[file("index.html", "new")], &out).expect("build");
+        assert!(!empty.exists(), "the empty folder goes");
+        assert!(
+            foreign.join("notes.txt").is_file(),
+            "a folder without the marker stays"
+        );
     }
 
     #[test]

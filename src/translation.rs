@@ -187,8 +187,42 @@ pub fn changed_blocks<'a>(recorded: &[String], now: &'a Fingerprint) -> (Vec<&'a
         }
     }
     let same = |a: &str, b: &str| digits(a) == digits(b);
-    // lcs[i][j]: the longest common run of units[i..] and recorded[j..].
+    // What both start and end with is unchanged: only the middle is lined up.
+    let head = units
+        .iter()
+        .zip(&recorded)
+        .take_while(|(u, r)| same(u.0, r))
+        .count();
+    let tail = units[head..]
+        .iter()
+        .rev()
+        .zip(recorded[head..].iter().rev())
+        .take_while(|(u, r)| same(u.0, r))
+        .count();
+    let units = &units[head..units.len() - tail];
+    let recorded = &recorded[head..recorded.len() - tail];
     let (n, m) = (units.len(), recorded.len());
+    // A very long middle (a table of thousands of rows rewritten) is compared as sets,
+    // so that memory stays bounded: `MAX_CELLS` cells at most.
+    if n.saturating_mul(m) > MAX_CELLS {
+        let changed = units
+            .iter()
+            .filter(|u| !recorded.iter().any(|r| same(u.0, r)))
+            .flat_map(|u| u.1.iter().map(|&k| now.texts[k].as_str()))
+            .collect();
+        let removed = recorded
+            .iter()
+            .filter(|r| !units.iter().any(|u| same(u.0, r)))
+            .count()
+            .saturating_sub(
+                units
+                    .iter()
+                    .filter(|u| !recorded.iter().any(|r| same(u.0, r)))
+                    .count(),
+            );
+        return (changed, removed);
+    }
+    // lcs[i][j]: the longest common run of units[i..] and recorded[j..].
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
@@ -220,6 +254,9 @@ pub fn changed_blocks<'a>(recorded: &[String], now: &'a Fingerprint) -> (Vec<&'a
     removed += left_over(&mut new, &mut gone);
     (changed, removed)
 }
+
+/// The most cells the alignment of [`changed_blocks`] may use (16 MB).
+const MAX_CELLS: usize = 4_000_000;
 
 /// The gone parts of a gap that no new part took the place of: each new part takes a
 /// gone one of its shape, else one of unknown shape (an older record). Empties both.

@@ -113,9 +113,10 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// reads the same markup (`pdf::markup::inline`), so the site and the paper agree.
 pub fn inline_html(text: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let text = inline_only(text);
     let mut out = String::with_capacity(text.len() + 16);
     let mut blocks = 0usize;
-    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+    for event in Parser::new_ext(&text, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Text(t) => crate::escape::escape_text(&mut out, &t),
             Event::Code(c) => {
@@ -141,6 +142,55 @@ pub fn inline_html(text: &str) -> String {
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// `text` with a backslash before every mark at the start of a line that would make a
+/// block of it (a list item, heading, quote, rule, fence or underline), so that a field
+/// that reads `-`, `1) Opening` or `> x` shows as written.
+fn inline_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        out.push_str(indent);
+        let first = body.chars().next();
+        let after = |k: usize| body[k..].chars().next().is_none_or(char::is_whitespace);
+        let rule = body.chars().filter(|c| !c.is_whitespace()).count() >= 3
+            && body
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '_' | '='))
+            && body
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                == 1;
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        let numbered = (1..=9).contains(&digits)
+            && matches!(body[digits..].chars().next(), Some('.' | ')'))
+            && after(digits + 1);
+        if numbered {
+            out.push_str(&body[..digits]);
+            out.push('\\');
+            out.push_str(&body[digits..]);
+            continue;
+        }
+        let escape = match first {
+            Some('#' | '>') => true,
+            Some('-' | '+' | '*') => after(1) || rule,
+            Some('_' | '=') => rule,
+            Some('`' | '~') => body.starts_with("```") || body.starts_with("~~~"),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push_str(body);
     }
     out
 }

@@ -237,3 +237,31 @@ fn section_text_has_no_space_after_inline_markup_and_marks_unlabelled_wikilinks(
     assert_eq!(link.map(|l| l.dest.as_str()), Some("practice/ethics"));
     assert_eq!(a.sections[1].text, "a.");
 }
+
+/// A front-matter text is inline: marks that would start a block show as written
+/// (review of the inline fields: `-` rendered empty, `1) Pembukaan` lost its number).
+#[test]
+fn inline_html_keeps_block_marks_as_text() {
+    for (text, html) in [
+        ("-", "-"),
+        ("1) Pembukaan", "1) Pembukaan"),
+        ("2. Inti", "2. Inti"),
+        ("- 30 menit", "- 30 menit"),
+        ("---", "---"),
+        ("> kutipan", "&gt; kutipan"),
+        ("# bukan judul", "# bukan judul"),
+        ("+ 62 812", "+ 62 812"),
+        ("*short* one", "<em>short</em> one"),
+        (
+            "**Sulit membaca:** dibacakan",
+            "<strong>Sulit membaca:</strong> dibacakan",
+        ),
+        (
+            "`kode` dan <b>x</b>",
+            "<code>kode</code> dan &lt;b&gt;x&lt;/b&gt;",
+        ),
+        ("2026 adalah tahun", "2026 adalah tahun"),
+    ] {
+        assert_eq!(inline_html(text), html, "{text:?}");
+    }
+}

@@ -137,21 +137,24 @@ pub enum TranslationState {
 /// The marker `panduan new --translate-from` leaves in a stub until it is translated.
 pub const STUB_MARKER: &str = "<!-- panduan:translate";
 
-/// Whether `body` is still a stub: a line, outside fenced code, that starts with
-/// [`STUB_MARKER`]. A page that only mentions the marker (in code, or inside a
-/// sentence, as a guide to translating does) is not a stub.
+/// Whether `body` is still a stub: it holds an HTML block that starts with
+/// [`STUB_MARKER`], as Markdown reads it (not in code, not inside a sentence). A page
+/// that only mentions the marker, as a guide to translating does, is not a stub.
 pub fn is_stub(body: &str) -> bool {
-    let mut fence: Option<(char, usize)> = None;
-    for line in body.lines() {
-        let trimmed = line.trim_start();
-        let run = |c: char| trimmed.chars().take_while(|&x| x == c).count();
-        match fence {
-            Some((c, n)) if run(c) >= n => fence = None,
-            Some(_) => {}
-            None if run('`') >= 3 => fence = Some(('`', run('`'))),
-            None if run('~') >= 3 => fence = Some(('~', run('~'))),
-            None if trimmed.starts_with(STUB_MARKER) => return true,
-            None => {}
+    if !body.contains(STUB_MARKER) {
+        return false;
+    }
+    let mut in_html_block = false;
+    for event in pulldown_cmark::Parser::new_ext(body, crate::markdown::options()) {
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::HtmlBlock) => in_html_block = true,
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::HtmlBlock) => in_html_block = false,
+            pulldown_cmark::Event::Html(html)
+                if in_html_block && html.trim_start().starts_with(STUB_MARKER) =>
+            {
+                return true;
+            }
+            _ => {}
         }
     }
     false
@@ -610,6 +613,8 @@ mod stub_tests {
         assert!(!is_stub(
             "~~~~md\n<!-- panduan:translate\n~~~\nstill code\n~~~~\n"
         ));
+        assert!(!is_stub("````\n```rust\n<!-- panduan:translate\n````\n"));
+        assert!(!is_stub("    <!-- panduan:translate\n"));
         assert!(is_stub("```\ncode\n```\n<!-- panduan:translate\n-->\n"));
     }
 }

@@ -68,7 +68,7 @@ pub(super) fn handouts(
         let key = Cache::key(&format!("{import}{}", call(1.0)), templates, &[], &path);
         let reused = omitted
             .is_empty()
-            .then(|| cache.reuse(&path, &key))
+            .then(|| cache.reuse_if(&path, &key, |note| note.parse::<f32>().is_ok()))
             .flatten()
             .and_then(|(bytes, note)| Some((bytes, note.parse::<f32>().ok()?)));
         warnings.extend(omitted);

@@ -204,7 +204,17 @@ impl Cache<'_> {
     /// The bytes of `path` from the previous output when made from `key`, with their
     /// note.
     fn reuse(&self, path: &str, key: &str) -> Option<(Vec<u8>, String)> {
-        let reused = self.previous.reuse(path, key)?;
+        self.reuse_if(path, key, |_| true)
+    }
+
+    /// As [`Cache::reuse`], when the recorded note is one `accept` takes.
+    fn reuse_if(
+        &self,
+        path: &str,
+        key: &str,
+        accept: impl Fn(&str) -> bool,
+    ) -> Option<(Vec<u8>, String)> {
+        let reused = self.previous.reuse(path, key).filter(|r| accept(&r.1))?;
         self.ledger.record(path, key, &reused.0, &reused.1);
         self.ledger.count_reused();
         Some(reused)

@@ -161,10 +161,12 @@ pub(super) fn pages(
             .map(|d| entry(d, label(t, d.label)))
             .collect();
         // One page's handouts in the book's reading order, each under its page's title.
+        let kind = site.config.handouts.as_ref().map(|h| h.kind.as_str());
         let page_of = |stem: &str| {
             site.reading_order[l].iter().position(|&i| {
                 let p = &site.pages[i];
-                handout_stem(p) == stem || p.rel.replace('/', "-") == stem
+                p.front.kind.as_ref().map(|k| k.value.as_str()) == kind
+                    && (handout_stem(p) == stem || p.rel.replace('/', "-") == stem)
             })
         };
         let mut each: Vec<(Option<usize>, &Download)> = of(Group::Handouts)

@@ -133,7 +133,7 @@ fn comparison_of_an_unknown_kind_is_a_template_error_naming_the_page() {
     let run = site.run(["build"]);
     assert_eq!(run.code, 2, "{run}");
     assert!(run.stderr.contains("content/en/compare.md"), "{run}");
-    assert!(run.stderr.contains("unknown kind `nothing`"), "{run}");
+    assert!(run.stderr.contains("there is no kind `nothing`"), "{run}");
 }
 
 // Page fields (`type = "page"`): tests/fixtures/page-fields has the kinds `group-type`,
