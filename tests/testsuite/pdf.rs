@@ -329,6 +329,9 @@ fn two_builds_make_byte_identical_pdfs() {
         "handouts/en/therapy.pdf",
     ];
     let first: Vec<Vec<u8>> = files.iter().map(|f| read(f)).collect();
+    // The second build is a clean one (into an empty folder): a build into the previous
+    // output would take its PDFs from there (issue #25).
+    std::fs::remove_dir_all(site.path().join("book")).expect("remove the output");
     build(&site);
     for (f, bytes) in files.iter().zip(&first) {
         assert!(read(f) == *bytes, "{f} differs between two builds");

@@ -727,6 +727,9 @@ fn build_times(book_toml: &str, base: usize, body: impl Fn(usize) -> String) -> 
         );
         (0..2)
             .map(|_| {
+                // A clean build each time: the previous output would be a cache (its
+                // PDFs are reused when their input is the same, issue #25).
+                let _ = std::fs::remove_dir_all(site.path().join("book"));
                 let started = Instant::now();
                 let run = site.run(["build"]);
                 assert_eq!(run.code, 0, "{run}");
@@ -739,14 +742,15 @@ fn build_times(book_toml: &str, base: usize, body: impl Fn(usize) -> String) -> 
 }
 
 /// Asserts growth by ratio, not by time: linear work doubles at 2× and quadruples at
-/// 4×; quadratic work would be 4× and 16×. The bounds leave room for a busy machine.
+/// 4×; quadratic work would be 4× and 16×. The bounds (3.5 and 9) leave room for a
+/// busy machine, where the difference from an empty page is noisy.
 fn assert_linear(what: &str, [t1, t2, t4]: [f64; 3]) {
     let (r2, r4) = (t2 / t1, t4 / t1);
     eprintln!(
         "{what}: {t1:.2} s / {t2:.2} s / {t4:.2} s beyond an empty page at 1×/2×/4× (ratios {r2:.2}, {r4:.2})"
     );
     assert!(
-        r2 < 3.0 && r4 < 7.0,
+        r2 < 3.5 && r4 < 9.0,
         "{what} grows faster than linearly: {t1:.2} / {t2:.2} / {t4:.2} s"
     );
 }
