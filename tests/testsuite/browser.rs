@@ -15,8 +15,13 @@ use support::TestSite;
 use support::tools;
 
 fn built_handbook() -> TestSite {
+    built_handbook_with(&["build"])
+}
+
+/// The bundled handbook built with `args` (`--no-pdf` where a test reads only the site).
+fn built_handbook_with(args: &[&str]) -> TestSite {
     let site = TestSite::bundled();
-    let run = site.run(["build"]);
+    let run = site.run(args);
     assert_eq!(run.code, 0, "{run}");
     site
 }
@@ -154,9 +159,7 @@ fn reader_layout_bar_drawer_tables_and_print_in_chromium() {
     }
     let dir = tools::browser_packages();
     let chromium = tools::chromium();
-    let site = TestSite::bundled();
-    let run = site.run(["build", "--no-pdf"]);
-    assert_eq!(run.code, 0, "{run}");
+    let site = built_handbook_with(&["build", "--no-pdf"]);
     let out = Command::new(tools::node())
         .env("CHROMIUM", chromium)
         .arg(dir.join("layout.mjs"))
@@ -344,9 +347,7 @@ fn not_found_page_at_a_missing_address_is_styled_and_leads_home_in_chromium() {
     }
     let dir = tools::browser_packages();
     let chromium = tools::chromium();
-    let site = TestSite::bundled();
-    let run = site.run(["build", "--no-pdf"]);
-    assert_eq!(run.code, 0, "{run}");
+    let site = built_handbook_with(&["build", "--no-pdf"]);
     for prefix in ["/", "/panduan/"] {
         let report = node_report(
             Command::new(tools::node())
